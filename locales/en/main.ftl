@@ -1,0 +1,69 @@
+# mimamori — English. Every message here must also exist in ../ja/main.ftl (a test checks).
+# $phone is the health centre's number, or "unset" when none is configured.
+
+-centre = { $phone ->
+    [unset] the health centre
+   *[other] the health centre ({ $phone })
+}
+
+## Enrolment
+enrol-instructions = Welcome to mimamori, the health centre's home-recovery check-in service. Please send the 10-character enrolment code the health centre gave you (for example ABCDE-FGHJK).
+enrol-welcome = Welcome, { $name }. You are now registered. We will ask how you are every day at { $times } (Japan time).
+enrol-wrong-code = That code was not recognised. Please check it and send it again ({ $left } tries left this hour).
+enrol-too-many-tries = Too many wrong codes. Please wait an hour, or call { -centre } for help.
+enrol-code-used = That code has already been used. If you did not use it, please call { -centre }.
+enrol-code-expired = That code has expired. Please call { -centre } for a new one.
+enrol-already = You are already registered, { $name }. You can send your readings at any time.
+welcome-back = Welcome back, { $name }. You can send your readings at any time.
+observation-ended = Your home recovery observation has ended. If you feel unwell, call { -centre }, or { $emergency } in an emergency.
+text-only = Sorry, I can only read text. Please type your readings, for example: SpO2 94 37.8
+
+## Reporting
+how-to-report = You can report at any time in one message, for example:
+    SpO2 94 37.8
+    SpO2 96 temp 36.5 short of breath
+check-in-prompt = Hello { $name }, it is time for your health check.
+check-in-reminder = { $name }, we have not heard from you yet. Please answer the health check.
+check-in-closed = That check-in has already finished.
+ask-spo2 = What is your SpO2 (oxygen level)? Tap a number or type it.
+ask-temperature = What is your temperature? Tap a value or type it, for example 37.8
+ask-symptoms = Do you have any of these symptoms now? Tap each one you have, then "Done".
+    { $list }
+ask-feeling = Compared with your last check, do you feel better, the same, or worse?
+choice-none = None of these
+choice-done = Done
+choice-more = More symptoms
+feeling-better = better
+feeling-same = about the same
+feeling-worse = worse
+partial-noted = Noted: { $summary }.
+value-spo2 = SpO2 { $value }%
+value-temperature = { $value } °C
+value-pulse = pulse { $value }/min
+value-symptoms = symptoms: { $list }
+report-recorded = { $summary } — recorded. Thank you.
+report-recorded-call = { $summary } — recorded. This needs attention: please call { -centre } now. If you feel very unwell, call { $emergency }.
+reading-unreadable = Sorry, I could not read that.
+reenter-spo2 = The SpO2 value is not possible (it must be 100% or less). Please measure again and send the number.
+reenter-temperature = The temperature must be between 34.0 and 43.0 °C. Please check your thermometer and send it again, for example 37.8
+reenter-pulse = The pulse must be between 30 and 250 per minute. Please check and send it again.
+confirm-low-spo2 = Your SpO2 is very low. If the number is wrong, measure again and send the correct number.
+
+## Safety
+alert-emergency = Call { $emergency } now for an ambulance. Say you are a COVID-19 patient recovering at home.
+alert-call = Please call { -centre } now. If you feel very unwell, call { $emergency }.
+
+## The urgent symptoms (MHLW list)
+symptom-pale-face = Face looks pale
+symptom-purple-lips = Lips are purple
+symptom-not-themselves = Not themselves
+symptom-fast-breathing = Breathing fast
+symptom-sudden-breathlessness = Suddenly breathless
+symptom-breathless-on-exertion = Breathless on slight effort
+symptom-chest-pain = Chest pain
+symptom-cannot-lie-down = Cannot lie down
+symptom-shoulder-breathing = Breathing with shoulders
+symptom-sudden-wheezing = Sudden wheezing
+symptom-dazed = Dazed, weak response
+symptom-confused = Confused, not answering
+symptom-irregular-pulse = Pulse irregular

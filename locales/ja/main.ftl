@@ -1,0 +1,69 @@
+# mimamori — 日本語。ここにある全てのメッセージは ../en/main.ftl にも必要です（テストで確認）。
+# $phone は保健所の電話番号。未設定のときは "unset"。
+
+-centre = { $phone ->
+    [unset] 保健所
+   *[other] 保健所（{ $phone }）
+}
+
+## 登録
+enrol-instructions = 見守りサービス（自宅療養の健康観察）へようこそ。保健所からお知らせした10文字の登録コード（例：ABCDE-FGHJK）を送ってください。
+enrol-welcome = { $name }さん、登録が完了しました。毎日 { $times } に体調をおうかがいします。
+enrol-wrong-code = コードが確認できませんでした。もう一度確かめて送ってください（この1時間であと{ $left }回）。
+enrol-too-many-tries = 間違ったコードが続きました。1時間ほど待つか、{ -centre }にお電話ください。
+enrol-code-used = このコードはすでに使われています。お心当たりがない場合は{ -centre }にお電話ください。
+enrol-code-expired = このコードは有効期限が切れています。{ -centre }にお電話いただき、新しいコードを受け取ってください。
+enrol-already = { $name }さんはすでに登録されています。測定値はいつでも送れます。
+welcome-back = { $name }さん、おかえりなさい。測定値はいつでも送れます。
+observation-ended = 自宅療養の健康観察は終了しました。具合が悪いときは{ -centre }へ、緊急時は{ $emergency }番へお電話ください。
+text-only = 申し訳ありません、文字のメッセージのみ読み取れます。例：SpO2 94 37.8 のように送ってください。
+
+## 報告
+how-to-report = いつでも1通のメッセージで報告できます。例：
+    SpO2 94 37.8
+    酸素96 体温36.5 息苦しい
+check-in-prompt = { $name }さん、健康観察の時間です。
+check-in-reminder = { $name }さん、まだお返事をいただいていません。健康観察にお答えください。
+check-in-closed = その健康観察はすでに終わっています。
+ask-spo2 = SpO2（血中酸素飽和度）はいくつですか？ボタンを押すか数字を送ってください。
+ask-temperature = 体温は何度ですか？ボタンを押すか、例えば 37.8 のように送ってください。
+ask-symptoms = 今、次の症状はありますか？当てはまるものをすべて押してから「完了」を押してください。
+    { $list }
+ask-feeling = 前回と比べて、体調はよくなりましたか、変わりませんか、悪くなりましたか？
+choice-none = どれもない
+choice-done = 完了
+choice-more = ほかの症状
+feeling-better = よくなった
+feeling-same = 変わらない
+feeling-worse = 悪くなった
+partial-noted = 記録しました：{ $summary }。
+value-spo2 = SpO2 { $value }%
+value-temperature = 体温 { $value }℃
+value-pulse = 脈拍 { $value }/分
+value-symptoms = 症状：{ $list }
+report-recorded = { $summary } — 記録しました。ありがとうございます。
+report-recorded-call = { $summary } — 記録しました。注意が必要な状態です。今すぐ{ -centre }にお電話ください。とても具合が悪いときは{ $emergency }番へ。
+reading-unreadable = 申し訳ありません、読み取れませんでした。
+reenter-spo2 = SpO2 の値が正しくないようです（100%以下です）。もう一度測って数字を送ってください。
+reenter-temperature = 体温は 34.0〜43.0℃ の範囲で送ってください。体温計を確かめて、例えば 37.8 のようにもう一度送ってください。
+reenter-pulse = 脈拍は 30〜250/分 の範囲で送ってください。確かめてもう一度送ってください。
+confirm-low-spo2 = SpO2 がとても低い値です。数字が間違っている場合は、もう一度測って正しい数字を送ってください。
+
+## 安全
+alert-emergency = 今すぐ{ $emergency }番に電話して救急車を呼んでください。「新型コロナで自宅療養中」と伝えてください。
+alert-call = 今すぐ{ -centre }にお電話ください。とても具合が悪いときは{ $emergency }番へ。
+
+## 緊急性の高い症状（厚生労働省）
+symptom-pale-face = 顔色が明らかに悪い
+symptom-purple-lips = 唇が紫色になっている
+symptom-not-themselves = いつもと違う、様子がおかしい
+symptom-fast-breathing = 息が荒くなった
+symptom-sudden-breathlessness = 急に息苦しくなった
+symptom-breathless-on-exertion = 少し動くと息苦しい
+symptom-chest-pain = 胸の痛みがある
+symptom-cannot-lie-down = 横になれない
+symptom-shoulder-breathing = 肩で息をしている
+symptom-sudden-wheezing = 突然ゼーゼーしはじめた
+symptom-dazed = ぼんやりしている（反応が弱い）
+symptom-confused = もうろうとしている（返事がない）
+symptom-irregular-pulse = 脈がとぶ、脈のリズムが乱れる

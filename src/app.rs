@@ -1,0 +1,201 @@
+//! The running service: shared state, the HTTP server and the background loops, and their
+//! orderly shutdown (stop accepting, finish in-flight requests, let each loop finish its step).
+
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::{Notify, mpsc, watch};
+use tokio::task::JoinHandle;
+
+use crate::channels::line::LineClient;
+use crate::channels::telegram::TelegramClient;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::i18n::Locales;
+use crate::jobs::{self, IngestRequest};
+use crate::metrics::Metrics;
+use crate::outbox::{self, GlobalPace};
+use crate::store::Db;
+
+/// Everything the handlers and loops share. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub locales: Arc<Locales>,
+    pub clock: Arc<dyn Clock>,
+    pub line: Option<Arc<LineClient>>,
+    pub telegram: Option<Arc<TelegramClient>>,
+    pub metrics: Arc<Metrics>,
+    /// Webhook events go to the ingest writer through this queue.
+    pub ingest: mpsc::Sender<IngestRequest>,
+    /// Wakes the event worker when events were stored.
+    pub wake_events: Arc<Notify>,
+    /// Wakes the dispatcher when outbox rows were written.
+    pub wake_outbox: Arc<Notify>,
+    /// Wakes the timer loop (tests, after moving the clock).
+    pub wake_timers: Arc<Notify>,
+    pub telegram_pace: GlobalPace,
+}
+
+/// Which background loops to run (tests switch the dispatcher off to simulate a crash before
+/// sending).
+#[derive(Debug, Clone, Copy)]
+pub struct Loops {
+    pub events: bool,
+    pub timers: bool,
+    pub dispatcher: bool,
+}
+
+impl Default for Loops {
+    fn default() -> Self {
+        Loops {
+            events: true,
+            timers: true,
+            dispatcher: true,
+        }
+    }
+}
+
+pub struct App {
+    pub state: AppState,
+    ingest_rx: Option<mpsc::Receiver<IngestRequest>>,
+}
+
+pub struct Running {
+    pub state: AppState,
+    pub addr: std::net::SocketAddr,
+    shutdown: watch::Sender<bool>,
+    http: JoinHandle<()>,
+    ingest: Option<JoinHandle<()>>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl App {
+    pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
+        let db = Db::connect(&config.database_url).await?;
+        let locales = Locales::load().map_err(anyhow::Error::msg)?;
+        let line = match &config.line {
+            Some(c) => Some(Arc::new(LineClient::new(c.clone(), config.platform_timeout)?)),
+            None => None,
+        };
+        let telegram = match &config.telegram {
+            Some(c) => Some(Arc::new(TelegramClient::new(c.clone(), config.platform_timeout)?)),
+            None => None,
+        };
+        let (ingest, ingest_rx) = mpsc::channel(4096);
+        let state = AppState {
+            db,
+            config: Arc::new(config),
+            locales: Arc::new(locales),
+            clock,
+            line,
+            telegram,
+            metrics: Arc::new(Metrics::new()),
+            ingest,
+            wake_events: Arc::new(Notify::new()),
+            wake_outbox: Arc::new(Notify::new()),
+            wake_timers: Arc::new(Notify::new()),
+            telegram_pace: GlobalPace::default(),
+        };
+        Ok(App {
+            state,
+            ingest_rx: Some(ingest_rx),
+        })
+    }
+
+    /// Serves HTTP on `listener` and starts the loops.
+    pub fn start(mut self, listener: TcpListener, loops: Loops) -> anyhow::Result<Running> {
+        let addr = listener.local_addr()?;
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let state = self.state.clone();
+        let mut tasks = Vec::new();
+        let ingest = self
+            .ingest_rx
+            .take()
+            .map(|rx| tokio::spawn(jobs::ingest_loop(state.clone(), rx)));
+        if loops.events {
+            tasks.push(tokio::spawn(jobs::run_loop("events", state.clone(), state.wake_events.clone(), shutdown_rx.clone(), |s| async move {
+                jobs::process_events_once(&s).await
+            })));
+        }
+        if loops.timers {
+            tasks.push(tokio::spawn(jobs::run_loop("timers", state.clone(), state.wake_timers.clone(), shutdown_rx.clone(), |s| async move {
+                jobs::fire_timers_once(&s).await
+            })));
+            let purge_state = state.clone();
+            let mut purge_shutdown = shutdown_rx.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+                loop {
+                    tokio::select! {
+                        _ = every.tick() => {
+                            if let Err(e) = jobs::purge_once(&purge_state).await {
+                                tracing::error!(error = %e, "purge failed");
+                            }
+                        }
+                        _ = purge_shutdown.changed() => return,
+                    }
+                }
+            }));
+        }
+        if loops.dispatcher {
+            tasks.push(tokio::spawn(jobs::run_loop("dispatcher", state.clone(), state.wake_outbox.clone(), shutdown_rx.clone(), |s| async move {
+                outbox::run_once(&s).await
+            })));
+        }
+        let router = crate::http::router(state.clone());
+        let mut http_shutdown = shutdown_rx.clone();
+        let http = tokio::spawn(async move {
+            let result = axum::serve(listener, router)
+                .with_graceful_shutdown(async move {
+                    let _ = http_shutdown.changed().await;
+                })
+                .await;
+            if let Err(e) = result {
+                tracing::error!(error = %e, "HTTP server stopped");
+            }
+        });
+        Ok(Running {
+            state,
+            addr,
+            shutdown,
+            http,
+            ingest,
+            tasks,
+        })
+    }
+}
+
+impl Running {
+    /// Stops everything and waits for in-flight work.
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(true);
+        // in-flight webhooks finish (each waits for its commit) before the writer stops
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(10), self.http).await;
+        if let Some(ingest) = self.ingest {
+            ingest.abort();
+        }
+        for t in self.tasks {
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), t).await;
+        }
+    }
+
+    /// Kills the loops at once, as a crash would (tests).
+    pub fn abort(self) {
+        self.http.abort();
+        if let Some(ingest) = &self.ingest {
+            ingest.abort();
+        }
+        for t in &self.tasks {
+            t.abort();
+        }
+    }
+
+    /// Wakes every loop now (after a test moved the clock).
+    pub fn wake(&self) {
+        self.state.wake_events.notify_one();
+        self.state.wake_timers.notify_one();
+        self.state.wake_outbox.notify_one();
+    }
+}

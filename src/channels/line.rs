@@ -1,0 +1,301 @@
+//! LINE Messaging API: webhook signature and events, and the client for reply / push / profile.
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use chrono::{DateTime, Utc};
+use hmac::{Hmac, Mac};
+use serde_json::{Value, json};
+use sha2::Sha256;
+
+use super::{Decoded, Inbound, InboundKind, NewEvent, OutMessage, Platform, SendOutcome, split_text};
+use crate::config::{LineConfig, Secret};
+
+/// At most this many message objects go in one reply or push request.
+pub const MAX_MESSAGES_PER_REQUEST: usize = 5;
+pub const MAX_TEXT_UTF16: usize = 5000;
+pub const MAX_QUICK_REPLIES: usize = 13;
+/// A reply token is valid for about a minute; we stop using it earlier.
+pub const REPLY_TOKEN_LIFETIME: chrono::Duration = chrono::Duration::seconds(50);
+
+/// Checks `X-Line-Signature` against the raw body, in constant time.
+pub fn verify_signature(secret: &Secret, body: &[u8], signature: Option<&str>) -> bool {
+    let Some(signature) = signature else {
+        return false;
+    };
+    let Ok(expected) = base64::engine::general_purpose::STANDARD.decode(signature.trim()) else {
+        return false;
+    };
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret.expose().as_bytes()) else {
+        return false;
+    };
+    mac.update(body);
+    mac.verify_slice(&expected).is_ok()
+}
+
+/// Signs a body as LINE does (for tests, the quickstart and the load generator).
+pub fn sign(secret: &str, body: &[u8]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+    mac.update(body);
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum WebhookError {
+    #[error("the body is not a LINE webhook object")]
+    Malformed,
+}
+
+/// Splits a verified body into one stored event per element of `events`.
+/// Events without a `webhookEventId` (not sent by LINE today) are keyed by their content hash.
+pub fn split_events(body: &[u8]) -> Result<Vec<NewEvent>, WebhookError> {
+    let value: Value = serde_json::from_slice(body).map_err(|_| WebhookError::Malformed)?;
+    let events = value
+        .get("events")
+        .and_then(Value::as_array)
+        .ok_or(WebhookError::Malformed)?;
+    events
+        .iter()
+        .map(|event| {
+            if !event.is_object() {
+                return Err(WebhookError::Malformed);
+            }
+            let payload = event.to_string();
+            let key = match event.get("webhookEventId").and_then(Value::as_str) {
+                Some(id) => id.to_string(),
+                None => {
+                    use sha2::Digest;
+                    format!("sha256:{:x}", Sha256::digest(payload.as_bytes()))
+                }
+            };
+            let chat_key = source_id(event).map(|id| format!("line:{id}"));
+            Ok(NewEvent {
+                platform: Platform::Line,
+                key,
+                chat_key,
+                payload,
+            })
+        })
+        .collect()
+}
+
+fn source_id(event: &Value) -> Option<&str> {
+    let source = event.get("source")?;
+    ["userId", "groupId", "roomId"]
+        .iter()
+        .find_map(|k| source.get(*k).and_then(Value::as_str))
+}
+
+/// Reads a stored event. `received_at` bounds the reply token's life.
+pub fn decode(payload: &str, received_at: DateTime<Utc>) -> Decoded {
+    let Ok(event) = serde_json::from_str::<Value>(payload) else {
+        return Decoded::Ignore("unreadable payload");
+    };
+    if event.get("mode").and_then(Value::as_str) == Some("standby") {
+        return Decoded::Ignore("standby mode");
+    }
+    let Some(user) = event
+        .get("source")
+        .and_then(|s| s.get("userId"))
+        .and_then(Value::as_str)
+    else {
+        return Decoded::Ignore("no user source");
+    };
+    let reply_token = event
+        .get("replyToken")
+        .and_then(Value::as_str)
+        .map(|t| (t.to_string(), received_at + REPLY_TOKEN_LIFETIME));
+    let kind = match event.get("type").and_then(Value::as_str) {
+        Some("message") => match event.get("message") {
+            Some(m) if m.get("type").and_then(Value::as_str) == Some("text") => {
+                InboundKind::Text(m.get("text").and_then(Value::as_str).unwrap_or("").to_string())
+            }
+            Some(_) => InboundKind::Unsupported,
+            None => return Decoded::Ignore("message without body"),
+        },
+        Some("postback") => match event.get("postback").and_then(|p| p.get("data")).and_then(Value::as_str) {
+            Some(data) => InboundKind::Choice {
+                data: data.to_string(),
+                callback_id: None,
+            },
+            None => return Decoded::Ignore("postback without data"),
+        },
+        Some("follow") => InboundKind::Follow,
+        Some("unfollow") => InboundKind::Blocked,
+        _ => return Decoded::Ignore("event type not used"),
+    };
+    Decoded::Act(Inbound {
+        platform: Platform::Line,
+        chat: user.to_string(),
+        language_hint: None,
+        reply_token,
+        kind,
+    })
+}
+
+/// The message objects for `messages`, long texts split, quick replies on the last one.
+pub fn message_objects(messages: &[OutMessage]) -> Vec<Value> {
+    let mut objects = Vec::new();
+    for m in messages {
+        let parts = split_text(&m.text, MAX_TEXT_UTF16, char::len_utf16);
+        let last = parts.len() - 1;
+        for (i, part) in parts.into_iter().enumerate() {
+            let mut object = json!({"type": "text", "text": part});
+            if i == last && !m.choices.is_empty() {
+                let items: Vec<Value> = m
+                    .choices
+                    .iter()
+                    .take(MAX_QUICK_REPLIES)
+                    .map(|c| {
+                        let label: String = c.label.chars().take(20).collect();
+                        json!({"type": "action", "action": {
+                            "type": "postback", "label": label, "data": c.data, "displayText": c.label
+                        }})
+                    })
+                    .collect();
+                object["quickReply"] = json!({ "items": items });
+            }
+            objects.push(object);
+        }
+    }
+    objects
+}
+
+pub struct LineClient {
+    http: reqwest::Client,
+    config: LineConfig,
+}
+
+impl LineClient {
+    pub fn new(config: LineConfig, timeout: Duration) -> anyhow::Result<LineClient> {
+        let http = reqwest::Client::builder().timeout(timeout).build()?;
+        Ok(LineClient { http, config })
+    }
+
+    pub async fn reply(&self, token: &str, messages: &[Value]) -> SendOutcome {
+        let body = json!({"replyToken": token, "messages": messages});
+        let request = self
+            .http
+            .post(format!("{}/v2/bot/message/reply", self.config.api_url))
+            .bearer_auth(self.config.channel_access_token.expose())
+            .json(&body);
+        match classify(request.send().await).await {
+            // 400 on reply means the token is spent or expired: push instead
+            SendOutcome::Failed(_) => SendOutcome::ReplyTokenRefused,
+            other => other,
+        }
+    }
+
+    /// Pushes with `X-Line-Retry-Key`: the same key on every retry, so LINE delivers once.
+    pub async fn push(&self, to: &str, messages: &[Value], retry_key: &str) -> SendOutcome {
+        let body = json!({"to": to, "messages": messages});
+        let request = self
+            .http
+            .post(format!("{}/v2/bot/message/push", self.config.api_url))
+            .bearer_auth(self.config.channel_access_token.expose())
+            .header("X-Line-Retry-Key", retry_key)
+            .json(&body);
+        match request.send().await {
+            // 409: a request with this retry key was already accepted
+            Ok(r) if r.status() == reqwest::StatusCode::CONFLICT => SendOutcome::Sent,
+            other => classify(other).await,
+        }
+    }
+
+    /// The user's language from their profile, if LINE gives one.
+    pub async fn profile_language(&self, user_id: &str) -> Option<String> {
+        let response = self
+            .http
+            .get(format!("{}/v2/bot/profile/{user_id}", self.config.api_url))
+            .bearer_auth(self.config.channel_access_token.expose())
+            .timeout(Duration::from_secs(2))
+            .send()
+            .await
+            .ok()?;
+        if !response.status().is_success() {
+            return None;
+        }
+        let profile: Value = response.json().await.ok()?;
+        profile.get("language").and_then(Value::as_str).map(str::to_string)
+    }
+}
+
+async fn classify(result: Result<reqwest::Response, reqwest::Error>) -> SendOutcome {
+    let response = match result {
+        Ok(r) => r,
+        Err(e) if e.is_timeout() => return SendOutcome::Retry("timeout".into()),
+        Err(_) => return SendOutcome::Retry("connection failed".into()),
+    };
+    let status = response.status();
+    if status.is_success() {
+        return SendOutcome::Sent;
+    }
+    let body = response.text().await.unwrap_or_default();
+    if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
+        if body.contains("monthly limit") {
+            return SendOutcome::QuotaExhausted;
+        }
+        return SendOutcome::RateLimited(None);
+    }
+    if status.is_server_error() {
+        return SendOutcome::Retry(format!("HTTP {}", status.as_u16()));
+    }
+    // LINE's error text names fields, never message content
+    let message = serde_json::from_str::<Value>(&body)
+        .ok()
+        .and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_string))
+        .unwrap_or_default();
+    SendOutcome::Failed(format!("HTTP {} {message}", status.as_u16()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_signature_is_checked_over_the_raw_bytes() {
+        let secret = Secret::new("s3cret");
+        // escaped emoji: re-serialising would change the bytes and break the MAC
+        let body = br#"{"destination":"U1","events":[{"type":"message","message":{"type":"text","text":"\uD83D\uDE00"}}]}"#;
+        let sig = sign("s3cret", body);
+        assert!(verify_signature(&secret, body, Some(&sig)));
+        assert!(!verify_signature(&secret, body, None));
+        assert!(!verify_signature(&secret, body, Some("bm90IGl0")));
+        assert!(!verify_signature(&secret, b"{}", Some(&sig)));
+        assert!(!verify_signature(&Secret::new("other"), body, Some(&sig)));
+    }
+
+    #[test]
+    fn events_are_split_and_keyed_by_webhook_event_id() {
+        let body = br#"{"destination":"U0","events":[
+            {"type":"message","webhookEventId":"01A","source":{"type":"user","userId":"U1"},"mode":"active","timestamp":1,"message":{"type":"text","id":"1","text":"hi"}},
+            {"type":"videoPlayComplete","webhookEventId":"01B","source":{"type":"user","userId":"U1"}}
+        ]}"#;
+        let events = split_events(body).expect("valid");
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[0].key, "01A");
+        assert_eq!(events[0].chat_key.as_deref(), Some("line:U1"));
+        assert_eq!(split_events(br#"{"destination":"U0","events":[]}"#).map(|v| v.len()), Ok(0));
+        assert_eq!(split_events(b"{not json"), Err(WebhookError::Malformed));
+        assert_eq!(split_events(br#"{"events":"x"}"#), Err(WebhookError::Malformed));
+    }
+
+    #[test]
+    fn event_kinds_decode_to_the_neutral_model() {
+        let now = Utc::now();
+        let text = r#"{"type":"message","mode":"active","replyToken":"r","source":{"type":"user","userId":"U1"},"message":{"type":"text","text":"94 37.8"}}"#;
+        match decode(text, now) {
+            Decoded::Act(i) => {
+                assert_eq!(i.kind, InboundKind::Text("94 37.8".into()));
+                assert_eq!(i.reply_token.map(|t| t.0), Some("r".into()));
+            }
+            other => panic!("{other:?}"),
+        }
+        let standby = r#"{"type":"message","mode":"standby","source":{"type":"user","userId":"U1"},"message":{"type":"text","text":"x"}}"#;
+        assert_eq!(decode(standby, now), Decoded::Ignore("standby mode"));
+        let unfollow = r#"{"type":"unfollow","mode":"active","source":{"type":"user","userId":"U1"}}"#;
+        assert!(matches!(decode(unfollow, now), Decoded::Act(Inbound { kind: InboundKind::Blocked, .. })));
+        let unknown = r#"{"type":"beacon","mode":"active","source":{"type":"user","userId":"U1"}}"#;
+        assert!(matches!(decode(unknown, now), Decoded::Ignore(_)));
+    }
+}

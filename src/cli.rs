@@ -1,0 +1,235 @@
+//! The command line: `mimamori [serve]`, `mimamori migrate`, `mimamori patient add|show`.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use serde_json::json;
+
+use crate::app::{App, Loops};
+use crate::clock::{Clock, SystemClock};
+use crate::config::{Config, Sources};
+use crate::conversation::{Ctx, enrolment};
+use crate::domain::patient::RiskFactor;
+use crate::i18n::{Lang, Locales};
+use crate::store::patients::NewPatient;
+use crate::store::{Db, chats, from_ms, patients, reports};
+
+#[derive(Parser)]
+#[command(name = "mimamori", version, about = "Home-recovery observation over LINE and Telegram")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Run the service (the default).
+    Serve,
+    /// Create or upgrade the database and exit.
+    Migrate,
+    /// Register and look up patients.
+    #[command(subcommand)]
+    Patient(PatientCommand),
+}
+
+#[derive(Subcommand)]
+pub enum PatientCommand {
+    /// Register a patient and print their one-time enrolment code.
+    Add(AddPatient),
+    /// Show a patient's chat binding and latest reports.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct AddPatient {
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub phone: String,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    pub birth_date: NaiveDate,
+    /// Symptom onset, YYYY-MM-DD
+    #[arg(long)]
+    pub onset_date: NaiveDate,
+    /// Positive test, YYYY-MM-DD
+    #[arg(long)]
+    pub test_date: Option<NaiveDate>,
+    #[arg(long, value_enum)]
+    pub language: Option<Lang>,
+    /// A risk factor for severe disease; repeat for several.
+    #[arg(long = "risk", value_enum)]
+    pub risks: Vec<RiskFactor>,
+    #[arg(long)]
+    pub area: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::load(&Sources::from_env()?)?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            Db::connect(&config.database_url).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Patient(PatientCommand::Add(args)) => add_patient(config, args).await,
+        Command::Patient(PatientCommand::Show { id, json }) => show_patient(config, id, json).await,
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    config.log_disabled_channels();
+    let bind = config.bind;
+    let app = App::build(config, Arc::new(SystemClock)).await?;
+    let listener = tokio::net::TcpListener::bind(bind).await?;
+    tracing::info!(%bind, "mimamori listening");
+    let running = app.start(listener, Loops::default())?;
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    running.stop().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}
+
+fn validate(args: &AddPatient, today: NaiveDate) -> Result<(), String> {
+    if args.name.trim().is_empty() {
+        return Err("--name must not be empty".into());
+    }
+    let digits = args.phone.chars().filter(char::is_ascii_digit).count();
+    if digits < 6 || !args.phone.chars().all(|c| c.is_ascii_digit() || "+-() ".contains(c)) {
+        return Err("--phone must be a telephone number, for example 090-1234-5678".into());
+    }
+    if args.birth_date > today {
+        return Err("--birth-date is in the future".into());
+    }
+    if args.onset_date > today {
+        return Err("--onset-date is in the future".into());
+    }
+    if args.onset_date < args.birth_date {
+        return Err("--onset-date is before --birth-date".into());
+    }
+    if args.test_date.is_some_and(|t| t > today) {
+        return Err("--test-date is in the future".into());
+    }
+    Ok(())
+}
+
+async fn add_patient(config: Config, args: AddPatient) -> anyhow::Result<()> {
+    let now = SystemClock.now();
+    let today = now.with_timezone(&config.timezone).date_naive();
+    validate(&args, today).map_err(anyhow::Error::msg)?;
+    let db = Db::connect(&config.database_url).await?;
+    let locales = Locales::load().map_err(anyhow::Error::msg)?;
+    let ctx = Ctx {
+        config: &config,
+        locales: &locales,
+        now,
+    };
+    let risks: Vec<&str> = args.risks.iter().map(|r| r.code()).collect();
+    let patient = NewPatient {
+        name: args.name.trim(),
+        phone: args.phone.trim(),
+        birth_date: args.birth_date,
+        onset_date: args.onset_date,
+        test_date: args.test_date,
+        language: args.language.map(Lang::code),
+        risk_factors: risks.join(","),
+        area: args.area.as_deref(),
+    };
+    let mut tx = db.begin().await?;
+    let registered = enrolment::register(&mut tx, &ctx, &patient).await?;
+    tx.commit().await?;
+    let link = config
+        .telegram
+        .as_ref()
+        .and_then(|t| t.bot_username.as_ref())
+        .map(|bot| format!("https://t.me/{bot}?start={}", registered.code.as_payload()));
+    if args.json {
+        let mut out = json!({
+            "patient_id": registered.patient_id,
+            "enrolment_code": registered.code.display(),
+            "expires_at": registered.expires_at.to_rfc3339(),
+        });
+        if let Some(link) = &link {
+            out["telegram_link"] = json!(link);
+        }
+        println!("{out}");
+    } else {
+        println!("patient id:      {}", registered.patient_id);
+        println!("enrolment code:  {}", registered.code.display());
+        println!("valid until:     {}", registered.expires_at.with_timezone(&config.timezone).format("%Y-%m-%d %H:%M %Z"));
+        if let Some(link) = link {
+            println!("Telegram link:   {link}");
+        }
+        println!("The patient sends this code to the LINE account or the Telegram bot.");
+    }
+    Ok(())
+}
+
+async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<()> {
+    let db = Db::connect(&config.database_url).await?;
+    let mut conn = db.pool.acquire().await?;
+    let Some(p) = patients::get(&mut conn, id).await? else {
+        anyhow::bail!("no patient with id {id}");
+    };
+    let chat = chats::for_patient(&mut conn, id).await?;
+    let reports = reports::for_patient(&mut conn, id, 20).await?;
+    let reports_json: Vec<_> = reports
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "spo2": r.spo2,
+                "temperature": r.temperature.map(|t| t as f64 / 10.0),
+                "pulse": r.pulse,
+                "symptoms": r.symptoms.as_deref().map(crate::domain::symptom::decode),
+                "feeling": r.feeling,
+                "source": r.source,
+                "source_text": r.source_text,
+                "created_at": from_ms(r.created_at).to_rfc3339(),
+                "completed_at": r.completed_at.map(|t| from_ms(t).to_rfc3339()),
+            })
+        })
+        .collect();
+    let out = json!({
+        "patient_id": p.id,
+        "name": p.name,
+        "status": p.status,
+        "chat": chat.as_ref().map(|c| json!({"platform": c.platform, "status": c.status})),
+        "reports": reports_json,
+    });
+    if as_json {
+        println!("{out}");
+    } else {
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    }
+    Ok(())
+}

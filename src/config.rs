@@ -1,0 +1,296 @@
+//! Configuration: `MIMAMORI_*` environment variables over an optional TOML file named by
+//! `MIMAMORI_CONFIG` (keys are the variable names without the prefix, in lower case:
+//! `bind = "0.0.0.0:8080"`). Every value is read as text and parsed here, so a phone number
+//! keeps its leading zero and an error names the variable. Secrets never print.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use chrono::NaiveTime;
+use chrono_tz::Tz;
+
+use crate::domain::schedule::CheckInTimes;
+
+/// A value that must never reach a log, an error message or a panic.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Secret {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct LineConfig {
+    pub channel_secret: Secret,
+    pub channel_access_token: Secret,
+    pub api_url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TelegramConfig {
+    pub bot_token: Secret,
+    pub webhook_secret: Secret,
+    pub api_url: String,
+    /// For deep links `t.me/<bot>?start=CODE`; optional.
+    pub bot_username: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub database_url: String,
+    pub line: Option<LineConfig>,
+    pub telegram: Option<TelegramConfig>,
+    pub timezone: Tz,
+    /// Told to patients who must call: "call the health centre on …".
+    pub health_centre_phone: String,
+    pub emergency_number: String,
+    pub enrolment_code_ttl: chrono::Duration,
+    pub check_in_times: CheckInTimes,
+    /// Timeout of one HTTP call to a platform.
+    pub platform_timeout: Duration,
+    /// How often the background loops look for due work when nothing wakes them.
+    pub poll_interval: Duration,
+    /// How long processed inbound events are kept for deduplication.
+    pub event_retention: chrono::Duration,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {reason}")]
+    File { path: String, reason: String },
+    #[error("{var}: {reason}")]
+    Invalid { var: String, reason: String },
+}
+
+/// Where the values come from: the file first, then the environment over it.
+pub struct Sources {
+    values: HashMap<String, String>,
+}
+
+impl Sources {
+    /// Reads `MIMAMORI_CONFIG` (if set) and the process environment.
+    pub fn from_env() -> Result<Sources, ConfigError> {
+        Sources::from_iter(std::env::vars())
+    }
+
+    /// The same, from any list of variables (tests pass their own).
+    pub fn from_iter(vars: impl IntoIterator<Item = (String, String)>) -> Result<Sources, ConfigError> {
+        let env: HashMap<String, String> = vars
+            .into_iter()
+            .filter_map(|(k, v)| {
+                k.strip_prefix("MIMAMORI_")
+                    .map(|k| (k.to_ascii_lowercase(), v))
+            })
+            .collect();
+        let mut values = HashMap::new();
+        if let Some(path) = env.get("config") {
+            let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+            let table: toml::Table = text.parse().map_err(|e: toml::de::Error| ConfigError::File {
+                path: path.clone(),
+                reason: e.message().to_string(),
+            })?;
+            for (k, v) in table {
+                let v = match v {
+                    toml::Value::String(s) => s,
+                    toml::Value::Array(items) => items
+                        .iter()
+                        .map(|i| i.as_str().map(str::to_string).unwrap_or_else(|| i.to_string()))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    other => other.to_string(),
+                };
+                values.insert(k.to_ascii_lowercase(), v);
+            }
+        }
+        values.extend(env);
+        Ok(Sources { values })
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        self.values
+            .get(key)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    }
+
+    fn parse<T>(&self, key: &str, default: T, parse: impl Fn(&str) -> Result<T, String>) -> Result<T, ConfigError> {
+        match self.get(key) {
+            None => Ok(default),
+            Some(v) => parse(v).map_err(|reason| ConfigError::Invalid {
+                var: format!("MIMAMORI_{}", key.to_ascii_uppercase()),
+                reason,
+            }),
+        }
+    }
+}
+
+fn parse_times(s: &str) -> Result<Vec<NaiveTime>, String> {
+    let times: Result<Vec<_>, _> = s
+        .split(',')
+        .map(|t| NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| format!("{t:?} is not a time like 09:00")))
+        .collect();
+    let times = times?;
+    if times.is_empty() {
+        return Err("at least one time is needed".into());
+    }
+    Ok(times)
+}
+
+fn parse_secs(s: &str) -> Result<u64, String> {
+    s.parse::<u64>().map_err(|_| format!("{s:?} is not a whole number"))
+}
+
+impl Config {
+    pub fn load(src: &Sources) -> Result<Config, ConfigError> {
+        let line = match (src.get("line_channel_secret"), src.get("line_channel_access_token")) {
+            (Some(secret), Some(token)) => Some(LineConfig {
+                channel_secret: Secret::new(secret),
+                channel_access_token: Secret::new(token),
+                api_url: src
+                    .get("line_api_url")
+                    .unwrap_or("https://api.line.me")
+                    .trim_end_matches('/')
+                    .to_string(),
+            }),
+            _ => None,
+        };
+        let telegram = match (src.get("telegram_bot_token"), src.get("telegram_webhook_secret")) {
+            (Some(token), Some(secret)) => {
+                let valid = (1..=256).contains(&secret.len())
+                    && secret.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                if !valid {
+                    return Err(ConfigError::Invalid {
+                        var: "MIMAMORI_TELEGRAM_WEBHOOK_SECRET".into(),
+                        reason: "must be 1-256 characters of A-Z, a-z, 0-9, _ and -".into(),
+                    });
+                }
+                Some(TelegramConfig {
+                    bot_token: Secret::new(token),
+                    webhook_secret: Secret::new(secret),
+                    api_url: src
+                        .get("telegram_api_url")
+                        .unwrap_or("https://api.telegram.org")
+                        .trim_end_matches('/')
+                        .to_string(),
+                    bot_username: src.get("telegram_bot_username").map(|u| u.trim_start_matches('@').to_string()),
+                })
+            }
+            _ => None,
+        };
+        let defaults = CheckInTimes::default();
+        Ok(Config {
+            bind: src.parse("bind", SocketAddr::from(([127, 0, 0, 1], 8080)), |s| {
+                s.parse().map_err(|_| format!("{s:?} is not an address like 127.0.0.1:8080"))
+            })?,
+            database_url: src.get("database_url").unwrap_or("sqlite://mimamori.db").to_string(),
+            line,
+            telegram,
+            timezone: src.parse("timezone", chrono_tz::Asia::Tokyo, |s| {
+                s.parse::<Tz>().map_err(|_| format!("{s:?} is not an IANA time zone"))
+            })?,
+            health_centre_phone: src.get("health_centre_phone").unwrap_or("").to_string(),
+            emergency_number: src.get("emergency_number").unwrap_or("119").to_string(),
+            enrolment_code_ttl: src.parse("enrolment_code_days", chrono::Duration::days(7), |s| {
+                parse_secs(s).map(|d| chrono::Duration::days(d as i64))
+            })?,
+            check_in_times: CheckInTimes {
+                standard: src.parse("check_in_times", defaults.standard, parse_times)?,
+                high_risk: src.parse("check_in_times_high_risk", defaults.high_risk, parse_times)?,
+            },
+            platform_timeout: src.parse("platform_timeout_secs", Duration::from_secs(10), |s| {
+                parse_secs(s).map(Duration::from_secs)
+            })?,
+            poll_interval: src.parse("poll_interval_ms", Duration::from_millis(1000), |s| {
+                parse_secs(s).map(Duration::from_millis)
+            })?,
+            event_retention: src.parse("event_retention_hours", chrono::Duration::hours(72), |s| {
+                parse_secs(s).map(|h| chrono::Duration::hours(h as i64))
+            })?,
+        })
+    }
+
+    /// One line per disabled channel, so an operator sees why no messages arrive.
+    pub fn log_disabled_channels(&self) {
+        if self.line.is_none() {
+            tracing::warn!(
+                "LINE disabled: set MIMAMORI_LINE_CHANNEL_SECRET and MIMAMORI_LINE_CHANNEL_ACCESS_TOKEN to enable it"
+            );
+        }
+        if self.telegram.is_none() {
+            tracing::warn!(
+                "Telegram disabled: set MIMAMORI_TELEGRAM_BOT_TOKEN and MIMAMORI_TELEGRAM_WEBHOOK_SECRET to enable it"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_follow_product_md() {
+        let c = Config::load(&Sources::from_iter(vec![]).expect("sources")).expect("config");
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.database_url, "sqlite://mimamori.db");
+        assert_eq!(c.timezone, chrono_tz::Asia::Tokyo);
+        assert!(c.line.is_none() && c.telegram.is_none());
+    }
+
+    #[test]
+    fn environment_wins_over_the_file_and_text_stays_text() {
+        let dir = std::env::temp_dir().join(format!("mimamori-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("mimamori.toml");
+        std::fs::write(&file, "bind = \"0.0.0.0:9000\"\nhealth_centre_phone = \"0312345678\"\ntelegram_webhook_secret = \"12345\"\ntelegram_bot_token = \"1:abc\"\n").expect("write");
+        let c = Config::load(
+            &Sources::from_iter(vars(&[
+                ("MIMAMORI_CONFIG", file.to_str().expect("path")),
+                ("MIMAMORI_BIND", "127.0.0.1:9100"),
+            ]))
+            .expect("sources"),
+        )
+        .expect("config");
+        assert_eq!(c.bind.to_string(), "127.0.0.1:9100");
+        assert_eq!(c.health_centre_phone, "0312345678");
+        let tg = c.telegram.expect("telegram enabled");
+        assert_eq!(tg.webhook_secret.expose(), "12345");
+        assert_eq!(format!("{tg:?}").contains("12345"), false, "secrets never print");
+    }
+
+    #[test]
+    fn a_bad_value_names_its_variable() {
+        let err = Config::load(&Sources::from_iter(vars(&[("MIMAMORI_BIND", "here")])).expect("sources"))
+            .expect_err("refused");
+        assert!(err.to_string().starts_with("MIMAMORI_BIND"));
+        let err = Config::load(
+            &Sources::from_iter(vars(&[
+                ("MIMAMORI_TELEGRAM_BOT_TOKEN", "t"),
+                ("MIMAMORI_TELEGRAM_WEBHOOK_SECRET", "bad secret!"),
+            ]))
+            .expect("sources"),
+        )
+        .expect_err("refused");
+        assert!(!err.to_string().contains("bad secret"), "the secret is not echoed");
+    }
+}

@@ -1,0 +1,409 @@
+//! Reports: the step-by-step check-in (SpO2 → temperature → urgent symptoms → better/same/worse)
+//! and the one-message report at any time. Every value read is stored at once in a draft report,
+//! so nothing read is lost; a dangerous value is answered with "call" at once, before the
+//! remaining questions.
+
+use fluent_bundle::FluentValue;
+use serde::{Deserialize, Serialize};
+
+use super::Ctx;
+use crate::channels::{Choice, OutMessage};
+use crate::domain::reading::{self, Feeling, Invalid, Parsed, Pulse, Spo2, Temperature};
+use crate::domain::symptom::{self, PAGES, Symptom};
+use crate::i18n::Lang;
+use crate::store::patients::Patient;
+use crate::store::reports::Report;
+use crate::store::{Conn, chats, ms, patients, reports, timers};
+
+pub const CHECK_IN: &str = "check_in";
+pub const CHECK_IN_REMINDER: &str = "check_in_reminder";
+/// A check-in prompt not answered within this long gets a reminder (TRIAGE.md).
+pub const REMINDER_AFTER: chrono::Duration = chrono::Duration::minutes(60);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Spo2,
+    Temperature,
+    Symptoms,
+    Feeling,
+}
+
+/// The open dialogue, stored on the patient as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dialogue {
+    /// The draft report, once a value has been read.
+    pub report_id: Option<i64>,
+    /// A scheduled check-in asks all four questions; a free-text report only what is missing.
+    pub check_in: bool,
+    /// The patient is ticking symptoms one by one (until "done").
+    #[serde(default)]
+    pub picking: bool,
+    #[serde(default)]
+    pub page: usize,
+}
+
+impl Dialogue {
+    fn load(patient: &Patient) -> Option<Dialogue> {
+        patient
+            .dialogue
+            .as_deref()
+            .and_then(|d| serde_json::from_str(d).ok())
+    }
+}
+
+/// The next question for a draft; `None` when the report is complete.
+pub fn next_step(r: &Report, d: &Dialogue) -> Option<Step> {
+    if r.spo2.is_none() {
+        Some(Step::Spo2)
+    } else if r.temperature.is_none() {
+        Some(Step::Temperature)
+    } else if d.check_in && (r.symptoms.is_none() || d.picking) {
+        Some(Step::Symptoms)
+    } else if d.check_in && r.feeling.is_none() {
+        Some(Step::Feeling)
+    } else {
+        None
+    }
+}
+
+/// How urgently the patient must act, before the triage engine exists: SpO2 ≤ 93 or any urgent
+/// symptom → call the health centre; SpO2 ≤ 90 or an emergency sign → call 119 now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Danger {
+    None,
+    Call,
+    Emergency,
+}
+
+pub fn danger(r: &Report) -> Danger {
+    let symptoms = symptom::decode(r.symptoms.as_deref().unwrap_or(""));
+    let spo2 = r.spo2.unwrap_or(100);
+    if spo2 <= 90 || symptoms.iter().any(|s| s.is_emergency()) {
+        Danger::Emergency
+    } else if spo2 <= 93 || !symptoms.is_empty() {
+        Danger::Call
+    } else {
+        Danger::None
+    }
+}
+
+fn apply(r: &mut Report, p: &Parsed, source: &str) {
+    if let Some(v) = p.spo2 {
+        r.spo2 = Some(i64::from(v.percent()));
+    }
+    if let Some(v) = p.temperature {
+        r.temperature = Some(i64::from(v.tenths()));
+    }
+    if let Some(v) = p.pulse {
+        r.pulse = Some(i64::from(v.bpm()));
+    }
+    if !p.symptoms.is_empty() {
+        let mut all = symptom::decode(r.symptoms.as_deref().unwrap_or(""));
+        for s in &p.symptoms {
+            if !all.contains(s) {
+                all.push(*s);
+            }
+        }
+        r.symptoms = Some(symptom::encode(&all));
+    } else if p.no_symptoms && r.symptoms.is_none() {
+        r.symptoms = Some(String::new());
+    }
+    if let Some(f) = p.feeling {
+        r.feeling = Some(f.code().to_string());
+    }
+    if !r.source_text.is_empty() {
+        r.source_text.push('\n');
+    }
+    r.source_text.push_str(source);
+}
+
+/// A free-text message from an enrolled patient.
+pub async fn on_text(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, text: &str) -> anyhow::Result<Vec<OutMessage>> {
+    let parsed = reading::parse(text);
+    if parsed.is_empty() {
+        let mut out = vec![OutMessage::text(ctx.t(lang, msg!("reading-unreadable"), &[]))];
+        if let Some(d) = Dialogue::load(patient) {
+            let report = match d.report_id {
+                Some(id) => reports::get(conn, id).await?,
+                None => None,
+            };
+            let step = report.as_ref().and_then(|r| next_step(r, &d)).unwrap_or(Step::Spo2);
+            out.push(ask(ctx, lang, step, &d, report.as_ref()));
+        } else {
+            out.push(how_to_report(ctx, lang));
+        }
+        return Ok(out);
+    }
+    record(conn, ctx, patient, lang, parsed, text).await
+}
+
+/// A button press from an enrolled patient.
+pub async fn on_choice(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, data: &str) -> anyhow::Result<Vec<OutMessage>> {
+    let Some(mut d) = Dialogue::load(patient) else {
+        return Ok(vec![
+            OutMessage::text(ctx.t(lang, msg!("check-in-closed"), &[])),
+            how_to_report(ctx, lang),
+        ]);
+    };
+    let mut parsed = Parsed::default();
+    let mut parts = data.splitn(3, ':');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("v"), Some("spo2"), Some(v)) => parsed.spo2 = v.parse::<f64>().ok().and_then(|v| Spo2::new(v).ok()),
+        (Some("v"), Some("temp"), Some(v)) => {
+            parsed.temperature = v.parse::<f64>().ok().and_then(|v| Temperature::new(v / 10.0).ok())
+        }
+        (Some("sym"), Some("none"), None) => {
+            parsed.no_symptoms = true;
+            d.picking = false;
+        }
+        (Some("sym"), Some("done"), None) => {
+            parsed.no_symptoms = true; // "done" with nothing ticked means none
+            d.picking = false;
+        }
+        (Some("sym"), Some("page"), Some(page)) => {
+            d.page = page.parse::<usize>().unwrap_or(0).min(PAGES.len() - 1);
+            d.picking = true;
+        }
+        (Some("sym"), Some(code), None) => {
+            if let Some(s) = Symptom::from_code(code) {
+                parsed.symptoms = vec![s];
+                d.picking = true;
+            }
+        }
+        (Some("feel"), Some(code), None) => parsed.feeling = Feeling::from_code(code),
+        _ => {}
+    }
+    let label = format!("[{data}]");
+    patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
+    let patient = Patient {
+        dialogue: Some(serde_json::to_string(&d)?),
+        ..patient.clone()
+    };
+    record(conn, ctx, &patient, lang, parsed, &label).await
+}
+
+/// Merges what was read into the draft report, answers, and asks the next question.
+async fn record(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, parsed: Parsed, source: &str) -> anyhow::Result<Vec<OutMessage>> {
+    let mut d = Dialogue::load(patient).unwrap_or(Dialogue {
+        report_id: None,
+        check_in: false,
+        picking: false,
+        page: 0,
+    });
+    let mut report = match d.report_id {
+        Some(id) => reports::get(conn, id).await?,
+        None => None,
+    };
+    let mut report = match report.take() {
+        Some(r) => r,
+        None => {
+            let source = if d.check_in { "check_in" } else { "free_text" };
+            reports::create(conn, patient.id, source, ctx.now).await?
+        }
+    };
+    d.report_id = Some(report.id);
+    apply(&mut report, &parsed, source);
+
+    let mut out = Vec::new();
+    let danger = danger(&report);
+    if danger == Danger::Emergency {
+        // the first thing the patient reads
+        out.push(OutMessage::text(ctx.t(lang, msg!("alert-emergency"), &ctx.phone_args())));
+    }
+    let complete_in_one = parsed.spo2.is_some() && parsed.temperature.is_some() && parsed.invalid.is_empty();
+    let step = if complete_in_one { None } else { next_step(&report, &d) };
+    if step.is_none() {
+        report.completed_at = Some(ms(ctx.now));
+        let key = if danger == Danger::None { msg!("report-recorded") } else { msg!("report-recorded-call") };
+        let mut args = ctx.phone_args();
+        args.push(("summary", summary(ctx, lang, &report).into()));
+        out.push(OutMessage::text(ctx.t(lang, key, &args)));
+        if danger != Danger::None {
+            report.warned = 1;
+        }
+        patients::set_dialogue(conn, patient.id, None).await?;
+        timers::cancel(conn, patient.id, CHECK_IN_REMINDER).await?;
+    } else {
+        if danger == Danger::Call && report.warned == 0 {
+            out.push(OutMessage::text(ctx.t(lang, msg!("alert-call"), &ctx.phone_args())));
+        }
+        if danger != Danger::None {
+            report.warned = 1;
+        }
+        patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
+    }
+    for invalid in &parsed.invalid {
+        let key = match invalid {
+            Invalid::Spo2 => msg!("reenter-spo2"),
+            Invalid::Temperature => msg!("reenter-temperature"),
+            Invalid::Pulse => msg!("reenter-pulse"),
+        };
+        out.push(OutMessage::text(ctx.t(lang, key, &[])));
+    }
+    if parsed.spo2.is_some_and(Spo2::is_critical) {
+        out.push(OutMessage::text(ctx.t(lang, msg!("confirm-low-spo2"), &[])));
+    }
+    if let Some(step) = step {
+        if parsed.spo2.is_some() || parsed.temperature.is_some() {
+            out.push(OutMessage::text(ctx.t(lang, msg!("partial-noted"), &[("summary", summary(ctx, lang, &report).into())])));
+        }
+        out.push(ask(ctx, lang, step, &d, Some(&report)));
+    }
+    reports::save(conn, &report).await?;
+    Ok(out)
+}
+
+/// "SpO2 94%, 37.8 °C, pulse 88/min, symptoms: …"
+fn summary(ctx: &Ctx<'_>, lang: Lang, r: &Report) -> String {
+    let mut parts = Vec::new();
+    if let Some(v) = r.spo2 {
+        parts.push(ctx.t(lang, msg!("value-spo2"), &[("value", v.into())]));
+    }
+    if let Some(t) = r.temperature.and_then(Temperature::from_tenths) {
+        parts.push(ctx.t(lang, msg!("value-temperature"), &[("value", t.display().into())]));
+    }
+    if let Some(v) = r.pulse.and_then(|p| Pulse::new(p as f64).ok()) {
+        parts.push(ctx.t(lang, msg!("value-pulse"), &[("value", i64::from(v.bpm()).into())]));
+    }
+    let symptoms = symptom::decode(r.symptoms.as_deref().unwrap_or(""));
+    if !symptoms.is_empty() {
+        let names: Vec<String> = symptoms.iter().map(|s| ctx.t(lang, &s.label_key(), &[])).collect();
+        parts.push(ctx.t(lang, msg!("value-symptoms"), &[("list", names.join(" / ").into())]));
+    }
+    if let Some(f) = r.feeling.as_deref().and_then(Feeling::from_code) {
+        parts.push(ctx.t(lang, feeling_key(f), &[]));
+    }
+    parts.join(", ")
+}
+
+fn feeling_key(f: Feeling) -> &'static str {
+    match f {
+        Feeling::Better => msg!("feeling-better"),
+        Feeling::Same => msg!("feeling-same"),
+        Feeling::Worse => msg!("feeling-worse"),
+    }
+}
+
+/// How to report at any time, with examples.
+pub fn how_to_report(ctx: &Ctx<'_>, lang: Lang) -> OutMessage {
+    OutMessage::text(ctx.t(lang, msg!("how-to-report"), &[]))
+}
+
+fn choice(label: String, data: String) -> Choice {
+    Choice { label, data }
+}
+
+/// The question for `step`, with its buttons.
+pub fn ask(ctx: &Ctx<'_>, lang: Lang, step: Step, d: &Dialogue, r: Option<&Report>) -> OutMessage {
+    match step {
+        Step::Spo2 => OutMessage {
+            text: ctx.t(lang, msg!("ask-spo2"), &[]),
+            choices: (89..=98)
+                .rev()
+                .map(|v| choice(format!("{v}%"), format!("v:spo2:{v}")))
+                .collect(),
+        },
+        Step::Temperature => OutMessage {
+            text: ctx.t(lang, msg!("ask-temperature"), &[]),
+            choices: (360..=400)
+                .step_by(5)
+                .map(|t| choice(format!("{}.{}", t / 10, t % 10), format!("v:temp:{t}")))
+                .collect(),
+        },
+        Step::Symptoms => {
+            let picked = symptom::decode(r.and_then(|r| r.symptoms.as_deref()).unwrap_or(""));
+            let list: Vec<String> = Symptom::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{}. {}", i + 1, ctx.t(lang, &s.label_key(), &[])))
+                .collect();
+            let page = d.page.min(PAGES.len() - 1);
+            let mut choices = Vec::new();
+            if page == 0 {
+                let (key, data) = if picked.is_empty() { (msg!("choice-none"), "sym:none") } else { (msg!("choice-done"), "sym:done") };
+                choices.push(choice(ctx.t(lang, key, &[]), data.into()));
+            }
+            for s in PAGES[page].iter().filter(|s| !picked.contains(s)) {
+                choices.push(choice(ctx.t(lang, &s.label_key(), &[]), format!("sym:{}", s.code())));
+            }
+            if page + 1 < PAGES.len() {
+                choices.push(choice(ctx.t(lang, msg!("choice-more"), &[]), format!("sym:page:{}", page + 1)));
+            } else {
+                choices.push(choice(ctx.t(lang, msg!("choice-done"), &[]), "sym:done".into()));
+            }
+            OutMessage {
+                text: ctx.t(lang, msg!("ask-symptoms"), &[("list", list.join("\n").into())]),
+                choices,
+            }
+        }
+        Step::Feeling => OutMessage {
+            text: ctx.t(lang, msg!("ask-feeling"), &[]),
+            choices: [Feeling::Better, Feeling::Same, Feeling::Worse]
+                .into_iter()
+                .map(|f| choice(ctx.t(lang, feeling_key(f), &[]), format!("feel:{}", f.code())))
+                .collect(),
+        },
+    }
+}
+
+/// A check-in timer fired: open a new dialogue (an unfinished draft stays stored as it is),
+/// ask for SpO2, schedule the reminder and the next check-in.
+pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+    if patient.status != "active" {
+        return Ok(());
+    }
+    super::enrolment::schedule_next_check_in(conn, ctx, patient).await?;
+    let Some(chat) = chats::for_patient(conn, patient.id).await? else {
+        chats::alert_staff(conn, "check_in_not_enrolled", Some(patient.id), None, "a check-in is due but the patient has not enrolled a chat", ctx.now).await?;
+        return Ok(());
+    };
+    if chat.status != "active" {
+        chats::alert_staff(conn, "check_in_unreachable", Some(patient.id), Some(chat.id), "a check-in is due but the patient's chat is unreachable", ctx.now).await?;
+        return Ok(());
+    }
+    let d = Dialogue {
+        report_id: None,
+        check_in: true,
+        picking: false,
+        page: 0,
+    };
+    patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
+    timers::cancel(conn, patient.id, CHECK_IN_REMINDER).await?;
+    timers::schedule(conn, CHECK_IN_REMINDER, patient.id, ctx.now + REMINDER_AFTER, ctx.now).await?;
+    let lang = super::language(Some(patient), chat.language_hint.as_deref());
+    let messages = vec![
+        OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),
+        ask(ctx, lang, Step::Spo2, &d, None),
+    ];
+    crate::store::outbox::enqueue(conn, chat.id, &crate::store::outbox::Body::Messages { messages }, None, ctx.now).await?;
+    Ok(())
+}
+
+/// The reminder timer fired: remind unless the patient reported since the prompt.
+pub async fn remind(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, prompted_at: chrono::DateTime<chrono::Utc>) -> anyhow::Result<()> {
+    if patient.status != "active" || reports::completed_since(conn, patient.id, prompted_at).await? {
+        return Ok(());
+    }
+    let Some(d) = Dialogue::load(patient) else {
+        return Ok(());
+    };
+    let Some(chat) = chats::for_patient(conn, patient.id).await? else {
+        return Ok(());
+    };
+    if chat.status != "active" {
+        return Ok(());
+    }
+    let report = match d.report_id {
+        Some(id) => reports::get(conn, id).await?,
+        None => None,
+    };
+    let step = report.as_ref().and_then(|r| next_step(r, &d)).unwrap_or(Step::Spo2);
+    let lang = super::language(Some(patient), chat.language_hint.as_deref());
+    let messages = vec![
+        OutMessage::text(ctx.t(lang, msg!("check-in-reminder"), &[("name", FluentValue::from(patient.name.clone()))])),
+        ask(ctx, lang, step, &d, report.as_ref()),
+    ];
+    crate::store::outbox::enqueue(conn, chat.id, &crate::store::outbox::Body::Messages { messages }, None, ctx.now).await?;
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! Binding a chat to a patient with a one-time code, and registering patients (for the CLI).
+
+use chrono::{DateTime, Utc};
+use fluent_bundle::FluentValue;
+
+use super::{Ctx, checkin, language};
+use crate::channels::OutMessage;
+use crate::domain::enrolment::{EnrolmentCode, MAX_FAILURES_PER_HOUR};
+use crate::domain::patient::is_high_risk;
+use crate::domain::schedule::next_check_in;
+use crate::i18n::Lang;
+use crate::store::chats::Chat;
+use crate::store::patients::{NewPatient, Patient};
+use crate::store::{Conn, chats, from_ms, patients, timers};
+
+/// A chat that is not yet bound sent `text`: a code, or something else.
+pub async fn try_code(conn: &mut Conn, ctx: &Ctx<'_>, chat: &Chat, text: &str, lang: Lang) -> anyhow::Result<Vec<OutMessage>> {
+    let say = |key: &str, args: &[(&str, FluentValue)]| vec![OutMessage::text(ctx.t(lang, key, args))];
+    let Some(code) = EnrolmentCode::parse(text) else {
+        return Ok(say(msg!("enrol-instructions"), &[]));
+    };
+    let failures = chats::failures_since(conn, chat.id, ctx.now - chrono::Duration::hours(1)).await?;
+    if failures >= MAX_FAILURES_PER_HOUR {
+        // not even a right code is checked now, or guessing would go on
+        return Ok(say(msg!("enrol-too-many-tries"), &ctx.phone_args()));
+    }
+    let hash = code.hash();
+    let row = patients::find_code(conn, &hash).await?;
+    let row = match row {
+        None => {
+            chats::record_failure(conn, chat.id, ctx.now).await?;
+            let left = MAX_FAILURES_PER_HOUR - failures - 1;
+            if left <= 0 {
+                return Ok(say(msg!("enrol-too-many-tries"), &ctx.phone_args()));
+            }
+            return Ok(say(msg!("enrol-wrong-code"), &[("left", left.into())]));
+        }
+        Some(r) => r,
+    };
+    if row.used_at.is_some() {
+        chats::record_failure(conn, chat.id, ctx.now).await?;
+        return Ok(say(msg!("enrol-code-used"), &ctx.phone_args()));
+    }
+    if from_ms(row.expires_at) <= ctx.now {
+        return Ok(say(msg!("enrol-code-expired"), &ctx.phone_args()));
+    }
+    if patients::use_code(conn, &hash, ctx.now).await? == 0 {
+        return Ok(say(msg!("enrol-code-used"), &ctx.phone_args()));
+    }
+    chats::bind(conn, chat.id, row.patient_id).await?;
+    let Some(patient) = patients::get(conn, row.patient_id).await? else {
+        anyhow::bail!("enrolment code points at a missing patient");
+    };
+    let lang = language(Some(&patient), chat.language_hint.as_deref());
+    ensure_check_ins(conn, ctx, &patient).await?;
+    let times = check_in_times(ctx, &patient);
+    Ok(vec![
+        OutMessage::text(ctx.t(
+            lang,
+            msg!("enrol-welcome"),
+            &[("name", patient.name.clone().into()), ("times", times.into())],
+        )),
+        checkin::how_to_report(ctx, lang),
+    ])
+}
+
+/// "09:00, 16:00" for this patient.
+fn check_in_times(ctx: &Ctx<'_>, patient: &Patient) -> String {
+    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
+    let high_risk = is_high_risk(patient.birth(), patient.has_risk_factor(), today);
+    ctx.config
+        .check_in_times
+        .for_patient(high_risk)
+        .iter()
+        .map(|t| t.format("%H:%M").to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Makes sure the patient's next check-in is scheduled (exactly one pending).
+pub async fn ensure_check_ins(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+    if patient.status != "active" || timers::has_pending(conn, patient.id, checkin::CHECK_IN).await? {
+        return Ok(());
+    }
+    schedule_next_check_in(conn, ctx, patient).await
+}
+
+pub async fn schedule_next_check_in(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
+    let high_risk = is_high_risk(patient.birth(), patient.has_risk_factor(), today);
+    let times = ctx.config.check_in_times.for_patient(high_risk);
+    let Some(due) = next_check_in(times, ctx.config.timezone, ctx.now) else {
+        anyhow::bail!("no check-in time could be computed");
+    };
+    timers::schedule(conn, checkin::CHECK_IN, patient.id, due, ctx.now).await?;
+    Ok(())
+}
+
+/// What `mimamori patient add` prints.
+pub struct Registered {
+    pub patient_id: i64,
+    pub code: EnrolmentCode,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Registers a patient and issues their one-time code.
+pub async fn register(conn: &mut Conn, ctx: &Ctx<'_>, patient: &NewPatient<'_>) -> anyhow::Result<Registered> {
+    let patient_id = patients::insert(conn, patient, ctx.now).await?;
+    let code = EnrolmentCode::generate(&mut rand::thread_rng());
+    let expires_at = ctx.now + ctx.config.enrolment_code_ttl;
+    patients::insert_code(conn, &code.hash(), patient_id, expires_at, ctx.now).await?;
+    Ok(Registered {
+        patient_id,
+        code,
+        expires_at,
+    })
+}

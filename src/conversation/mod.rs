@@ -1,0 +1,109 @@
+//! The conversation engine: one inbound event in, state changes and outbox rows out, all in the
+//! caller's transaction. It speaks the neutral model of [`crate::channels`] only.
+
+pub mod checkin;
+pub mod enrolment;
+
+use chrono::{DateTime, Utc};
+use fluent_bundle::FluentValue;
+
+use crate::channels::{Inbound, InboundKind, OutMessage};
+use crate::config::Config;
+use crate::i18n::{Args, Lang, Locales};
+use crate::store::outbox::{self, Body};
+use crate::store::patients::Patient;
+use crate::store::{Conn, chats, patients};
+
+/// What every handler needs besides the database.
+pub struct Ctx<'a> {
+    pub config: &'a Config,
+    pub locales: &'a Locales,
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, lang: Lang, key: &str, args: &Args) -> String {
+        self.locales.text(lang, key, args)
+    }
+
+    /// The health centre's number as an argument for messages that tell the patient to call.
+    pub fn phone_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
+        vec![
+            // "unset" selects the wording without a number (locales/*: `$phone ->`)
+            ("phone", FluentValue::from(if self.config.health_centre_phone.is_empty() { "unset".to_string() } else { self.config.health_centre_phone.clone() })),
+            ("emergency", FluentValue::from(self.config.emergency_number.clone())),
+        ]
+    }
+}
+
+/// The patient's language: their record, else the platform's hint, else Japanese.
+pub fn language(patient: Option<&Patient>, hint: Option<&str>) -> Lang {
+    patient
+        .and_then(|p| p.language.as_deref())
+        .and_then(Lang::from_tag)
+        .or_else(|| hint.and_then(Lang::from_tag))
+        .unwrap_or(Lang::Ja)
+}
+
+/// Handles one event from a chat.
+pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow::Result<()> {
+    let chat = chats::upsert(conn, inbound.platform, &inbound.chat, ctx.now).await?;
+    let mut hint = chat.language_hint.clone();
+    if let Some(h) = &inbound.language_hint {
+        if hint.as_deref() != Some(h) {
+            chats::set_language_hint(conn, chat.id, h).await?;
+            hint = Some(h.clone());
+        }
+    }
+    if let InboundKind::Choice {
+        callback_id: Some(id),
+        ..
+    } = &inbound.kind
+    {
+        // answered first and always, or the user's Telegram client spins
+        outbox::enqueue(conn, chat.id, &Body::CallbackAnswer { callback_id: id.clone() }, None, ctx.now).await?;
+    }
+    let patient = match chat.patient_id {
+        Some(id) => patients::get(conn, id).await?,
+        None => None,
+    };
+    let lang = language(patient.as_ref(), hint.as_deref());
+    if inbound.kind == InboundKind::Blocked {
+        chats::set_status(conn, chat.id, "unreachable").await?;
+        if let Some(p) = &patient {
+            chats::alert_staff(conn, "patient_blocked_bot", Some(p.id), Some(chat.id), "the patient blocked the bot or left the chat", ctx.now).await?;
+        }
+        return Ok(());
+    }
+    if chat.status != "active" {
+        // they wrote to us again, so they can be reached again
+        chats::set_status(conn, chat.id, "active").await?;
+    }
+    let messages = match (&inbound.kind, &patient) {
+        (InboundKind::Blocked, _) => vec![],
+        (InboundKind::Follow, Some(p)) => vec![OutMessage::text(ctx.t(lang, msg!("welcome-back"), &[("name", p.name.clone().into())]))],
+        (InboundKind::Start(Some(code)), None) => enrolment::try_code(conn, ctx, &chat, code, lang).await?,
+        (InboundKind::Text(text), None) => enrolment::try_code(conn, ctx, &chat, text, lang).await?,
+        (InboundKind::Follow | InboundKind::Start(None) | InboundKind::Choice { .. } | InboundKind::Unsupported, None) => {
+            vec![OutMessage::text(ctx.t(lang, msg!("enrol-instructions"), &[]))]
+        }
+        (_, Some(p)) if p.status != "active" => {
+            vec![OutMessage::text(ctx.t(lang, msg!("observation-ended"), &ctx.phone_args()))]
+        }
+        (InboundKind::Start(_), Some(p)) => vec![OutMessage::text(ctx.t(lang, msg!("enrol-already"), &[("name", p.name.clone().into())]))],
+        (InboundKind::Text(text), Some(p)) => checkin::on_text(conn, ctx, p, lang, text).await?,
+        (InboundKind::Choice { data, .. }, Some(p)) => checkin::on_choice(conn, ctx, p, lang, data).await?,
+        (InboundKind::Unsupported, Some(_)) => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
+    };
+    if !messages.is_empty() {
+        outbox::enqueue(conn, chat.id, &Body::Messages { messages }, inbound.reply_token.as_ref(), ctx.now).await?;
+    }
+    Ok(())
+}
+
+/// A button press on a callback that we do not act on still gets its answer.
+pub async fn answer_only(conn: &mut Conn, ctx: &Ctx<'_>, platform: crate::channels::Platform, chat: &str, callback_id: &str) -> anyhow::Result<()> {
+    let chat = chats::upsert(conn, platform, chat, ctx.now).await?;
+    outbox::enqueue(conn, chat.id, &Body::CallbackAnswer { callback_id: callback_id.to_string() }, None, ctx.now).await?;
+    Ok(())
+}

@@ -1,0 +1,70 @@
+//! Facts about a patient that the rules depend on.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Risk factors for severe disease (手引き, 2021 edition); age ≥ 65 is derived from the birth date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
+pub enum RiskFactor {
+    Malignancy,
+    Copd,
+    ChronicKidneyDisease,
+    Diabetes,
+    Hypertension,
+    Dyslipidaemia,
+    Obesity,
+    Smoking,
+    Immunosuppression,
+    Pregnancy,
+}
+
+impl RiskFactor {
+    pub fn code(self) -> &'static str {
+        match self {
+            RiskFactor::Malignancy => "malignancy",
+            RiskFactor::Copd => "copd",
+            RiskFactor::ChronicKidneyDisease => "chronic_kidney_disease",
+            RiskFactor::Diabetes => "diabetes",
+            RiskFactor::Hypertension => "hypertension",
+            RiskFactor::Dyslipidaemia => "dyslipidaemia",
+            RiskFactor::Obesity => "obesity",
+            RiskFactor::Smoking => "smoking",
+            RiskFactor::Immunosuppression => "immunosuppression",
+            RiskFactor::Pregnancy => "pregnancy",
+        }
+    }
+}
+
+/// Age in whole years on `today`.
+pub fn age_on(birth: NaiveDate, today: NaiveDate) -> u32 {
+    let mut age = today.year() - birth.year();
+    if (today.month(), today.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age.max(0) as u32
+}
+
+/// High risk: any risk factor, or 65 or older (TRIAGE.md "Cadence").
+pub fn is_high_risk(birth: NaiveDate, has_risk_factor: bool, today: NaiveDate) -> bool {
+    has_risk_factor || age_on(birth, today) >= 65
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn age_turns_on_the_birthday() {
+        assert_eq!(age_on(d("1961-11-22"), d("2026-11-21")), 64);
+        assert_eq!(age_on(d("1961-11-22"), d("2026-11-22")), 65);
+        assert!(!is_high_risk(d("1961-11-22"), false, d("2026-11-21")));
+        assert!(is_high_risk(d("1961-11-22"), false, d("2026-11-22")));
+        assert!(is_high_risk(d("1990-01-01"), true, d("2026-11-22")));
+    }
+}

@@ -1,0 +1,403 @@
+//! Reading what a patient types: `SpO2 94 37.8`, `９４　３７．８`, `spo2:94% temp 37.8℃`,
+//! `酸素96 体温36.5 息苦しい`.
+//!
+//! [`parse`] never fails: it returns what it could read, what it read but cannot accept
+//! (a probable typo, with the field named so the patient can be asked again) and whether the
+//! text held anything at all. Validation into [`Spo2`], [`Temperature`] and [`Pulse`] follows
+//! TRIAGE.md "Implausible values".
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use super::symptom::Symptom;
+
+/// Oxygen saturation in percent, as shown by a pulse oximeter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Spo2(u8);
+
+/// Body temperature in tenths of a degree Celsius (37.8 °C = 378).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Temperature(u16);
+
+/// Pulse in beats per minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Pulse(u16);
+
+/// Below this an SpO2 may still be real in a dying patient: accepted, treated as an emergency
+/// and the patient is asked to confirm it (TRIAGE.md).
+pub const SPO2_CRITICAL_BELOW: u8 = 70;
+
+impl Spo2 {
+    /// Anything from 0 to 100 is accepted; above 100 is impossible and refused.
+    pub fn new(percent: f64) -> Result<Spo2, Invalid> {
+        if !(0.0..=100.0).contains(&percent) {
+            return Err(Invalid::Spo2);
+        }
+        // an oximeter shows whole numbers; if a decimal was typed, the lower value is the safer one
+        Ok(Spo2(percent.floor() as u8))
+    }
+    pub fn percent(self) -> u8 {
+        self.0
+    }
+    /// Below 70: possibly a typo, possibly a dying patient.
+    pub fn is_critical(self) -> bool {
+        self.0 < SPO2_CRITICAL_BELOW
+    }
+}
+
+impl Temperature {
+    pub const MIN_TENTHS: u16 = 340;
+    pub const MAX_TENTHS: u16 = 430;
+
+    pub fn new(celsius: f64) -> Result<Temperature, Invalid> {
+        let tenths = (celsius * 10.0).round();
+        if !(f64::from(Self::MIN_TENTHS)..=f64::from(Self::MAX_TENTHS)).contains(&tenths) {
+            return Err(Invalid::Temperature);
+        }
+        Ok(Temperature(tenths as u16))
+    }
+    pub fn from_tenths(tenths: i64) -> Option<Temperature> {
+        Temperature::new(tenths as f64 / 10.0).ok()
+    }
+    pub fn tenths(self) -> u16 {
+        self.0
+    }
+    pub fn celsius(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
+    /// "37.8": always one decimal, as thermometers show it.
+    pub fn display(self) -> String {
+        format!("{}.{}", self.0 / 10, self.0 % 10)
+    }
+}
+
+impl Pulse {
+    pub fn new(bpm: f64) -> Result<Pulse, Invalid> {
+        if !(30.0..=250.0).contains(&bpm) {
+            return Err(Invalid::Pulse);
+        }
+        Ok(Pulse(bpm.round() as u16))
+    }
+    pub fn bpm(self) -> u16 {
+        self.0
+    }
+}
+
+/// A value that was read but is not plausible: the patient is asked to enter it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Invalid {
+    Spo2,
+    Temperature,
+    Pulse,
+}
+
+/// How the patient feels compared with the last check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feeling {
+    Better,
+    Same,
+    Worse,
+}
+
+impl Feeling {
+    pub fn code(self) -> &'static str {
+        match self {
+            Feeling::Better => "better",
+            Feeling::Same => "same",
+            Feeling::Worse => "worse",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Feeling> {
+        [Feeling::Better, Feeling::Same, Feeling::Worse]
+            .into_iter()
+            .find(|f| f.code() == code)
+    }
+}
+
+/// Everything one message said.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    pub spo2: Option<Spo2>,
+    pub temperature: Option<Temperature>,
+    pub pulse: Option<Pulse>,
+    pub symptoms: Vec<Symptom>,
+    /// The patient said "none" / "なし" to the symptom checklist.
+    pub no_symptoms: bool,
+    pub feeling: Option<Feeling>,
+    /// Values read but refused as implausible, in the order met.
+    pub invalid: Vec<Invalid>,
+}
+
+impl Parsed {
+    /// True when the message held nothing this parser understood.
+    pub fn is_empty(&self) -> bool {
+        self.spo2.is_none()
+            && self.temperature.is_none()
+            && self.pulse.is_none()
+            && self.symptoms.is_empty()
+            && !self.no_symptoms
+            && self.feeling.is_none()
+            && self.invalid.is_empty()
+    }
+}
+
+/// The form every matcher works on: NFKC (full-width digits, `％`, `：`, `℃` and the ideographic
+/// space become their ASCII forms) and lower case.
+pub fn normalise(text: &str) -> String {
+    text.nfkc().collect::<String>().to_lowercase()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Field {
+    Spo2,
+    Temperature,
+    Pulse,
+}
+
+// Longest first, so "spo2" is not read as the label "o2" followed by a stray "sp".
+const LABELS: &[(&str, Field)] = &[
+    ("サチュレーション", Field::Spo2),
+    ("spo2", Field::Spo2),
+    ("sp02", Field::Spo2),
+    ("sat", Field::Spo2),
+    ("酸素", Field::Spo2),
+    ("さんそ", Field::Spo2),
+    ("o2", Field::Spo2),
+    ("temperature", Field::Temperature),
+    ("temp", Field::Temperature),
+    ("体温", Field::Temperature),
+    ("たいおん", Field::Temperature),
+    ("熱", Field::Temperature),
+    ("pulse", Field::Pulse),
+    ("心拍", Field::Pulse),
+    ("脈拍", Field::Pulse),
+    ("脈", Field::Pulse),
+    ("hr", Field::Pulse),
+];
+
+const NONE_WORDS: &[&str] = &["なし", "無し", "ない", "ありません", "none", "no symptoms"];
+const FEELINGS: &[(&str, Feeling)] = &[
+    ("悪化", Feeling::Worse),
+    ("悪くなった", Feeling::Worse),
+    ("worse", Feeling::Worse),
+    ("良くなった", Feeling::Better),
+    ("よくなった", Feeling::Better),
+    ("楽になった", Feeling::Better),
+    ("better", Feeling::Better),
+    ("変わらない", Feeling::Same),
+    ("かわらない", Feeling::Same),
+    ("same", Feeling::Same),
+];
+
+/// A number in the text with the label before it and the unit after it, if any.
+struct Number {
+    value: f64,
+    has_decimal: bool,
+    field: Option<Field>,
+}
+
+fn numbers(text: &str) -> Vec<Number> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut label_from = 0; // where the text before the current number starts
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // A digit glued to letters is part of a label ("spo2", "o2"), not a value.
+        if i > 0 && chars[i - 1].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let mut has_decimal = false;
+        if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+            has_decimal = true;
+            i += 1;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        let literal: String = chars[start..i].iter().collect();
+        let Ok(value) = literal.parse::<f64>() else {
+            continue;
+        };
+        let before: String = chars[label_from..start].iter().collect();
+        let field = LABELS
+            .iter()
+            .filter_map(|(label, field)| before.rfind(label).map(|at| (at, *field)))
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, f)| f);
+        let after: String = chars[i..].iter().take(4).collect();
+        let after = after.trim_start();
+        let unit = if after.starts_with('%') {
+            Some(Field::Spo2)
+        } else if after.starts_with("°c") || after.starts_with('°') || after.starts_with('度')
+        {
+            Some(Field::Temperature)
+        } else if after.starts_with("bpm") || after.starts_with("回") {
+            Some(Field::Pulse)
+        } else {
+            None
+        };
+        out.push(Number {
+            value,
+            has_decimal,
+            field: field.or(unit),
+        });
+        label_from = i;
+    }
+    out
+}
+
+/// Reads one message. Unlabelled numbers are read as SpO2, then temperature, then pulse, except
+/// that a number with a decimal point is a temperature (oximeters show whole numbers).
+pub fn parse(text: &str) -> Parsed {
+    let norm = normalise(text);
+    let mut parsed = Parsed::default();
+    let mut fields: Vec<(Field, f64)> = Vec::new();
+    let taken = |f: Field, fields: &Vec<(Field, f64)>| fields.iter().any(|(g, _)| *g == f);
+    for n in numbers(&norm) {
+        let field = match n.field {
+            Some(f) => f,
+            None if n.has_decimal && !taken(Field::Temperature, &fields) => Field::Temperature,
+            None if !taken(Field::Spo2, &fields) => Field::Spo2,
+            None if !taken(Field::Temperature, &fields) => Field::Temperature,
+            None => Field::Pulse,
+        };
+        fields.push((field, n.value));
+    }
+    for (field, value) in fields {
+        match field {
+            Field::Spo2 => match Spo2::new(value) {
+                Ok(v) => parsed.spo2 = Some(v),
+                Err(e) => parsed.invalid.push(e),
+            },
+            Field::Temperature => match Temperature::new(value) {
+                Ok(v) => parsed.temperature = Some(v),
+                Err(e) => parsed.invalid.push(e),
+            },
+            Field::Pulse => match Pulse::new(value) {
+                Ok(v) => parsed.pulse = Some(v),
+                Err(e) => parsed.invalid.push(e),
+            },
+        }
+    }
+    parsed.symptoms = Symptom::find_in(&norm);
+    parsed.no_symptoms = parsed.symptoms.is_empty()
+        && NONE_WORDS.iter().any(|w| norm.trim() == *w || norm.contains(&format!("症状{w}")));
+    parsed.feeling = FEELINGS
+        .iter()
+        .find(|(w, _)| norm.contains(w))
+        .map(|(_, f)| *f);
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn read(text: &str) -> (Option<u8>, Option<u16>, Option<u16>) {
+        let p = parse(text);
+        (
+            p.spo2.map(Spo2::percent),
+            p.temperature.map(Temperature::tenths),
+            p.pulse.map(Pulse::bpm),
+        )
+    }
+
+    #[test]
+    fn the_forms_patients_send_are_read() {
+        assert_eq!(read("SpO2 94 37.8"), (Some(94), Some(378), None));
+        assert_eq!(read("９４　３７．８"), (Some(94), Some(378), None));
+        assert_eq!(read("spo2:94% temp 37.8℃"), (Some(94), Some(378), None));
+        assert_eq!(read("酸素96 体温36.5 息苦しい"), (Some(96), Some(365), None));
+        assert_eq!(read("94 37.8 pulse 88"), (Some(94), Some(378), Some(88)));
+        assert_eq!(read("体温37.2 酸素95%"), (Some(95), Some(372), None));
+        assert_eq!(read("37.5 96"), (Some(96), Some(375), None));
+        assert_eq!(read("96 37"), (Some(96), Some(370), None));
+        assert_eq!(read("98"), (Some(98), None, None));
+    }
+
+    #[test]
+    fn symptoms_and_feelings_are_read_with_the_values() {
+        let p = parse("酸素96 体温36.5 息苦しい");
+        assert_eq!(p.symptoms, vec![Symptom::SuddenBreathlessness]);
+        assert_eq!(parse("worse").feeling, Some(Feeling::Worse));
+        assert!(parse("なし").no_symptoms);
+    }
+
+    #[test]
+    fn implausible_values_are_refused_and_named() {
+        let p = parse("spo2 101 37.8");
+        assert_eq!(p.spo2, None);
+        assert_eq!(p.temperature.map(Temperature::tenths), Some(378));
+        assert_eq!(p.invalid, vec![Invalid::Spo2]);
+        assert_eq!(parse("94 48").invalid, vec![Invalid::Temperature]);
+        assert_eq!(parse("94 33.9").invalid, vec![Invalid::Temperature]);
+        assert_eq!(parse("94 36.5 pulse 251").invalid, vec![Invalid::Pulse]);
+        assert_eq!(parse("94 36.5 pulse 29").invalid, vec![Invalid::Pulse]);
+    }
+
+    #[test]
+    fn range_edges_follow_triage_md() {
+        assert!(Temperature::new(34.0).is_ok());
+        assert!(Temperature::new(43.0).is_ok());
+        assert!(Temperature::new(33.9).is_err());
+        assert!(Temperature::new(43.1).is_err());
+        assert!(Spo2::new(100.0).is_ok());
+        assert!(Spo2::new(100.5).is_err());
+        assert!(Pulse::new(30.0).is_ok());
+        assert!(Pulse::new(250.0).is_ok());
+    }
+
+    #[test]
+    fn a_very_low_spo2_is_kept_as_critical_not_refused() {
+        let p = parse("spo2 65");
+        assert_eq!(p.spo2.map(Spo2::percent), Some(65));
+        assert!(p.spo2.is_some_and(Spo2::is_critical));
+        assert!(p.invalid.is_empty());
+    }
+
+    #[test]
+    fn text_without_readings_is_empty() {
+        assert!(parse("こんにちは").is_empty());
+        assert!(parse("").is_empty());
+    }
+
+    fn to_full_width(s: &str) -> String {
+        s.chars()
+            .map(|c| match c {
+                '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                ' ' => '\u{3000}',
+                _ => c,
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC*") {
+            let _ = parse(&s);
+        }
+
+        #[test]
+        fn full_width_and_half_width_read_the_same(
+            spo2 in 0u8..=110, t in 300u16..=450, label in prop::bool::ANY, extra in "[ a-z0-9%.:]{0,12}"
+        ) {
+            let text = if label {
+                format!("spo2 {spo2}% temp {}.{} {extra}", t / 10, t % 10)
+            } else {
+                format!("{spo2} {}.{} {extra}", t / 10, t % 10)
+            };
+            prop_assert_eq!(parse(&text), parse(&to_full_width(&text)));
+        }
+    }
+}

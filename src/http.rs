@@ -1,0 +1,109 @@
+//! HTTP: the two webhooks, health and metrics. Webhooks verify over the raw bytes, store, and
+//! only then answer 2xx (ARCHITECTURE.md invariant 1); all processing happens in the worker.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::json;
+use tokio::sync::oneshot;
+
+use crate::app::AppState;
+use crate::channels::{NewEvent, Platform, line, telegram};
+use crate::jobs::IngestRequest;
+
+/// Bodies over 1 MiB are refused with 413.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/webhooks/line", post(line_webhook))
+        .route("/webhooks/telegram", post(telegram_webhook))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Errors a client may see: a status and a fixed text, never internal detail.
+pub enum ApiError {
+    NotFound,
+    Unauthorized,
+    BadRequest(&'static str),
+    Unavailable,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, text) = match self {
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "not found"),
+            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "signature or secret token missing or wrong"),
+            ApiError::BadRequest(why) => (StatusCode::BAD_REQUEST, why),
+            ApiError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again"),
+        };
+        (status, axum::Json(json!({ "error": text }))).into_response()
+    }
+}
+
+/// Makes `events` durable; returns once they are committed.
+async fn store(state: &AppState, platform: Platform, events: Vec<NewEvent>) -> Result<StatusCode, ApiError> {
+    if events.is_empty() {
+        return Ok(StatusCode::OK);
+    }
+    let n = events.len() as u64;
+    let (done, wait) = oneshot::channel();
+    state
+        .ingest
+        .send(IngestRequest { events, done })
+        .await
+        .map_err(|_| ApiError::Unavailable)?;
+    match wait.await {
+        Ok(Ok(_)) => {
+            state.metrics.received(platform.code(), "stored", n);
+            Ok(StatusCode::OK)
+        }
+        _ => Err(ApiError::Unavailable),
+    }
+}
+
+async fn line_webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<StatusCode, ApiError> {
+    let Some(config) = &state.config.line else {
+        return Err(ApiError::NotFound);
+    };
+    let signature = headers.get("x-line-signature").and_then(|v| v.to_str().ok());
+    if !line::verify_signature(&config.channel_secret, &body, signature) {
+        state.metrics.received("line", "bad_signature", 1);
+        return Err(ApiError::Unauthorized);
+    }
+    let events = line::split_events(&body).map_err(|_| ApiError::BadRequest("body is not a LINE webhook object"))?;
+    store(&state, Platform::Line, events).await
+}
+
+async fn telegram_webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<StatusCode, ApiError> {
+    let Some(config) = &state.config.telegram else {
+        return Err(ApiError::NotFound);
+    };
+    let token = headers.get("x-telegram-bot-api-secret-token").map(|v| v.as_bytes());
+    if !telegram::verify_secret(&config.webhook_secret, token) {
+        state.metrics.received("telegram", "bad_secret", 1);
+        return Err(ApiError::Unauthorized);
+    }
+    let event = telegram::to_event(&body).map_err(|_| ApiError::BadRequest("body is not a Telegram update"))?;
+    store(&state, Platform::Telegram, vec![event]).await
+}
+
+async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
+    state.db.ping().await.map_err(|_| ApiError::Unavailable)?;
+    Ok("ready")
+}
+
+async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        state.metrics.render(),
+    )
+}

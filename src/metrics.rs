@@ -1,0 +1,77 @@
+//! Prometheus metrics at `GET /metrics`, one registry per running app (no globals, so tests can
+//! run several apps in one process).
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct Labels {
+    pub platform: String,
+    pub outcome: String,
+}
+
+pub struct Metrics {
+    registry: Registry,
+    webhook_events: Family<Labels, Counter>,
+    events_processed: Family<Labels, Counter>,
+    outbound: Family<Labels, Counter>,
+    ingest_seconds: Histogram,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics::new()
+    }
+}
+
+impl Metrics {
+    pub fn new() -> Metrics {
+        let mut registry = Registry::with_prefix("mimamori");
+        let webhook_events = Family::<Labels, Counter>::default();
+        let events_processed = Family::<Labels, Counter>::default();
+        let outbound = Family::<Labels, Counter>::default();
+        let ingest_seconds = Histogram::new(exponential_buckets(0.0005, 2.0, 14));
+        registry.register("webhook_events", "Webhook events received, by outcome (stored, duplicate)", webhook_events.clone());
+        registry.register("events_processed", "Stored events processed, by outcome", events_processed.clone());
+        registry.register("outbound_messages", "Outbound send attempts, by outcome", outbound.clone());
+        registry.register("ingest_commit_seconds", "Time to make a webhook's events durable", ingest_seconds.clone());
+        Metrics {
+            registry,
+            webhook_events,
+            events_processed,
+            outbound,
+            ingest_seconds,
+        }
+    }
+
+    fn labels(platform: &str, outcome: &str) -> Labels {
+        Labels {
+            platform: platform.to_string(),
+            outcome: outcome.to_string(),
+        }
+    }
+
+    pub fn received(&self, platform: &str, outcome: &str, n: u64) {
+        self.webhook_events.get_or_create(&Self::labels(platform, outcome)).inc_by(n);
+    }
+    pub fn processed(&self, platform: &str, outcome: &str) {
+        self.events_processed.get_or_create(&Self::labels(platform, outcome)).inc();
+    }
+    pub fn sent(&self, platform: &str, outcome: &str) {
+        self.outbound.get_or_create(&Self::labels(platform, outcome)).inc();
+    }
+    pub fn ingest_took(&self, seconds: f64) {
+        self.ingest_seconds.observe(seconds);
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        if prometheus_client::encoding::text::encode(&mut out, &self.registry).is_err() {
+            out.clear();
+        }
+        out
+    }
+}

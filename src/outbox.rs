@@ -1,0 +1,239 @@
+//! The dispatcher: sends outbox rows to LINE and Telegram.
+//!
+//! Delivery is at-least-once from our side and exactly-once where the platform helps: every row
+//! has a stable UUID that is LINE's `X-Line-Retry-Key` on each attempt (409 = already delivered).
+//! A row is leased before sending, so two instances never send it at the same time; a process
+//! killed after the commit and before the send leaves the row pending and it is sent on restart.
+//! Rows of one chat go in order; Telegram chats are held ~1 s between messages (shared through
+//! the database), and a global Telegram pace of 30 messages/s is kept per instance.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use tokio::sync::Mutex;
+use tokio::time::Instant;
+
+use crate::app::AppState;
+use crate::channels::{Platform, SendOutcome, line, telegram};
+use crate::store::outbox::{self, Body, Claimed};
+use crate::store::{chats, from_ms};
+
+/// How long a claimed row is ours before another instance may take it over.
+const LEASE: chrono::Duration = chrono::Duration::seconds(120);
+/// After this many attempts a row is failed and staff are told.
+pub const MAX_ATTEMPTS: i64 = 12;
+const TELEGRAM_PER_CHAT_GAP: chrono::Duration = chrono::Duration::milliseconds(1000);
+const TELEGRAM_GLOBAL_GAP: Duration = Duration::from_millis(34);
+
+/// Paces Telegram sends across all chats in this instance.
+#[derive(Clone)]
+pub struct GlobalPace(Arc<Mutex<Instant>>);
+
+impl Default for GlobalPace {
+    fn default() -> Self {
+        GlobalPace(Arc::new(Mutex::new(Instant::now())))
+    }
+}
+
+impl GlobalPace {
+    async fn wait(&self, gap: Duration) {
+        let slot = {
+            let mut next = self.0.lock().await;
+            let now = Instant::now();
+            let slot = (*next).max(now);
+            *next = slot + gap;
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+}
+
+/// Backoff for the n-th attempt: 2 s, 4 s, 8 s … capped at 10 min.
+pub fn backoff(attempt: i64) -> chrono::Duration {
+    chrono::Duration::seconds(2i64.pow(attempt.clamp(1, 10) as u32).min(600))
+}
+
+/// Sends what is due; returns how many rows were handled.
+pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
+    let now = state.clock.now();
+    let rows = outbox::claim(&state.db, now, LEASE, 64).await?;
+    let n = rows.len();
+    let mut tasks = tokio::task::JoinSet::new();
+    for row in rows {
+        let state = state.clone();
+        tasks.spawn(async move {
+            let id = row.id;
+            if let Err(e) = deliver(&state, row).await {
+                tracing::error!(outbox_id = id, error = %e, "delivery bookkeeping failed");
+            }
+        });
+    }
+    while tasks.join_next().await.is_some() {}
+    Ok(n)
+}
+
+async fn deliver(state: &AppState, row: Claimed) -> anyhow::Result<()> {
+    let body: Body = serde_json::from_str(&row.body)?;
+    let Some(platform) = Platform::from_code(&row.platform) else {
+        return fail(state, &row, "unknown platform").await;
+    };
+    if row.chat_status != "active" && matches!(body, Body::Messages { .. }) {
+        return fail(state, &row, "chat unreachable").await;
+    }
+    let outcome = match (platform, &body) {
+        (Platform::Line, Body::Messages { messages }) => send_line(state, &row, &line::message_objects(messages)).await?,
+        (Platform::Telegram, Body::Messages { messages }) => {
+            send_telegram(state, &row, &telegram::send_bodies(&row.external_id, messages)).await?
+        }
+        (Platform::Telegram, Body::CallbackAnswer { callback_id }) => match &state.telegram {
+            Some(client) => {
+                client
+                    .call("answerCallbackQuery", &serde_json::json!({"callback_query_id": callback_id}))
+                    .await
+            }
+            None => SendOutcome::Failed("Telegram is not configured".into()),
+        },
+        // LINE postbacks need no answer
+        (Platform::Line, Body::CallbackAnswer { .. }) => SendOutcome::Sent,
+    };
+    settle(state, &row, platform, outcome).await
+}
+
+async fn send_line(state: &AppState, row: &Claimed, objects: &[Value]) -> anyhow::Result<SendOutcome> {
+    let Some(client) = &state.line else {
+        return Ok(SendOutcome::Failed("LINE is not configured".into()));
+    };
+    let now = state.clock.now();
+    let chunks: Vec<&[Value]> = objects.chunks(line::MAX_MESSAGES_PER_REQUEST).collect();
+    let fresh_token = row
+        .reply_token
+        .as_deref()
+        .filter(|_| row.reply_expires_at.is_some_and(|at| from_ms(at) > now));
+    let mut sent = row.parts_sent as usize;
+    if sent == 0 && chunks.len() == 1 {
+        if let Some(token) = fresh_token {
+            match client.reply(token, chunks[0]).await {
+                SendOutcome::ReplyTokenRefused => outbox::drop_reply_token(&state.db, row.id).await?,
+                other => return Ok(other),
+            }
+        }
+    }
+    let base = uuid::Uuid::parse_str(&row.retry_key)?;
+    while sent < chunks.len() {
+        // one retry key per request: the row's own for the first, derived ones after it
+        let key = if sent == 0 { base } else { uuid::Uuid::new_v5(&base, &sent.to_be_bytes()) };
+        match client.push(&row.external_id, chunks[sent], &key.to_string()).await {
+            SendOutcome::Sent => {
+                sent += 1;
+                outbox::record_progress(&state.db, row.id, sent as i64).await?;
+            }
+            other => return Ok(other),
+        }
+    }
+    Ok(SendOutcome::Sent)
+}
+
+async fn send_telegram(state: &AppState, row: &Claimed, bodies: &[Value]) -> anyhow::Result<SendOutcome> {
+    let Some(client) = &state.telegram else {
+        return Ok(SendOutcome::Failed("Telegram is not configured".into()));
+    };
+    let mut sent = row.parts_sent as usize;
+    while sent < bodies.len() {
+        state.telegram_pace.wait(TELEGRAM_GLOBAL_GAP).await;
+        match client.call("sendMessage", &bodies[sent]).await {
+            SendOutcome::Sent => {
+                sent += 1;
+                outbox::record_progress(&state.db, row.id, sent as i64).await?;
+            }
+            other => return Ok(other),
+        }
+    }
+    Ok(SendOutcome::Sent)
+}
+
+async fn settle(state: &AppState, row: &Claimed, platform: Platform, outcome: SendOutcome) -> anyhow::Result<()> {
+    let now = state.clock.now();
+    let label = platform.code();
+    match outcome {
+        SendOutcome::Sent => {
+            outbox::mark_sent(&state.db, row.id, now).await?;
+            if platform == Platform::Telegram {
+                let mut conn = state.db.pool.acquire().await?;
+                chats::hold_until(&mut conn, row.chat_id, now + TELEGRAM_PER_CHAT_GAP).await?;
+            }
+            state.metrics.sent(label, "sent");
+        }
+        SendOutcome::RateLimited(Some(wait)) => {
+            // Telegram said exactly how long: hold the whole chat, not just this row
+            let until = now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::seconds(60));
+            let mut conn = state.db.pool.acquire().await?;
+            chats::hold_until(&mut conn, row.chat_id, until).await?;
+            outbox::retry_at(&state.db, row.id, until, "rate limited").await?;
+            state.metrics.sent(label, "rate_limited");
+        }
+        SendOutcome::RateLimited(None) => {
+            retry_or_fail(state, row, now, "rate limited").await?;
+            state.metrics.sent(label, "rate_limited");
+        }
+        SendOutcome::Retry(reason) => {
+            retry_or_fail(state, row, now, &reason).await?;
+            state.metrics.sent(label, "retry");
+        }
+        SendOutcome::QuotaExhausted => {
+            // do not hammer: try again in an hour, and make sure staff know today
+            outbox::retry_at(&state.db, row.id, now + chrono::Duration::hours(1), "LINE monthly quota used up").await?;
+            let mut conn = state.db.pool.acquire().await?;
+            chats::alert_staff(&mut conn, "line_quota_exhausted", None, Some(row.chat_id), "LINE refused a push: the channel's monthly message quota is used up", now).await?;
+            state.metrics.sent(label, "quota_exhausted");
+        }
+        SendOutcome::Unreachable => {
+            let mut tx = state.db.begin().await?;
+            chats::set_status(&mut tx, row.chat_id, "unreachable").await?;
+            let patient = chats_patient(&mut tx, row.chat_id).await?;
+            chats::alert_staff(&mut tx, "patient_unreachable", patient, Some(row.chat_id), "the platform refused delivery: the user blocked the bot or the account is gone", now).await?;
+            outbox::mark_failed(&mut tx, row.id, "unreachable").await?;
+            tx.commit().await?;
+            state.metrics.sent(label, "unreachable");
+        }
+        SendOutcome::Moved(new_id) => {
+            let mut conn = state.db.pool.acquire().await?;
+            chats::rekey(&mut conn, row.chat_id, &new_id).await?;
+            outbox::retry_at(&state.db, row.id, now, "chat moved").await?;
+        }
+        SendOutcome::ReplyTokenRefused => {
+            outbox::drop_reply_token(&state.db, row.id).await?;
+            outbox::retry_at(&state.db, row.id, now, "reply token refused").await?;
+        }
+        SendOutcome::Failed(reason) => fail(state, row, &reason).await?,
+    }
+    state.wake_outbox.notify_one();
+    Ok(())
+}
+
+async fn retry_or_fail(state: &AppState, row: &Claimed, now: DateTime<Utc>, reason: &str) -> anyhow::Result<()> {
+    if row.attempts >= MAX_ATTEMPTS {
+        return fail(state, row, reason).await;
+    }
+    outbox::retry_at(&state.db, row.id, now + backoff(row.attempts), reason).await?;
+    Ok(())
+}
+
+async fn fail(state: &AppState, row: &Claimed, reason: &str) -> anyhow::Result<()> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    outbox::mark_failed(&mut tx, row.id, reason).await?;
+    let patient = chats_patient(&mut tx, row.chat_id).await?;
+    chats::alert_staff(&mut tx, "delivery_failed", patient, Some(row.chat_id), &format!("a message could not be delivered: {reason}"), now).await?;
+    tx.commit().await?;
+    state.metrics.sent(&row.platform, "failed");
+    Ok(())
+}
+
+async fn chats_patient(conn: &mut crate::store::Conn, chat_id: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT patient_id FROM chats WHERE id = $1")
+        .bind(chat_id)
+        .fetch_one(&mut *conn)
+        .await
+}

@@ -1,0 +1,141 @@
+//! Chats (a LINE user or Telegram chat) and their binding to patients.
+
+use chrono::{DateTime, Utc};
+
+use super::{Conn, ms};
+use crate::channels::Platform;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Chat {
+    pub id: i64,
+    pub platform: String,
+    pub external_id: String,
+    pub patient_id: Option<i64>,
+    pub language_hint: Option<String>,
+    pub status: String,
+}
+
+const COLUMNS: &str = "id, platform, external_id, patient_id, language_hint, status";
+
+/// The chat for this platform user, created on first contact.
+pub async fn upsert(conn: &mut Conn, platform: Platform, external_id: &str, now: DateTime<Utc>) -> sqlx::Result<Chat> {
+    sqlx::query(
+        "INSERT INTO chats (platform, external_id, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (platform, external_id) DO NOTHING",
+    )
+    .bind(platform.code())
+    .bind(external_id)
+    .bind(ms(now))
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM chats WHERE platform = $1 AND external_id = $2"))
+        .bind(platform.code())
+        .bind(external_id)
+        .fetch_one(&mut *conn)
+        .await
+}
+
+pub async fn find(conn: &mut Conn, platform: Platform, external_id: &str) -> sqlx::Result<Option<Chat>> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM chats WHERE platform = $1 AND external_id = $2"))
+        .bind(platform.code())
+        .bind(external_id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// The chat a patient is reached on: the most recently bound one.
+pub async fn for_patient(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Option<Chat>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM chats WHERE patient_id = $1 ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(patient_id)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+pub async fn set_language_hint(conn: &mut Conn, id: i64, hint: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE chats SET language_hint = $1 WHERE id = $2")
+        .bind(hint)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_status(conn: &mut Conn, id: i64, status: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE chats SET status = $1 WHERE id = $2")
+        .bind(status)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn bind(conn: &mut Conn, id: i64, patient_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE chats SET patient_id = $1, status = 'active' WHERE id = $2")
+        .bind(patient_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// Telegram moved the chat (group → supergroup): keep everything, change the address.
+pub async fn rekey(conn: &mut Conn, id: i64, new_external_id: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE chats SET external_id = $1 WHERE id = $2")
+        .bind(new_external_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// Holds sends to this chat until `at` (Telegram: about one message a second per chat).
+pub async fn hold_until(conn: &mut Conn, id: i64, at: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE chats SET send_after = $1 WHERE id = $2")
+        .bind(ms(at))
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn failures_since(conn: &mut Conn, chat_id: i64, since: DateTime<Utc>) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM enrolment_failures WHERE chat_id = $1 AND at >= $2")
+        .bind(chat_id)
+        .bind(ms(since))
+        .fetch_one(&mut *conn)
+        .await
+}
+
+pub async fn record_failure(conn: &mut Conn, chat_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO enrolment_failures (chat_id, at) VALUES ($1, $2)")
+        .bind(chat_id)
+        .bind(ms(now))
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// Something staff must see. `detail` names what happened, never what the patient wrote.
+pub async fn alert_staff(
+    conn: &mut Conn,
+    kind: &str,
+    patient_id: Option<i64>,
+    chat_id: Option<i64>,
+    detail: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    tracing::warn!(kind, patient_id, chat_id, "staff alert");
+    sqlx::query(
+        "INSERT INTO staff_alerts (kind, patient_id, chat_id, detail, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(kind)
+    .bind(patient_id)
+    .bind(chat_id)
+    .bind(detail)
+    .bind(ms(now))
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}

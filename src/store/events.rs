@@ -1,0 +1,123 @@
+//! Inbound webhook events: stored before the 2xx, claimed by a worker, processed once.
+
+use chrono::{DateTime, Utc};
+
+use super::{Conn, Db, from_ms, ms};
+use crate::channels::{NewEvent, Platform};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub platform: String,
+    pub payload: String,
+    pub received_at: i64,
+    pub attempts: i64,
+}
+
+impl StoredEvent {
+    pub fn platform(&self) -> Option<Platform> {
+        Platform::from_code(&self.platform)
+    }
+    pub fn received(&self) -> DateTime<Utc> {
+        from_ms(self.received_at)
+    }
+}
+
+/// Stores events, skipping ones already seen (same platform and key). Returns how many were new.
+pub async fn insert(conn: &mut Conn, events: &[NewEvent], now: DateTime<Utc>) -> sqlx::Result<u64> {
+    let mut new = 0;
+    for e in events {
+        new += sqlx::query(
+            "INSERT INTO inbound_events (platform, event_key, chat_key, received_at, payload)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (platform, event_key) DO NOTHING",
+        )
+        .bind(e.platform.code())
+        .bind(&e.key)
+        .bind(&e.chat_key)
+        .bind(ms(now))
+        .bind(&e.payload)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    }
+    Ok(new)
+}
+
+/// Leases up to `limit` due events, at most one per chat and only the oldest pending of each
+/// chat, so a chat's events are handled in order even with several instances.
+pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<StoredEvent>> {
+    let sql = format!(
+        "UPDATE inbound_events SET claimed_until = $1
+         WHERE id IN (
+            SELECT e.id FROM inbound_events e
+            WHERE e.status = 'pending' AND e.next_attempt_at <= $2 AND e.claimed_until <= $2
+              AND NOT EXISTS (SELECT 1 FROM inbound_events p
+                              WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
+            ORDER BY e.id LIMIT $3 {}
+         ) AND status = 'pending' AND claimed_until <= $2
+         RETURNING id, platform, payload, received_at, attempts",
+        db.skip_locked()
+    );
+    let mut rows: Vec<StoredEvent> = sqlx::query_as(&sql)
+        .bind(ms(now + lease))
+        .bind(ms(now))
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.sort_by_key(|r| r.id);
+    Ok(rows)
+}
+
+/// Marks an event handled, inside the transaction of its effects. Zero rows means another
+/// worker got there first: the caller rolls back.
+pub async fn finish(conn: &mut Conn, id: i64, status: &str, note: Option<&str>, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE inbound_events SET status = $1, note = $2, processed_at = $3
+         WHERE id = $4 AND status = 'pending'",
+    )
+    .bind(status)
+    .bind(note)
+    .bind(ms(now))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
+/// After a processing error: try again later, or give up after `max_attempts` (kept as failed).
+pub async fn retry_later(db: &Db, id: i64, attempts: i64, max_attempts: i64, now: DateTime<Utc>, error: &str) -> sqlx::Result<bool> {
+    let attempts = attempts + 1;
+    let gave_up = attempts >= max_attempts;
+    let backoff = chrono::Duration::seconds(2i64.pow(attempts.min(10) as u32));
+    sqlx::query(
+        "UPDATE inbound_events SET attempts = $1, next_attempt_at = $2, claimed_until = 0, note = $3,
+                status = CASE WHEN $4 = 1 THEN 'failed' ELSE status END
+         WHERE id = $5 AND status = 'pending'",
+    )
+    .bind(attempts)
+    .bind(ms(now + backoff))
+    .bind(error)
+    .bind(i64::from(gave_up))
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(gave_up)
+}
+
+/// Forgets handled events older than `before`: the dedup window (Telegram restarts `update_id`
+/// at random after a week without updates, so ids must not be remembered for ever).
+pub async fn purge(db: &Db, before: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM inbound_events WHERE status <> 'pending' AND received_at < $1")
+        .bind(ms(before))
+        .execute(&db.pool)
+        .await?
+        .rows_affected())
+}
+
+pub async fn count_by_status(db: &Db, status: &str) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM inbound_events WHERE status = $1")
+        .bind(status)
+        .fetch_one(&db.pool)
+        .await
+}

@@ -1,0 +1,158 @@
+//! The outbox: outbound messages written in the transaction of the change that caused them
+//! (ARCHITECTURE.md invariants 2 and 5), sent by the dispatcher.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Conn, Db, ms};
+use crate::channels::OutMessage;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Body {
+    Messages { messages: Vec<OutMessage> },
+    CallbackAnswer { callback_id: String },
+}
+
+impl Body {
+    fn kind(&self) -> &'static str {
+        match self {
+            Body::Messages { .. } => "messages",
+            Body::CallbackAnswer { .. } => "callback_answer",
+        }
+    }
+}
+
+pub async fn enqueue(
+    conn: &mut Conn,
+    chat_id: i64,
+    body: &Body,
+    reply_token: Option<&(String, DateTime<Utc>)>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    let json = serde_json::to_string(body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query_scalar(
+        "INSERT INTO outbox (chat_id, kind, body, reply_token, reply_expires_at, retry_key, next_attempt_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+    )
+    .bind(chat_id)
+    .bind(body.kind())
+    .bind(json)
+    .bind(reply_token.map(|t| t.0.clone()))
+    .bind(reply_token.map(|t| ms(t.1)))
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(ms(now))
+    .fetch_one(&mut *conn)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Claimed {
+    pub id: i64,
+    pub chat_id: i64,
+    pub body: String,
+    pub reply_token: Option<String>,
+    pub reply_expires_at: Option<i64>,
+    pub retry_key: String,
+    pub parts_sent: i64,
+    pub attempts: i64,
+    pub platform: String,
+    pub external_id: String,
+    pub chat_status: String,
+}
+
+/// Leases due rows: for messages, only the oldest pending one of each chat and only when the
+/// chat's rate limit allows; callback answers go at once.
+pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<Claimed>> {
+    let sql = format!(
+        "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
+         WHERE id IN (
+            SELECT o.id FROM outbox o JOIN chats c ON c.id = o.chat_id
+            WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND o.claimed_until <= $2
+              AND (o.kind = 'callback_answer' OR (
+                   c.send_after <= $2
+                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.kind = 'messages'
+                                   AND p.status = 'pending' AND p.id < o.id)))
+            ORDER BY o.id LIMIT $3 {}
+         ) AND status = 'pending' AND claimed_until <= $2
+         RETURNING id",
+        match db.engine {
+            super::Engine::Sqlite => "",
+            super::Engine::Postgres => "FOR UPDATE OF o SKIP LOCKED",
+        }
+    );
+    let ids: Vec<i64> = sqlx::query_scalar(&sql)
+        .bind(ms(now + lease))
+        .bind(ms(now))
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in ids {
+        let row: Option<Claimed> = sqlx::query_as(
+            "SELECT o.id, o.chat_id, o.body, o.reply_token, o.reply_expires_at, o.retry_key, o.parts_sent, o.attempts,
+                    c.platform, c.external_id, c.status AS chat_status
+             FROM outbox o JOIN chats c ON c.id = o.chat_id WHERE o.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+        rows.extend(row);
+    }
+    rows.sort_by_key(|r| r.id);
+    Ok(rows)
+}
+
+pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, reply_token = NULL WHERE id = $2")
+        .bind(ms(now))
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
+}
+
+/// Records how many parts went out, so a retry continues after them.
+pub async fn record_progress(db: &Db, id: i64, parts_sent: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE outbox SET parts_sent = $1 WHERE id = $2")
+        .bind(parts_sent)
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
+}
+
+/// The reply token is no longer usable: later attempts push.
+pub async fn drop_reply_token(db: &Db, id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE outbox SET reply_token = NULL WHERE id = $1")
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
+}
+
+pub async fn retry_at(db: &Db, id: i64, at: DateTime<Utc>, error: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE outbox SET next_attempt_at = $1, claimed_until = 0, last_error = $2 WHERE id = $3")
+        .bind(ms(at))
+        .bind(error)
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .map(|_| ())
+}
+
+pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE outbox SET status = 'failed', last_error = $1 WHERE id = $2")
+        .bind(error)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn count_by_status(db: &Db, status: &str) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = $1")
+        .bind(status)
+        .fetch_one(&db.pool)
+        .await
+}

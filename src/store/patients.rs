@@ -1,0 +1,112 @@
+//! Patients and their enrolment codes.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{Conn, ms};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Patient {
+    pub id: i64,
+    pub name: String,
+    pub phone: String,
+    pub birth_date: String,
+    pub onset_date: String,
+    pub test_date: Option<String>,
+    pub language: Option<String>,
+    pub risk_factors: String,
+    pub area: Option<String>,
+    pub status: String,
+    pub dialogue: Option<String>,
+}
+
+impl Patient {
+    pub fn birth(&self) -> NaiveDate {
+        NaiveDate::parse_from_str(&self.birth_date, "%Y-%m-%d").unwrap_or_default()
+    }
+    pub fn has_risk_factor(&self) -> bool {
+        !self.risk_factors.trim().is_empty()
+    }
+}
+
+pub struct NewPatient<'a> {
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub birth_date: NaiveDate,
+    pub onset_date: NaiveDate,
+    pub test_date: Option<NaiveDate>,
+    pub language: Option<&'a str>,
+    pub risk_factors: String,
+    pub area: Option<&'a str>,
+}
+
+const COLUMNS: &str =
+    "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue";
+
+pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO patients (name, phone, birth_date, onset_date, test_date, language, risk_factors, area, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(p.name)
+    .bind(p.phone)
+    .bind(p.birth_date.to_string())
+    .bind(p.onset_date.to_string())
+    .bind(p.test_date.map(|d| d.to_string()))
+    .bind(p.language)
+    .bind(&p.risk_factors)
+    .bind(p.area)
+    .bind(ms(now))
+    .fetch_one(&mut *conn)
+    .await
+}
+
+pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Patient>> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM patients WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+pub async fn set_dialogue(conn: &mut Conn, id: i64, dialogue: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE patients SET dialogue = $1 WHERE id = $2")
+        .bind(dialogue)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn insert_code(conn: &mut Conn, hash: &str, patient_id: i64, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO enrolment_codes (code_hash, patient_id, expires_at, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(hash)
+        .bind(patient_id)
+        .bind(ms(expires_at))
+        .bind(ms(now))
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct CodeRow {
+    pub patient_id: i64,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+}
+
+pub async fn find_code(conn: &mut Conn, hash: &str) -> sqlx::Result<Option<CodeRow>> {
+    sqlx::query_as("SELECT patient_id, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1")
+        .bind(hash)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// Uses the code once: zero rows means someone else used it first.
+pub async fn use_code(conn: &mut Conn, hash: &str, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL")
+        .bind(ms(now))
+        .bind(hash)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+}

@@ -1,0 +1,84 @@
+//! Reports of readings.
+
+use chrono::{DateTime, Utc};
+
+use super::{Conn, ms};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Report {
+    pub id: i64,
+    pub patient_id: i64,
+    pub spo2: Option<i64>,
+    pub temperature: Option<i64>,
+    pub pulse: Option<i64>,
+    pub symptoms: Option<String>,
+    pub feeling: Option<String>,
+    pub source: String,
+    pub source_text: String,
+    pub warned: i64,
+    pub created_at: i64,
+    pub completed_at: Option<i64>,
+}
+
+const COLUMNS: &str =
+    "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at";
+
+pub async fn create(conn: &mut Conn, patient_id: i64, source: &str, now: DateTime<Utc>) -> sqlx::Result<Report> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO reports (patient_id, source, source_text, created_at) VALUES ($1, $2, '', $3) RETURNING id",
+    )
+    .bind(patient_id)
+    .bind(source)
+    .bind(ms(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    get(conn, id).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Report>> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM reports WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+pub async fn save(conn: &mut Conn, r: &Report) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE reports SET spo2 = $1, temperature = $2, pulse = $3, symptoms = $4, feeling = $5,
+                source_text = $6, warned = $7, completed_at = $8
+         WHERE id = $9",
+    )
+    .bind(r.spo2)
+    .bind(r.temperature)
+    .bind(r.pulse)
+    .bind(&r.symptoms)
+    .bind(&r.feeling)
+    .bind(&r.source_text)
+    .bind(r.warned)
+    .bind(r.completed_at)
+    .bind(r.id)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}
+
+/// Whether the patient completed a report at or after `since`.
+pub async fn completed_since(conn: &mut Conn, patient_id: i64, since: DateTime<Utc>) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE patient_id = $1 AND completed_at >= $2")
+        .bind(patient_id)
+        .bind(ms(since))
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+/// A patient's reports, newest first.
+pub async fn for_patient(conn: &mut Conn, patient_id: i64, limit: i64) -> sqlx::Result<Vec<Report>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM reports WHERE patient_id = $1 ORDER BY id DESC LIMIT $2"
+    ))
+    .bind(patient_id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await
+}

@@ -1,0 +1,72 @@
+//! Durable timers (ARCHITECTURE.md invariant 4): rows with a `due_at`, claimed by a worker and
+//! marked done in the transaction of their effect, so each fires once.
+
+use chrono::{DateTime, Utc};
+
+use super::{Conn, Db, ms};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Timer {
+    pub id: i64,
+    pub kind: String,
+    pub patient_id: i64,
+    pub due_at: i64,
+}
+
+pub async fn schedule(conn: &mut Conn, kind: &str, patient_id: i64, due: DateTime<Utc>, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO timers (kind, patient_id, due_at, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(kind)
+        .bind(patient_id)
+        .bind(ms(due))
+        .bind(ms(now))
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn has_pending(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM timers WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
+        .bind(patient_id)
+        .bind(kind)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
+        .bind(patient_id)
+        .bind(kind)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<Timer>> {
+    let sql = format!(
+        "UPDATE timers SET claimed_until = $1
+         WHERE id IN (SELECT id FROM timers WHERE status = 'pending' AND due_at <= $2 AND claimed_until <= $2
+                      ORDER BY due_at LIMIT $3 {})
+           AND status = 'pending' AND claimed_until <= $2
+         RETURNING id, kind, patient_id, due_at",
+        db.skip_locked()
+    );
+    let mut rows: Vec<Timer> = sqlx::query_as(&sql)
+        .bind(ms(now + lease))
+        .bind(ms(now))
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.sort_by_key(|t| (t.due_at, t.id));
+    Ok(rows)
+}
+
+/// Zero rows: fired elsewhere already; the caller rolls back.
+pub async fn finish(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query("UPDATE timers SET status = 'done', fired_at = $1 WHERE id = $2 AND status = 'pending'")
+        .bind(ms(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+}
