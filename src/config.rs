@@ -65,6 +65,8 @@ pub struct Config {
     pub poll_interval: Duration,
     /// How long processed inbound events are kept for deduplication.
     pub event_retention: chrono::Duration,
+    /// The pause between two messages to one Telegram chat (Telegram: about one a second).
+    pub telegram_chat_gap: chrono::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -218,6 +220,9 @@ impl Config {
             })?,
             poll_interval: src.parse("poll_interval_ms", Duration::from_millis(1000), |s| {
                 parse_secs(s).map(Duration::from_millis)
+            })?,
+            telegram_chat_gap: src.parse("telegram_chat_gap_ms", chrono::Duration::milliseconds(1000), |s| {
+                parse_secs(s).map(|ms| chrono::Duration::milliseconds(ms as i64))
             })?,
             event_retention: src.parse("event_retention_hours", chrono::Duration::hours(72), |s| {
                 parse_secs(s).map(|h| chrono::Duration::hours(h as i64))

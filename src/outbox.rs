@@ -24,7 +24,6 @@ use crate::store::{chats, from_ms};
 const LEASE: chrono::Duration = chrono::Duration::seconds(120);
 /// After this many attempts a row is failed and staff are told.
 pub const MAX_ATTEMPTS: i64 = 12;
-const TELEGRAM_PER_CHAT_GAP: chrono::Duration = chrono::Duration::milliseconds(1000);
 const TELEGRAM_GLOBAL_GAP: Duration = Duration::from_millis(34);
 
 /// Paces Telegram sends across all chats in this instance.
@@ -161,7 +160,7 @@ async fn settle(state: &AppState, row: &Claimed, platform: Platform, outcome: Se
             outbox::mark_sent(&state.db, row.id, now).await?;
             if platform == Platform::Telegram {
                 let mut conn = state.db.pool.acquire().await?;
-                chats::hold_until(&mut conn, row.chat_id, now + TELEGRAM_PER_CHAT_GAP).await?;
+                chats::hold_until(&mut conn, row.chat_id, now + state.config.telegram_chat_gap).await?;
             }
             state.metrics.sent(label, "sent");
         }

@@ -233,6 +233,9 @@ async fn record(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, p
         }
         patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
     }
+    if step.is_some() && (parsed.spo2.is_some() || parsed.temperature.is_some()) {
+        out.push(OutMessage::text(ctx.t(lang, msg!("partial-noted"), &[("summary", summary(ctx, lang, &report).into())])));
+    }
     for invalid in &parsed.invalid {
         let key = match invalid {
             Invalid::Spo2 => msg!("reenter-spo2"),
@@ -245,9 +248,6 @@ async fn record(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, p
         out.push(OutMessage::text(ctx.t(lang, msg!("confirm-low-spo2"), &[])));
     }
     if let Some(step) = step {
-        if parsed.spo2.is_some() || parsed.temperature.is_some() {
-            out.push(OutMessage::text(ctx.t(lang, msg!("partial-noted"), &[("summary", summary(ctx, lang, &report).into())])));
-        }
         out.push(ask(ctx, lang, step, &d, Some(&report)));
     }
     reports::save(conn, &report).await?;

@@ -1,0 +1,311 @@
+//! The outbox and the dispatcher against misbehaving platforms, crashes and a second instance.
+
+use serde_json::json;
+use wiremock::matchers::{method, path, path_regex};
+use wiremock::{Mock, ResponseTemplate};
+
+use crate::both_engines;
+use crate::helpers::{Engine, TestApp, line_push_answers, mount_defaults};
+use mimamori::app::Loops;
+
+/// A LINE message event without a reply token, so the answer must be pushed.
+async fn line_text_without_reply_token(app: &TestApp, user: &str, text: &str) {
+    let mut e = app.line_text_event(user, text);
+    if let Some(o) = e.as_object_mut() {
+        o.remove("replyToken");
+    }
+    assert_eq!(app.post_line(vec![e]).await.status(), 200);
+}
+
+async fn outbox_status(app: &TestApp) -> Vec<String> {
+    sqlx::query_scalar("SELECT status FROM outbox WHERE kind = 'messages' ORDER BY id")
+        .fetch_all(&app.pool())
+        .await
+        .expect("outbox")
+}
+
+async fn push_requests(app: &TestApp) -> Vec<wiremock::Request> {
+    app.line
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.url.path() == "/v2/bot/message/push")
+        .collect()
+}
+
+async fn a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered(engine: Engine) {
+    let app = TestApp::spawn_bare(engine, Loops::default()).await;
+    line_push_answers(&app.line, 500, json!({"message": "oops"}), 1).await;
+    line_push_answers(&app.line, 409, json!({"message": "The retry key is already accepted"}), 1).await;
+    mount_defaults(&app.line, &app.telegram).await;
+    line_text_without_reply_token(&app, "Uretry", "hello").await;
+    for _ in 0..100 {
+        if push_requests(&app).await.len() == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(push_requests(&app).await.len(), 1);
+    assert_eq!(outbox_status(&app).await, vec!["pending"], "kept for a retry");
+    // nothing happens until the backoff has passed on the clock
+    app.advance(chrono::Duration::seconds(3));
+    app.wait_until("the retry is accepted", |pool| async move {
+        sqlx::query_scalar::<_, String>("SELECT status FROM outbox WHERE kind = 'messages'")
+            .fetch_one(&pool)
+            .await
+            .map(|s| s == "sent")
+            .unwrap_or(false)
+    })
+    .await;
+    let pushes = push_requests(&app).await;
+    assert_eq!(pushes.len(), 2);
+    let key = |r: &wiremock::Request| r.headers.get("x-line-retry-key").and_then(|v| v.to_str().ok()).map(str::to_string);
+    assert!(key(&pushes[0]).is_some());
+    assert_eq!(key(&pushes[0]), key(&pushes[1]), "the same X-Line-Retry-Key on the retry");
+}
+both_engines!(a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered);
+
+async fn a_fresh_reply_token_is_used_and_a_stale_one_falls_back_to_push(engine: Engine) {
+    let mut app = TestApp::spawn_with(engine, Loops { dispatcher: false, ..Loops::default() }, &[]).await;
+    app.line_text("Ufresh", "hello").await;
+    app.settle_events().await;
+    app.kill();
+    app.start(Loops::default(), &[]).await;
+    app.wake();
+    app.wait_for_texts(1).await;
+    assert_eq!(app.sent().await[0].via, "reply");
+    assert!(app.sent().await[0].retry_key.is_none(), "never a retry key on reply");
+
+    app.kill();
+    app.start(Loops { dispatcher: false, ..Loops::default() }, &[]).await;
+    app.line_text("Ustale", "hello").await;
+    app.settle_events().await;
+    app.kill();
+    app.clock.advance(chrono::Duration::minutes(2));
+    app.start(Loops::default(), &[]).await;
+    app.wake();
+    app.wait_for_texts(2).await;
+    let sent = app.sent().await;
+    assert_eq!(sent[1].via, "push", "the token is too old: push");
+    assert_eq!(sent[1].to.as_deref(), Some("Ustale"));
+}
+both_engines!(a_fresh_reply_token_is_used_and_a_stale_one_falls_back_to_push);
+
+async fn a_refused_reply_token_falls_back_to_push(engine: Engine) {
+    let app = TestApp::spawn_bare(engine, Loops::default()).await;
+    Mock::given(method("POST"))
+        .and(path("/v2/bot/message/reply"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({"message": "Invalid reply token"})))
+        .mount(&app.line)
+        .await;
+    mount_defaults(&app.line, &app.telegram).await;
+    app.line_text("Urefused", "hello").await;
+    app.wait_until("the message is sent", |pool| async move {
+        sqlx::query_scalar::<_, String>("SELECT status FROM outbox WHERE kind = 'messages'")
+            .fetch_one(&pool)
+            .await
+            .map(|s| s == "sent")
+            .unwrap_or(false)
+    })
+    .await;
+    assert_eq!(push_requests(&app).await.len(), 1);
+}
+both_engines!(a_refused_reply_token_falls_back_to_push);
+
+async fn line_429_rate_limit_is_retried_but_the_monthly_quota_stops_and_alerts_staff(engine: Engine) {
+    let app = TestApp::spawn_bare(engine, Loops::default()).await;
+    line_push_answers(&app.line, 429, json!({"message": "Too many requests"}), 1).await;
+    line_push_answers(&app.line, 429, json!({"message": "You have reached your monthly limit."}), 1).await;
+    mount_defaults(&app.line, &app.telegram).await;
+    line_text_without_reply_token(&app, "Uquota", "hello").await;
+    app.wait_until("the rate-limited push is scheduled again", |pool| async move {
+        sqlx::query_scalar::<_, Option<String>>("SELECT last_error FROM outbox WHERE kind = 'messages'")
+            .fetch_one(&pool)
+            .await
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    app.advance(chrono::Duration::seconds(3));
+    app.wait_until("staff are alerted about the quota", |pool| async move {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'line_quota_exhausted'")
+            .fetch_one(&pool)
+            .await
+            .unwrap_or(0)
+            == 1
+    })
+    .await;
+    // not hammered: ten more minutes bring no new attempt
+    app.advance(chrono::Duration::minutes(10));
+    app.settle().await;
+    assert_eq!(push_requests(&app).await.len(), 2);
+    assert_eq!(outbox_status(&app).await, vec!["pending"], "kept, not lost");
+    app.advance(chrono::Duration::minutes(51));
+    app.wait_for_texts(3).await;
+    assert_eq!(outbox_status(&app).await, vec!["sent"]);
+}
+both_engines!(line_429_rate_limit_is_retried_but_the_monthly_quota_stops_and_alerts_staff);
+
+async fn a_platform_timeout_is_retried(engine: Engine) {
+    let app = TestApp::spawn_bare(engine, Loops::default()).await;
+    Mock::given(method("POST"))
+        .and(path("/v2/bot/message/push"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})).set_delay(std::time::Duration::from_secs(4)))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&app.line)
+        .await;
+    mount_defaults(&app.line, &app.telegram).await;
+    line_text_without_reply_token(&app, "Uslow", "hello").await;
+    app.wait_until("the timed-out push is scheduled again", |pool| async move {
+        sqlx::query_scalar::<_, Option<String>>("SELECT last_error FROM outbox WHERE kind = 'messages'")
+            .fetch_one(&pool)
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|e| e == "timeout")
+    })
+    .await;
+    app.advance(chrono::Duration::seconds(3));
+    app.wait_until("the retry is sent", |pool| async move {
+        sqlx::query_scalar::<_, String>("SELECT status FROM outbox WHERE kind = 'messages'")
+            .fetch_one(&pool)
+            .await
+            .map(|s| s == "sent")
+            .unwrap_or(false)
+    })
+    .await;
+}
+both_engines!(a_platform_timeout_is_retried);
+
+async fn telegram_retry_after_is_waited_exactly_and_403_marks_the_chat_unreachable(engine: Engine) {
+    let app = TestApp::spawn_bare(engine, Loops::default()).await;
+    Mock::given(method("POST"))
+        .and(path_regex("^/bot.*/sendMessage$"))
+        .respond_with(ResponseTemplate::new(429).set_body_json(json!({"ok": false, "error_code": 429, "description": "Too Many Requests: retry after 7", "parameters": {"retry_after": 7}})))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&app.telegram)
+        .await;
+    mount_defaults(&app.line, &app.telegram).await;
+    app.tg_text(8001, "hello", Some("en")).await;
+    app.wait_until("the row waits for retry_after", |pool| async move {
+        sqlx::query_scalar::<_, Option<String>>("SELECT last_error FROM outbox WHERE kind = 'messages'")
+            .fetch_one(&pool)
+            .await
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    let created = app.scalar_i64("SELECT created_at FROM outbox WHERE kind = 'messages'").await;
+    let next = app.scalar_i64("SELECT next_attempt_at FROM outbox WHERE kind = 'messages'").await;
+    assert_eq!(next - created, 7000, "exactly retry_after");
+    app.advance(chrono::Duration::milliseconds(6999));
+    app.settle().await;
+    assert_eq!(app.texts().await.len(), 1, "only the refused attempt so far");
+    app.advance(chrono::Duration::milliseconds(1));
+    app.wait_for_texts(2).await;
+
+    Mock::given(method("POST"))
+        .and(path_regex("^/bot.*/sendMessage$"))
+        .respond_with(ResponseTemplate::new(403).set_body_json(json!({"ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user"})))
+        .with_priority(1)
+        .mount(&app.telegram)
+        .await;
+    app.tg_text(8002, "hello", Some("en")).await;
+    app.wait_until("the chat is marked unreachable", |pool| async move {
+        sqlx::query_scalar::<_, String>("SELECT status FROM chats WHERE external_id = '8002'")
+            .fetch_one(&pool)
+            .await
+            .map(|s| s == "unreachable")
+            .unwrap_or(false)
+    })
+    .await;
+    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'patient_unreachable'").await, 1);
+}
+both_engines!(telegram_retry_after_is_waited_exactly_and_403_marks_the_chat_unreachable);
+
+async fn telegram_sends_at_most_one_message_a_second_to_a_chat(engine: Engine) {
+    let app = TestApp::spawn_with(engine, Loops::default(), &[("MIMAMORI_TELEGRAM_CHAT_GAP_MS", "1000")]).await;
+    app.tg_text(8101, "hello", Some("en")).await;
+    app.wait_for_texts(1).await;
+    app.tg_text(8101, "hello again", Some("en")).await;
+    app.settle_events().await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(app.texts().await.len(), 1, "held: the clock has not moved");
+    app.advance(chrono::Duration::seconds(1));
+    app.wait_for_texts(2).await;
+}
+both_engines!(telegram_sends_at_most_one_message_a_second_to_a_chat);
+
+async fn long_texts_are_split_for_telegram(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let pool = app.pool();
+    let mut conn = pool.acquire().await.expect("conn");
+    let now = chrono::Utc::now();
+    let chat = mimamori::store::chats::upsert(&mut conn, mimamori::channels::Platform::Telegram, "8201", now).await.expect("chat");
+    let text = format!("{}\n{}", "a".repeat(4000), "b".repeat(3000));
+    let body = mimamori::store::outbox::Body::Messages { messages: vec![mimamori::channels::OutMessage::text(text.clone())] };
+    mimamori::store::outbox::enqueue(&mut conn, chat.id, &body, None, now).await.expect("enqueue");
+    drop(conn);
+    app.wake();
+    let texts = app.wait_for_texts(2).await;
+    assert!(texts.iter().all(|t| t.chars().count() <= 4096));
+    assert_eq!(texts.concat(), text);
+}
+both_engines!(long_texts_are_split_for_telegram);
+
+async fn a_crash_between_commit_and_send_still_sends_exactly_once(engine: Engine) {
+    let mut app = TestApp::spawn_with(engine, Loops { dispatcher: false, ..Loops::default() }, &[]).await;
+    for i in 0..5 {
+        app.tg_text(8300 + i, "hello", Some("en")).await;
+    }
+    app.settle_events().await;
+    assert_eq!(outbox_status(&app).await, vec!["pending"; 5], "committed, not sent");
+    app.kill();
+    app.start(Loops::default(), &[]).await;
+    app.wake();
+    app.wait_for_texts(5).await;
+    app.settle().await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.texts().await.len(), 5, "each message once");
+}
+both_engines!(a_crash_between_commit_and_send_still_sends_exactly_once);
+
+async fn two_instances_on_one_database_send_each_message_once(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    // a second instance, same database, same platforms
+    let config = crate::helpers::test_config(&app.db.url, &app.line, &app.telegram, &[]);
+    let second = mimamori::app::App::build(config, std::sync::Arc::new(app.clock.clone())).await.expect("second app");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let second = second.start(listener, Loops::default()).expect("second starts");
+    let second_base = format!("http://{}", second.addr);
+    for i in 0..40 {
+        let update = json!({"update_id": 50_000 + i, "message": {"message_id": i, "date": 1700000000,
+            "chat": {"id": 8400 + i, "type": "private", "first_name": "A"},
+            "from": {"id": 8400 + i, "is_bot": false, "first_name": "A", "language_code": "en"}, "text": "hello"}});
+        // every update goes to both instances, as a retrying platform might do
+        for base in [&app.base, &second_base] {
+            let r = app.http.post(format!("{base}/webhooks/telegram"))
+                .header("x-telegram-bot-api-secret-token", crate::helpers::TELEGRAM_SECRET)
+                .json(&update).send().await.expect("post");
+            assert_eq!(r.status(), 200);
+        }
+    }
+    app.wait_for_texts(40).await;
+    app.settle().await;
+    second.wake();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let sent = app.sent().await;
+    let mut chats: Vec<String> = sent.iter().filter_map(|s| s.to.clone()).collect();
+    chats.sort();
+    let total = chats.len();
+    chats.dedup();
+    assert_eq!(total, 40, "40 chats, one message each");
+    assert_eq!(chats.len(), 40);
+    second.stop().await;
+}
+both_engines!(two_instances_on_one_database_send_each_message_once);

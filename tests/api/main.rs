@@ -1,0 +1,10 @@
+//! Integration tests: the real service through its real interfaces (webhooks, CLI, HTTP), with
+//! LINE and Telegram played by wiremock. Every test runs on SQLite and on PostgreSQL.
+
+mod helpers;
+
+mod delivery;
+mod enrolment;
+mod health;
+mod reporting;
+mod webhooks;

@@ -1,0 +1,241 @@
+//! Patients report readings: one free-text message at any time, or the scheduled check-in.
+
+use serde_json::{Value, json};
+
+use crate::both_engines;
+use crate::helpers::{Engine, TestApp};
+
+/// Enrols a LINE user and returns (patient id, number of texts sent so far).
+async fn enrolled_line(app: &TestApp, user: &str, name: &str, extra: &[&str]) -> (i64, usize) {
+    let (id, code) = app.add_patient(name, extra);
+    app.line_text(user, &code).await;
+    let n = app.wait_for_texts(2).await.len();
+    (id, n)
+}
+
+async fn enrolled_telegram(app: &TestApp, chat: i64, name: &str) -> (i64, usize) {
+    let (id, code) = app.add_patient(name, &["--language", "en"]);
+    app.tg_text(chat, &code, Some("en")).await;
+    let n = app.wait_for_texts(2).await.len();
+    (id, n)
+}
+
+async fn latest_report(app: &TestApp, patient: i64) -> Value {
+    let out = app.cli(&["patient", "show", &patient.to_string(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    v["reports"][0].clone()
+}
+
+async fn one_message_reports_are_read_in_every_form_and_acknowledged(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, mut n) = enrolled_line(&app, "Ureport", "佐藤一郎", &[]).await;
+    for text in ["SpO2 94 37.8", "９４　３７．８", "spo2:94% temp 37.8℃"] {
+        app.line_text("Ureport", text).await;
+        n += 1;
+        let texts = app.wait_for_texts(n).await;
+        assert_eq!(texts[n - 1], "SpO2 94%, 体温 37.8℃ — 記録しました。ありがとうございます。", "for {text:?}");
+        let r = latest_report(&app, id).await;
+        assert_eq!(r["spo2"], 94);
+        assert_eq!(r["temperature"], 37.8);
+        assert_eq!(r["source_text"], text, "the source message is kept");
+        assert!(r["completed_at"].is_string());
+    }
+    assert_eq!(app.scalar_i64(&format!("SELECT COUNT(*) FROM reports WHERE patient_id = {id} AND completed_at IS NOT NULL")).await, 3);
+}
+both_engines!(one_message_reports_are_read_in_every_form_and_acknowledged);
+
+async fn a_symptom_or_low_spo2_is_never_just_recorded(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled_line(&app, "Urisk", "鈴木", &[]).await;
+    app.line_text("Urisk", "酸素96 体温36.5 息苦しい").await;
+    let texts = app.wait_for_texts(n + 1).await;
+    let last = &texts[n];
+    assert!(last.contains("急に息苦しくなった") && last.contains("今すぐ保健所（03-1234-5678）にお電話ください"), "{last}");
+    let r = latest_report(&app, id).await;
+    assert_eq!(r["symptoms"], json!(["sudden_breathlessness"]));
+    app.line_text("Urisk", "SpO2 92 37.0").await;
+    let texts = app.wait_for_texts(n + 2).await;
+    assert!(texts[n + 1].contains("SpO2 92%") && texts[n + 1].contains("にお電話ください"), "{texts:?}");
+    assert!(!texts[n + 1].contains("119番に電話して救急車"), "92 is not (yet) an ambulance");
+}
+both_engines!(a_symptom_or_low_spo2_is_never_just_recorded);
+
+async fn an_emergency_reading_says_call_119_first(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (_, n) = enrolled_telegram(&app, 7001, "Helen").await;
+    app.tg_text(7001, "spo2 88 temp 38.9", Some("en")).await;
+    let texts = app.wait_for_texts(n + 2).await;
+    assert!(texts[n].starts_with("Call 119 now"), "first message: {texts:?}");
+    assert!(texts[n + 1].contains("SpO2 88%") && texts[n + 1].contains("recorded"), "{texts:?}");
+    // below 70 may be real: an emergency at once, and a request to confirm
+    app.tg_text(7001, "spo2 65 temp 37.0", Some("en")).await;
+    let texts = app.wait_for_texts(n + 5).await;
+    assert!(texts[n + 2].starts_with("Call 119 now"), "{texts:?}");
+    assert!(texts[n + 3].contains("SpO2 65%"), "{texts:?}");
+    assert!(texts[n + 4].contains("very low") && texts[n + 4].contains("measure again"), "{texts:?}");
+}
+both_engines!(an_emergency_reading_says_call_119_first);
+
+async fn implausible_and_unreadable_input_gets_a_specific_request_and_keeps_what_was_read(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled_telegram(&app, 7002, "Ivan").await;
+    app.tg_text(7002, "spo2 94 temp 48", Some("en")).await;
+    let texts = app.wait_for_texts(n + 3).await;
+    assert_eq!(texts[n], "Noted: SpO2 94%.", "{texts:?}");
+    assert!(texts[n + 1].contains("between 34.0 and 43.0"), "{texts:?}");
+    assert!(texts[n + 2].contains("What is your temperature?"), "{texts:?}");
+    let r = latest_report(&app, id).await;
+    assert_eq!(r["spo2"], 94, "what was read is kept");
+    assert!(r["completed_at"].is_null());
+    app.tg_text(7002, "37.8", Some("en")).await;
+    let texts = app.wait_for_texts(n + 4).await;
+    assert_eq!(texts[n + 3], "SpO2 94%, 37.8 °C — recorded. Thank you.");
+    let r = latest_report(&app, id).await;
+    assert_eq!(r["source_text"], "spo2 94 temp 48\n37.8");
+    app.tg_text(7002, "SpO2 101 36.5", Some("en")).await;
+    app.tg_text(7002, "good morning!", Some("en")).await;
+    let texts = app.wait_for_texts(n + 9).await;
+    assert!(texts[n + 5].contains("100% or less"), "{texts:?}");
+    assert!(texts[n + 7].contains("could not read"), "{texts:?}");
+    assert!(texts[n + 8].contains("SpO2 94 37.8") || texts[n + 8].contains("What is your SpO2"), "{texts:?}");
+}
+both_engines!(implausible_and_unreadable_input_gets_a_specific_request_and_keeps_what_was_read);
+
+/// The check-in timer's due time for a patient.
+async fn next_check_in(app: &TestApp, patient: i64) -> chrono::DateTime<chrono::Utc> {
+    let ms = app
+        .scalar_i64(&format!("SELECT due_at FROM timers WHERE patient_id = {patient} AND kind = 'check_in' AND status = 'pending'"))
+        .await;
+    mimamori::store::from_ms(ms)
+}
+
+async fn a_line_check_in_walks_through_quick_replies(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled_line(&app, "Ucheck", "田中", &[]).await;
+    let due = next_check_in(&app, id).await;
+    let local = due.with_timezone(&chrono_tz::Asia::Tokyo).format("%H:%M").to_string();
+    assert!(local == "09:00" || local == "16:00", "{local}");
+    app.set_time(due);
+    let texts = app.wait_for_texts(n + 2).await;
+    assert!(texts[n].contains("田中さん、健康観察の時間です"), "{texts:?}");
+    let sent = app.sent().await;
+    let ask = &sent[n + 1];
+    assert_eq!(ask.via, "push", "no reply token for a scheduled prompt");
+    assert!(ask.retry_key.is_some(), "push carries X-Line-Retry-Key");
+    assert!(ask.buttons.iter().any(|(_, d)| d == "v:spo2:95"), "{:?}", ask.buttons);
+    assert!(ask.buttons.len() <= 13);
+
+    app.line_postback("Ucheck", "v:spo2:95").await;
+    let texts = app.wait_for_texts(n + 4).await;
+    assert!(texts[n + 3].contains("体温は何度ですか"), "{texts:?}");
+    app.line_postback("Ucheck", "v:temp:372").await;
+    let sent = app.sent().await;
+    let _ = sent;
+    let texts = app.wait_for_texts(n + 6).await;
+    assert!(texts[n + 5].contains("次の症状はありますか") && texts[n + 5].contains("13. 脈がとぶ"), "{texts:?}");
+    let sent = app.sent().await;
+    assert!(sent[n + 5].buttons.len() <= 13 && sent[n + 5].buttons[0].1 == "sym:none", "{:?}", sent[n + 5].buttons);
+    app.line_postback("Ucheck", "sym:none").await;
+    let texts = app.wait_for_texts(n + 7).await;
+    assert!(texts[n + 6].contains("前回と比べて"), "{texts:?}");
+    app.line_postback("Ucheck", "feel:same").await;
+    let texts = app.wait_for_texts(n + 8).await;
+    assert_eq!(texts[n + 7], "SpO2 95%, 体温 37.2℃, 変わらない — 記録しました。ありがとうございます。");
+    let r = latest_report(&app, id).await;
+    assert_eq!(r["source"], "check_in");
+    assert_eq!(r["symptoms"], json!([]));
+    assert_eq!(r["feeling"], "same");
+    // the next check-in is already scheduled
+    assert!(next_check_in(&app, id).await > due);
+}
+both_engines!(a_line_check_in_walks_through_quick_replies);
+
+async fn a_telegram_check_in_with_symptoms_answers_every_press(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled_telegram(&app, 7003, "Judy").await;
+    app.set_time(next_check_in(&app, id).await);
+    app.wait_for_texts(n + 2).await;
+    let mut presses = 0;
+    for data in ["v:spo2:96", "v:temp:380", "sym:chest_pain", "sym:page:1", "sym:done", "feel:worse"] {
+        app.tg_press(7003, data).await;
+        presses += 1;
+        app.settle().await;
+    }
+    let sent = app.sent().await;
+    let answered = sent.iter().filter(|s| s.via == "answerCallbackQuery").count();
+    assert_eq!(answered, presses, "every button press is answered");
+    let texts = app.texts().await;
+    let joined = texts.join("\n---\n");
+    assert!(joined.contains("Please call the health centre (03-1234-5678) now"), "chest pain warns at once: {joined}");
+    let last = texts.last().expect("ack");
+    assert!(last.contains("SpO2 96%, 38.0 °C, symptoms: Chest pain, worse — recorded.") && last.contains("call"), "{last}");
+    let r = latest_report(&app, id).await;
+    assert_eq!(r["symptoms"], json!(["chest_pain"]));
+    assert_eq!(r["feeling"], "worse");
+    // the second page showed the breathing symptoms, without the one already ticked
+    let page2 = sent.iter().filter(|s| s.buttons.iter().any(|(_, d)| d == "sym:sudden_wheezing")).last().expect("page 2");
+    assert!(!page2.buttons.iter().any(|(_, d)| d == "sym:chest_pain"));
+}
+both_engines!(a_telegram_check_in_with_symptoms_answers_every_press);
+
+async fn an_unanswered_check_in_is_reminded_after_an_hour(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled_telegram(&app, 7004, "Ken").await;
+    let due = next_check_in(&app, id).await;
+    app.set_time(due);
+    app.wait_for_texts(n + 2).await;
+    app.set_time(due + chrono::Duration::minutes(59));
+    app.settle().await;
+    assert_eq!(app.texts().await.len(), n + 2, "no reminder before the hour");
+    app.set_time(due + chrono::Duration::minutes(60));
+    let texts = app.wait_for_texts(n + 4).await;
+    assert!(texts[n + 2].contains("we have not heard from you"), "{texts:?}");
+    assert!(texts[n + 3].contains("What is your SpO2"), "{texts:?}");
+}
+both_engines!(an_unanswered_check_in_is_reminded_after_an_hour);
+
+async fn scheduled_check_ins_survive_a_restart(engine: Engine) {
+    let mut app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled_telegram(&app, 7005, "Lena").await;
+    let due = next_check_in(&app, id).await;
+    app.stop().await;
+    app.clock.set(due + chrono::Duration::minutes(5));
+    app.start(Default::default(), &[]).await;
+    app.wake();
+    let texts = app.wait_for_texts(n + 2).await;
+    assert!(texts[n].contains("Lena, it is time for your health check"), "{texts:?}");
+    assert_eq!(app.scalar_i64(&format!("SELECT COUNT(*) FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'done'")).await, 1);
+}
+both_engines!(scheduled_check_ins_survive_a_restart);
+
+async fn stickers_blocking_and_unblocking(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled_line(&app, "Ublock", "高橋", &[]).await;
+    let sticker = app.line_event("Ublock", "message", json!({"message": {"type": "sticker", "id": "2", "packageId": "1", "stickerId": "1"}}));
+    app.post_line(vec![sticker]).await;
+    let texts = app.wait_for_texts(n + 1).await;
+    assert!(texts[n].contains("文字のメッセージのみ"), "{texts:?}");
+    let unfollow = app.line_event("Ublock", "unfollow", json!({}));
+    app.post_line(vec![unfollow]).await;
+    app.settle().await;
+    assert_eq!(app.scalar_str("SELECT status FROM chats WHERE external_id = 'Ublock'").await.as_deref(), Some("unreachable"));
+    assert_eq!(app.scalar_i64(&format!("SELECT COUNT(*) FROM staff_alerts WHERE patient_id = {id} AND kind = 'patient_blocked_bot'")).await, 1);
+    // a check-in while blocked sends nothing and tells staff
+    app.set_time(next_check_in(&app, id).await);
+    app.wait_until("staff are told the check-in could not be sent", |pool| async move {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'check_in_unreachable'")
+            .fetch_one(&pool)
+            .await
+            .unwrap_or(0)
+            == 1
+    })
+    .await;
+    assert_eq!(app.texts().await.len(), n + 1);
+    let follow = app.line_event("Ublock", "follow", json!({"follow": {"isUnblocked": true}}));
+    app.post_line(vec![follow]).await;
+    let texts = app.wait_for_texts(n + 2).await;
+    assert!(texts[n + 1].contains("おかえりなさい"), "{texts:?}");
+    assert_eq!(app.scalar_str("SELECT status FROM chats WHERE external_id = 'Ublock'").await.as_deref(), Some("active"));
+}
+both_engines!(stickers_blocking_and_unblocking);
