@@ -1,7 +1,7 @@
 # mimamori — English. Every message here must also exist in ../ja/main.ftl (a test checks).
-# $phone is the health centre's number, or "unset" when none is configured.
+# $centre is health-centre below, formatted with the configured number.
 
--centre = { $phone ->
+health-centre = { $phone ->
     [unset] the health centre
    *[other] the health centre ({ $phone })
 }
@@ -10,12 +10,12 @@
 enrol-instructions = Welcome to mimamori, the health centre's home-recovery check-in service. Please send the 10-character enrolment code the health centre gave you (for example ABCDE-FGHJK).
 enrol-welcome = Welcome, { $name }. You are now registered. We will ask how you are every day at { $times } (Japan time).
 enrol-wrong-code = That code was not recognised. Please check it and send it again ({ $left } tries left this hour).
-enrol-too-many-tries = Too many wrong codes. Please wait an hour, or call { -centre } for help.
-enrol-code-used = That code has already been used. If you did not use it, please call { -centre }.
-enrol-code-expired = That code has expired. Please call { -centre } for a new one.
+enrol-too-many-tries = Too many wrong codes. Please wait an hour, or call { $centre } for help.
+enrol-code-used = That code has already been used. If you did not use it, please call { $centre }.
+enrol-code-expired = That code has expired. Please call { $centre } for a new one.
 enrol-already = You are already registered, { $name }. You can send your readings at any time.
 welcome-back = Welcome back, { $name }. You can send your readings at any time.
-observation-ended = Your home recovery observation has ended. If you feel unwell, call { -centre }, or { $emergency } in an emergency.
+observation-ended = Your home recovery observation has ended. If you feel unwell, call { $centre }, or { $emergency } in an emergency.
 text-only = Sorry, I can only read text. Please type your readings, for example: SpO2 94 37.8
 
 ## Reporting
@@ -42,7 +42,7 @@ value-temperature = { $value } °C
 value-pulse = pulse { $value }/min
 value-symptoms = symptoms: { $list }
 report-recorded = { $summary } — recorded. Thank you.
-report-recorded-call = { $summary } — recorded. This needs attention: please call { -centre } now. If you feel very unwell, call { $emergency }.
+report-recorded-call = { $summary } — recorded. This needs attention: please call { $centre } now. If you feel very unwell, call { $emergency }.
 reading-unreadable = Sorry, I could not read that.
 reenter-spo2 = The SpO2 value is not possible (it must be 100% or less). Please measure again and send the number.
 reenter-temperature = The temperature must be between 34.0 and 43.0 °C. Please check your thermometer and send it again, for example 37.8
@@ -51,7 +51,7 @@ confirm-low-spo2 = Your SpO2 is very low. If the number is wrong, measure again 
 
 ## Safety
 alert-emergency = Call { $emergency } now for an ambulance. Say you are a COVID-19 patient recovering at home.
-alert-call = Please call { -centre } now. If you feel very unwell, call { $emergency }.
+alert-call = Please call { $centre } now. If you feel very unwell, call { $emergency }.
 
 ## The urgent symptoms (MHLW list)
 symptom-pale-face = Face looks pale

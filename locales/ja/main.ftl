@@ -1,7 +1,7 @@
 # mimamori — 日本語。ここにある全てのメッセージは ../en/main.ftl にも必要です（テストで確認）。
-# $phone は保健所の電話番号。未設定のときは "unset"。
+# $centre は下の health-centre に電話番号を入れたもの。
 
--centre = { $phone ->
+health-centre = { $phone ->
     [unset] 保健所
    *[other] 保健所（{ $phone }）
 }
@@ -10,12 +10,12 @@
 enrol-instructions = 見守りサービス（自宅療養の健康観察）へようこそ。保健所からお知らせした10文字の登録コード（例：ABCDE-FGHJK）を送ってください。
 enrol-welcome = { $name }さん、登録が完了しました。毎日 { $times } に体調をおうかがいします。
 enrol-wrong-code = コードが確認できませんでした。もう一度確かめて送ってください（この1時間であと{ $left }回）。
-enrol-too-many-tries = 間違ったコードが続きました。1時間ほど待つか、{ -centre }にお電話ください。
-enrol-code-used = このコードはすでに使われています。お心当たりがない場合は{ -centre }にお電話ください。
-enrol-code-expired = このコードは有効期限が切れています。{ -centre }にお電話いただき、新しいコードを受け取ってください。
+enrol-too-many-tries = 間違ったコードが続きました。1時間ほど待つか、{ $centre }にお電話ください。
+enrol-code-used = このコードはすでに使われています。お心当たりがない場合は{ $centre }にお電話ください。
+enrol-code-expired = このコードは有効期限が切れています。{ $centre }にお電話いただき、新しいコードを受け取ってください。
 enrol-already = { $name }さんはすでに登録されています。測定値はいつでも送れます。
 welcome-back = { $name }さん、おかえりなさい。測定値はいつでも送れます。
-observation-ended = 自宅療養の健康観察は終了しました。具合が悪いときは{ -centre }へ、緊急時は{ $emergency }番へお電話ください。
+observation-ended = 自宅療養の健康観察は終了しました。具合が悪いときは{ $centre }へ、緊急時は{ $emergency }番へお電話ください。
 text-only = 申し訳ありません、文字のメッセージのみ読み取れます。例：SpO2 94 37.8 のように送ってください。
 
 ## 報告
@@ -42,7 +42,7 @@ value-temperature = 体温 { $value }℃
 value-pulse = 脈拍 { $value }/分
 value-symptoms = 症状：{ $list }
 report-recorded = { $summary } — 記録しました。ありがとうございます。
-report-recorded-call = { $summary } — 記録しました。注意が必要な状態です。今すぐ{ -centre }にお電話ください。とても具合が悪いときは{ $emergency }番へ。
+report-recorded-call = { $summary } — 記録しました。注意が必要な状態です。今すぐ{ $centre }にお電話ください。とても具合が悪いときは{ $emergency }番へ。
 reading-unreadable = 申し訳ありません、読み取れませんでした。
 reenter-spo2 = SpO2 の値が正しくないようです（100%以下です）。もう一度測って数字を送ってください。
 reenter-temperature = 体温は 34.0〜43.0℃ の範囲で送ってください。体温計を確かめて、例えば 37.8 のようにもう一度送ってください。
@@ -51,7 +51,7 @@ confirm-low-spo2 = SpO2 がとても低い値です。数字が間違ってい�
 
 ## 安全
 alert-emergency = 今すぐ{ $emergency }番に電話して救急車を呼んでください。「新型コロナで自宅療養中」と伝えてください。
-alert-call = 今すぐ{ -centre }にお電話ください。とても具合が悪いときは{ $emergency }番へ。
+alert-call = 今すぐ{ $centre }にお電話ください。とても具合が悪いときは{ $emergency }番へ。
 
 ## 緊急性の高い症状（厚生労働省）
 symptom-pale-face = 顔色が明らかに悪い

@@ -209,14 +209,14 @@ async fn record(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, p
     let danger = danger(&report);
     if danger == Danger::Emergency {
         // the first thing the patient reads
-        out.push(OutMessage::text(ctx.t(lang, msg!("alert-emergency"), &ctx.phone_args())));
+        out.push(OutMessage::text(ctx.t(lang, msg!("alert-emergency"), &ctx.phone_args(lang))));
     }
     let complete_in_one = parsed.spo2.is_some() && parsed.temperature.is_some() && parsed.invalid.is_empty();
     let step = if complete_in_one { None } else { next_step(&report, &d) };
     if step.is_none() {
         report.completed_at = Some(ms(ctx.now));
         let key = if danger == Danger::None { msg!("report-recorded") } else { msg!("report-recorded-call") };
-        let mut args = ctx.phone_args();
+        let mut args = ctx.phone_args(lang);
         args.push(("summary", summary(ctx, lang, &report).into()));
         out.push(OutMessage::text(ctx.t(lang, key, &args)));
         if danger != Danger::None {
@@ -226,7 +226,7 @@ async fn record(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, p
         timers::cancel(conn, patient.id, CHECK_IN_REMINDER).await?;
     } else {
         if danger == Danger::Call && report.warned == 0 {
-            out.push(OutMessage::text(ctx.t(lang, msg!("alert-call"), &ctx.phone_args())));
+            out.push(OutMessage::text(ctx.t(lang, msg!("alert-call"), &ctx.phone_args(lang))));
         }
         if danger != Danger::None {
             report.warned = 1;

@@ -14,7 +14,7 @@ use crate::store::patients::{NewPatient, Patient};
 use crate::store::{Conn, chats, from_ms, patients, timers};
 
 /// A chat that is not yet bound sent `text`: a code, or something else.
-pub async fn try_code(conn: &mut Conn, ctx: &Ctx<'_>, chat: &Chat, text: &str, lang: Lang) -> anyhow::Result<Vec<OutMessage>> {
+pub async fn try_code(conn: &mut Conn, ctx: &Ctx<'_>, chat: &Chat, hint: Option<&str>, text: &str, lang: Lang) -> anyhow::Result<Vec<OutMessage>> {
     let say = |key: &str, args: &[(&str, FluentValue)]| vec![OutMessage::text(ctx.t(lang, key, args))];
     let Some(code) = EnrolmentCode::parse(text) else {
         return Ok(say(msg!("enrol-instructions"), &[]));
@@ -22,7 +22,7 @@ pub async fn try_code(conn: &mut Conn, ctx: &Ctx<'_>, chat: &Chat, text: &str, l
     let failures = chats::failures_since(conn, chat.id, ctx.now - chrono::Duration::hours(1)).await?;
     if failures >= MAX_FAILURES_PER_HOUR {
         // not even a right code is checked now, or guessing would go on
-        return Ok(say(msg!("enrol-too-many-tries"), &ctx.phone_args()));
+        return Ok(say(msg!("enrol-too-many-tries"), &ctx.phone_args(lang)));
     }
     let hash = code.hash();
     let row = patients::find_code(conn, &hash).await?;
@@ -31,7 +31,7 @@ pub async fn try_code(conn: &mut Conn, ctx: &Ctx<'_>, chat: &Chat, text: &str, l
             chats::record_failure(conn, chat.id, ctx.now).await?;
             let left = MAX_FAILURES_PER_HOUR - failures - 1;
             if left <= 0 {
-                return Ok(say(msg!("enrol-too-many-tries"), &ctx.phone_args()));
+                return Ok(say(msg!("enrol-too-many-tries"), &ctx.phone_args(lang)));
             }
             return Ok(say(msg!("enrol-wrong-code"), &[("left", left.into())]));
         }
@@ -39,19 +39,19 @@ pub async fn try_code(conn: &mut Conn, ctx: &Ctx<'_>, chat: &Chat, text: &str, l
     };
     if row.used_at.is_some() {
         chats::record_failure(conn, chat.id, ctx.now).await?;
-        return Ok(say(msg!("enrol-code-used"), &ctx.phone_args()));
+        return Ok(say(msg!("enrol-code-used"), &ctx.phone_args(lang)));
     }
     if from_ms(row.expires_at) <= ctx.now {
-        return Ok(say(msg!("enrol-code-expired"), &ctx.phone_args()));
+        return Ok(say(msg!("enrol-code-expired"), &ctx.phone_args(lang)));
     }
     if patients::use_code(conn, &hash, ctx.now).await? == 0 {
-        return Ok(say(msg!("enrol-code-used"), &ctx.phone_args()));
+        return Ok(say(msg!("enrol-code-used"), &ctx.phone_args(lang)));
     }
     chats::bind(conn, chat.id, row.patient_id).await?;
     let Some(patient) = patients::get(conn, row.patient_id).await? else {
         anyhow::bail!("enrolment code points at a missing patient");
     };
-    let lang = language(Some(&patient), chat.language_hint.as_deref());
+    let lang = language(Some(&patient), hint);
     ensure_check_ins(conn, ctx, &patient).await?;
     let times = check_in_times(ctx, &patient);
     Ok(vec![

@@ -26,11 +26,17 @@ impl Ctx<'_> {
         self.locales.text(lang, key, args)
     }
 
-    /// The health centre's number as an argument for messages that tell the patient to call.
-    pub fn phone_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
+    /// Arguments for messages that tell the patient whom to call: `$centre` (the health centre,
+    /// with its number when configured) and `$emergency` (119).
+    pub fn phone_args(&self, lang: Lang) -> Vec<(&'static str, FluentValue<'static>)> {
+        // "unset" selects the wording without a number (locales/*: health-centre)
+        let phone = match self.config.health_centre_phone.as_str() {
+            "" => "unset".to_string(),
+            p => p.to_string(),
+        };
+        let centre = self.t(lang, msg!("health-centre"), &[("phone", phone.into())]);
         vec![
-            // "unset" selects the wording without a number (locales/*: `$phone ->`)
-            ("phone", FluentValue::from(if self.config.health_centre_phone.is_empty() { "unset".to_string() } else { self.config.health_centre_phone.clone() })),
+            ("centre", FluentValue::from(centre)),
             ("emergency", FluentValue::from(self.config.emergency_number.clone())),
         ]
     }
@@ -82,13 +88,13 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
     let messages = match (&inbound.kind, &patient) {
         (InboundKind::Blocked, _) => vec![],
         (InboundKind::Follow, Some(p)) => vec![OutMessage::text(ctx.t(lang, msg!("welcome-back"), &[("name", p.name.clone().into())]))],
-        (InboundKind::Start(Some(code)), None) => enrolment::try_code(conn, ctx, &chat, code, lang).await?,
-        (InboundKind::Text(text), None) => enrolment::try_code(conn, ctx, &chat, text, lang).await?,
+        (InboundKind::Start(Some(code)), None) => enrolment::try_code(conn, ctx, &chat, hint.as_deref(), code, lang).await?,
+        (InboundKind::Text(text), None) => enrolment::try_code(conn, ctx, &chat, hint.as_deref(), text, lang).await?,
         (InboundKind::Follow | InboundKind::Start(None) | InboundKind::Choice { .. } | InboundKind::Unsupported, None) => {
             vec![OutMessage::text(ctx.t(lang, msg!("enrol-instructions"), &[]))]
         }
         (_, Some(p)) if p.status != "active" => {
-            vec![OutMessage::text(ctx.t(lang, msg!("observation-ended"), &ctx.phone_args()))]
+            vec![OutMessage::text(ctx.t(lang, msg!("observation-ended"), &ctx.phone_args(lang)))]
         }
         (InboundKind::Start(_), Some(p)) => vec![OutMessage::text(ctx.t(lang, msg!("enrol-already"), &[("name", p.name.clone().into())]))],
         (InboundKind::Text(text), Some(p)) => checkin::on_text(conn, ctx, p, lang, text).await?,

@@ -245,7 +245,7 @@ async fn long_texts_are_split_for_telegram(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let pool = app.pool();
     let mut conn = pool.acquire().await.expect("conn");
-    let now = chrono::Utc::now();
+    let now = mimamori::clock::Clock::now(&app.clock);
     let chat = mimamori::store::chats::upsert(&mut conn, mimamori::channels::Platform::Telegram, "8201", now).await.expect("chat");
     let text = format!("{}\n{}", "a".repeat(4000), "b".repeat(3000));
     let body = mimamori::store::outbox::Body::Messages { messages: vec![mimamori::channels::OutMessage::text(text.clone())] };
