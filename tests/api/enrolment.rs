@@ -86,8 +86,11 @@ async fn wrong_used_and_expired_codes_get_clear_answers(engine: Engine) {
     let (_, old) = app.add_patient("Frank", &["--language", "en"]);
     app.advance(chrono::Duration::days(8));
     app.tg_text(9103, &old, Some("en")).await;
-    let texts = app.wait_for_texts(6).await;
-    assert!(texts[5].contains("expired") && texts[5].contains("03-1234-5678"), "{texts:?}");
+    app.wait_for_texts(6).await;
+    app.settle().await;
+    let to_new_chat: Vec<String> = app.sent().await.into_iter().filter(|s| s.to.as_deref() == Some("9103")).map(|s| s.text).collect();
+    assert_eq!(to_new_chat.len(), 1, "{to_new_chat:?}");
+    assert!(to_new_chat[0].contains("expired") && to_new_chat[0].contains("03-1234-5678"), "{to_new_chat:?}");
 }
 both_engines!(wrong_used_and_expired_codes_get_clear_answers);
 
