@@ -115,14 +115,22 @@ impl App {
             .take()
             .map(|rx| tokio::spawn(jobs::ingest_loop(state.clone(), rx)));
         if loops.events {
-            tasks.push(tokio::spawn(jobs::run_loop("events", state.clone(), state.wake_events.clone(), shutdown_rx.clone(), |s| async move {
-                jobs::process_events_once(&s).await
-            })));
+            tasks.push(tokio::spawn(jobs::run_loop(
+                "events",
+                state.clone(),
+                state.wake_events.clone(),
+                shutdown_rx.clone(),
+                |s| async move { jobs::process_events_once(&s).await },
+            )));
         }
         if loops.timers {
-            tasks.push(tokio::spawn(jobs::run_loop("timers", state.clone(), state.wake_timers.clone(), shutdown_rx.clone(), |s| async move {
-                jobs::fire_timers_once(&s).await
-            })));
+            tasks.push(tokio::spawn(jobs::run_loop(
+                "timers",
+                state.clone(),
+                state.wake_timers.clone(),
+                shutdown_rx.clone(),
+                |s| async move { jobs::fire_timers_once(&s).await },
+            )));
             let purge_state = state.clone();
             let mut purge_shutdown = shutdown_rx.clone();
             tasks.push(tokio::spawn(async move {
@@ -140,9 +148,13 @@ impl App {
             }));
         }
         if loops.dispatcher {
-            tasks.push(tokio::spawn(jobs::run_loop("dispatcher", state.clone(), state.wake_outbox.clone(), shutdown_rx.clone(), |s| async move {
-                outbox::run_once(&s).await
-            })));
+            tasks.push(tokio::spawn(jobs::run_loop(
+                "dispatcher",
+                state.clone(),
+                state.wake_outbox.clone(),
+                shutdown_rx.clone(),
+                |s| async move { outbox::run_once(&s).await },
+            )));
         }
         let router = crate::http::router(state.clone());
         let mut http_shutdown = shutdown_rx.clone();

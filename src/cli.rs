@@ -16,7 +16,11 @@ use crate::store::patients::NewPatient;
 use crate::store::{Db, chats, from_ms, patients, reports};
 
 #[derive(Parser)]
-#[command(name = "mimamori", version, about = "Home-recovery observation over LINE and Telegram")]
+#[command(
+    name = "mimamori",
+    version,
+    about = "Home-recovery observation over LINE and Telegram"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -185,7 +189,13 @@ async fn add_patient(config: Config, args: AddPatient) -> anyhow::Result<()> {
     } else {
         println!("patient id:      {}", registered.patient_id);
         println!("enrolment code:  {}", registered.code.display());
-        println!("valid until:     {}", registered.expires_at.with_timezone(&config.timezone).format("%Y-%m-%d %H:%M %Z"));
+        println!(
+            "valid until:     {}",
+            registered
+                .expires_at
+                .with_timezone(&config.timezone)
+                .format("%Y-%m-%d %H:%M %Z")
+        );
         if let Some(link) = link {
             println!("Telegram link:   {link}");
         }

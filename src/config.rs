@@ -85,17 +85,14 @@ pub struct Sources {
 impl Sources {
     /// Reads `MIMAMORI_CONFIG` (if set) and the process environment.
     pub fn from_env() -> Result<Sources, ConfigError> {
-        Sources::from_iter(std::env::vars())
+        Sources::from_vars(std::env::vars())
     }
 
     /// The same, from any list of variables (tests pass their own).
-    pub fn from_iter(vars: impl IntoIterator<Item = (String, String)>) -> Result<Sources, ConfigError> {
+    pub fn from_vars(vars: impl IntoIterator<Item = (String, String)>) -> Result<Sources, ConfigError> {
         let env: HashMap<String, String> = vars
             .into_iter()
-            .filter_map(|(k, v)| {
-                k.strip_prefix("MIMAMORI_")
-                    .map(|k| (k.to_ascii_lowercase(), v))
-            })
+            .filter_map(|(k, v)| k.strip_prefix("MIMAMORI_").map(|k| (k.to_ascii_lowercase(), v)))
             .collect();
         let mut values = HashMap::new();
         if let Some(path) = env.get("config") {
@@ -125,10 +122,7 @@ impl Sources {
     }
 
     fn get(&self, key: &str) -> Option<&str> {
-        self.values
-            .get(key)
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
+        self.values.get(key).map(|s| s.trim()).filter(|s| !s.is_empty())
     }
 
     fn parse<T>(&self, key: &str, default: T, parse: impl Fn(&str) -> Result<T, String>) -> Result<T, ConfigError> {
@@ -175,7 +169,9 @@ impl Config {
         let telegram = match (src.get("telegram_bot_token"), src.get("telegram_webhook_secret")) {
             (Some(token), Some(secret)) => {
                 let valid = (1..=256).contains(&secret.len())
-                    && secret.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                    && secret
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
                 if !valid {
                     return Err(ConfigError::Invalid {
                         var: "MIMAMORI_TELEGRAM_WEBHOOK_SECRET".into(),
@@ -190,7 +186,9 @@ impl Config {
                         .unwrap_or("https://api.telegram.org")
                         .trim_end_matches('/')
                         .to_string(),
-                    bot_username: src.get("telegram_bot_username").map(|u| u.trim_start_matches('@').to_string()),
+                    bot_username: src
+                        .get("telegram_bot_username")
+                        .map(|u| u.trim_start_matches('@').to_string()),
                 })
             }
             _ => None,
@@ -198,7 +196,8 @@ impl Config {
         let defaults = CheckInTimes::default();
         Ok(Config {
             bind: src.parse("bind", SocketAddr::from(([127, 0, 0, 1], 8080)), |s| {
-                s.parse().map_err(|_| format!("{s:?} is not an address like 127.0.0.1:8080"))
+                s.parse()
+                    .map_err(|_| format!("{s:?} is not an address like 127.0.0.1:8080"))
             })?,
             database_url: src.get("database_url").unwrap_or("sqlite://mimamori.db").to_string(),
             line,
@@ -255,7 +254,7 @@ mod tests {
 
     #[test]
     fn defaults_follow_product_md() {
-        let c = Config::load(&Sources::from_iter(vec![]).expect("sources")).expect("config");
+        let c = Config::load(&Sources::from_vars(vec![]).expect("sources")).expect("config");
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(c.database_url, "sqlite://mimamori.db");
         assert_eq!(c.timezone, chrono_tz::Asia::Tokyo);
@@ -269,7 +268,7 @@ mod tests {
         let file = dir.join("mimamori.toml");
         std::fs::write(&file, "bind = \"0.0.0.0:9000\"\nhealth_centre_phone = \"0312345678\"\ntelegram_webhook_secret = \"12345\"\ntelegram_bot_token = \"1:abc\"\n").expect("write");
         let c = Config::load(
-            &Sources::from_iter(vars(&[
+            &Sources::from_vars(vars(&[
                 ("MIMAMORI_CONFIG", file.to_str().expect("path")),
                 ("MIMAMORI_BIND", "127.0.0.1:9100"),
             ]))
@@ -280,16 +279,16 @@ mod tests {
         assert_eq!(c.health_centre_phone, "0312345678");
         let tg = c.telegram.expect("telegram enabled");
         assert_eq!(tg.webhook_secret.expose(), "12345");
-        assert_eq!(format!("{tg:?}").contains("12345"), false, "secrets never print");
+        assert!(!format!("{tg:?}").contains("12345"), "secrets never print");
     }
 
     #[test]
     fn a_bad_value_names_its_variable() {
-        let err = Config::load(&Sources::from_iter(vars(&[("MIMAMORI_BIND", "here")])).expect("sources"))
+        let err = Config::load(&Sources::from_vars(vars(&[("MIMAMORI_BIND", "here")])).expect("sources"))
             .expect_err("refused");
         assert!(err.to_string().starts_with("MIMAMORI_BIND"));
         let err = Config::load(
-            &Sources::from_iter(vars(&[
+            &Sources::from_vars(vars(&[
                 ("MIMAMORI_TELEGRAM_BOT_TOKEN", "t"),
                 ("MIMAMORI_TELEGRAM_WEBHOOK_SECRET", "bad secret!"),
             ]))

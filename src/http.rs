@@ -83,7 +83,11 @@ async fn line_webhook(State(state): State<AppState>, headers: HeaderMap, body: B
     store(&state, Platform::Line, events).await
 }
 
-async fn telegram_webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<StatusCode, ApiError> {
+async fn telegram_webhook(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
     let Some(config) = &state.config.telegram else {
         return Err(ApiError::NotFound);
     };

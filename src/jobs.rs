@@ -64,10 +64,26 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
             Err(e) => {
                 // the error is ours (storage), not the patient's: keep the event and try again
                 tracing::error!(event_id = event.id, error = %e, "processing an event failed");
-                let gave_up = events::retry_later(&state.db, event.id, event.attempts, MAX_EVENT_ATTEMPTS, state.clock.now(), "processing failed").await?;
+                let gave_up = events::retry_later(
+                    &state.db,
+                    event.id,
+                    event.attempts,
+                    MAX_EVENT_ATTEMPTS,
+                    state.clock.now(),
+                    "processing failed",
+                )
+                .await?;
                 if gave_up {
                     let mut conn = state.db.pool.acquire().await?;
-                    crate::store::chats::alert_staff(&mut conn, "event_failed", None, None, &format!("inbound event {} could not be processed", event.id), state.clock.now()).await?;
+                    crate::store::chats::alert_staff(
+                        &mut conn,
+                        "event_failed",
+                        None,
+                        None,
+                        &format!("inbound event {} could not be processed", event.id),
+                        state.clock.now(),
+                    )
+                    .await?;
                 }
                 state.metrics.processed(platform, "error");
             }
@@ -165,8 +181,13 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
 }
 
 /// Runs `step` whenever woken or every poll interval, until shutdown.
-pub async fn run_loop<F, Fut>(name: &'static str, state: AppState, notify: std::sync::Arc<tokio::sync::Notify>, mut shutdown: watch::Receiver<bool>, step: F)
-where
+pub async fn run_loop<F, Fut>(
+    name: &'static str,
+    state: AppState,
+    notify: std::sync::Arc<tokio::sync::Notify>,
+    mut shutdown: watch::Receiver<bool>,
+    step: F,
+) where
     F: Fn(AppState) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<usize>>,
 {

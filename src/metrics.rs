@@ -34,10 +34,26 @@ impl Metrics {
         let events_processed = Family::<Labels, Counter>::default();
         let outbound = Family::<Labels, Counter>::default();
         let ingest_seconds = Histogram::new(exponential_buckets(0.0005, 2.0, 14));
-        registry.register("webhook_events", "Webhook events received, by outcome (stored, duplicate)", webhook_events.clone());
-        registry.register("events_processed", "Stored events processed, by outcome", events_processed.clone());
-        registry.register("outbound_messages", "Outbound send attempts, by outcome", outbound.clone());
-        registry.register("ingest_commit_seconds", "Time to make a webhook's events durable", ingest_seconds.clone());
+        registry.register(
+            "webhook_events",
+            "Webhook events received, by outcome (stored, duplicate)",
+            webhook_events.clone(),
+        );
+        registry.register(
+            "events_processed",
+            "Stored events processed, by outcome",
+            events_processed.clone(),
+        );
+        registry.register(
+            "outbound_messages",
+            "Outbound send attempts, by outcome",
+            outbound.clone(),
+        );
+        registry.register(
+            "ingest_commit_seconds",
+            "Time to make a webhook's events durable",
+            ingest_seconds.clone(),
+        );
         Metrics {
             registry,
             webhook_events,
@@ -55,10 +71,14 @@ impl Metrics {
     }
 
     pub fn received(&self, platform: &str, outcome: &str, n: u64) {
-        self.webhook_events.get_or_create(&Self::labels(platform, outcome)).inc_by(n);
+        self.webhook_events
+            .get_or_create(&Self::labels(platform, outcome))
+            .inc_by(n);
     }
     pub fn processed(&self, platform: &str, outcome: &str) {
-        self.events_processed.get_or_create(&Self::labels(platform, outcome)).inc();
+        self.events_processed
+            .get_or_create(&Self::labels(platform, outcome))
+            .inc();
     }
     pub fn sent(&self, platform: &str, outcome: &str) {
         self.outbound.get_or_create(&Self::labels(platform, outcome)).inc();

@@ -82,14 +82,19 @@ async fn deliver(state: &AppState, row: Claimed) -> anyhow::Result<()> {
         return fail(state, &row, "chat unreachable").await;
     }
     let outcome = match (platform, &body) {
-        (Platform::Line, Body::Messages { messages }) => send_line(state, &row, &line::message_objects(messages)).await?,
+        (Platform::Line, Body::Messages { messages }) => {
+            send_line(state, &row, &line::message_objects(messages)).await?
+        }
         (Platform::Telegram, Body::Messages { messages }) => {
             send_telegram(state, &row, &telegram::send_bodies(&row.external_id, messages)).await?
         }
         (Platform::Telegram, Body::CallbackAnswer { callback_id }) => match &state.telegram {
             Some(client) => {
                 client
-                    .call("answerCallbackQuery", &serde_json::json!({"callback_query_id": callback_id}))
+                    .call(
+                        "answerCallbackQuery",
+                        &serde_json::json!({"callback_query_id": callback_id}),
+                    )
                     .await
             }
             None => SendOutcome::Failed("Telegram is not configured".into()),
@@ -122,7 +127,11 @@ async fn send_line(state: &AppState, row: &Claimed, objects: &[Value]) -> anyhow
     let base = uuid::Uuid::parse_str(&row.retry_key)?;
     while sent < chunks.len() {
         // one retry key per request: the row's own for the first, derived ones after it
-        let key = if sent == 0 { base } else { uuid::Uuid::new_v5(&base, &sent.to_be_bytes()) };
+        let key = if sent == 0 {
+            base
+        } else {
+            uuid::Uuid::new_v5(&base, &sent.to_be_bytes())
+        };
         match client.push(&row.external_id, chunks[sent], &key.to_string()).await {
             SendOutcome::Sent => {
                 sent += 1;
@@ -182,16 +191,38 @@ async fn settle(state: &AppState, row: &Claimed, platform: Platform, outcome: Se
         }
         SendOutcome::QuotaExhausted => {
             // do not hammer: try again in an hour, and make sure staff know today
-            outbox::retry_at(&state.db, row.id, now + chrono::Duration::hours(1), "LINE monthly quota used up").await?;
+            outbox::retry_at(
+                &state.db,
+                row.id,
+                now + chrono::Duration::hours(1),
+                "LINE monthly quota used up",
+            )
+            .await?;
             let mut conn = state.db.pool.acquire().await?;
-            chats::alert_staff(&mut conn, "line_quota_exhausted", None, Some(row.chat_id), "LINE refused a push: the channel's monthly message quota is used up", now).await?;
+            chats::alert_staff(
+                &mut conn,
+                "line_quota_exhausted",
+                None,
+                Some(row.chat_id),
+                "LINE refused a push: the channel's monthly message quota is used up",
+                now,
+            )
+            .await?;
             state.metrics.sent(label, "quota_exhausted");
         }
         SendOutcome::Unreachable => {
             let mut tx = state.db.begin().await?;
             chats::set_status(&mut tx, row.chat_id, "unreachable").await?;
             let patient = chats_patient(&mut tx, row.chat_id).await?;
-            chats::alert_staff(&mut tx, "patient_unreachable", patient, Some(row.chat_id), "the platform refused delivery: the user blocked the bot or the account is gone", now).await?;
+            chats::alert_staff(
+                &mut tx,
+                "patient_unreachable",
+                patient,
+                Some(row.chat_id),
+                "the platform refused delivery: the user blocked the bot or the account is gone",
+                now,
+            )
+            .await?;
             outbox::mark_failed(&mut tx, row.id, "unreachable").await?;
             tx.commit().await?;
             state.metrics.sent(label, "unreachable");
@@ -224,7 +255,15 @@ async fn fail(state: &AppState, row: &Claimed, reason: &str) -> anyhow::Result<(
     let mut tx = state.db.begin().await?;
     outbox::mark_failed(&mut tx, row.id, reason).await?;
     let patient = chats_patient(&mut tx, row.chat_id).await?;
-    chats::alert_staff(&mut tx, "delivery_failed", patient, Some(row.chat_id), &format!("a message could not be delivered: {reason}"), now).await?;
+    chats::alert_staff(
+        &mut tx,
+        "delivery_failed",
+        patient,
+        Some(row.chat_id),
+        &format!("a message could not be delivered: {reason}"),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     state.metrics.sent(&row.platform, "failed");
     Ok(())

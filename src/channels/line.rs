@@ -35,7 +35,8 @@ pub fn verify_signature(secret: &Secret, body: &[u8], signature: Option<&str>) -
 
 /// Signs a body as LINE does (for tests, the quickstart and the load generator).
 pub fn sign(secret: &str, body: &[u8]) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
     mac.update(body);
     base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
 }
@@ -113,7 +114,11 @@ pub fn decode(payload: &str, received_at: DateTime<Utc>) -> Decoded {
             Some(_) => InboundKind::Unsupported,
             None => return Decoded::Ignore("message without body"),
         },
-        Some("postback") => match event.get("postback").and_then(|p| p.get("data")).and_then(Value::as_str) {
+        Some("postback") => match event
+            .get("postback")
+            .and_then(|p| p.get("data"))
+            .and_then(Value::as_str)
+        {
             Some(data) => InboundKind::Choice {
                 data: data.to_string(),
                 callback_id: None,
@@ -256,7 +261,8 @@ mod tests {
     fn a_signature_is_checked_over_the_raw_bytes() {
         let secret = Secret::new("s3cret");
         // escaped emoji: re-serialising would change the bytes and break the MAC
-        let body = br#"{"destination":"U1","events":[{"type":"message","message":{"type":"text","text":"\uD83D\uDE00"}}]}"#;
+        let body =
+            br#"{"destination":"U1","events":[{"type":"message","message":{"type":"text","text":"\uD83D\uDE00"}}]}"#;
         let sig = sign("s3cret", body);
         assert!(verify_signature(&secret, body, Some(&sig)));
         assert!(!verify_signature(&secret, body, None));
@@ -275,7 +281,10 @@ mod tests {
         assert_eq!(events.len(), 2);
         assert_eq!(events[0].key, "01A");
         assert_eq!(events[0].chat_key.as_deref(), Some("line:U1"));
-        assert_eq!(split_events(br#"{"destination":"U0","events":[]}"#).map(|v| v.len()), Ok(0));
+        assert_eq!(
+            split_events(br#"{"destination":"U0","events":[]}"#).map(|v| v.len()),
+            Ok(0)
+        );
         assert_eq!(split_events(b"{not json"), Err(WebhookError::Malformed));
         assert_eq!(split_events(br#"{"events":"x"}"#), Err(WebhookError::Malformed));
     }
@@ -294,7 +303,13 @@ mod tests {
         let standby = r#"{"type":"message","mode":"standby","source":{"type":"user","userId":"U1"},"message":{"type":"text","text":"x"}}"#;
         assert_eq!(decode(standby, now), Decoded::Ignore("standby mode"));
         let unfollow = r#"{"type":"unfollow","mode":"active","source":{"type":"user","userId":"U1"}}"#;
-        assert!(matches!(decode(unfollow, now), Decoded::Act(Inbound { kind: InboundKind::Blocked, .. })));
+        assert!(matches!(
+            decode(unfollow, now),
+            Decoded::Act(Inbound {
+                kind: InboundKind::Blocked,
+                ..
+            })
+        ));
         let unknown = r#"{"type":"beacon","mode":"active","source":{"type":"user","userId":"U1"}}"#;
         assert!(matches!(decode(unknown, now), Decoded::Ignore(_)));
     }

@@ -59,7 +59,10 @@ pub struct Inbound {
 pub enum InboundKind {
     Text(String),
     /// A button press: LINE postback `data`, Telegram `callback_data` (with the query id to answer).
-    Choice { data: String, callback_id: Option<String> },
+    Choice {
+        data: String,
+        callback_id: Option<String>,
+    },
     /// Telegram `/start` with its deep-link payload, if any.
     Start(Option<String>),
     /// The user added (or unblocked) the bot.
@@ -77,7 +80,10 @@ pub enum Decoded {
     /// Stored, not acted on; the reason is kept with the event (no patient data).
     Ignore(&'static str),
     /// A button press whose kind we ignore still needs its callback answered.
-    AnswerOnly { chat: String, callback_id: String },
+    AnswerOnly {
+        chat: String,
+        callback_id: String,
+    },
 }
 
 /// One message to one chat.

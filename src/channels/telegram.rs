@@ -192,11 +192,7 @@ impl TelegramClient {
     }
 
     pub async fn call(&self, method: &str, body: &Value) -> SendOutcome {
-        let url = format!(
-            "{}/bot{}/{method}",
-            self.config.api_url,
-            self.config.bot_token.expose()
-        );
+        let url = format!("{}/bot{}/{method}", self.config.api_url, self.config.bot_token.expose());
         let response = match self.http.post(url).json(body).send().await {
             Ok(r) => r,
             Err(e) if e.is_timeout() => return SendOutcome::Retry("timeout".into()),
@@ -213,11 +209,7 @@ impl TelegramClient {
             return SendOutcome::Moved(to.to_string());
         }
         match status.as_u16() {
-            429 => SendOutcome::RateLimited(
-                parameters
-                    .and_then(|p| p.retry_after)
-                    .map(Duration::from_secs),
-            ),
+            429 => SendOutcome::RateLimited(parameters.and_then(|p| p.retry_after).map(Duration::from_secs)),
             403 => SendOutcome::Unreachable,
             s if s >= 500 => SendOutcome::Retry(format!("HTTP {s}")),
             s => SendOutcome::Failed(format!(
@@ -259,8 +251,20 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(decode(&message("/start")), Decoded::Act(Inbound { kind: InboundKind::Start(None), .. })));
-        assert!(matches!(decode(&message("94 37.8")), Decoded::Act(Inbound { kind: InboundKind::Text(_), .. })));
+        assert!(matches!(
+            decode(&message("/start")),
+            Decoded::Act(Inbound {
+                kind: InboundKind::Start(None),
+                ..
+            })
+        ));
+        assert!(matches!(
+            decode(&message("94 37.8")),
+            Decoded::Act(Inbound {
+                kind: InboundKind::Text(_),
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -279,7 +283,10 @@ mod tests {
     fn long_texts_become_several_messages_with_the_keyboard_last() {
         let m = OutMessage {
             text: "x".repeat(5000),
-            choices: vec![super::super::Choice { label: "OK".into(), data: "ok".into() }],
+            choices: vec![super::super::Choice {
+                label: "OK".into(),
+                data: "ok".into(),
+            }],
         };
         let bodies = send_bodies("42", &[m]);
         assert_eq!(bodies.len(), 2);

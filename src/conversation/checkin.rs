@@ -45,10 +45,7 @@ pub struct Dialogue {
 
 impl Dialogue {
     fn load(patient: &Patient) -> Option<Dialogue> {
-        patient
-            .dialogue
-            .as_deref()
-            .and_then(|d| serde_json::from_str(d).ok())
+        patient.dialogue.as_deref().and_then(|d| serde_json::from_str(d).ok())
     }
 }
 
@@ -119,7 +116,13 @@ fn apply(r: &mut Report, p: &Parsed, source: &str) {
 }
 
 /// A free-text message from an enrolled patient.
-pub async fn on_text(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, text: &str) -> anyhow::Result<Vec<OutMessage>> {
+pub async fn on_text(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    lang: Lang,
+    text: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
     let parsed = reading::parse(text);
     if parsed.is_empty() {
         let mut out = vec![OutMessage::text(ctx.t(lang, msg!("reading-unreadable"), &[]))];
@@ -139,7 +142,13 @@ pub async fn on_text(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: La
 }
 
 /// A button press from an enrolled patient.
-pub async fn on_choice(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, data: &str) -> anyhow::Result<Vec<OutMessage>> {
+pub async fn on_choice(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    lang: Lang,
+    data: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
     let Some(mut d) = Dialogue::load(patient) else {
         return Ok(vec![
             OutMessage::text(ctx.t(lang, msg!("check-in-closed"), &[])),
@@ -184,7 +193,14 @@ pub async fn on_choice(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: 
 }
 
 /// Merges what was read into the draft report, answers, and asks the next question.
-async fn record(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, parsed: Parsed, source: &str) -> anyhow::Result<Vec<OutMessage>> {
+async fn record(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    lang: Lang,
+    parsed: Parsed,
+    source: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
     let mut d = Dialogue::load(patient).unwrap_or(Dialogue {
         report_id: None,
         check_in: false,
@@ -209,13 +225,21 @@ async fn record(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, p
     let danger = danger(&report);
     if danger == Danger::Emergency {
         // the first thing the patient reads
-        out.push(OutMessage::text(ctx.t(lang, msg!("alert-emergency"), &ctx.phone_args(lang))));
+        out.push(OutMessage::text(ctx.t(
+            lang,
+            msg!("alert-emergency"),
+            &ctx.phone_args(lang),
+        )));
     }
     let complete_in_one = parsed.spo2.is_some() && parsed.temperature.is_some() && parsed.invalid.is_empty();
     let step = if complete_in_one { None } else { next_step(&report, &d) };
     if step.is_none() {
         report.completed_at = Some(ms(ctx.now));
-        let key = if danger == Danger::None { msg!("report-recorded") } else { msg!("report-recorded-call") };
+        let key = if danger == Danger::None {
+            msg!("report-recorded")
+        } else {
+            msg!("report-recorded-call")
+        };
         let mut args = ctx.phone_args(lang);
         args.push(("summary", summary(ctx, lang, &report).into()));
         out.push(OutMessage::text(ctx.t(lang, key, &args)));
@@ -234,7 +258,11 @@ async fn record(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, lang: Lang, p
         patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
     }
     if step.is_some() && (parsed.spo2.is_some() || parsed.temperature.is_some()) {
-        out.push(OutMessage::text(ctx.t(lang, msg!("partial-noted"), &[("summary", summary(ctx, lang, &report).into())])));
+        out.push(OutMessage::text(ctx.t(
+            lang,
+            msg!("partial-noted"),
+            &[("summary", summary(ctx, lang, &report).into())],
+        )));
     }
     for invalid in &parsed.invalid {
         let key = match invalid {
@@ -321,14 +349,21 @@ pub fn ask(ctx: &Ctx<'_>, lang: Lang, step: Step, d: &Dialogue, r: Option<&Repor
             let page = d.page.min(PAGES.len() - 1);
             let mut choices = Vec::new();
             if page == 0 {
-                let (key, data) = if picked.is_empty() { (msg!("choice-none"), "sym:none") } else { (msg!("choice-done"), "sym:done") };
+                let (key, data) = if picked.is_empty() {
+                    (msg!("choice-none"), "sym:none")
+                } else {
+                    (msg!("choice-done"), "sym:done")
+                };
                 choices.push(choice(ctx.t(lang, key, &[]), data.into()));
             }
             for s in PAGES[page].iter().filter(|s| !picked.contains(s)) {
                 choices.push(choice(ctx.t(lang, &s.label_key(), &[]), format!("sym:{}", s.code())));
             }
             if page + 1 < PAGES.len() {
-                choices.push(choice(ctx.t(lang, msg!("choice-more"), &[]), format!("sym:page:{}", page + 1)));
+                choices.push(choice(
+                    ctx.t(lang, msg!("choice-more"), &[]),
+                    format!("sym:page:{}", page + 1),
+                ));
             } else {
                 choices.push(choice(ctx.t(lang, msg!("choice-done"), &[]), "sym:done".into()));
             }
@@ -355,11 +390,27 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow:
     }
     super::enrolment::schedule_next_check_in(conn, ctx, patient).await?;
     let Some(chat) = chats::for_patient(conn, patient.id).await? else {
-        chats::alert_staff(conn, "check_in_not_enrolled", Some(patient.id), None, "a check-in is due but the patient has not enrolled a chat", ctx.now).await?;
+        chats::alert_staff(
+            conn,
+            "check_in_not_enrolled",
+            Some(patient.id),
+            None,
+            "a check-in is due but the patient has not enrolled a chat",
+            ctx.now,
+        )
+        .await?;
         return Ok(());
     };
     if chat.status != "active" {
-        chats::alert_staff(conn, "check_in_unreachable", Some(patient.id), Some(chat.id), "a check-in is due but the patient's chat is unreachable", ctx.now).await?;
+        chats::alert_staff(
+            conn,
+            "check_in_unreachable",
+            Some(patient.id),
+            Some(chat.id),
+            "a check-in is due but the patient's chat is unreachable",
+            ctx.now,
+        )
+        .await?;
         return Ok(());
     }
     let d = Dialogue {
@@ -376,12 +427,24 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow:
         OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),
         ask(ctx, lang, Step::Spo2, &d, None),
     ];
-    crate::store::outbox::enqueue(conn, chat.id, &crate::store::outbox::Body::Messages { messages }, None, ctx.now).await?;
+    crate::store::outbox::enqueue(
+        conn,
+        chat.id,
+        &crate::store::outbox::Body::Messages { messages },
+        None,
+        ctx.now,
+    )
+    .await?;
     Ok(())
 }
 
 /// The reminder timer fired: remind unless the patient reported since the prompt.
-pub async fn remind(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, prompted_at: chrono::DateTime<chrono::Utc>) -> anyhow::Result<()> {
+pub async fn remind(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    prompted_at: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<()> {
     if patient.status != "active" || reports::completed_since(conn, patient.id, prompted_at).await? {
         return Ok(());
     }
@@ -401,9 +464,20 @@ pub async fn remind(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, prompted_
     let step = report.as_ref().and_then(|r| next_step(r, &d)).unwrap_or(Step::Spo2);
     let lang = super::language(Some(patient), chat.language_hint.as_deref());
     let messages = vec![
-        OutMessage::text(ctx.t(lang, msg!("check-in-reminder"), &[("name", FluentValue::from(patient.name.clone()))])),
+        OutMessage::text(ctx.t(
+            lang,
+            msg!("check-in-reminder"),
+            &[("name", FluentValue::from(patient.name.clone()))],
+        )),
         ask(ctx, lang, step, &d, report.as_ref()),
     ];
-    crate::store::outbox::enqueue(conn, chat.id, &crate::store::outbox::Body::Messages { messages }, None, ctx.now).await?;
+    crate::store::outbox::enqueue(
+        conn,
+        chat.id,
+        &crate::store::outbox::Body::Messages { messages },
+        None,
+        ctx.now,
+    )
+    .await?;
     Ok(())
 }

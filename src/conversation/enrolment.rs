@@ -14,7 +14,14 @@ use crate::store::patients::{NewPatient, Patient};
 use crate::store::{Conn, chats, from_ms, patients, timers};
 
 /// A chat that is not yet bound sent `text`: a code, or something else.
-pub async fn try_code(conn: &mut Conn, ctx: &Ctx<'_>, chat: &Chat, hint: Option<&str>, text: &str, lang: Lang) -> anyhow::Result<Vec<OutMessage>> {
+pub async fn try_code(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    chat: &Chat,
+    hint: Option<&str>,
+    text: &str,
+    lang: Lang,
+) -> anyhow::Result<Vec<OutMessage>> {
     let say = |key: &str, args: &[(&str, FluentValue)]| vec![OutMessage::text(ctx.t(lang, key, args))];
     let Some(code) = EnrolmentCode::parse(text) else {
         return Ok(say(msg!("enrol-instructions"), &[]));

@@ -62,12 +62,20 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
         }
     }
     if let InboundKind::Choice {
-        callback_id: Some(id),
-        ..
+        callback_id: Some(id), ..
     } = &inbound.kind
     {
         // answered first and always, or the user's Telegram client spins
-        outbox::enqueue(conn, chat.id, &Body::CallbackAnswer { callback_id: id.clone() }, None, ctx.now).await?;
+        outbox::enqueue(
+            conn,
+            chat.id,
+            &Body::CallbackAnswer {
+                callback_id: id.clone(),
+            },
+            None,
+            ctx.now,
+        )
+        .await?;
     }
     let patient = match chat.patient_id {
         Some(id) => patients::get(conn, id).await?,
@@ -77,7 +85,15 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
     if inbound.kind == InboundKind::Blocked {
         chats::set_status(conn, chat.id, "unreachable").await?;
         if let Some(p) = &patient {
-            chats::alert_staff(conn, "patient_blocked_bot", Some(p.id), Some(chat.id), "the patient blocked the bot or left the chat", ctx.now).await?;
+            chats::alert_staff(
+                conn,
+                "patient_blocked_bot",
+                Some(p.id),
+                Some(chat.id),
+                "the patient blocked the bot or left the chat",
+                ctx.now,
+            )
+            .await?;
         }
         return Ok(());
     }
@@ -87,29 +103,68 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
     }
     let messages = match (&inbound.kind, &patient) {
         (InboundKind::Blocked, _) => vec![],
-        (InboundKind::Follow, Some(p)) => vec![OutMessage::text(ctx.t(lang, msg!("welcome-back"), &[("name", p.name.clone().into())]))],
-        (InboundKind::Start(Some(code)), None) => enrolment::try_code(conn, ctx, &chat, hint.as_deref(), code, lang).await?,
+        (InboundKind::Follow, Some(p)) => vec![OutMessage::text(ctx.t(
+            lang,
+            msg!("welcome-back"),
+            &[("name", p.name.clone().into())],
+        ))],
+        (InboundKind::Start(Some(code)), None) => {
+            enrolment::try_code(conn, ctx, &chat, hint.as_deref(), code, lang).await?
+        }
         (InboundKind::Text(text), None) => enrolment::try_code(conn, ctx, &chat, hint.as_deref(), text, lang).await?,
-        (InboundKind::Follow | InboundKind::Start(None) | InboundKind::Choice { .. } | InboundKind::Unsupported, None) => {
+        (
+            InboundKind::Follow | InboundKind::Start(None) | InboundKind::Choice { .. } | InboundKind::Unsupported,
+            None,
+        ) => {
             vec![OutMessage::text(ctx.t(lang, msg!("enrol-instructions"), &[]))]
         }
         (_, Some(p)) if p.status != "active" => {
-            vec![OutMessage::text(ctx.t(lang, msg!("observation-ended"), &ctx.phone_args(lang)))]
+            vec![OutMessage::text(ctx.t(
+                lang,
+                msg!("observation-ended"),
+                &ctx.phone_args(lang),
+            ))]
         }
-        (InboundKind::Start(_), Some(p)) => vec![OutMessage::text(ctx.t(lang, msg!("enrol-already"), &[("name", p.name.clone().into())]))],
+        (InboundKind::Start(_), Some(p)) => vec![OutMessage::text(ctx.t(
+            lang,
+            msg!("enrol-already"),
+            &[("name", p.name.clone().into())],
+        ))],
         (InboundKind::Text(text), Some(p)) => checkin::on_text(conn, ctx, p, lang, text).await?,
         (InboundKind::Choice { data, .. }, Some(p)) => checkin::on_choice(conn, ctx, p, lang, data).await?,
         (InboundKind::Unsupported, Some(_)) => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
     };
     if !messages.is_empty() {
-        outbox::enqueue(conn, chat.id, &Body::Messages { messages }, inbound.reply_token.as_ref(), ctx.now).await?;
+        outbox::enqueue(
+            conn,
+            chat.id,
+            &Body::Messages { messages },
+            inbound.reply_token.as_ref(),
+            ctx.now,
+        )
+        .await?;
     }
     Ok(())
 }
 
 /// A button press on a callback that we do not act on still gets its answer.
-pub async fn answer_only(conn: &mut Conn, ctx: &Ctx<'_>, platform: crate::channels::Platform, chat: &str, callback_id: &str) -> anyhow::Result<()> {
+pub async fn answer_only(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    platform: crate::channels::Platform,
+    chat: &str,
+    callback_id: &str,
+) -> anyhow::Result<()> {
     let chat = chats::upsert(conn, platform, chat, ctx.now).await?;
-    outbox::enqueue(conn, chat.id, &Body::CallbackAnswer { callback_id: callback_id.to_string() }, None, ctx.now).await?;
+    outbox::enqueue(
+        conn,
+        chat.id,
+        &Body::CallbackAnswer {
+            callback_id: callback_id.to_string(),
+        },
+        None,
+        ctx.now,
+    )
+    .await?;
     Ok(())
 }

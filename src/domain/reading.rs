@@ -238,8 +238,7 @@ fn numbers(text: &str) -> Vec<Number> {
         let after = after.trim_start();
         let unit = if after.starts_with('%') {
             Some(Field::Spo2)
-        } else if after.starts_with("°c") || after.starts_with('°') || after.starts_with('度')
-        {
+        } else if after.starts_with("°c") || after.starts_with('°') || after.starts_with('度') {
             Some(Field::Temperature)
         } else if after.starts_with("bpm") || after.starts_with("回") {
             Some(Field::Pulse)
@@ -291,11 +290,10 @@ pub fn parse(text: &str) -> Parsed {
     }
     parsed.symptoms = Symptom::find_in(&norm);
     parsed.no_symptoms = parsed.symptoms.is_empty()
-        && NONE_WORDS.iter().any(|w| norm.trim() == *w || norm.contains(&format!("症状{w}")));
-    parsed.feeling = FEELINGS
-        .iter()
-        .find(|(w, _)| norm.contains(w))
-        .map(|(_, f)| *f);
+        && NONE_WORDS
+            .iter()
+            .any(|w| norm.trim() == *w || norm.contains(&format!("症状{w}")));
+    parsed.feeling = FEELINGS.iter().find(|(w, _)| norm.contains(w)).map(|(_, f)| *f);
     parsed
 }
 

@@ -94,10 +94,7 @@ impl Symptom {
 
     /// Signs that TRIAGE.md sends straight to "call 119".
     pub fn is_emergency(self) -> bool {
-        matches!(
-            self,
-            Symptom::PurpleLips | Symptom::Dazed | Symptom::Confused
-        )
+        matches!(self, Symptom::PurpleLips | Symptom::Dazed | Symptom::Confused)
     }
 
     /// Words a patient may type for the symptom, already in the parser's normal form
@@ -105,10 +102,35 @@ impl Symptom {
     fn keywords(self) -> &'static [&'static str] {
         match self {
             Symptom::PaleFace => &["顔色が悪い", "顔色悪", "顔が青", "pale"],
-            Symptom::PurpleLips => &["唇が紫", "唇紫", "くちびるが紫", "チアノーゼ", "purple lips", "blue lips", "lips purple", "lips blue"],
+            Symptom::PurpleLips => &[
+                "唇が紫",
+                "唇紫",
+                "くちびるが紫",
+                "チアノーゼ",
+                "purple lips",
+                "blue lips",
+                "lips purple",
+                "lips blue",
+            ],
             Symptom::NotThemselves => &["様子がおかしい", "いつもと違う", "not themselves", "not myself"],
-            Symptom::FastBreathing => &["息が荒い", "呼吸が速い", "呼吸が早い", "breathing fast", "fast breathing", "rapid breathing"],
-            Symptom::SuddenBreathlessness => &["息苦しい", "息苦しく", "息ぐるしい", "呼吸が苦しい", "short of breath", "breathless", "can't breathe", "cannot breathe"],
+            Symptom::FastBreathing => &[
+                "息が荒い",
+                "呼吸が速い",
+                "呼吸が早い",
+                "breathing fast",
+                "fast breathing",
+                "rapid breathing",
+            ],
+            Symptom::SuddenBreathlessness => &[
+                "息苦しい",
+                "息苦しく",
+                "息ぐるしい",
+                "呼吸が苦しい",
+                "short of breath",
+                "breathless",
+                "can't breathe",
+                "cannot breathe",
+            ],
             Symptom::BreathlessOnExertion => &["少し動くと息", "動くと息", "息切れ", "exertion"],
             Symptom::ChestPain => &["胸の痛み", "胸が痛", "胸痛", "chest pain"],
             Symptom::CannotLieDown => &["横になれない", "座らないと", "cannot lie down", "can't lie down"],
@@ -116,7 +138,15 @@ impl Symptom {
             Symptom::SuddenWheezing => &["ゼーゼー", "ぜーぜー", "ゼイゼイ", "wheez"],
             Symptom::Dazed => &["ぼんやり", "反応が弱い", "dazed", "drowsy"],
             Symptom::Confused => &["もうろう", "返事がない", "confused"],
-            Symptom::IrregularPulse => &["脈がとぶ", "脈が飛ぶ", "脈が乱れ", "脈のリズム", "irregular pulse", "pulse skipping", "palpitation"],
+            Symptom::IrregularPulse => &[
+                "脈がとぶ",
+                "脈が飛ぶ",
+                "脈が乱れ",
+                "脈のリズム",
+                "irregular pulse",
+                "pulse skipping",
+                "palpitation",
+            ],
         }
     }
 
@@ -131,19 +161,12 @@ impl Symptom {
 
 /// Encodes a set of symptoms for storage ("purple_lips,chest_pain").
 pub fn encode(symptoms: &[Symptom]) -> String {
-    symptoms
-        .iter()
-        .map(|s| s.code())
-        .collect::<Vec<_>>()
-        .join(",")
+    symptoms.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
 }
 
 /// Decodes what [`encode`] wrote; unknown codes (from a newer version) are skipped.
 pub fn decode(stored: &str) -> Vec<Symptom> {
-    stored
-        .split(',')
-        .filter_map(|c| Symptom::from_code(c.trim()))
-        .collect()
+    stored.split(',').filter_map(|c| Symptom::from_code(c.trim())).collect()
 }
 
 #[cfg(test)]

@@ -28,19 +28,23 @@ pub async fn upsert(conn: &mut Conn, platform: Platform, external_id: &str, now:
     .bind(ms(now))
     .execute(&mut *conn)
     .await?;
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM chats WHERE platform = $1 AND external_id = $2"))
-        .bind(platform.code())
-        .bind(external_id)
-        .fetch_one(&mut *conn)
-        .await
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM chats WHERE platform = $1 AND external_id = $2"
+    ))
+    .bind(platform.code())
+    .bind(external_id)
+    .fetch_one(&mut *conn)
+    .await
 }
 
 pub async fn find(conn: &mut Conn, platform: Platform, external_id: &str) -> sqlx::Result<Option<Chat>> {
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM chats WHERE platform = $1 AND external_id = $2"))
-        .bind(platform.code())
-        .bind(external_id)
-        .fetch_optional(&mut *conn)
-        .await
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM chats WHERE platform = $1 AND external_id = $2"
+    ))
+    .bind(platform.code())
+    .bind(external_id)
+    .fetch_optional(&mut *conn)
+    .await
 }
 
 /// The chat a patient is reached on: the most recently bound one.
@@ -127,15 +131,13 @@ pub async fn alert_staff(
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     tracing::warn!(kind, patient_id, chat_id, "staff alert");
-    sqlx::query(
-        "INSERT INTO staff_alerts (kind, patient_id, chat_id, detail, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(kind)
-    .bind(patient_id)
-    .bind(chat_id)
-    .bind(detail)
-    .bind(ms(now))
-    .execute(&mut *conn)
-    .await
-    .map(|_| ())
+    sqlx::query("INSERT INTO staff_alerts (kind, patient_id, chat_id, detail, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(kind)
+        .bind(patient_id)
+        .bind(chat_id)
+        .bind(detail)
+        .bind(ms(now))
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }

@@ -71,7 +71,13 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
 
 /// Marks an event handled, inside the transaction of its effects. Zero rows means another
 /// worker got there first: the caller rolls back.
-pub async fn finish(conn: &mut Conn, id: i64, status: &str, note: Option<&str>, now: DateTime<Utc>) -> sqlx::Result<u64> {
+pub async fn finish(
+    conn: &mut Conn,
+    id: i64,
+    status: &str,
+    note: Option<&str>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<u64> {
     Ok(sqlx::query(
         "UPDATE inbound_events SET status = $1, note = $2, processed_at = $3
          WHERE id = $4 AND status = 'pending'",
@@ -86,7 +92,14 @@ pub async fn finish(conn: &mut Conn, id: i64, status: &str, note: Option<&str>, 
 }
 
 /// After a processing error: try again later, or give up after `max_attempts` (kept as failed).
-pub async fn retry_later(db: &Db, id: i64, attempts: i64, max_attempts: i64, now: DateTime<Utc>, error: &str) -> sqlx::Result<bool> {
+pub async fn retry_later(
+    db: &Db,
+    id: i64,
+    attempts: i64,
+    max_attempts: i64,
+    now: DateTime<Utc>,
+    error: &str,
+) -> sqlx::Result<bool> {
     let attempts = attempts + 1;
     let gave_up = attempts >= max_attempts;
     let backoff = chrono::Duration::seconds(2i64.pow(attempts.min(10) as u32));
@@ -108,11 +121,13 @@ pub async fn retry_later(db: &Db, id: i64, attempts: i64, max_attempts: i64, now
 /// Forgets handled events older than `before`: the dedup window (Telegram restarts `update_id`
 /// at random after a week without updates, so ids must not be remembered for ever).
 pub async fn purge(db: &Db, before: DateTime<Utc>) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM inbound_events WHERE status <> 'pending' AND received_at < $1")
-        .bind(ms(before))
-        .execute(&db.pool)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("DELETE FROM inbound_events WHERE status <> 'pending' AND received_at < $1")
+            .bind(ms(before))
+            .execute(&db.pool)
+            .await?
+            .rows_affected(),
+    )
 }
 
 pub async fn count_by_status(db: &Db, status: &str) -> sqlx::Result<i64> {

@@ -76,7 +76,13 @@ pub async fn set_dialogue(conn: &mut Conn, id: i64, dialogue: Option<&str>) -> s
         .map(|_| ())
 }
 
-pub async fn insert_code(conn: &mut Conn, hash: &str, patient_id: i64, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> sqlx::Result<()> {
+pub async fn insert_code(
+    conn: &mut Conn,
+    hash: &str,
+    patient_id: i64,
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO enrolment_codes (code_hash, patient_id, expires_at, created_at) VALUES ($1, $2, $3, $4)")
         .bind(hash)
         .bind(patient_id)
@@ -103,10 +109,12 @@ pub async fn find_code(conn: &mut Conn, hash: &str) -> sqlx::Result<Option<CodeR
 
 /// Uses the code once: zero rows means someone else used it first.
 pub async fn use_code(conn: &mut Conn, hash: &str, now: DateTime<Utc>) -> sqlx::Result<u64> {
-    Ok(sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL")
-        .bind(ms(now))
-        .bind(hash)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL")
+            .bind(ms(now))
+            .bind(hash)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
 }

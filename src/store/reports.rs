@@ -20,8 +20,7 @@ pub struct Report {
     pub completed_at: Option<i64>,
 }
 
-const COLUMNS: &str =
-    "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at";
+const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at";
 
 pub async fn create(conn: &mut Conn, patient_id: i64, source: &str, now: DateTime<Utc>) -> sqlx::Result<Report> {
     let id: i64 = sqlx::query_scalar(

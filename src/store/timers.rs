@@ -13,7 +13,13 @@ pub struct Timer {
     pub due_at: i64,
 }
 
-pub async fn schedule(conn: &mut Conn, kind: &str, patient_id: i64, due: DateTime<Utc>, now: DateTime<Utc>) -> sqlx::Result<()> {
+pub async fn schedule(
+    conn: &mut Conn,
+    kind: &str,
+    patient_id: i64,
+    due: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO timers (kind, patient_id, due_at, created_at) VALUES ($1, $2, $3, $4)")
         .bind(kind)
         .bind(patient_id)
@@ -25,11 +31,12 @@ pub async fn schedule(conn: &mut Conn, kind: &str, patient_id: i64, due: DateTim
 }
 
 pub async fn has_pending(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Result<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM timers WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
-        .bind(patient_id)
-        .bind(kind)
-        .fetch_one(&mut *conn)
-        .await?;
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM timers WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
+            .bind(patient_id)
+            .bind(kind)
+            .fetch_one(&mut *conn)
+            .await?;
     Ok(n > 0)
 }
 
@@ -63,10 +70,12 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, lim
 
 /// Zero rows: fired elsewhere already; the caller rolls back.
 pub async fn finish(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> sqlx::Result<u64> {
-    Ok(sqlx::query("UPDATE timers SET status = 'done', fired_at = $1 WHERE id = $2 AND status = 'pending'")
-        .bind(ms(now))
-        .bind(id)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("UPDATE timers SET status = 'done', fired_at = $1 WHERE id = $2 AND status = 'pending'")
+            .bind(ms(now))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
 }

@@ -37,7 +37,13 @@ async fn push_requests(app: &TestApp) -> Vec<wiremock::Request> {
 async fn a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered(engine: Engine) {
     let app = TestApp::spawn_bare(engine, Loops::default()).await;
     line_push_answers(&app.line, 500, json!({"message": "oops"}), 1).await;
-    line_push_answers(&app.line, 409, json!({"message": "The retry key is already accepted"}), 1).await;
+    line_push_answers(
+        &app.line,
+        409,
+        json!({"message": "The retry key is already accepted"}),
+        1,
+    )
+    .await;
     mount_defaults(&app.line, &app.telegram).await;
     line_text_without_reply_token(&app, "Uretry", "hello").await;
     for _ in 0..100 {
@@ -60,14 +66,31 @@ async fn a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered(
     .await;
     let pushes = push_requests(&app).await;
     assert_eq!(pushes.len(), 2);
-    let key = |r: &wiremock::Request| r.headers.get("x-line-retry-key").and_then(|v| v.to_str().ok()).map(str::to_string);
+    let key = |r: &wiremock::Request| {
+        r.headers
+            .get("x-line-retry-key")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
     assert!(key(&pushes[0]).is_some());
-    assert_eq!(key(&pushes[0]), key(&pushes[1]), "the same X-Line-Retry-Key on the retry");
+    assert_eq!(
+        key(&pushes[0]),
+        key(&pushes[1]),
+        "the same X-Line-Retry-Key on the retry"
+    );
 }
 both_engines!(a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered);
 
 async fn a_fresh_reply_token_is_used_and_a_stale_one_falls_back_to_push(engine: Engine) {
-    let mut app = TestApp::spawn_with(engine, Loops { dispatcher: false, ..Loops::default() }, &[]).await;
+    let mut app = TestApp::spawn_with(
+        engine,
+        Loops {
+            dispatcher: false,
+            ..Loops::default()
+        },
+        &[],
+    )
+    .await;
     app.line_text("Ufresh", "hello").await;
     app.settle_events().await;
     app.kill();
@@ -78,7 +101,14 @@ async fn a_fresh_reply_token_is_used_and_a_stale_one_falls_back_to_push(engine: 
     assert!(app.sent().await[0].retry_key.is_none(), "never a retry key on reply");
 
     app.kill();
-    app.start(Loops { dispatcher: false, ..Loops::default() }, &[]).await;
+    app.start(
+        Loops {
+            dispatcher: false,
+            ..Loops::default()
+        },
+        &[],
+    )
+    .await;
     app.line_text("Ustale", "hello").await;
     app.settle_events().await;
     app.kill();
@@ -116,7 +146,13 @@ both_engines!(a_refused_reply_token_falls_back_to_push);
 async fn line_429_rate_limit_is_retried_but_the_monthly_quota_stops_and_alerts_staff(engine: Engine) {
     let app = TestApp::spawn_bare(engine, Loops::default()).await;
     line_push_answers(&app.line, 429, json!({"message": "Too many requests"}), 1).await;
-    line_push_answers(&app.line, 429, json!({"message": "You have reached your monthly limit."}), 1).await;
+    line_push_answers(
+        &app.line,
+        429,
+        json!({"message": "You have reached your monthly limit."}),
+        1,
+    )
+    .await;
     mount_defaults(&app.line, &app.telegram).await;
     line_text_without_reply_token(&app, "Uquota", "hello").await;
     app.wait_until("the rate-limited push is scheduled again", |pool| async move {
@@ -152,7 +188,11 @@ async fn a_platform_timeout_is_retried(engine: Engine) {
     let app = TestApp::spawn_bare(engine, Loops::default()).await;
     Mock::given(method("POST"))
         .and(path("/v2/bot/message/push"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})).set_delay(std::time::Duration::from_secs(4)))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({}))
+                .set_delay(std::time::Duration::from_secs(4)),
+        )
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&app.line)
@@ -200,8 +240,12 @@ async fn telegram_retry_after_is_waited_exactly_and_403_marks_the_chat_unreachab
             .is_some()
     })
     .await;
-    let created = app.scalar_i64("SELECT created_at FROM outbox WHERE kind = 'messages'").await;
-    let next = app.scalar_i64("SELECT next_attempt_at FROM outbox WHERE kind = 'messages'").await;
+    let created = app
+        .scalar_i64("SELECT created_at FROM outbox WHERE kind = 'messages'")
+        .await;
+    let next = app
+        .scalar_i64("SELECT next_attempt_at FROM outbox WHERE kind = 'messages'")
+        .await;
     assert_eq!(next - created, 7000, "exactly retry_after");
     app.advance(chrono::Duration::milliseconds(6999));
     app.settle().await;
@@ -211,7 +255,9 @@ async fn telegram_retry_after_is_waited_exactly_and_403_marks_the_chat_unreachab
 
     Mock::given(method("POST"))
         .and(path_regex("^/bot.*/sendMessage$"))
-        .respond_with(ResponseTemplate::new(403).set_body_json(json!({"ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user"})))
+        .respond_with(ResponseTemplate::new(403).set_body_json(
+            json!({"ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}),
+        ))
         .with_priority(1)
         .mount(&app.telegram)
         .await;
@@ -224,7 +270,11 @@ async fn telegram_retry_after_is_waited_exactly_and_403_marks_the_chat_unreachab
             .unwrap_or(false)
     })
     .await;
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'patient_unreachable'").await, 1);
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'patient_unreachable'")
+            .await,
+        1
+    );
 }
 both_engines!(telegram_retry_after_is_waited_exactly_and_403_marks_the_chat_unreachable);
 
@@ -246,10 +296,16 @@ async fn long_texts_are_split_for_telegram(engine: Engine) {
     let pool = app.pool();
     let mut conn = pool.acquire().await.expect("conn");
     let now = mimamori::clock::Clock::now(&app.clock);
-    let chat = mimamori::store::chats::upsert(&mut conn, mimamori::channels::Platform::Telegram, "8201", now).await.expect("chat");
+    let chat = mimamori::store::chats::upsert(&mut conn, mimamori::channels::Platform::Telegram, "8201", now)
+        .await
+        .expect("chat");
     let text = format!("{}\n{}", "a".repeat(4000), "b".repeat(3000));
-    let body = mimamori::store::outbox::Body::Messages { messages: vec![mimamori::channels::OutMessage::text(text.clone())] };
-    mimamori::store::outbox::enqueue(&mut conn, chat.id, &body, None, now).await.expect("enqueue");
+    let body = mimamori::store::outbox::Body::Messages {
+        messages: vec![mimamori::channels::OutMessage::text(text.clone())],
+    };
+    mimamori::store::outbox::enqueue(&mut conn, chat.id, &body, None, now)
+        .await
+        .expect("enqueue");
     drop(conn);
     app.wake();
     let texts = app.wait_for_texts(2).await;
@@ -259,7 +315,15 @@ async fn long_texts_are_split_for_telegram(engine: Engine) {
 both_engines!(long_texts_are_split_for_telegram);
 
 async fn a_crash_between_commit_and_send_still_sends_exactly_once(engine: Engine) {
-    let mut app = TestApp::spawn_with(engine, Loops { dispatcher: false, ..Loops::default() }, &[]).await;
+    let mut app = TestApp::spawn_with(
+        engine,
+        Loops {
+            dispatcher: false,
+            ..Loops::default()
+        },
+        &[],
+    )
+    .await;
     for i in 0..5 {
         app.tg_text(8300 + i, "hello", Some("en")).await;
     }
@@ -279,7 +343,9 @@ async fn two_instances_on_one_database_send_each_message_once(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     // a second instance, same database, same platforms
     let config = crate::helpers::test_config(&app.db.url, &app.line, &app.telegram, &[]);
-    let second = mimamori::app::App::build(config, std::sync::Arc::new(app.clock.clone())).await.expect("second app");
+    let second = mimamori::app::App::build(config, std::sync::Arc::new(app.clock.clone()))
+        .await
+        .expect("second app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let second = second.start(listener, Loops::default()).expect("second starts");
     let second_base = format!("http://{}", second.addr);
@@ -289,9 +355,14 @@ async fn two_instances_on_one_database_send_each_message_once(engine: Engine) {
             "from": {"id": 8400 + i, "is_bot": false, "first_name": "A", "language_code": "en"}, "text": "hello"}});
         // every update goes to both instances, as a retrying platform might do
         for base in [&app.base, &second_base] {
-            let r = app.http.post(format!("{base}/webhooks/telegram"))
+            let r = app
+                .http
+                .post(format!("{base}/webhooks/telegram"))
                 .header("x-telegram-bot-api-secret-token", crate::helpers::TELEGRAM_SECRET)
-                .json(&update).send().await.expect("post");
+                .json(&update)
+                .send()
+                .await
+                .expect("post");
             assert_eq!(r.status(), 200);
         }
     }

@@ -21,17 +21,37 @@ async fn a_line_patient_enrols_with_the_code_and_is_welcomed_by_name(engine: Eng
     assert!(texts[1].contains("山田花子さん"), "welcomed by name: {texts:?}");
     assert!(texts[1].contains("09:00, 16:00"), "told the check-in times: {texts:?}");
     let bound: i64 = app
-        .scalar_i64(&format!("SELECT COUNT(*) FROM chats WHERE external_id = 'Uhanako' AND patient_id = {patient_id}"))
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM chats WHERE external_id = 'Uhanako' AND patient_id = {patient_id}"
+        ))
         .await;
     assert_eq!(bound, 1);
-    let timers = app.scalar_i64(&format!("SELECT COUNT(*) FROM timers WHERE patient_id = {patient_id} AND kind = 'check_in' AND status = 'pending'")).await;
+    let timers = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM timers WHERE patient_id = {patient_id} AND kind = 'check_in' AND status = 'pending'"
+        ))
+        .await;
     assert_eq!(timers, 1, "the first check-in is scheduled");
 }
 both_engines!(a_line_patient_enrols_with_the_code_and_is_welcomed_by_name);
 
 async fn a_telegram_deep_link_enrols_an_english_speaking_patient(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let out = app.cli(&["patient", "add", "--name", "Alice Smith", "--phone", "+81 90 1111 2222", "--birth-date", "1950-01-01", "--onset-date", "2026-11-20", "--language", "en", "--json"]);
+    let out = app.cli(&[
+        "patient",
+        "add",
+        "--name",
+        "Alice Smith",
+        "--phone",
+        "+81 90 1111 2222",
+        "--birth-date",
+        "1950-01-01",
+        "--onset-date",
+        "2026-11-20",
+        "--language",
+        "en",
+        "--json",
+    ]);
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     let link = v["telegram_link"].as_str().expect("deep link printed");
@@ -39,8 +59,14 @@ async fn a_telegram_deep_link_enrols_an_english_speaking_patient(engine: Engine)
     assert!(link.starts_with("https://t.me/mimamori_test_bot?start="));
     app.tg_text(9001, &format!("/start {payload}"), Some("ja")).await;
     let texts = app.wait_for_texts(2).await;
-    assert!(texts[0].starts_with("Welcome, Alice Smith."), "the record's language wins over the hint: {texts:?}");
-    assert!(texts[0].contains("09:00, 13:00, 17:00"), "76 years old: three check-ins a day: {texts:?}");
+    assert!(
+        texts[0].starts_with("Welcome, Alice Smith."),
+        "the record's language wins over the hint: {texts:?}"
+    );
+    assert!(
+        texts[0].contains("09:00, 13:00, 17:00"),
+        "76 years old: three check-ins a day: {texts:?}"
+    );
 }
 both_engines!(a_telegram_deep_link_enrols_an_english_speaking_patient);
 
@@ -48,7 +74,10 @@ async fn without_a_language_on_record_the_platform_hint_is_used(engine: Engine) 
     let app = TestApp::spawn_bare(engine, Default::default()).await;
     Mock::given(method("GET"))
         .and(path_regex("^/v2/bot/profile/Uenglish$"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"userId": "Uenglish", "displayName": "E", "language": "en"})))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"userId": "Uenglish", "displayName": "E", "language": "en"})),
+        )
         .mount(&app.line)
         .await;
     crate::helpers::mount_defaults(&app.line, &app.telegram).await;
@@ -57,8 +86,14 @@ async fn without_a_language_on_record_the_platform_hint_is_used(engine: Engine) 
     app.line_text("Uenglish", &code_line).await;
     app.tg_text(9002, &code_tg, Some("en-GB")).await;
     let texts = app.wait_for_texts(4).await;
-    assert!(texts.iter().any(|t| t.starts_with("Welcome, Bob.")), "LINE profile language: {texts:?}");
-    assert!(texts.iter().any(|t| t.starts_with("Welcome, Carol.")), "Telegram language_code: {texts:?}");
+    assert!(
+        texts.iter().any(|t| t.starts_with("Welcome, Bob.")),
+        "LINE profile language: {texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.starts_with("Welcome, Carol.")),
+        "Telegram language_code: {texts:?}"
+    );
     // and with no hint at all: Japanese
     let (_, code_ja) = app.add_patient("Dan", &[]);
     app.tg_text(9003, &code_ja, None).await;
@@ -75,7 +110,10 @@ async fn wrong_used_and_expired_codes_get_clear_answers(engine: Engine) {
     app.tg_text(9101, "ZZZZZ-ZZZZZ", Some("en")).await;
     let texts = app.wait_for_texts(2).await;
     assert!(texts[0].contains("enrolment code"), "{texts:?}");
-    assert!(texts[1].contains("not recognised") && texts[1].contains("4 tries left"), "{texts:?}");
+    assert!(
+        texts[1].contains("not recognised") && texts[1].contains("4 tries left"),
+        "{texts:?}"
+    );
     // the right code binds; the same code from another chat is refused as used
     app.tg_text(9101, &code, Some("en")).await;
     app.tg_text(9102, &code, Some("en")).await;
@@ -88,9 +126,18 @@ async fn wrong_used_and_expired_codes_get_clear_answers(engine: Engine) {
     app.tg_text(9103, &old, Some("en")).await;
     app.wait_for_texts(6).await;
     app.settle().await;
-    let to_new_chat: Vec<String> = app.sent().await.into_iter().filter(|s| s.to.as_deref() == Some("9103")).map(|s| s.text).collect();
+    let to_new_chat: Vec<String> = app
+        .sent()
+        .await
+        .into_iter()
+        .filter(|s| s.to.as_deref() == Some("9103"))
+        .map(|s| s.text)
+        .collect();
     assert_eq!(to_new_chat.len(), 1, "{to_new_chat:?}");
-    assert!(to_new_chat[0].contains("expired") && to_new_chat[0].contains("03-1234-5678"), "{to_new_chat:?}");
+    assert!(
+        to_new_chat[0].contains("expired") && to_new_chat[0].contains("03-1234-5678"),
+        "{to_new_chat:?}"
+    );
 }
 both_engines!(wrong_used_and_expired_codes_get_clear_answers);
 
@@ -103,7 +150,10 @@ async fn a_chat_gets_five_wrong_tries_an_hour(engine: Engine) {
     app.tg_text(9201, &code, Some("en")).await;
     let texts = app.wait_for_texts(6).await;
     assert!(texts[4].contains("Too many wrong codes"), "{texts:?}");
-    assert!(texts[5].contains("Too many wrong codes"), "even the right code waits: {texts:?}");
+    assert!(
+        texts[5].contains("Too many wrong codes"),
+        "even the right code waits: {texts:?}"
+    );
     app.advance(chrono::Duration::minutes(61));
     app.tg_text(9201, &code, Some("en")).await;
     let texts = app.wait_for_texts(7).await;
@@ -113,13 +163,48 @@ both_engines!(a_chat_gets_five_wrong_tries_an_hour);
 
 async fn the_cli_refuses_bad_input_with_a_clear_message(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let out = app.cli(&["patient", "add", "--name", "X", "--phone", "090-1234-5678", "--birth-date", "1980-13-01", "--onset-date", "2026-11-20"]);
+    let out = app.cli(&[
+        "patient",
+        "add",
+        "--name",
+        "X",
+        "--phone",
+        "090-1234-5678",
+        "--birth-date",
+        "1980-13-01",
+        "--onset-date",
+        "2026-11-20",
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--birth-date"));
-    let out = app.cli(&["patient", "add", "--name", "X", "--phone", "call me", "--birth-date", "1980-01-01", "--onset-date", "2026-11-20"]);
+    let out = app.cli(&[
+        "patient",
+        "add",
+        "--name",
+        "X",
+        "--phone",
+        "call me",
+        "--birth-date",
+        "1980-01-01",
+        "--onset-date",
+        "2026-11-20",
+    ]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--phone"));
-    let out = app.cli(&["patient", "add", "--name", "X", "--phone", "090-1234-5678", "--birth-date", "1980-01-01", "--onset-date", "2026-11-20", "--risk", "vampirism"]);
+    let out = app.cli(&[
+        "patient",
+        "add",
+        "--name",
+        "X",
+        "--phone",
+        "090-1234-5678",
+        "--birth-date",
+        "1980-01-01",
+        "--onset-date",
+        "2026-11-20",
+        "--risk",
+        "vampirism",
+    ]);
     assert!(!out.status.success());
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM patients").await, 0);
 }

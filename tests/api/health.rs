@@ -17,7 +17,12 @@ both_engines!(health_readiness_and_metrics_answer);
 async fn readyz_fails_when_the_database_is_gone(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     app.pool().close().await;
-    let r = app.http.get(format!("{}/readyz", app.base)).send().await.expect("readyz");
+    let r = app
+        .http
+        .get(format!("{}/readyz", app.base))
+        .send()
+        .await
+        .expect("readyz");
     assert_eq!(r.status(), 503);
 }
 both_engines!(readyz_fails_when_the_database_is_gone);

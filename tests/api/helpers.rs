@@ -50,7 +50,9 @@ macro_rules! both_engines {
 /// skipped, and that is said on stderr (past the test harness's capture), never silently.
 pub fn postgres_url() -> Option<String> {
     static SAID: Once = Once::new();
-    let url = std::env::var("MIMAMORI_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty());
+    let url = std::env::var("MIMAMORI_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
     if url.is_none() {
         SAID.call_once(|| {
             let _ = writeln!(
@@ -93,7 +95,10 @@ impl TestDb {
                     .await
                     .expect("create test database");
                 pool.close().await;
-                let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin.clone());
+                let base = admin
+                    .rsplit_once('/')
+                    .map(|(b, _)| b.to_string())
+                    .unwrap_or(admin.clone());
                 let url = format!("{base}/{name}");
                 TestDb {
                     url,
@@ -171,7 +176,7 @@ pub fn test_config(db_url: &str, line: &MockServer, telegram: &MockServer, extra
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
     vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-    Config::load(&Sources::from_iter(vars).expect("sources")).expect("test config")
+    Config::load(&Sources::from_vars(vars).expect("sources")).expect("test config")
 }
 
 /// Mounts the platforms' happy answers (tests mount more specific ones first to override).
@@ -240,7 +245,9 @@ impl TestApp {
     /// (Re)starts the service on the same database and mocks.
     pub async fn start(&mut self, loops: Loops, extra: &[(&str, &str)]) {
         let config = test_config(&self.db.url, &self.line, &self.telegram, extra);
-        let app = App::build(config, Arc::new(self.clock.clone())).await.expect("app builds");
+        let app = App::build(config, Arc::new(self.clock.clone()))
+            .await
+            .expect("app builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let running = app.start(listener, loops).expect("app starts");
         self.base = format!("http://{}", running.addr);
@@ -299,12 +306,25 @@ impl TestApp {
     /// Registers a patient through the CLI; returns (patient id, enrolment code).
     pub fn add_patient(&self, name: &str, extra: &[&str]) -> (i64, String) {
         let mut args = vec![
-            "patient", "add", "--name", name, "--phone", "090-1234-5678", "--birth-date", "1980-04-01",
-            "--onset-date", "2026-11-20", "--json",
+            "patient",
+            "add",
+            "--name",
+            name,
+            "--phone",
+            "090-1234-5678",
+            "--birth-date",
+            "1980-04-01",
+            "--onset-date",
+            "2026-11-20",
+            "--json",
         ];
         args.extend_from_slice(extra);
         let out = self.cli(&args);
-        assert!(out.status.success(), "patient add failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "patient add failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
         (
             v["patient_id"].as_i64().expect("patient_id"),
@@ -351,7 +371,11 @@ impl TestApp {
     }
 
     pub fn line_text_event(&self, user: &str, text: &str) -> Value {
-        self.line_event(user, "message", json!({"message": {"type": "text", "id": "1", "text": text}}))
+        self.line_event(
+            user,
+            "message",
+            json!({"message": {"type": "text", "id": "1", "text": text}}),
+        )
     }
 
     pub async fn line_text(&self, user: &str, text: &str) {
@@ -377,7 +401,8 @@ impl TestApp {
     }
 
     pub async fn post_telegram(&self, update: Value) -> reqwest::Response {
-        self.post_telegram_raw(update.to_string().as_bytes(), Some(TELEGRAM_SECRET)).await
+        self.post_telegram_raw(update.to_string().as_bytes(), Some(TELEGRAM_SECRET))
+            .await
     }
 
     pub async fn tg_text(&self, chat: i64, text: &str, lang: Option<&str>) {
@@ -449,7 +474,10 @@ impl TestApp {
             let body: Value = serde_json::from_slice(&r.body).unwrap_or(Value::Null);
             out.push(Sent {
                 via: method,
-                to: body["chat_id"].as_str().map(str::to_string).or_else(|| body["callback_query_id"].as_str().map(str::to_string)),
+                to: body["chat_id"]
+                    .as_str()
+                    .map(str::to_string)
+                    .or_else(|| body["callback_query_id"].as_str().map(str::to_string)),
                 text: body["text"].as_str().unwrap_or("").to_string(),
                 buttons: body["reply_markup"]["inline_keyboard"]
                     .as_array()
@@ -513,18 +541,23 @@ impl TestApp {
     /// Waits until every stored event is handled and the outbox is empty of due work.
     pub async fn settle(&self) {
         let now = self.clock_ms();
-        self.wait_until("events are processed and no outbox row is due", move |pool| async move {
-            let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inbound_events WHERE status = 'pending'")
-                .fetch_one(&pool)
-                .await
-                .unwrap_or(1);
-            let due: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1")
+        self.wait_until(
+            "events are processed and no outbox row is due",
+            move |pool| async move {
+                let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM inbound_events WHERE status = 'pending'")
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap_or(1);
+                let due: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1",
+                )
                 .bind(now)
                 .fetch_one(&pool)
                 .await
                 .unwrap_or(1);
-            pending == 0 && due == 0
-        })
+                pending == 0 && due == 0
+            },
+        )
         .await;
     }
 

@@ -34,14 +34,24 @@ async fn one_message_reports_are_read_in_every_form_and_acknowledged(engine: Eng
         app.line_text("Ureport", text).await;
         n += 1;
         let texts = app.wait_for_texts(n).await;
-        assert_eq!(texts[n - 1], "SpO2 94%, 体温 37.8℃ — 記録しました。ありがとうございます。", "for {text:?}");
+        assert_eq!(
+            texts[n - 1],
+            "SpO2 94%, 体温 37.8℃ — 記録しました。ありがとうございます。",
+            "for {text:?}"
+        );
         let r = latest_report(&app, id).await;
         assert_eq!(r["spo2"], 94);
         assert_eq!(r["temperature"], 37.8);
         assert_eq!(r["source_text"], text, "the source message is kept");
         assert!(r["completed_at"].is_string());
     }
-    assert_eq!(app.scalar_i64(&format!("SELECT COUNT(*) FROM reports WHERE patient_id = {id} AND completed_at IS NOT NULL")).await, 3);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT COUNT(*) FROM reports WHERE patient_id = {id} AND completed_at IS NOT NULL"
+        ))
+        .await,
+        3
+    );
 }
 both_engines!(one_message_reports_are_read_in_every_form_and_acknowledged);
 
@@ -51,13 +61,22 @@ async fn a_symptom_or_low_spo2_is_never_just_recorded(engine: Engine) {
     app.line_text("Urisk", "酸素96 体温36.5 息苦しい").await;
     let texts = app.wait_for_texts(n + 1).await;
     let last = &texts[n];
-    assert!(last.contains("急に息苦しくなった") && last.contains("今すぐ保健所（03-1234-5678）にお電話ください"), "{last}");
+    assert!(
+        last.contains("急に息苦しくなった") && last.contains("今すぐ保健所（03-1234-5678）にお電話ください"),
+        "{last}"
+    );
     let r = latest_report(&app, id).await;
     assert_eq!(r["symptoms"], json!(["sudden_breathlessness"]));
     app.line_text("Urisk", "SpO2 92 37.0").await;
     let texts = app.wait_for_texts(n + 2).await;
-    assert!(texts[n + 1].contains("SpO2 92%") && texts[n + 1].contains("にお電話ください"), "{texts:?}");
-    assert!(!texts[n + 1].contains("119番に電話して救急車"), "92 is not (yet) an ambulance");
+    assert!(
+        texts[n + 1].contains("SpO2 92%") && texts[n + 1].contains("にお電話ください"),
+        "{texts:?}"
+    );
+    assert!(
+        !texts[n + 1].contains("119番に電話して救急車"),
+        "92 is not (yet) an ambulance"
+    );
 }
 both_engines!(a_symptom_or_low_spo2_is_never_just_recorded);
 
@@ -67,13 +86,19 @@ async fn an_emergency_reading_says_call_119_first(engine: Engine) {
     app.tg_text(7001, "spo2 88 temp 38.9", Some("en")).await;
     let texts = app.wait_for_texts(n + 2).await;
     assert!(texts[n].starts_with("Call 119 now"), "first message: {texts:?}");
-    assert!(texts[n + 1].contains("SpO2 88%") && texts[n + 1].contains("recorded"), "{texts:?}");
+    assert!(
+        texts[n + 1].contains("SpO2 88%") && texts[n + 1].contains("recorded"),
+        "{texts:?}"
+    );
     // below 70 may be real: an emergency at once, and a request to confirm
     app.tg_text(7001, "spo2 65 temp 37.0", Some("en")).await;
     let texts = app.wait_for_texts(n + 5).await;
     assert!(texts[n + 2].starts_with("Call 119 now"), "{texts:?}");
     assert!(texts[n + 3].contains("SpO2 65%"), "{texts:?}");
-    assert!(texts[n + 4].contains("very low") && texts[n + 4].contains("measure again"), "{texts:?}");
+    assert!(
+        texts[n + 4].contains("very low") && texts[n + 4].contains("measure again"),
+        "{texts:?}"
+    );
 }
 both_engines!(an_emergency_reading_says_call_119_first);
 
@@ -98,14 +123,19 @@ async fn implausible_and_unreadable_input_gets_a_specific_request_and_keeps_what
     let texts = app.wait_for_texts(n + 9).await;
     assert!(texts[n + 5].contains("100% or less"), "{texts:?}");
     assert!(texts[n + 7].contains("could not read"), "{texts:?}");
-    assert!(texts[n + 8].contains("SpO2 94 37.8") || texts[n + 8].contains("What is your SpO2"), "{texts:?}");
+    assert!(
+        texts[n + 8].contains("SpO2 94 37.8") || texts[n + 8].contains("What is your SpO2"),
+        "{texts:?}"
+    );
 }
 both_engines!(implausible_and_unreadable_input_gets_a_specific_request_and_keeps_what_was_read);
 
 /// The check-in timer's due time for a patient.
 async fn next_check_in(app: &TestApp, patient: i64) -> chrono::DateTime<chrono::Utc> {
     let ms = app
-        .scalar_i64(&format!("SELECT due_at FROM timers WHERE patient_id = {patient} AND kind = 'check_in' AND status = 'pending'"))
+        .scalar_i64(&format!(
+            "SELECT due_at FROM timers WHERE patient_id = {patient} AND kind = 'check_in' AND status = 'pending'"
+        ))
         .await;
     mimamori::store::from_ms(ms)
 }
@@ -133,15 +163,25 @@ async fn a_line_check_in_walks_through_quick_replies(engine: Engine) {
     let sent = app.sent().await;
     let _ = sent;
     let texts = app.wait_for_texts(n + 6).await;
-    assert!(texts[n + 5].contains("次の症状はありますか") && texts[n + 5].contains("13. 脈がとぶ"), "{texts:?}");
+    assert!(
+        texts[n + 5].contains("次の症状はありますか") && texts[n + 5].contains("13. 脈がとぶ"),
+        "{texts:?}"
+    );
     let sent = app.sent().await;
-    assert!(sent[n + 5].buttons.len() <= 13 && sent[n + 5].buttons[0].1 == "sym:none", "{:?}", sent[n + 5].buttons);
+    assert!(
+        sent[n + 5].buttons.len() <= 13 && sent[n + 5].buttons[0].1 == "sym:none",
+        "{:?}",
+        sent[n + 5].buttons
+    );
     app.line_postback("Ucheck", "sym:none").await;
     let texts = app.wait_for_texts(n + 7).await;
     assert!(texts[n + 6].contains("前回と比べて"), "{texts:?}");
     app.line_postback("Ucheck", "feel:same").await;
     let texts = app.wait_for_texts(n + 8).await;
-    assert_eq!(texts[n + 7], "SpO2 95%, 体温 37.2℃, 変わらない — 記録しました。ありがとうございます。");
+    assert_eq!(
+        texts[n + 7],
+        "SpO2 95%, 体温 37.2℃, 変わらない — 記録しました。ありがとうございます。"
+    );
     let r = latest_report(&app, id).await;
     assert_eq!(r["source"], "check_in");
     assert_eq!(r["symptoms"], json!([]));
@@ -157,7 +197,14 @@ async fn a_telegram_check_in_with_symptoms_answers_every_press(engine: Engine) {
     app.set_time(next_check_in(&app, id).await);
     app.wait_for_texts(n + 2).await;
     let mut presses = 0;
-    for data in ["v:spo2:96", "v:temp:380", "sym:chest_pain", "sym:page:1", "sym:done", "feel:worse"] {
+    for data in [
+        "v:spo2:96",
+        "v:temp:380",
+        "sym:chest_pain",
+        "sym:page:1",
+        "sym:done",
+        "feel:worse",
+    ] {
         app.tg_press(7003, data).await;
         presses += 1;
         app.settle().await;
@@ -167,14 +214,23 @@ async fn a_telegram_check_in_with_symptoms_answers_every_press(engine: Engine) {
     assert_eq!(answered, presses, "every button press is answered");
     let texts = app.texts().await;
     let joined = texts.join("\n---\n");
-    assert!(joined.contains("Please call the health centre (03-1234-5678) now"), "chest pain warns at once: {joined}");
+    assert!(
+        joined.contains("Please call the health centre (03-1234-5678) now"),
+        "chest pain warns at once: {joined}"
+    );
     let last = texts.last().expect("ack");
-    assert!(last.contains("SpO2 96%, 38.0 °C, symptoms: Chest pain, worse — recorded.") && last.contains("call"), "{last}");
+    assert!(
+        last.contains("SpO2 96%, 38.0 °C, symptoms: Chest pain, worse — recorded.") && last.contains("call"),
+        "{last}"
+    );
     let r = latest_report(&app, id).await;
     assert_eq!(r["symptoms"], json!(["chest_pain"]));
     assert_eq!(r["feeling"], "worse");
     // the second page showed the breathing symptoms, without the one already ticked
-    let page2 = sent.iter().filter(|s| s.buttons.iter().any(|(_, d)| d == "sym:sudden_wheezing")).last().expect("page 2");
+    let page2 = sent
+        .iter()
+        .rfind(|s| s.buttons.iter().any(|(_, d)| d == "sym:sudden_wheezing"))
+        .expect("page 2");
     assert!(!page2.buttons.iter().any(|(_, d)| d == "sym:chest_pain"));
 }
 both_engines!(a_telegram_check_in_with_symptoms_answers_every_press);
@@ -205,22 +261,43 @@ async fn scheduled_check_ins_survive_a_restart(engine: Engine) {
     app.wake();
     let texts = app.wait_for_texts(n + 2).await;
     assert!(texts[n].contains("Lena, it is time for your health check"), "{texts:?}");
-    assert_eq!(app.scalar_i64(&format!("SELECT COUNT(*) FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'done'")).await, 1);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT COUNT(*) FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'done'"
+        ))
+        .await,
+        1
+    );
 }
 both_engines!(scheduled_check_ins_survive_a_restart);
 
 async fn stickers_blocking_and_unblocking(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, n) = enrolled_line(&app, "Ublock", "高橋", &[]).await;
-    let sticker = app.line_event("Ublock", "message", json!({"message": {"type": "sticker", "id": "2", "packageId": "1", "stickerId": "1"}}));
+    let sticker = app.line_event(
+        "Ublock",
+        "message",
+        json!({"message": {"type": "sticker", "id": "2", "packageId": "1", "stickerId": "1"}}),
+    );
     app.post_line(vec![sticker]).await;
     let texts = app.wait_for_texts(n + 1).await;
     assert!(texts[n].contains("文字のメッセージのみ"), "{texts:?}");
     let unfollow = app.line_event("Ublock", "unfollow", json!({}));
     app.post_line(vec![unfollow]).await;
     app.settle().await;
-    assert_eq!(app.scalar_str("SELECT status FROM chats WHERE external_id = 'Ublock'").await.as_deref(), Some("unreachable"));
-    assert_eq!(app.scalar_i64(&format!("SELECT COUNT(*) FROM staff_alerts WHERE patient_id = {id} AND kind = 'patient_blocked_bot'")).await, 1);
+    assert_eq!(
+        app.scalar_str("SELECT status FROM chats WHERE external_id = 'Ublock'")
+            .await
+            .as_deref(),
+        Some("unreachable")
+    );
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT COUNT(*) FROM staff_alerts WHERE patient_id = {id} AND kind = 'patient_blocked_bot'"
+        ))
+        .await,
+        1
+    );
     // a check-in while blocked sends nothing and tells staff
     app.set_time(next_check_in(&app, id).await);
     app.wait_until("staff are told the check-in could not be sent", |pool| async move {
@@ -236,6 +313,11 @@ async fn stickers_blocking_and_unblocking(engine: Engine) {
     app.post_line(vec![follow]).await;
     let texts = app.wait_for_texts(n + 2).await;
     assert!(texts[n + 1].contains("おかえりなさい"), "{texts:?}");
-    assert_eq!(app.scalar_str("SELECT status FROM chats WHERE external_id = 'Ublock'").await.as_deref(), Some("active"));
+    assert_eq!(
+        app.scalar_str("SELECT status FROM chats WHERE external_id = 'Ublock'")
+            .await
+            .as_deref(),
+        Some("active")
+    );
 }
 both_engines!(stickers_blocking_and_unblocking);

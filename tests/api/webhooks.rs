@@ -38,11 +38,24 @@ both_engines!(the_signature_is_checked_over_the_raw_bytes_with_escaped_emoji);
 async fn malformed_empty_and_oversized_line_bodies(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let bad = b"{\"events\": [ this is not json";
-    assert_eq!(app.post_line_raw(bad, Some(&sign(LINE_SECRET, bad))).await.status(), 400);
+    assert_eq!(
+        app.post_line_raw(bad, Some(&sign(LINE_SECRET, bad))).await.status(),
+        400
+    );
     let verify = br#"{"destination":"U0","events":[]}"#;
-    assert_eq!(app.post_line_raw(verify, Some(&sign(LINE_SECRET, verify))).await.status(), 200);
-    let huge = format!(r#"{{"destination":"U0","events":[],"pad":"{}"}}"#, "x".repeat(1024 * 1024 + 10));
-    let r = app.post_line_raw(huge.as_bytes(), Some(&sign(LINE_SECRET, huge.as_bytes()))).await;
+    assert_eq!(
+        app.post_line_raw(verify, Some(&sign(LINE_SECRET, verify)))
+            .await
+            .status(),
+        200
+    );
+    let huge = format!(
+        r#"{{"destination":"U0","events":[],"pad":"{}"}}"#,
+        "x".repeat(1024 * 1024 + 10)
+    );
+    let r = app
+        .post_line_raw(huge.as_bytes(), Some(&sign(LINE_SECRET, huge.as_bytes())))
+        .await;
     assert_eq!(r.status(), 413);
     assert_eq!(stored(&app).await, 0);
 }
@@ -69,7 +82,11 @@ async fn standby_and_unknown_line_events_are_stored_and_send_nothing(engine: Eng
     let future = app.line_event("Uunknown", "someFutureEvent", json!({}));
     assert_eq!(app.post_line(vec![standby, unknown, future]).await.status(), 200);
     app.settle().await;
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM inbound_events WHERE status = 'ignored'").await, 3);
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM inbound_events WHERE status = 'ignored'")
+            .await,
+        3
+    );
     assert!(app.sent().await.is_empty());
 }
 both_engines!(standby_and_unknown_line_events_are_stored_and_send_nothing);
@@ -81,23 +98,47 @@ async fn telegram_secret_token_dedup_and_unknown_updates(engine: Engine) {
         "from": {"id": 500, "is_bot": false, "first_name": "A"}, "text": "hello"}});
     let body = update.to_string();
     assert_eq!(app.post_telegram_raw(body.as_bytes(), None).await.status(), 401);
-    assert_eq!(app.post_telegram_raw(body.as_bytes(), Some("wrong")).await.status(), 401);
-    assert_eq!(app.post_telegram_raw(body.as_bytes(), Some(&TELEGRAM_SECRET[..5])).await.status(), 401);
+    assert_eq!(
+        app.post_telegram_raw(body.as_bytes(), Some("wrong")).await.status(),
+        401
+    );
+    assert_eq!(
+        app.post_telegram_raw(body.as_bytes(), Some(&TELEGRAM_SECRET[..5]))
+            .await
+            .status(),
+        401
+    );
     assert_eq!(stored(&app).await, 0);
-    assert_eq!(app.post_telegram_raw(b"{nope", Some(TELEGRAM_SECRET)).await.status(), 400);
+    assert_eq!(
+        app.post_telegram_raw(b"{nope", Some(TELEGRAM_SECRET)).await.status(),
+        400
+    );
     assert_eq!(app.post_telegram(update.clone()).await.status(), 200);
     assert_eq!(app.post_telegram(update).await.status(), 200);
     let odd = json!({"update_id": 78, "business_connection_v99": {"id": "x"}});
     assert_eq!(app.post_telegram(odd).await.status(), 200);
     app.settle().await;
     assert_eq!(stored(&app).await, 2);
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM inbound_events WHERE status = 'ignored'").await, 1);
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM inbound_events WHERE status = 'ignored'")
+            .await,
+        1
+    );
     assert_eq!(app.texts().await.len(), 1, "the duplicate update got no second answer");
 }
 both_engines!(telegram_secret_token_dedup_and_unknown_updates);
 
 async fn an_event_is_durable_before_the_200_even_if_the_service_dies_at_once(engine: Engine) {
-    let mut app = TestApp::spawn_with(engine, mimamori::app::Loops { events: false, timers: false, dispatcher: false }, &[]).await;
+    let mut app = TestApp::spawn_with(
+        engine,
+        mimamori::app::Loops {
+            events: false,
+            timers: false,
+            dispatcher: false,
+        },
+        &[],
+    )
+    .await;
     app.line_text("Udurable", "hello").await;
     app.kill();
     // a new process picks up what the dead one acknowledged
