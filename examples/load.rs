@@ -44,7 +44,11 @@ async fn stored_count(client: &reqwest::Client, url: &str) -> anyhow::Result<u64
     let text = client.get(format!("{url}/metrics")).send().await?.text().await?;
     Ok(text
         .lines()
-        .filter(|l| l.starts_with("mimamori_webhook_events_total") && l.contains("platform=\"line\"") && l.contains("outcome=\"stored\""))
+        .filter(|l| {
+            l.starts_with("mimamori_webhook_events_total")
+                && l.contains("platform=\"line\"")
+                && l.contains("outcome=\"stored\"")
+        })
         .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
         .sum::<f64>() as u64)
 }
@@ -57,7 +61,9 @@ async fn main() -> anyhow::Result<()> {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         tokio::spawn(async move { axum::serve(listener, app).await });
     }
-    let client = reqwest::Client::builder().pool_max_idle_per_host(args.concurrency as usize).build()?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(args.concurrency as usize)
+        .build()?;
     let before = stored_count(&client, &args.url).await?;
     let run = uuid::Uuid::new_v4().simple().to_string();
     let next = Arc::new(AtomicU64::new(0));
@@ -134,7 +140,10 @@ async fn main() -> anyhow::Result<()> {
     println!("throughput:       {:.0} events/s", ok as f64 / elapsed.as_secs_f64());
     println!("ack latency p50:  {:.2} ms", pct(0.50).as_secs_f64() * 1000.0);
     println!("ack latency p99:  {:.2} ms", pct(0.99).as_secs_f64() * 1000.0);
-    println!("ack latency max:  {:.2} ms", latencies.last().copied().unwrap_or_default().as_secs_f64() * 1000.0);
+    println!(
+        "ack latency max:  {:.2} ms",
+        latencies.last().copied().unwrap_or_default().as_secs_f64() * 1000.0
+    );
     let after = stored_count(&client, &args.url).await?;
     println!("stored (metrics): {} of {ok} acknowledged", after - before);
     if after - before < ok {

@@ -9,7 +9,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
 use crate::conversation::{self, Ctx, checkin};
-use crate::store::{events, patients, timers};
+use crate::store::{Conn, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
 const MAX_EVENT_ATTEMPTS: i64 = 8;
@@ -53,65 +53,18 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
     }
 }
 
-/// Processes stored events until none is due; returns how many were handled.
+/// Processes a batch of due events in one transaction (one commit, one fsync), each in a
+/// savepoint of its own so one event's failure does not undo the others. Returns how many
+/// events were claimed.
 pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
-    let claimed = events::claim(&state.db, state.clock.now(), LEASE, 64).await?;
+    let claimed = events::claim(&state.db, state.clock.now(), LEASE, 32).await?;
     let n = claimed.len();
-    for event in claimed {
-        let platform = event.platform().map(Platform::code).unwrap_or("unknown");
-        match process_event(state, &event).await {
-            Ok(outcome) => state.metrics.processed(platform, outcome),
-            Err(e) => {
-                // the error is ours (storage), not the patient's: keep the event and try again
-                tracing::error!(event_id = event.id, error = %e, "processing an event failed");
-                let gave_up = events::retry_later(
-                    &state.db,
-                    event.id,
-                    event.attempts,
-                    MAX_EVENT_ATTEMPTS,
-                    state.clock.now(),
-                    "processing failed",
-                )
-                .await?;
-                if gave_up {
-                    let mut conn = state.db.pool.acquire().await?;
-                    crate::store::chats::alert_staff(
-                        &mut conn,
-                        "event_failed",
-                        None,
-                        None,
-                        &format!("inbound event {} could not be processed", event.id),
-                        state.clock.now(),
-                    )
-                    .await?;
-                }
-                state.metrics.processed(platform, "error");
-            }
-        }
+    if n == 0 {
+        return Ok(0);
     }
-    if n > 0 {
-        state.wake_outbox.notify_one();
-    }
-    Ok(n)
-}
-
-async fn process_event(state: &AppState, event: &events::StoredEvent) -> anyhow::Result<&'static str> {
-    let decoded = match event.platform() {
-        Some(Platform::Line) => line::decode(&event.payload, event.received()),
-        Some(Platform::Telegram) => telegram::decode(&event.payload),
-        None => Decoded::Ignore("unknown platform"),
-    };
-    // LINE gives no language in events: ask the profile once, outside the transaction
-    let mut decoded = decoded;
-    if let (Decoded::Act(inbound), Some(client)) = (&mut decoded, &state.line) {
-        if inbound.platform == Platform::Line && inbound.language_hint.is_none() {
-            let mut conn = state.db.pool.acquire().await?;
-            let known = crate::store::chats::find(&mut conn, Platform::Line, &inbound.chat).await?;
-            drop(conn);
-            if known.is_none_or(|c| c.language_hint.is_none() && c.patient_id.is_none()) {
-                inbound.language_hint = client.profile_language(&inbound.chat).await;
-            }
-        }
+    let mut decoded = Vec::with_capacity(n);
+    for event in &claimed {
+        decoded.push(decode(state, event).await?);
     }
     let now = state.clock.now();
     let ctx = Ctx {
@@ -119,15 +72,97 @@ async fn process_event(state: &AppState, event: &events::StoredEvent) -> anyhow:
         locales: &state.locales,
         now,
     };
+    let mut failed = Vec::new();
+    let mut outcomes = Vec::new();
     let mut tx = state.db.begin().await?;
-    let (status, note, outcome) = match &decoded {
+    for (event, decoded) in claimed.iter().zip(&decoded) {
+        let mut savepoint = sqlx::Acquire::begin(&mut *tx).await?;
+        match process_event(&mut savepoint, &ctx, event, decoded).await {
+            Ok(Some(outcome)) => {
+                savepoint.commit().await?;
+                outcomes.push((event, outcome));
+            }
+            Ok(None) => savepoint.rollback().await?,
+            Err(e) => {
+                // the error is ours (storage, a bug), not the patient's: keep the event, retry
+                tracing::error!(event_id = event.id, error = %e, "processing an event failed");
+                savepoint.rollback().await?;
+                failed.push(event);
+            }
+        }
+    }
+    tx.commit().await?;
+    for (event, outcome) in outcomes {
+        state
+            .metrics
+            .processed(event.platform().map(Platform::code).unwrap_or("unknown"), outcome);
+    }
+    for event in failed {
+        state
+            .metrics
+            .processed(event.platform().map(Platform::code).unwrap_or("unknown"), "error");
+        let gave_up = events::retry_later(
+            &state.db,
+            event.id,
+            event.attempts,
+            MAX_EVENT_ATTEMPTS,
+            state.clock.now(),
+            "processing failed",
+        )
+        .await?;
+        if gave_up {
+            let mut conn = state.db.pool.acquire().await?;
+            crate::store::chats::alert_staff(
+                &mut conn,
+                "event_failed",
+                None,
+                None,
+                &format!("inbound event {} could not be processed", event.id),
+                state.clock.now(),
+            )
+            .await?;
+        }
+    }
+    state.wake_outbox.notify_one();
+    Ok(n)
+}
+
+/// Reads a stored event; for LINE, asks the profile for a language hint the first time a user
+/// writes (outside any transaction: it is a network call).
+async fn decode(state: &AppState, event: &events::StoredEvent) -> anyhow::Result<Decoded> {
+    let mut decoded = match event.platform() {
+        Some(Platform::Line) => line::decode(&event.payload, event.received()),
+        Some(Platform::Telegram) => telegram::decode(&event.payload),
+        None => Decoded::Ignore("unknown platform"),
+    };
+    if let (Decoded::Act(inbound), Some(client)) = (&mut decoded, &state.line) {
+        if inbound.platform == Platform::Line && inbound.language_hint.is_none() {
+            let mut conn = state.db.pool.acquire().await?;
+            let known = crate::store::chats::find(&mut conn, Platform::Line, &inbound.chat).await?;
+            drop(conn);
+            if known.is_none() {
+                inbound.language_hint = client.profile_language(&inbound.chat).await;
+            }
+        }
+    }
+    Ok(decoded)
+}
+
+/// Handles one event inside `conn`'s transaction. `None`: another worker handled it first.
+async fn process_event(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    event: &events::StoredEvent,
+    decoded: &Decoded,
+) -> anyhow::Result<Option<&'static str>> {
+    let (status, note, outcome) = match decoded {
         Decoded::Act(inbound) => {
-            conversation::handle(&mut tx, &ctx, inbound).await?;
+            conversation::handle(conn, ctx, inbound).await?;
             ("done", None, "done")
         }
         Decoded::AnswerOnly { chat, callback_id } => {
             if let Some(p) = event.platform() {
-                conversation::answer_only(&mut tx, &ctx, p, chat, callback_id).await?;
+                conversation::answer_only(conn, ctx, p, chat, callback_id).await?;
             }
             ("ignored", Some("button without data"), "ignored")
         }
@@ -136,12 +171,10 @@ async fn process_event(state: &AppState, event: &events::StoredEvent) -> anyhow:
             ("ignored", Some(*reason), "ignored")
         }
     };
-    if events::finish(&mut tx, event.id, status, note, now).await? == 0 {
-        tx.rollback().await?;
-        return Ok("already_done");
+    if events::finish(conn, event.id, status, note, ctx.now).await? == 0 {
+        return Ok(None);
     }
-    tx.commit().await?;
-    Ok(outcome)
+    Ok(Some(outcome))
 }
 
 /// Fires due timers; returns how many fired.

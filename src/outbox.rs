@@ -18,7 +18,7 @@ use tokio::time::Instant;
 use crate::app::AppState;
 use crate::channels::{Platform, SendOutcome, line, telegram};
 use crate::store::outbox::{self, Body, Claimed};
-use crate::store::{chats, from_ms};
+use crate::store::{Conn, chats, from_ms};
 
 /// How long a claimed row is ours before another instance may take it over.
 const LEASE: chrono::Duration = chrono::Duration::seconds(120);
@@ -54,39 +54,56 @@ pub fn backoff(attempt: i64) -> chrono::Duration {
     chrono::Duration::seconds(2i64.pow(attempt.clamp(1, 10) as u32).min(600))
 }
 
-/// Sends what is due; returns how many rows were handled.
+/// Sends what is due; returns how many rows were handled. Rows are sent concurrently (they are
+/// of different chats, or callback answers); their outcomes are recorded in one transaction.
 pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
     let now = state.clock.now();
     let rows = outbox::claim(&state.db, now, LEASE, 64).await?;
     let n = rows.len();
+    if n == 0 {
+        return Ok(0);
+    }
     let mut tasks = tokio::task::JoinSet::new();
     for row in rows {
         let state = state.clone();
         tasks.spawn(async move {
-            let id = row.id;
-            if let Err(e) = deliver(&state, row).await {
-                tracing::error!(outbox_id = id, error = %e, "delivery bookkeeping failed");
-            }
+            let outcome = deliver(&state, &row).await;
+            (row, outcome)
         });
     }
-    while tasks.join_next().await.is_some() {}
+    let mut results = Vec::with_capacity(n);
+    while let Some(joined) = tasks.join_next().await {
+        results.push(joined?);
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    for (row, outcome) in &results {
+        let outcome = match outcome {
+            Ok(o) => o.clone(),
+            Err(e) => SendOutcome::Retry(format!("internal: {e}")),
+        };
+        settle(state, &mut tx, row, outcome, now).await?;
+    }
+    tx.commit().await?;
+    state.wake_outbox.notify_one();
     Ok(n)
 }
 
-async fn deliver(state: &AppState, row: Claimed) -> anyhow::Result<()> {
+/// Sends one row; the platform's answer is returned, not yet recorded.
+async fn deliver(state: &AppState, row: &Claimed) -> anyhow::Result<SendOutcome> {
     let body: Body = serde_json::from_str(&row.body)?;
     let Some(platform) = Platform::from_code(&row.platform) else {
-        return fail(state, &row, "unknown platform").await;
+        return Ok(SendOutcome::Failed("unknown platform".into()));
     };
     if row.chat_status != "active" && matches!(body, Body::Messages { .. }) {
-        return fail(state, &row, "chat unreachable").await;
+        return Ok(SendOutcome::Failed("chat unreachable".into()));
     }
-    let outcome = match (platform, &body) {
+    Ok(match (platform, &body) {
         (Platform::Line, Body::Messages { messages }) => {
-            send_line(state, &row, &line::message_objects(messages)).await?
+            send_line(state, row, &line::message_objects(messages)).await?
         }
         (Platform::Telegram, Body::Messages { messages }) => {
-            send_telegram(state, &row, &telegram::send_bodies(&row.external_id, messages)).await?
+            send_telegram(state, row, &telegram::send_bodies(&row.external_id, messages)).await?
         }
         (Platform::Telegram, Body::CallbackAnswer { callback_id }) => match &state.telegram {
             Some(client) => {
@@ -101,8 +118,7 @@ async fn deliver(state: &AppState, row: Claimed) -> anyhow::Result<()> {
         },
         // LINE postbacks need no answer
         (Platform::Line, Body::CallbackAnswer { .. }) => SendOutcome::Sent,
-    };
-    settle(state, &row, platform, outcome).await
+    })
 }
 
 async fn send_line(state: &AppState, row: &Claimed, objects: &[Value]) -> anyhow::Result<SendOutcome> {
@@ -119,7 +135,10 @@ async fn send_line(state: &AppState, row: &Claimed, objects: &[Value]) -> anyhow
     if sent == 0 && chunks.len() == 1 {
         if let Some(token) = fresh_token {
             match client.reply(token, chunks[0]).await {
-                SendOutcome::ReplyTokenRefused => outbox::drop_reply_token(&state.db, row.id).await?,
+                SendOutcome::ReplyTokenRefused => {
+                    let mut conn = state.db.pool.acquire().await?;
+                    outbox::drop_reply_token(&mut conn, row.id).await?
+                }
                 other => return Ok(other),
             }
         }
@@ -161,46 +180,49 @@ async fn send_telegram(state: &AppState, row: &Claimed, bodies: &[Value]) -> any
     Ok(SendOutcome::Sent)
 }
 
-async fn settle(state: &AppState, row: &Claimed, platform: Platform, outcome: SendOutcome) -> anyhow::Result<()> {
-    let now = state.clock.now();
-    let label = platform.code();
-    match outcome {
+/// Records what the platform said about one row.
+async fn settle(
+    state: &AppState,
+    tx: &mut Conn,
+    row: &Claimed,
+    outcome: SendOutcome,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let label = row.platform.as_str();
+    let result = match outcome {
         SendOutcome::Sent => {
-            outbox::mark_sent(&state.db, row.id, now).await?;
-            if platform == Platform::Telegram {
-                let mut conn = state.db.pool.acquire().await?;
-                chats::hold_until(&mut conn, row.chat_id, now + state.config.telegram_chat_gap).await?;
+            outbox::mark_sent(tx, row.id, now).await?;
+            if row.platform == Platform::Telegram.code() {
+                chats::hold_until(tx, row.chat_id, now + state.config.telegram_chat_gap).await?;
             }
-            state.metrics.sent(label, "sent");
+            "sent"
         }
         SendOutcome::RateLimited(Some(wait)) => {
             // Telegram said exactly how long: hold the whole chat, not just this row
             let until = now + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::seconds(60));
-            let mut conn = state.db.pool.acquire().await?;
-            chats::hold_until(&mut conn, row.chat_id, until).await?;
-            outbox::retry_at(&state.db, row.id, until, "rate limited").await?;
-            state.metrics.sent(label, "rate_limited");
+            chats::hold_until(tx, row.chat_id, until).await?;
+            outbox::retry_at(tx, row.id, until, "rate limited").await?;
+            "rate_limited"
         }
         SendOutcome::RateLimited(None) => {
-            retry_or_fail(state, row, now, "rate limited").await?;
-            state.metrics.sent(label, "rate_limited");
+            retry_or_fail(tx, row, now, "rate limited").await?;
+            "rate_limited"
         }
         SendOutcome::Retry(reason) => {
-            retry_or_fail(state, row, now, &reason).await?;
-            state.metrics.sent(label, "retry");
+            retry_or_fail(tx, row, now, &reason).await?;
+            "retry"
         }
         SendOutcome::QuotaExhausted => {
-            // do not hammer: try again in an hour, and make sure staff know today
+            // do not hammer: try again in an hour, and make sure staff know
             outbox::retry_at(
-                &state.db,
+                tx,
                 row.id,
                 now + chrono::Duration::hours(1),
                 "LINE monthly quota used up",
             )
             .await?;
-            let mut conn = state.db.pool.acquire().await?;
             chats::alert_staff(
-                &mut conn,
+                tx,
                 "line_quota_exhausted",
                 None,
                 Some(row.chat_id),
@@ -208,14 +230,13 @@ async fn settle(state: &AppState, row: &Claimed, platform: Platform, outcome: Se
                 now,
             )
             .await?;
-            state.metrics.sent(label, "quota_exhausted");
+            "quota_exhausted"
         }
         SendOutcome::Unreachable => {
-            let mut tx = state.db.begin().await?;
-            chats::set_status(&mut tx, row.chat_id, "unreachable").await?;
-            let patient = chats_patient(&mut tx, row.chat_id).await?;
+            chats::set_status(tx, row.chat_id, "unreachable").await?;
+            let patient = chats_patient(tx, row.chat_id).await?;
             chats::alert_staff(
-                &mut tx,
+                tx,
                 "patient_unreachable",
                 patient,
                 Some(row.chat_id),
@@ -223,40 +244,42 @@ async fn settle(state: &AppState, row: &Claimed, platform: Platform, outcome: Se
                 now,
             )
             .await?;
-            outbox::mark_failed(&mut tx, row.id, "unreachable").await?;
-            tx.commit().await?;
-            state.metrics.sent(label, "unreachable");
+            outbox::mark_failed(tx, row.id, "unreachable").await?;
+            "unreachable"
         }
         SendOutcome::Moved(new_id) => {
-            let mut conn = state.db.pool.acquire().await?;
-            chats::rekey(&mut conn, row.chat_id, &new_id).await?;
-            outbox::retry_at(&state.db, row.id, now, "chat moved").await?;
+            chats::rekey(tx, row.chat_id, &new_id).await?;
+            outbox::retry_at(tx, row.id, now, "chat moved").await?;
+            "moved"
         }
         SendOutcome::ReplyTokenRefused => {
-            outbox::drop_reply_token(&state.db, row.id).await?;
-            outbox::retry_at(&state.db, row.id, now, "reply token refused").await?;
+            outbox::drop_reply_token(tx, row.id).await?;
+            outbox::retry_at(tx, row.id, now, "reply token refused").await?;
+            "retry"
         }
-        SendOutcome::Failed(reason) => fail(state, row, &reason).await?,
-    }
-    state.wake_outbox.notify_one();
+        SendOutcome::Failed(reason) => {
+            fail(tx, row, &reason, now).await?;
+            "failed"
+        }
+    };
+    state.metrics.sent(label, result);
     Ok(())
 }
 
-async fn retry_or_fail(state: &AppState, row: &Claimed, now: DateTime<Utc>, reason: &str) -> anyhow::Result<()> {
+async fn retry_or_fail(tx: &mut Conn, row: &Claimed, now: DateTime<Utc>, reason: &str) -> anyhow::Result<()> {
     if row.attempts >= MAX_ATTEMPTS {
-        return fail(state, row, reason).await;
+        return fail(tx, row, reason, now).await;
     }
-    outbox::retry_at(&state.db, row.id, now + backoff(row.attempts), reason).await?;
+    outbox::retry_at(tx, row.id, now + backoff(row.attempts), reason).await?;
     Ok(())
 }
 
-async fn fail(state: &AppState, row: &Claimed, reason: &str) -> anyhow::Result<()> {
-    let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
-    outbox::mark_failed(&mut tx, row.id, reason).await?;
-    let patient = chats_patient(&mut tx, row.chat_id).await?;
+/// Gives up on a row: kept as failed, and staff are told.
+async fn fail(tx: &mut Conn, row: &Claimed, reason: &str, now: DateTime<Utc>) -> anyhow::Result<()> {
+    outbox::mark_failed(tx, row.id, reason).await?;
+    let patient = chats_patient(tx, row.chat_id).await?;
     chats::alert_staff(
-        &mut tx,
+        tx,
         "delivery_failed",
         patient,
         Some(row.chat_id),
@@ -264,12 +287,10 @@ async fn fail(state: &AppState, row: &Claimed, reason: &str) -> anyhow::Result<(
         now,
     )
     .await?;
-    tx.commit().await?;
-    state.metrics.sent(&row.platform, "failed");
     Ok(())
 }
 
-async fn chats_patient(conn: &mut crate::store::Conn, chat_id: i64) -> sqlx::Result<Option<i64>> {
+async fn chats_patient(conn: &mut Conn, chat_id: i64) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar("SELECT patient_id FROM chats WHERE id = $1")
         .bind(chat_id)
         .fetch_one(&mut *conn)

@@ -103,11 +103,11 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
     Ok(rows)
 }
 
-pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+pub async fn mark_sent(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, reply_token = NULL WHERE id = $2")
         .bind(ms(now))
         .bind(id)
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await
         .map(|_| ())
 }
@@ -123,20 +123,20 @@ pub async fn record_progress(db: &Db, id: i64, parts_sent: i64) -> sqlx::Result<
 }
 
 /// The reply token is no longer usable: later attempts push.
-pub async fn drop_reply_token(db: &Db, id: i64) -> sqlx::Result<()> {
+pub async fn drop_reply_token(conn: &mut Conn, id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE outbox SET reply_token = NULL WHERE id = $1")
         .bind(id)
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await
         .map(|_| ())
 }
 
-pub async fn retry_at(db: &Db, id: i64, at: DateTime<Utc>, error: &str) -> sqlx::Result<()> {
+pub async fn retry_at(conn: &mut Conn, id: i64, at: DateTime<Utc>, error: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE outbox SET next_attempt_at = $1, claimed_until = 0, last_error = $2 WHERE id = $3")
         .bind(ms(at))
         .bind(error)
         .bind(id)
-        .execute(&db.pool)
+        .execute(&mut *conn)
         .await
         .map(|_| ())
 }

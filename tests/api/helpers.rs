@@ -509,6 +509,16 @@ impl TestApp {
             .collect()
     }
 
+    /// Texts sent to one chat (LINE user id or Telegram chat id).
+    pub async fn texts_to(&self, chat: &str) -> Vec<String> {
+        self.sent()
+            .await
+            .into_iter()
+            .filter(|s| s.via != "answerCallbackQuery" && s.to.as_deref() == Some(chat))
+            .map(|s| s.text)
+            .collect()
+    }
+
     /// Waits until `n` texts have been sent in all (the loops run for real; nothing sleeps on a
     /// timer, we poll for the effect).
     pub async fn wait_for_texts(&self, n: usize) -> Vec<String> {
