@@ -76,7 +76,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     let mut outcomes = Vec::new();
     let mut tx = state.db.begin().await?;
     for (event, decoded) in claimed.iter().zip(&decoded) {
-        let mut savepoint = sqlx::Acquire::begin(&mut *tx).await?;
+        let mut savepoint = sqlx::Acquire::begin(&mut **tx).await?;
         match process_event(&mut savepoint, &ctx, event, decoded).await {
             Ok(Some(outcome)) => {
                 savepoint.commit().await?;
@@ -111,7 +111,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         )
         .await?;
         if gave_up {
-            let mut conn = state.db.pool.acquire().await?;
+            let mut conn = state.db.begin().await?;
             crate::store::chats::alert_staff(
                 &mut conn,
                 "event_failed",
@@ -121,6 +121,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
                 state.clock.now(),
             )
             .await?;
+            conn.commit().await?;
         }
     }
     state.wake_outbox.notify_one();
@@ -251,6 +252,7 @@ pub async fn run_loop<F, Fut>(
 pub async fn purge_once(state: &AppState) -> anyhow::Result<usize> {
     let now = state.clock.now();
     let n = events::purge(&state.db, now - state.config.event_retention).await?;
+    let _gate = state.db.gate().await;
     sqlx::query("DELETE FROM enrolment_failures WHERE at < $1")
         .bind(crate::store::ms(now - chrono::Duration::days(1)))
         .execute(&state.db.pool)

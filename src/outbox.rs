@@ -136,8 +136,9 @@ async fn send_line(state: &AppState, row: &Claimed, objects: &[Value]) -> anyhow
         if let Some(token) = fresh_token {
             match client.reply(token, chunks[0]).await {
                 SendOutcome::ReplyTokenRefused => {
-                    let mut conn = state.db.pool.acquire().await?;
-                    outbox::drop_reply_token(&mut conn, row.id).await?
+                    let mut tx = state.db.begin().await?;
+                    outbox::drop_reply_token(&mut tx, row.id).await?;
+                    tx.commit().await?
                 }
                 other => return Ok(other),
             }

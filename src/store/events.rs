@@ -47,6 +47,7 @@ pub async fn insert(conn: &mut Conn, events: &[NewEvent], now: DateTime<Utc>) ->
 /// Leases up to `limit` due events, at most one per chat and only the oldest pending of each
 /// chat, so a chat's events are handled in order even with several instances.
 pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<StoredEvent>> {
+    let _gate = db.gate().await;
     let sql = format!(
         "UPDATE inbound_events SET claimed_until = $1
          WHERE id IN (
@@ -100,6 +101,7 @@ pub async fn retry_later(
     now: DateTime<Utc>,
     error: &str,
 ) -> sqlx::Result<bool> {
+    let _gate = db.gate().await;
     let attempts = attempts + 1;
     let gave_up = attempts >= max_attempts;
     let backoff = chrono::Duration::seconds(2i64.pow(attempts.min(10) as u32));
@@ -121,6 +123,7 @@ pub async fn retry_later(
 /// Forgets handled events older than `before`: the dedup window (Telegram restarts `update_id`
 /// at random after a week without updates, so ids must not be remembered for ever).
 pub async fn purge(db: &Db, before: DateTime<Utc>) -> sqlx::Result<u64> {
+    let _gate = db.gate().await;
     Ok(
         sqlx::query("DELETE FROM inbound_events WHERE status <> 'pending' AND received_at < $1")
             .bind(ms(before))

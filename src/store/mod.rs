@@ -10,11 +10,13 @@ pub mod reports;
 pub mod timers;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyConnection, AnyPool, ConnectOptions, Executor};
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type Conn = AnyConnection;
@@ -29,6 +31,38 @@ pub enum Engine {
 pub struct Db {
     pub pool: AnyPool,
     pub engine: Engine,
+    /// SQLite has one writer. Writers of this process queue here, first come first served,
+    /// instead of in SQLite's busy handler, which sleeps in steps of up to 100 ms and made the
+    /// webhook's tail latency jump. (Other processes on the same file still use busy_timeout.)
+    gate: Option<Arc<Mutex<()>>>,
+}
+
+/// A write transaction; on SQLite it holds the write gate until commit or rollback.
+pub struct WriteTx {
+    tx: Tx,
+    _gate: Option<OwnedMutexGuard<()>>,
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = Tx;
+    fn deref(&self) -> &Tx {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Tx {
+        &mut self.tx
+    }
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> sqlx::Result<()> {
+        self.tx.commit().await
+    }
+    pub async fn rollback(self) -> sqlx::Result<()> {
+        self.tx.rollback().await
+    }
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -69,7 +103,8 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        let db = Db { pool, engine };
+        let gate = (engine == Engine::Sqlite).then(|| Arc::new(Mutex::new(())));
+        let db = Db { pool, engine, gate };
         db.migrate().await?;
         Ok(db)
     }
@@ -84,10 +119,20 @@ impl Db {
 
     /// A write transaction. On SQLite it takes the write lock at once (BEGIN IMMEDIATE), so two
     /// writers queue on the busy timeout instead of failing when a read upgrades to a write.
-    pub async fn begin(&self) -> sqlx::Result<Tx> {
-        match self.engine {
-            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Engine::Postgres => self.pool.begin().await,
+    pub async fn begin(&self) -> sqlx::Result<WriteTx> {
+        let gate = self.gate().await;
+        let tx = match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Engine::Postgres => self.pool.begin().await?,
+        };
+        Ok(WriteTx { tx, _gate: gate })
+    }
+
+    /// Takes the write gate (SQLite) for a write outside [`Db::begin`]; hold it while writing.
+    pub async fn gate(&self) -> Option<OwnedMutexGuard<()>> {
+        match &self.gate {
+            Some(g) => Some(g.clone().lock_owned().await),
+            None => None,
         }
     }
 

@@ -64,6 +64,7 @@ pub struct Claimed {
 /// Leases due rows: for messages, only the oldest pending one of each chat and only when the
 /// chat's rate limit allows; callback answers go at once.
 pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<Claimed>> {
+    let _gate = db.gate().await;
     let sql = format!(
         "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
          WHERE id IN (
@@ -114,6 +115,7 @@ pub async fn mark_sent(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> sqlx::Re
 
 /// Records how many parts went out, so a retry continues after them.
 pub async fn record_progress(db: &Db, id: i64, parts_sent: i64) -> sqlx::Result<()> {
+    let _gate = db.gate().await;
     sqlx::query("UPDATE outbox SET parts_sent = $1 WHERE id = $2")
         .bind(parts_sent)
         .bind(id)

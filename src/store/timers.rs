@@ -50,6 +50,7 @@ pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Resul
 }
 
 pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<Timer>> {
+    let _gate = db.gate().await;
     let sql = format!(
         "UPDATE timers SET claimed_until = $1
          WHERE id IN (SELECT id FROM timers WHERE status = 'pending' AND due_at <= $2 AND claimed_until <= $2
