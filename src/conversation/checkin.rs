@@ -13,7 +13,7 @@ use crate::domain::symptom::{self, PAGES, Symptom};
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
-use crate::store::{Conn, chats, ms, patients, reports, timers};
+use crate::store::{Conn, chats, ms, outbox, patients, reports, timers};
 
 pub const CHECK_IN: &str = "check_in";
 pub const CHECK_IN_REMINDER: &str = "check_in_reminder";
@@ -127,11 +127,7 @@ pub async fn on_text(
     if parsed.is_empty() {
         let mut out = vec![OutMessage::text(ctx.t(lang, msg!("reading-unreadable"), &[]))];
         if let Some(d) = Dialogue::load(patient) {
-            let report = match d.report_id {
-                Some(id) => reports::get(conn, id).await?,
-                None => None,
-            };
-            let step = report.as_ref().and_then(|r| next_step(r, &d)).unwrap_or(Step::Spo2);
+            let (report, step) = current(conn, &d).await?;
             out.push(ask(ctx, lang, step, &d, report.as_ref()));
         } else {
             out.push(how_to_report(ctx, lang));
@@ -207,11 +203,11 @@ async fn record(
         picking: false,
         page: 0,
     });
-    let mut report = match d.report_id {
+    let draft = match d.report_id {
         Some(id) => reports::get(conn, id).await?,
         None => None,
     };
-    let mut report = match report.take() {
+    let mut report = match draft {
         Some(r) => r,
         None => {
             let source = if d.check_in { "check_in" } else { "free_text" };
@@ -427,15 +423,23 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow:
         OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),
         ask(ctx, lang, Step::Spo2, &d, None),
     ];
-    crate::store::outbox::enqueue(
-        conn,
-        chat.id,
-        &crate::store::outbox::Body::Messages { messages },
-        None,
-        ctx.now,
-    )
-    .await?;
+    push(conn, ctx, chat.id, messages).await
+}
+
+/// Messages that no inbound event answers (timers): pushed to the patient's chat.
+async fn push(conn: &mut Conn, ctx: &Ctx<'_>, chat_id: i64, messages: Vec<OutMessage>) -> anyhow::Result<()> {
+    outbox::enqueue(conn, chat_id, &outbox::Body::Messages { messages }, None, ctx.now).await?;
     Ok(())
+}
+
+/// The draft report of a dialogue, and the question it waits on.
+async fn current(conn: &mut Conn, d: &Dialogue) -> anyhow::Result<(Option<Report>, Step)> {
+    let report = match d.report_id {
+        Some(id) => reports::get(conn, id).await?,
+        None => None,
+    };
+    let step = report.as_ref().and_then(|r| next_step(r, d)).unwrap_or(Step::Spo2);
+    Ok((report, step))
 }
 
 /// The reminder timer fired: remind unless the patient reported since the prompt.
@@ -457,11 +461,7 @@ pub async fn remind(
     if chat.status != "active" {
         return Ok(());
     }
-    let report = match d.report_id {
-        Some(id) => reports::get(conn, id).await?,
-        None => None,
-    };
-    let step = report.as_ref().and_then(|r| next_step(r, &d)).unwrap_or(Step::Spo2);
+    let (report, step) = current(conn, &d).await?;
     let lang = super::language(Some(patient), chat.language_hint.as_deref());
     let messages = vec![
         OutMessage::text(ctx.t(
@@ -471,13 +471,5 @@ pub async fn remind(
         )),
         ask(ctx, lang, step, &d, report.as_ref()),
     ];
-    crate::store::outbox::enqueue(
-        conn,
-        chat.id,
-        &crate::store::outbox::Body::Messages { messages },
-        None,
-        ctx.now,
-    )
-    .await?;
-    Ok(())
+    push(conn, ctx, chat.id, messages).await
 }

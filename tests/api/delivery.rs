@@ -24,6 +24,30 @@ async fn outbox_status(app: &TestApp) -> Vec<String> {
         .expect("outbox")
 }
 
+/// Waits until the single message row of the test reaches `status`.
+async fn wait_for_outbox(app: &TestApp, status: &'static str) {
+    app.wait_until(&format!("the message is {status}"), move |pool| async move {
+        sqlx::query_scalar::<_, String>("SELECT status FROM outbox WHERE kind = 'messages'")
+            .fetch_one(&pool)
+            .await
+            .is_ok_and(|s| s == status)
+    })
+    .await;
+}
+
+/// Waits until the single message row of the test has an error recorded (a retry is planned).
+async fn wait_for_retry(app: &TestApp, error: &'static str) {
+    app.wait_until(&format!("a retry is planned after {error:?}"), move |pool| async move {
+        sqlx::query_scalar::<_, Option<String>>("SELECT last_error FROM outbox WHERE kind = 'messages'")
+            .fetch_one(&pool)
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|e| error.is_empty() || e == error)
+    })
+    .await;
+}
+
 async fn push_requests(app: &TestApp) -> Vec<wiremock::Request> {
     app.line
         .received_requests()
@@ -56,14 +80,7 @@ async fn a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered(
     assert_eq!(outbox_status(&app).await, vec!["pending"], "kept for a retry");
     // nothing happens until the backoff has passed on the clock
     app.advance(chrono::Duration::seconds(3));
-    app.wait_until("the retry is accepted", |pool| async move {
-        sqlx::query_scalar::<_, String>("SELECT status FROM outbox WHERE kind = 'messages'")
-            .fetch_one(&pool)
-            .await
-            .map(|s| s == "sent")
-            .unwrap_or(false)
-    })
-    .await;
+    wait_for_outbox(&app, "sent").await;
     let pushes = push_requests(&app).await;
     assert_eq!(pushes.len(), 2);
     let key = |r: &wiremock::Request| {
@@ -131,14 +148,7 @@ async fn a_refused_reply_token_falls_back_to_push(engine: Engine) {
         .await;
     mount_defaults(&app.line, &app.telegram).await;
     app.line_text("Urefused", "hello").await;
-    app.wait_until("the message is sent", |pool| async move {
-        sqlx::query_scalar::<_, String>("SELECT status FROM outbox WHERE kind = 'messages'")
-            .fetch_one(&pool)
-            .await
-            .map(|s| s == "sent")
-            .unwrap_or(false)
-    })
-    .await;
+    wait_for_outbox(&app, "sent").await;
     assert_eq!(push_requests(&app).await.len(), 1);
 }
 both_engines!(a_refused_reply_token_falls_back_to_push);
@@ -155,15 +165,7 @@ async fn line_429_rate_limit_is_retried_but_the_monthly_quota_stops_and_alerts_s
     .await;
     mount_defaults(&app.line, &app.telegram).await;
     line_text_without_reply_token(&app, "Uquota", "hello").await;
-    app.wait_until("the rate-limited push is scheduled again", |pool| async move {
-        sqlx::query_scalar::<_, Option<String>>("SELECT last_error FROM outbox WHERE kind = 'messages'")
-            .fetch_one(&pool)
-            .await
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
+    wait_for_retry(&app, "").await;
     app.advance(chrono::Duration::seconds(3));
     app.wait_until("staff are alerted about the quota", |pool| async move {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'line_quota_exhausted'")
@@ -199,24 +201,9 @@ async fn a_platform_timeout_is_retried(engine: Engine) {
         .await;
     mount_defaults(&app.line, &app.telegram).await;
     line_text_without_reply_token(&app, "Uslow", "hello").await;
-    app.wait_until("the timed-out push is scheduled again", |pool| async move {
-        sqlx::query_scalar::<_, Option<String>>("SELECT last_error FROM outbox WHERE kind = 'messages'")
-            .fetch_one(&pool)
-            .await
-            .ok()
-            .flatten()
-            .is_some_and(|e| e == "timeout")
-    })
-    .await;
+    wait_for_retry(&app, "timeout").await;
     app.advance(chrono::Duration::seconds(3));
-    app.wait_until("the retry is sent", |pool| async move {
-        sqlx::query_scalar::<_, String>("SELECT status FROM outbox WHERE kind = 'messages'")
-            .fetch_one(&pool)
-            .await
-            .map(|s| s == "sent")
-            .unwrap_or(false)
-    })
-    .await;
+    wait_for_outbox(&app, "sent").await;
 }
 both_engines!(a_platform_timeout_is_retried);
 
@@ -231,15 +218,7 @@ async fn telegram_retry_after_is_waited_exactly_and_403_marks_the_chat_unreachab
         .await;
     mount_defaults(&app.line, &app.telegram).await;
     app.tg_text(8001, "hello", Some("en")).await;
-    app.wait_until("the row waits for retry_after", |pool| async move {
-        sqlx::query_scalar::<_, Option<String>>("SELECT last_error FROM outbox WHERE kind = 'messages'")
-            .fetch_one(&pool)
-            .await
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
+    wait_for_retry(&app, "").await;
     let created = app
         .scalar_i64("SELECT created_at FROM outbox WHERE kind = 'messages'")
         .await;

@@ -321,3 +321,30 @@ async fn stickers_blocking_and_unblocking(engine: Engine) {
     );
 }
 both_engines!(stickers_blocking_and_unblocking);
+
+async fn a_telegram_patient_who_blocks_the_bot_is_flagged_for_staff(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, _) = enrolled_telegram(&app, 7006, "Mia").await;
+    let kicked = json!({"update_id": 990_001, "my_chat_member": {
+        "chat": {"id": 7006, "type": "private", "first_name": "Mia"},
+        "from": {"id": 7006, "is_bot": false, "first_name": "Mia"},
+        "date": 1700000000,
+        "old_chat_member": {"user": {"id": 1, "is_bot": true, "first_name": "bot"}, "status": "member"},
+        "new_chat_member": {"user": {"id": 1, "is_bot": true, "first_name": "bot"}, "status": "kicked", "until_date": 0}}});
+    assert_eq!(app.post_telegram(kicked).await.status(), 200);
+    app.settle().await;
+    assert_eq!(
+        app.scalar_str("SELECT status FROM chats WHERE external_id = '7006'")
+            .await
+            .as_deref(),
+        Some("unreachable")
+    );
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT COUNT(*) FROM staff_alerts WHERE patient_id = {id} AND kind = 'patient_blocked_bot'"
+        ))
+        .await,
+        1
+    );
+}
+both_engines!(a_telegram_patient_who_blocks_the_bot_is_flagged_for_staff);
