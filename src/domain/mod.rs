@@ -5,3 +5,4 @@ pub mod patient;
 pub mod reading;
 pub mod schedule;
 pub mod symptom;
+pub mod triage;
