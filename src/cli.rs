@@ -218,6 +218,7 @@ async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<
             json!({
                 "id": r.id,
                 "spo2": r.spo2,
+                "spo2_remeasured": r.spo2_remeasured,
                 "temperature": r.temperature.map(|t| t as f64 / 10.0),
                 "pulse": r.pulse,
                 "symptoms": r.symptoms.as_deref().map(crate::domain::symptom::decode),

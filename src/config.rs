@@ -11,6 +11,7 @@ use chrono::NaiveTime;
 use chrono_tz::Tz;
 
 use crate::domain::schedule::CheckInTimes;
+use crate::domain::triage::Ruleset;
 
 /// A value that must never reach a log, an error message or a panic.
 #[derive(Clone, PartialEq, Eq)]
@@ -67,6 +68,8 @@ pub struct Config {
     pub event_retention: chrono::Duration,
     /// The pause between two messages to one Telegram chat (Telegram: about one a second).
     pub telegram_chat_gap: chrono::Duration,
+    /// The triage ruleset: `MIMAMORI_RULES` names a ward's file, else the shipped default.
+    pub rules: std::sync::Arc<Ruleset>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +78,8 @@ pub enum ConfigError {
     File { path: String, reason: String },
     #[error("{var}: {reason}")]
     Invalid { var: String, reason: String },
+    #[error("MIMAMORI_RULES: {0}")]
+    Rules(#[from] crate::domain::triage::RulesetError),
 }
 
 /// Where the values come from: the file first, then the environment over it.
@@ -194,6 +199,16 @@ impl Config {
             _ => None,
         };
         let defaults = CheckInTimes::default();
+        let rules = match src.get("rules") {
+            None => Ruleset::default_rules()?,
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
+                    path: path.to_string(),
+                    reason: e.to_string(),
+                })?;
+                Ruleset::parse(path, &text)?
+            }
+        };
         Ok(Config {
             bind: src.parse("bind", SocketAddr::from(([127, 0, 0, 1], 8080)), |s| {
                 s.parse()
@@ -220,6 +235,7 @@ impl Config {
             poll_interval: src.parse("poll_interval_ms", Duration::from_millis(1000), |s| {
                 parse_secs(s).map(Duration::from_millis)
             })?,
+            rules: std::sync::Arc::new(rules),
             telegram_chat_gap: src.parse("telegram_chat_gap_ms", chrono::Duration::milliseconds(1000), |s| {
                 parse_secs(s).map(|ms| chrono::Duration::milliseconds(ms as i64))
             })?,
@@ -280,6 +296,38 @@ mod tests {
         let tg = c.telegram.expect("telegram enabled");
         assert_eq!(tg.webhook_secret.expose(), "12345");
         assert!(!format!("{tg:?}").contains("12345"), "secrets never print");
+    }
+
+    #[test]
+    fn a_wards_ruleset_is_loaded_and_a_broken_one_stops_the_start_with_its_line() {
+        let dir = std::env::temp_dir().join(format!("mimamori-rules-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let good = dir.join("ward.toml");
+        std::fs::write(
+            &good,
+            crate::domain::triage::DEFAULT_RULES.replace("mimamori-default", "ward-7"),
+        )
+        .expect("write");
+        let c = Config::load(
+            &Sources::from_vars(vars(&[("MIMAMORI_RULES", good.to_str().expect("path"))])).expect("sources"),
+        )
+        .expect("config");
+        assert!(c.rules.version.starts_with("ward-7"));
+        let bad = dir.join("bad.toml");
+        std::fs::write(
+            &bad,
+            crate::domain::triage::DEFAULT_RULES.replace("\"dazed\"", "\"dizzy\""),
+        )
+        .expect("write");
+        let err = Config::load(
+            &Sources::from_vars(vars(&[("MIMAMORI_RULES", bad.to_str().expect("path"))])).expect("sources"),
+        )
+        .expect_err("refused");
+        let text = err.to_string();
+        assert!(
+            text.contains("bad.toml:") && text.contains("unknown symptom \"dizzy\""),
+            "{text}"
+        );
     }
 
     #[test]

@@ -204,6 +204,7 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
                 let prompted = crate::store::from_ms(timer.due_at) - checkin::REMINDER_AFTER;
                 checkin::remind(&mut tx, &ctx, &patient, prompted).await?
             }
+            checkin::REMEASURE => checkin::remeasure_timed_out(&mut tx, &ctx, &patient).await?,
             other => tracing::warn!(kind = other, "timer of unknown kind skipped"),
         }
         tx.commit().await?;

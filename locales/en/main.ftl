@@ -41,8 +41,6 @@ value-spo2 = SpO2 { $value }%
 value-temperature = { $value } °C
 value-pulse = pulse { $value }/min
 value-symptoms = symptoms: { $list }
-report-recorded = { $summary } — recorded. Thank you.
-report-recorded-call = { $summary } — recorded. This needs attention: please call { $centre } now. If you feel very unwell, call { $emergency }.
 reading-unreadable = Sorry, I could not read that.
 reenter-spo2 = The SpO2 value is not possible (it must be 100% or less). Please measure again and send the number.
 reenter-temperature = The temperature must be between 34.0 and 43.0 °C. Please check your thermometer and send it again, for example 37.8
@@ -67,3 +65,30 @@ symptom-sudden-wheezing = Sudden wheezing
 symptom-dazed = Dazed, weak response
 symptom-confused = Confused, not answering
 symptom-irregular-pulse = Pulse irregular
+
+## Triage: what happens next
+report-noted = { $summary } — recorded.
+route-stable = Thank you. Keep resting; we will ask again at the next check-in. If you feel worse, send "worse" at any time.
+route-watch = A doctor will call you within { $hours } hours to talk about how you are. If you feel worse before then, send "worse", or call { $centre }.
+route-moderate = A doctor or nurse will call you within { $minutes } minutes, and visit you today if needed. If your breathing gets harder, call { $emergency }.
+route-urgent = You may need oxygen. A doctor will call you within { $minutes } minutes and the health centre is arranging care. If you feel very unwell before then, call { $emergency }.
+route-emergency = The health centre has been alerted and will arrange hospital care. Keep your phone with you.
+route-referral = You have a risk factor and are early in your illness: the health centre will contact you about early treatment.
+remeasure-ask = Please rest for a minute, warm your hand, measure your SpO2 again and send the number within { $minutes } minutes. If you feel very unwell, call { $emergency } now.
+remeasure-counted = Thank you. The lower reading counts: SpO2 { $value }%.
+
+## Reasons, for clinicians
+reason-spo2-at-or-below = SpO2 { $value }% ≤ { $bound }% ({ $label })
+reason-spo2-at-or-above = SpO2 { $value }% ≥ { $bound }% ({ $label })
+reason-baseline-drop = SpO2 { $value }% is { $points } or more points below the baseline { $baseline }%
+reason-missing-spo2 = SpO2 not reported
+reason-pulse = pulse { $value }/min ≥ { $bound }/min
+reason-respiratory-rate = respiratory rate { $value }/min ≥ { $bound }/min
+reason-symptom = { $symptom } (urgent symptom)
+reason-worse = feels worse than at the last check
+reason-worse-and-breathing = feels worse and breathing is harder
+reason-harder-to-breathe = breathing is harder
+reason-fever-days = temperature ≥ { $bound } °C on { $days } consecutive days
+reason-asks-to-talk = asks to talk to someone
+reason-high-risk-new-symptoms = high-risk patient with new symptoms
+reason-treatment-referral = high risk, within { $days } days of onset, no oxygen needed: refer for early treatment

@@ -41,8 +41,6 @@ value-spo2 = SpO2 { $value }%
 value-temperature = 体温 { $value }℃
 value-pulse = 脈拍 { $value }/分
 value-symptoms = 症状：{ $list }
-report-recorded = { $summary } — 記録しました。ありがとうございます。
-report-recorded-call = { $summary } — 記録しました。注意が必要な状態です。今すぐ{ $centre }にお電話ください。とても具合が悪いときは{ $emergency }番へ。
 reading-unreadable = 申し訳ありません、読み取れませんでした。
 reenter-spo2 = SpO2 の値が正しくないようです（100%以下です）。もう一度測って数字を送ってください。
 reenter-temperature = 体温は 34.0〜43.0℃ の範囲で送ってください。体温計を確かめて、例えば 37.8 のようにもう一度送ってください。
@@ -67,3 +65,30 @@ symptom-sudden-wheezing = 突然ゼーゼーしはじめた
 symptom-dazed = ぼんやりしている（反応が弱い）
 symptom-confused = もうろうとしている（返事がない）
 symptom-irregular-pulse = 脈がとぶ、脈のリズムが乱れる
+
+## トリアージ：このあとのこと
+report-noted = { $summary } — 記録しました。
+route-stable = ありがとうございます。引き続き安静にしてください。次の健康観察でまたおうかがいします。具合が悪くなったら、いつでも「悪化」と送ってください。
+route-watch = { $hours }時間以内に医師からお電話します。それまでに具合が悪くなったら「悪化」と送るか、{ $centre }にお電話ください。
+route-moderate = { $minutes }分以内に医師または看護師からお電話し、必要なら本日中に訪問します。息が苦しくなったら{ $emergency }番へ。
+route-urgent = 酸素が必要かもしれません。{ $minutes }分以内に医師からお電話し、保健所が対応を手配しています。それまでにとても具合が悪くなったら{ $emergency }番へ。
+route-emergency = 保健所に連絡しました。入院の調整をします。電話をそばに置いてください。
+route-referral = 重症化リスクがあり発症から間もないため、早期治療について保健所からご連絡します。
+remeasure-ask = 1分ほど安静にして手を温め、もう一度SpO2を測って{ $minutes }分以内に数字を送ってください。とても具合が悪いときは今すぐ{ $emergency }番へ。
+remeasure-counted = ありがとうございます。低いほうの値で判断します：SpO2 { $value }%。
+
+## 判断の理由（医療者向け）
+reason-spo2-at-or-below = SpO2 { $value }% ≤ { $bound }%（{ $label }）
+reason-spo2-at-or-above = SpO2 { $value }% ≥ { $bound }%（{ $label }）
+reason-baseline-drop = SpO2 { $value }% は基準値 { $baseline }% より { $points } ポイント以上低い
+reason-missing-spo2 = SpO2 の報告なし
+reason-pulse = 脈拍 { $value }/分 ≥ { $bound }/分
+reason-respiratory-rate = 呼吸数 { $value }/分 ≥ { $bound }/分
+reason-symptom = { $symptom }（緊急性の高い症状）
+reason-worse = 前回より悪化
+reason-worse-and-breathing = 悪化し、息がしにくい
+reason-harder-to-breathe = 息がしにくい
+reason-fever-days = { $days }日連続で体温 { $bound }℃ 以上
+reason-asks-to-talk = 相談を希望
+reason-high-risk-new-symptoms = 重症化リスクのある患者に新しい症状
+reason-treatment-referral = 重症化リスクあり、発症{ $days }日以内、酸素不要：早期治療へ紹介

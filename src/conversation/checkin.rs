@@ -6,10 +6,11 @@
 use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
-use super::Ctx;
+use super::{Ctx, triage};
 use crate::channels::{Choice, OutMessage};
 use crate::domain::reading::{self, Feeling, Invalid, Parsed, Pulse, Spo2, Temperature};
 use crate::domain::symptom::{self, PAGES, Symptom};
+use crate::domain::triage::{Input, assess};
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
@@ -17,6 +18,7 @@ use crate::store::{Conn, chats, ms, outbox, patients, reports, timers};
 
 pub const CHECK_IN: &str = "check_in";
 pub const CHECK_IN_REMINDER: &str = "check_in_reminder";
+pub const REMEASURE: &str = "remeasure";
 /// A check-in prompt not answered within this long gets a reminder (TRIAGE.md).
 pub const REMINDER_AFTER: chrono::Duration = chrono::Duration::minutes(60);
 
@@ -30,7 +32,7 @@ pub enum Step {
 }
 
 /// The open dialogue, stored on the patient as JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dialogue {
     /// The draft report, once a value has been read.
     pub report_id: Option<i64>,
@@ -41,6 +43,9 @@ pub struct Dialogue {
     pub picking: bool,
     #[serde(default)]
     pub page: usize,
+    /// Waiting for a second SpO2 for this report (the re-measure prompt).
+    #[serde(default)]
+    pub remeasure_of: Option<i64>,
 }
 
 impl Dialogue {
@@ -134,6 +139,13 @@ pub async fn on_text(
         }
         return Ok(out);
     }
+    let at_feeling_step = match Dialogue::load(patient) {
+        Some(d) if d.remeasure_of.is_none() => current(conn, &d).await?.1 == Step::Feeling && d.check_in,
+        _ => false,
+    };
+    if parsed.is_keyword_only() && !at_feeling_step {
+        return on_keyword(conn, ctx, patient, lang, &parsed, text).await;
+    }
     record(conn, ctx, patient, lang, parsed, text).await
 }
 
@@ -188,21 +200,38 @@ pub async fn on_choice(
     record(conn, ctx, &patient, lang, parsed, &label).await
 }
 
-/// Merges what was read into the draft report, answers, and asks the next question.
+/// Merges what was read into the draft report, answers, and asks the next question. A complete
+/// report is triaged at once, or — for a first SpO2 in the re-measure range that decides the
+/// level — the patient is asked to measure again first.
 async fn record(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     patient: &Patient,
     lang: Lang,
-    parsed: Parsed,
+    mut parsed: Parsed,
     source: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    let mut d = Dialogue::load(patient).unwrap_or(Dialogue {
-        report_id: None,
-        check_in: false,
-        picking: false,
-        page: 0,
-    });
+    let mut d = Dialogue::load(patient).unwrap_or_default();
+    if let (Some(original), Some(second)) = (d.remeasure_of, parsed.spo2) {
+        if let Some(mut report) = reports::get(conn, original).await? {
+            parsed.spo2 = None;
+            apply(&mut report, &parsed, source);
+            report.spo2_remeasured = Some(i64::from(second.percent()));
+            reports::save(conn, &report).await?;
+            patients::set_dialogue(conn, patient.id, None).await?;
+            timers::cancel(conn, patient.id, REMEASURE).await?;
+            let counted = report.counted_spo2().unwrap_or_default();
+            let note = ctx.t(lang, msg!("remeasure-counted"), &[("value", counted.into())]);
+            let (_, mut out) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
+            let at = usize::from(
+                out.first()
+                    .is_some_and(|m| m.text == ctx.t(lang, msg!("alert-emergency"), &ctx.phone_args(lang))),
+            );
+            out.insert(at, OutMessage::text(note));
+            return Ok(out);
+        }
+    }
+    d.remeasure_of = None;
     let draft = match d.report_id {
         Some(id) => reports::get(conn, id).await?,
         None => None,
@@ -218,33 +247,55 @@ async fn record(
     apply(&mut report, &parsed, source);
 
     let mut out = Vec::new();
-    let danger = danger(&report);
-    if danger == Danger::Emergency {
-        // the first thing the patient reads
-        out.push(OutMessage::text(ctx.t(
-            lang,
-            msg!("alert-emergency"),
-            &ctx.phone_args(lang),
-        )));
-    }
     let complete_in_one = parsed.spo2.is_some() && parsed.temperature.is_some() && parsed.invalid.is_empty();
     let step = if complete_in_one { None } else { next_step(&report, &d) };
     if step.is_none() {
         report.completed_at = Some(ms(ctx.now));
-        let key = if danger == Danger::None {
-            msg!("report-recorded")
-        } else {
-            msg!("report-recorded-call")
-        };
-        let mut args = ctx.phone_args(lang);
-        args.push(("summary", summary(ctx, lang, &report).into()));
-        out.push(OutMessage::text(ctx.t(lang, key, &args)));
-        if danger != Danger::None {
-            report.warned = 1;
-        }
-        patients::set_dialogue(conn, patient.id, None).await?;
+        reports::save(conn, &report).await?;
         timers::cancel(conn, patient.id, CHECK_IN_REMINDER).await?;
+        let summary = summary(ctx, lang, &report);
+        if wants_remeasure(conn, ctx, patient, &report).await? {
+            let wait = ctx.config.rules.remeasure_wait_minutes;
+            let d = Dialogue {
+                remeasure_of: Some(report.id),
+                ..Dialogue::default()
+            };
+            patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
+            timers::cancel(conn, patient.id, REMEASURE).await?;
+            timers::schedule(
+                conn,
+                REMEASURE,
+                patient.id,
+                ctx.now + chrono::Duration::minutes(wait),
+                ctx.now,
+            )
+            .await?;
+            out.push(OutMessage::text(ctx.t(
+                lang,
+                msg!("report-noted"),
+                &[("summary", summary.into())],
+            )));
+            let mut args = ctx.phone_args(lang);
+            args.push(("minutes", wait.into()));
+            out.push(OutMessage {
+                text: ctx.t(lang, msg!("remeasure-ask"), &args),
+                choices: ask(ctx, lang, Step::Spo2, &d, None).choices,
+            });
+        } else {
+            patients::set_dialogue(conn, patient.id, None).await?;
+            let (_, messages) = triage::decide(conn, ctx, patient, lang, &report, Some(summary)).await?;
+            out.extend(messages);
+        }
     } else {
+        let danger = danger(&report);
+        if danger == Danger::Emergency && report.warned == 0 {
+            // the first thing the patient reads, before the rest of the questions
+            out.push(OutMessage::text(ctx.t(
+                lang,
+                msg!("alert-emergency"),
+                &ctx.phone_args(lang),
+            )));
+        }
         if danger == Danger::Call && report.warned == 0 {
             out.push(OutMessage::text(ctx.t(lang, msg!("alert-call"), &ctx.phone_args(lang))));
         }
@@ -252,13 +303,13 @@ async fn record(
             report.warned = 1;
         }
         patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
-    }
-    if step.is_some() && (parsed.spo2.is_some() || parsed.temperature.is_some()) {
-        out.push(OutMessage::text(ctx.t(
-            lang,
-            msg!("partial-noted"),
-            &[("summary", summary(ctx, lang, &report).into())],
-        )));
+        if parsed.spo2.is_some() || parsed.temperature.is_some() {
+            out.push(OutMessage::text(ctx.t(
+                lang,
+                msg!("partial-noted"),
+                &[("summary", summary(ctx, lang, &report).into())],
+            )));
+        }
     }
     for invalid in &parsed.invalid {
         let key = match invalid {
@@ -275,6 +326,71 @@ async fn record(
         out.push(ask(ctx, lang, step, &d, Some(&report)));
     }
     reports::save(conn, &report).await?;
+    Ok(out)
+}
+
+/// A first SpO2 in the re-measure range gets one more measurement — unless the other signals
+/// already decide at least as urgently, so nothing is delayed by asking.
+async fn wants_remeasure(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, report: &Report) -> anyhow::Result<bool> {
+    let rules = &ctx.config.rules;
+    let Some(spo2) = report.spo2.and_then(|v| u8::try_from(v).ok()) else {
+        return Ok(false);
+    };
+    if report.spo2_remeasured.is_some() || !rules.wants_remeasure(spo2) {
+        return Ok(false);
+    }
+    let input = triage::input_for(conn, ctx, patient, report).await?;
+    let with = assess(rules, &input).level;
+    let without = assess(
+        rules,
+        &Input {
+            spo2: Some(100),
+            ..input
+        },
+    )
+    .level;
+    Ok(with > without)
+}
+
+/// Nobody answered the re-measure prompt in time: the first reading counts.
+pub async fn remeasure_timed_out(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+    // the report still waiting for its decision (the dialogue may have moved on meanwhile)
+    let Some(report) = reports::awaiting_assessment(conn, patient.id).await? else {
+        return Ok(());
+    };
+    if Dialogue::load(patient).is_some_and(|d| d.remeasure_of == Some(report.id)) {
+        patients::set_dialogue(conn, patient.id, None).await?;
+    }
+    let chat = chats::for_patient(conn, patient.id).await?;
+    let lang = super::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()));
+    let (_, messages) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
+    if let Some(chat) = chat.filter(|c| c.status == "active") {
+        push(conn, ctx, chat.id, messages).await?;
+    }
+    Ok(())
+}
+
+/// "worse" / "悪化" / "苦しい" / "help" / "相談": honoured at once, also in the middle of a
+/// check-in, which then goes on where it was.
+pub async fn on_keyword(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    lang: Lang,
+    parsed: &Parsed,
+    text: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
+    let mut report = reports::create(conn, patient.id, "keyword", ctx.now).await?;
+    apply(&mut report, parsed, text);
+    report.harder_to_breathe = i64::from(parsed.harder_to_breathe);
+    report.asks_to_talk = i64::from(parsed.asks_to_talk);
+    report.completed_at = Some(ms(ctx.now));
+    reports::save(conn, &report).await?;
+    let (_, mut out) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
+    if let Some(d) = Dialogue::load(patient).filter(|d| d.remeasure_of.is_none()) {
+        let (draft, step) = current(conn, &d).await?;
+        out.push(ask(ctx, lang, step, &d, draft.as_ref()));
+    }
     Ok(out)
 }
 
@@ -410,10 +526,8 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow:
         return Ok(());
     }
     let d = Dialogue {
-        report_id: None,
         check_in: true,
-        picking: false,
-        page: 0,
+        ..Dialogue::default()
     };
     patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
     timers::cancel(conn, patient.id, CHECK_IN_REMINDER).await?;

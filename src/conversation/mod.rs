@@ -3,6 +3,7 @@
 
 pub mod checkin;
 pub mod enrolment;
+pub mod triage;
 
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;

@@ -125,6 +125,10 @@ pub struct Parsed {
     /// The patient said "none" / "なし" to the symptom checklist.
     pub no_symptoms: bool,
     pub feeling: Option<Feeling>,
+    /// "harder to breathe", "苦しい".
+    pub harder_to_breathe: bool,
+    /// "help", "相談": the patient asks to talk to someone.
+    pub asks_to_talk: bool,
     /// Values read but refused as implausible, in the order met.
     pub invalid: Vec<Invalid>,
 }
@@ -138,7 +142,18 @@ impl Parsed {
             && self.symptoms.is_empty()
             && !self.no_symptoms
             && self.feeling.is_none()
+            && !self.harder_to_breathe
+            && !self.asks_to_talk
             && self.invalid.is_empty()
+    }
+
+    /// A message that says "worse" or "help" and reports no value: honoured at once, at any time.
+    pub fn is_keyword_only(&self) -> bool {
+        self.spo2.is_none()
+            && self.temperature.is_none()
+            && self.pulse.is_none()
+            && self.invalid.is_empty()
+            && (self.feeling == Some(Feeling::Worse) || self.harder_to_breathe || self.asks_to_talk)
     }
 }
 
@@ -179,6 +194,7 @@ const LABELS: &[(&str, Field)] = &[
 const NONE_WORDS: &[&str] = &["なし", "無し", "ない", "ありません", "none", "no symptoms"];
 const FEELINGS: &[(&str, Feeling)] = &[
     ("悪化", Feeling::Worse),
+    ("苦しい", Feeling::Worse),
     ("悪くなった", Feeling::Worse),
     ("worse", Feeling::Worse),
     ("良くなった", Feeling::Better),
@@ -189,6 +205,16 @@ const FEELINGS: &[(&str, Feeling)] = &[
     ("かわらない", Feeling::Same),
     ("same", Feeling::Same),
 ];
+
+const HARDER_TO_BREATHE: &[&str] = &[
+    "苦しい",
+    "息がしにくい",
+    "息がしづらい",
+    "harder to breathe",
+    "hard to breathe",
+    "difficult to breathe",
+];
+const ASKS_TO_TALK: &[&str] = &["相談", "話したい", "電話してほしい", "help", "talk to", "call me"];
 
 /// A number in the text with the label before it and the unit after it, if any.
 struct Number {
@@ -293,7 +319,11 @@ pub fn parse(text: &str) -> Parsed {
         && NONE_WORDS
             .iter()
             .any(|w| norm.trim() == *w || norm.contains(&format!("症状{w}")));
-    parsed.feeling = FEELINGS.iter().find(|(w, _)| norm.contains(w)).map(|(_, f)| *f);
+    // "息苦しい" is the urgent symptom, not the "苦しい" (worse) keyword
+    let words = norm.replace("息苦し", "");
+    parsed.harder_to_breathe = HARDER_TO_BREATHE.iter().any(|w| words.contains(w));
+    parsed.asks_to_talk = ASKS_TO_TALK.iter().any(|w| words.contains(w));
+    parsed.feeling = FEELINGS.iter().find(|(w, _)| words.contains(w)).map(|(_, f)| *f);
     parsed
 }
 
@@ -330,6 +360,25 @@ mod tests {
         assert_eq!(p.symptoms, vec![Symptom::SuddenBreathlessness]);
         assert_eq!(parse("worse").feeling, Some(Feeling::Worse));
         assert!(parse("なし").no_symptoms);
+    }
+
+    #[test]
+    fn worse_and_help_keywords_are_read_in_both_languages() {
+        for text in ["worse", "悪化", "苦しい", "I feel worse and it is harder to breathe"] {
+            let p = parse(text);
+            assert!(p.is_keyword_only(), "{text}");
+            assert_eq!(p.feeling, Some(Feeling::Worse), "{text}");
+        }
+        assert!(parse("苦しい").harder_to_breathe);
+        assert!(
+            !parse("息苦しい").harder_to_breathe && parse("息苦しい").feeling.is_none(),
+            "the symptom, not the keyword"
+        );
+        assert!(parse("help").asks_to_talk && parse("相談したい").asks_to_talk);
+        assert!(
+            !parse("SpO2 94 37.8 worse").is_keyword_only(),
+            "values make it a report"
+        );
     }
 
     #[test]

@@ -20,7 +20,13 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 5] = [Level::Stable, Level::Watch, Level::Moderate, Level::Urgent, Level::Emergency];
+    pub const ALL: [Level; 5] = [
+        Level::Stable,
+        Level::Watch,
+        Level::Moderate,
+        Level::Urgent,
+        Level::Emergency,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -261,12 +267,16 @@ impl Ruleset {
             Level::from_code(s.get_ref()).ok_or_else(|| {
                 err(
                     s.span().start,
-                    format!("unknown level {:?} (stable, watch, moderate, urgent, emergency)", s.get_ref()),
+                    format!(
+                        "unknown level {:?} (stable, watch, moderate, urgent, emergency)",
+                        s.get_ref()
+                    ),
                 )
             })
         };
         let symptom = |s: &toml::Spanned<String>| {
-            Symptom::from_code(s.get_ref()).ok_or_else(|| err(s.span().start, format!("unknown symptom {:?}", s.get_ref())))
+            Symptom::from_code(s.get_ref())
+                .ok_or_else(|| err(s.span().start, format!("unknown symptom {:?}", s.get_ref())))
         };
 
         // SpO2 bands: each in range and not inverted, together covering 0-100 once, monotonic.
@@ -277,7 +287,10 @@ impl Ruleset {
                 return Err(err(b.span().start, format!("SpO2 band {from}-{to} is outside 0-100")));
             }
             if from > to {
-                return Err(err(b.span().start, format!("SpO2 band {from}-{to} is inverted (from > to)")));
+                return Err(err(
+                    b.span().start,
+                    format!("SpO2 band {from}-{to} is inverted (from > to)"),
+                ));
             }
             bands.push((
                 b.span().start,
@@ -294,31 +307,55 @@ impl Ruleset {
         let mut previous: Option<Level> = None;
         for (at, b) in &bands {
             if u16::from(b.from) < expect {
-                return Err(err(*at, format!("SpO2 band {}-{} overlaps the band before it", b.from, b.to)));
+                return Err(err(
+                    *at,
+                    format!("SpO2 band {}-{} overlaps the band before it", b.from, b.to),
+                ));
             }
             if u16::from(b.from) > expect {
-                return Err(err(*at, format!("SpO2 values {}-{} are in no band", expect, b.from - 1)));
+                return Err(err(
+                    *at,
+                    format!("SpO2 values {}-{} are in no band", expect, b.from - 1),
+                ));
             }
             if previous.is_some_and(|p| b.level > p) {
-                return Err(err(*at, format!("SpO2 band {}-{} is more urgent than a lower band", b.from, b.to)));
+                return Err(err(
+                    *at,
+                    format!("SpO2 band {}-{} is more urgent than a lower band", b.from, b.to),
+                ));
             }
             previous = Some(b.level);
             expect = u16::from(b.to) + 1;
         }
         if expect != 101 {
-            return Err(err(raw.spo2.span().start, format!("SpO2 values {expect}-100 are in no band")));
+            return Err(err(
+                raw.spo2.span().start,
+                format!("SpO2 values {expect}-100 are in no band"),
+            ));
         }
         let spo2: Vec<Band> = bands.into_iter().map(|(_, b)| b).collect();
 
         let rm = raw.remeasure.get_ref();
         if rm.from > rm.to || !(0..=100).contains(&rm.from) || !(0..=100).contains(&rm.to) {
-            return Err(err(raw.remeasure.span().start, "remeasure range is inverted or outside 0-100".into()));
+            return Err(err(
+                raw.remeasure.span().start,
+                "remeasure range is inverted or outside 0-100".into(),
+            ));
         }
-        if spo2.iter().any(|b| b.level == Level::Emergency && i64::from(b.to) >= rm.from) {
-            return Err(err(raw.remeasure.span().start, "remeasure range overlaps the emergency band: an emergency is never delayed".into()));
+        if spo2
+            .iter()
+            .any(|b| b.level == Level::Emergency && i64::from(b.to) >= rm.from)
+        {
+            return Err(err(
+                raw.remeasure.span().start,
+                "remeasure range overlaps the emergency band: an emergency is never delayed".into(),
+            ));
         }
         if !(1..=60).contains(&rm.wait_minutes) {
-            return Err(err(raw.remeasure.span().start, "remeasure wait_minutes must be 1-60".into()));
+            return Err(err(
+                raw.remeasure.span().start,
+                "remeasure wait_minutes must be 1-60".into(),
+            ));
         }
 
         let mut emergency_symptoms = Vec::new();
@@ -329,7 +366,10 @@ impl Ruleset {
         for s in &raw.symptoms.get_ref().urgent {
             let sym = symptom(s)?;
             if emergency_symptoms.contains(&sym) {
-                return Err(err(s.span().start, format!("symptom {:?} is listed as emergency and urgent", s.get_ref())));
+                return Err(err(
+                    s.span().start,
+                    format!("symptom {:?} is listed as emergency and urgent", s.get_ref()),
+                ));
             }
             urgent_symptoms.push(sym);
         }
@@ -339,7 +379,10 @@ impl Ruleset {
         {
             return Err(err(
                 raw.symptoms.span().start,
-                format!("urgent symptom {:?} has no level (every MHLW urgent symptom needs one)", missing.code()),
+                format!(
+                    "urgent symptom {:?} has no level (every MHLW urgent symptom needs one)",
+                    missing.code()
+                ),
             ));
         }
 
@@ -377,7 +420,10 @@ impl Ruleset {
         let fever_at = Temperature::new(fever.at_or_above)
             .map_err(|_| err(raw.fever.span().start, "fever threshold must be 34.0-43.0".into()))?;
         if fever.consecutive_days == 0 {
-            return Err(err(raw.fever.span().start, "fever consecutive_days must be at least 1".into()));
+            return Err(err(
+                raw.fever.span().start,
+                "fever consecutive_days must be at least 1".into(),
+            ));
         }
         let referral = match &raw.treatment_referral {
             Some(r) if r.get_ref().enabled => Some((r.get_ref().within_days_of_onset, r.get_ref().target_minutes)),
@@ -388,7 +434,10 @@ impl Ruleset {
             spo2,
             remeasure: (rm.from as u8, rm.to as u8),
             remeasure_wait_minutes: rm.wait_minutes,
-            baseline_drop: (raw.baseline_drop.get_ref().at_or_above, level(&raw.baseline_drop.get_ref().level)?),
+            baseline_drop: (
+                raw.baseline_drop.get_ref().at_or_above,
+                level(&raw.baseline_drop.get_ref().level)?,
+            ),
             pulse: (raw.pulse.get_ref().at_or_above, level(&raw.pulse.get_ref().level)?),
             respiratory_rate: (
                 raw.respiratory_rate.get_ref().at_or_above,
@@ -460,11 +509,19 @@ pub fn assess(rules: &Ruleset, input: &Input) -> Assessment {
         Some(v) => {
             if let Some(b) = rules.band(v) {
                 let bound = if b.level == Level::Stable { b.from } else { b.to };
-                let key = if b.level == Level::Stable { "reason-spo2-at-or-above" } else { "reason-spo2-at-or-below" };
+                let key = if b.level == Level::Stable {
+                    msg!("reason-spo2-at-or-above")
+                } else {
+                    msg!("reason-spo2-at-or-below")
+                };
                 reasons.push(Reason::new(
                     b.level,
                     key,
-                    &[("value", v.to_string()), ("bound", bound.to_string()), ("label", b.label.clone())],
+                    &[
+                        ("value", v.to_string()),
+                        ("bound", bound.to_string()),
+                        ("label", b.label.clone()),
+                    ],
                 ));
             }
             if let Some(base) = input.baseline_spo2 {
@@ -472,17 +529,25 @@ pub fn assess(rules: &Ruleset, input: &Input) -> Assessment {
                 if base >= v && base - v >= points {
                     reasons.push(Reason::new(
                         level,
-                        "reason-baseline-drop",
-                        &[("value", v.to_string()), ("baseline", base.to_string()), ("points", points.to_string())],
+                        msg!("reason-baseline-drop"),
+                        &[
+                            ("value", v.to_string()),
+                            ("baseline", base.to_string()),
+                            ("points", points.to_string()),
+                        ],
                     ));
                 }
             }
         }
-        None => reasons.push(Reason::new(rules.missing_spo2, "reason-missing-spo2", &[])),
+        None => reasons.push(Reason::new(rules.missing_spo2, msg!("reason-missing-spo2"), &[])),
     }
     if let Some(p) = input.pulse {
         if p >= rules.pulse.0 {
-            reasons.push(Reason::new(rules.pulse.1, "reason-pulse", &[("value", p.to_string()), ("bound", rules.pulse.0.to_string())]));
+            reasons.push(Reason::new(
+                rules.pulse.1,
+                msg!("reason-pulse"),
+                &[("value", p.to_string()), ("bound", rules.pulse.0.to_string())],
+            ));
         }
     }
     if let Some(rr) = input.respiratory_rate {
@@ -493,37 +558,69 @@ pub fn assess(rules: &Ruleset, input: &Input) -> Assessment {
                 None => Level::Emergency, // unknown SpO2 with fast breathing: the safer route
                 _ => level,
             };
-            reasons.push(Reason::new(level, "reason-respiratory-rate", &[("value", rr.to_string()), ("bound", at.to_string())]));
+            reasons.push(Reason::new(
+                level,
+                msg!("reason-respiratory-rate"),
+                &[("value", rr.to_string()), ("bound", at.to_string())],
+            ));
         }
     }
     for s in &input.symptoms {
-        let level = if rules.emergency_symptoms.contains(s) { Level::Emergency } else { Level::Urgent };
-        reasons.push(Reason::new(level, "reason-symptom", &[("symptom", s.code().to_string())]));
+        let level = if rules.emergency_symptoms.contains(s) {
+            Level::Emergency
+        } else {
+            Level::Urgent
+        };
+        reasons.push(Reason::new(
+            level,
+            msg!("reason-symptom"),
+            &[("symptom", s.code().to_string())],
+        ));
     }
     if input.feeling == Some(Feeling::Worse) {
         if input.harder_to_breathe {
-            reasons.push(Reason::new(rules.worse_and_harder_to_breathe, "reason-worse-and-breathing", &[]));
+            reasons.push(Reason::new(
+                rules.worse_and_harder_to_breathe,
+                msg!("reason-worse-and-breathing"),
+                &[],
+            ));
         } else {
-            reasons.push(Reason::new(rules.worse, "reason-worse", &[]));
+            reasons.push(Reason::new(rules.worse, msg!("reason-worse"), &[]));
         }
     } else if input.harder_to_breathe {
-        reasons.push(Reason::new(rules.worse_and_harder_to_breathe, "reason-harder-to-breathe", &[]));
+        reasons.push(Reason::new(
+            rules.worse_and_harder_to_breathe,
+            msg!("reason-harder-to-breathe"),
+            &[],
+        ));
     }
     let (fever_at, days, fever_level) = rules.fever;
     let recent = &input.daily_max_temperature;
-    if recent.len() >= days && recent[recent.len() - days..].iter().all(|t| t.is_some_and(|t| t >= fever_at)) {
-        reasons.push(Reason::new(fever_level, "reason-fever-days", &[("days", days.to_string()), ("bound", fever_at.display())]));
+    if recent.len() >= days
+        && recent[recent.len() - days..]
+            .iter()
+            .all(|t| t.is_some_and(|t| t >= fever_at))
+    {
+        reasons.push(Reason::new(
+            fever_level,
+            msg!("reason-fever-days"),
+            &[("days", days.to_string()), ("bound", fever_at.display())],
+        ));
     }
     if input.asks_to_talk {
-        reasons.push(Reason::new(rules.asks_to_talk, "reason-asks-to-talk", &[]));
+        reasons.push(Reason::new(rules.asks_to_talk, msg!("reason-asks-to-talk"), &[]));
     }
     let new_symptoms = input.symptoms.iter().any(|s| !input.previous_symptoms.contains(s));
     if input.high_risk && new_symptoms {
-        reasons.push(Reason::new(rules.high_risk_with_new_symptoms, "reason-high-risk-new-symptoms", &[]));
+        reasons.push(Reason::new(
+            rules.high_risk_with_new_symptoms,
+            msg!("reason-high-risk-new-symptoms"),
+            &[],
+        ));
     }
     let level = reasons.iter().map(|r| r.level).max().unwrap_or(Level::Stable);
     // only the reasons that matter are listed first; stable ones are kept for the record
-    reasons.sort_by(|a, b| b.level.cmp(&a.level));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
     let mut requests: Vec<RequestKind> = Vec::new();
     let mut target_minutes = None;
     if let Some(route) = rules.routes.get(&level) {
@@ -533,7 +630,11 @@ pub fn assess(rules: &Ruleset, input: &Input) -> Assessment {
     if let Some((within, referral_target)) = rules.referral {
         if input.high_risk && input.days_since_onset <= within && level < Level::Urgent {
             requests.push(RequestKind::TreatmentReferral);
-            reasons.push(Reason::new(level, "reason-treatment-referral", &[("days", within.to_string())]));
+            reasons.push(Reason::new(
+                level,
+                msg!("reason-treatment-referral"),
+                &[("days", within.to_string())],
+            ));
             target_minutes.get_or_insert(referral_target);
         }
     }
@@ -582,7 +683,7 @@ mod tests {
             assert_eq!(assess(&r, &with_spo2(spo2)).level, level, "SpO2 {spo2}");
         }
         let a = assess(&r, &with_spo2(92));
-        assert_eq!(a.reasons[0].key, "reason-spo2-at-or-below");
+        assert_eq!(a.reasons[0].key, msg!("reason-spo2-at-or-below"));
         assert_eq!(a.reasons[0].args["bound"], "93");
         assert_eq!(a.reasons[0].args["label"], "moderate II");
         assert_eq!(a.requests, vec![RequestKind::Oxygen, RequestKind::HospitalCoordination]);
@@ -673,7 +774,10 @@ mod tests {
         let e = Ruleset::parse("ward.toml", &bad).expect_err("overlap");
         assert!(e.problem.contains("overlaps"), "{e}");
         let line = bad.lines().position(|l| l == "from = 93").expect("line") + 1;
-        assert!((line - 2..=line).contains(&e.line), "{e} (band starts near line {line})");
+        assert!(
+            (line - 2..=line).contains(&e.line),
+            "{e} (band starts near line {line})"
+        );
 
         let bad = DEFAULT_RULES.replace("\"chest_pain\"", "\"chest_pains\"");
         let e = Ruleset::parse("ward.toml", &bad).expect_err("unknown symptom");
@@ -683,18 +787,50 @@ mod tests {
         assert_eq!(e.line, line);
 
         let bad = DEFAULT_RULES.replace("from = 96\nto = 100", "from = 100\nto = 96");
-        assert!(Ruleset::parse("w", &bad).expect_err("inverted").problem.contains("inverted"));
+        assert!(
+            Ruleset::parse("w", &bad)
+                .expect_err("inverted")
+                .problem
+                .contains("inverted")
+        );
 
-        let bad = DEFAULT_RULES.replace("[routes.watch]\nrequests = [\"phone_consultation\"]\ntarget_minutes = 240\n", "");
-        assert!(Ruleset::parse("w", &bad).expect_err("route").problem.contains("missing route"));
+        let bad = DEFAULT_RULES.replace(
+            "[routes.watch]\nrequests = [\"phone_consultation\"]\ntarget_minutes = 240\n",
+            "",
+        );
+        assert!(
+            Ruleset::parse("w", &bad)
+                .expect_err("route")
+                .problem
+                .contains("missing route")
+        );
 
         let bad = DEFAULT_RULES.replace("[remeasure]\nfrom = 91", "[remeasure]\nfrom = 90");
-        assert!(Ruleset::parse("w", &bad).expect_err("remeasure").problem.contains("never delayed"));
+        assert!(
+            Ruleset::parse("w", &bad)
+                .expect_err("remeasure")
+                .problem
+                .contains("never delayed")
+        );
 
-        let bad = DEFAULT_RULES.replace("level = \"urgent\"\nlabel = \"moderate II\"", "level = \"moderate\"\nlabel = \"moderate II\"");
-        assert!(Ruleset::parse("w", &bad).is_ok(), "a less urgent band below is allowed to be equal or more urgent only");
-        let bad = DEFAULT_RULES.replace("level = \"stable\"\nlabel = \"mild\"", "level = \"urgent\"\nlabel = \"mild\"");
-        assert!(Ruleset::parse("w", &bad).expect_err("monotonic").problem.contains("more urgent"));
+        let bad = DEFAULT_RULES.replace(
+            "level = \"urgent\"\nlabel = \"moderate II\"",
+            "level = \"moderate\"\nlabel = \"moderate II\"",
+        );
+        assert!(
+            Ruleset::parse("w", &bad).is_ok(),
+            "a less urgent band below is allowed to be equal or more urgent only"
+        );
+        let bad = DEFAULT_RULES.replace(
+            "level = \"stable\"\nlabel = \"mild\"",
+            "level = \"urgent\"\nlabel = \"mild\"",
+        );
+        assert!(
+            Ruleset::parse("w", &bad)
+                .expect_err("monotonic")
+                .problem
+                .contains("more urgent")
+        );
     }
 
     fn any_input() -> impl Strategy<Value = Input> {

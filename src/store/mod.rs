@@ -2,6 +2,7 @@
 //! PostgreSQL (several instances). Where the engines differ (claiming work under concurrency,
 //! transaction start), [`Engine`] says which SQL to use.
 
+pub mod care;
 pub mod chats;
 pub mod events;
 pub mod outbox;

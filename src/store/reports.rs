@@ -18,9 +18,22 @@ pub struct Report {
     pub warned: i64,
     pub created_at: i64,
     pub completed_at: Option<i64>,
+    pub harder_to_breathe: i64,
+    pub asks_to_talk: i64,
+    pub spo2_remeasured: Option<i64>,
 }
 
-const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at";
+impl Report {
+    /// The SpO2 that counts: the lower of the reading and its re-measure.
+    pub fn counted_spo2(&self) -> Option<i64> {
+        match (self.spo2, self.spo2_remeasured) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured";
 
 pub async fn create(conn: &mut Conn, patient_id: i64, source: &str, now: DateTime<Utc>) -> sqlx::Result<Report> {
     let id: i64 = sqlx::query_scalar(
@@ -44,8 +57,9 @@ pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Report>> {
 pub async fn save(conn: &mut Conn, r: &Report) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE reports SET spo2 = $1, temperature = $2, pulse = $3, symptoms = $4, feeling = $5,
-                source_text = $6, warned = $7, completed_at = $8
-         WHERE id = $9",
+                source_text = $6, warned = $7, completed_at = $8, harder_to_breathe = $9, asks_to_talk = $10,
+                spo2_remeasured = $11
+         WHERE id = $12",
     )
     .bind(r.spo2)
     .bind(r.temperature)
@@ -55,6 +69,9 @@ pub async fn save(conn: &mut Conn, r: &Report) -> sqlx::Result<()> {
     .bind(&r.source_text)
     .bind(r.warned)
     .bind(r.completed_at)
+    .bind(r.harder_to_breathe)
+    .bind(r.asks_to_talk)
+    .bind(r.spo2_remeasured)
     .bind(r.id)
     .execute(&mut *conn)
     .await
@@ -79,5 +96,50 @@ pub async fn for_patient(conn: &mut Conn, patient_id: i64, limit: i64) -> sqlx::
     .bind(patient_id)
     .bind(limit)
     .fetch_all(&mut *conn)
+    .await
+}
+
+/// Completed reports of a patient since `since`, oldest first (for the rules' history).
+pub async fn completed_between(conn: &mut Conn, patient_id: i64, since: DateTime<Utc>) -> sqlx::Result<Vec<Report>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM reports WHERE patient_id = $1 AND completed_at IS NOT NULL AND completed_at >= $2 ORDER BY id"
+    ))
+    .bind(patient_id)
+    .bind(ms(since))
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// The patient's baseline SpO2: their first reported value.
+pub async fn baseline_spo2(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT spo2 FROM reports WHERE patient_id = $1 AND spo2 IS NOT NULL AND completed_at IS NOT NULL ORDER BY id LIMIT 1",
+    )
+    .bind(patient_id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map(Option::flatten)
+}
+
+/// The last completed report before `before_id`.
+pub async fn previous(conn: &mut Conn, patient_id: i64, before_id: i64) -> sqlx::Result<Option<Report>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM reports WHERE patient_id = $1 AND id < $2 AND completed_at IS NOT NULL ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(patient_id)
+    .bind(before_id)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// The latest completed report that has no assessment yet (one waiting for its re-measure).
+pub async fn awaiting_assessment(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Option<Report>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM reports r WHERE patient_id = $1 AND completed_at IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.report_id = r.id)
+         ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(patient_id)
+    .fetch_optional(&mut *conn)
     .await
 }

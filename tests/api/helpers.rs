@@ -206,6 +206,7 @@ impl TestApp {
     /// An app whose platform mocks have nothing mounted yet: the test mounts its own answers,
     /// then calls [`mount_defaults`] if it wants the rest to succeed.
     pub async fn spawn_bare(engine: Engine, loops: Loops) -> TestApp {
+        init_logs();
         let db = TestDb::create(engine).await;
         let line = MockServer::start().await;
         let telegram = MockServer::start().await;
@@ -224,6 +225,7 @@ impl TestApp {
     }
 
     pub async fn spawn_with(engine: Engine, loops: Loops, extra: &[(&str, &str)]) -> TestApp {
+        init_logs();
         let db = TestDb::create(engine).await;
         let line = MockServer::start().await;
         let telegram = MockServer::start().await;
@@ -606,6 +608,16 @@ impl NowSecs for ManualClock {
     fn now_secs(&self) -> i64 {
         use mimamori::clock::Clock;
         self.now().timestamp()
+    }
+}
+
+/// `MIMAMORI_TEST_LOG=debug cargo test …` shows the service's logs for a failing test.
+fn init_logs() {
+    if let Ok(filter) = std::env::var("MIMAMORI_TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_test_writer()
+            .try_init();
     }
 }
 

@@ -7,4 +7,5 @@ mod delivery;
 mod enrolment;
 mod health;
 mod reporting;
+mod triage;
 mod webhooks;

@@ -30,17 +30,16 @@ async fn latest_report(app: &TestApp, patient: i64) -> Value {
 async fn one_message_reports_are_read_in_every_form_and_acknowledged(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, mut n) = enrolled_line(&app, "Ureport", "佐藤一郎", &[]).await;
-    for text in ["SpO2 94 37.8", "９４　３７．８", "spo2:94% temp 37.8℃"] {
+    for text in ["SpO2 97 37.8", "９７　３７．８", "spo2:97% temp 37.8℃"] {
         app.line_text("Ureport", text).await;
         n += 1;
         let texts = app.wait_for_texts(n).await;
-        assert_eq!(
-            texts[n - 1],
-            "SpO2 94%, 体温 37.8℃ — 記録しました。ありがとうございます。",
-            "for {text:?}"
+        assert!(
+            texts[n - 1].starts_with("SpO2 97%, 体温 37.8℃ — 記録しました。\nありがとうございます。"),
+            "for {text:?}: {texts:?}"
         );
         let r = latest_report(&app, id).await;
-        assert_eq!(r["spo2"], 94);
+        assert_eq!(r["spo2"], 97);
         assert_eq!(r["temperature"], 37.8);
         assert_eq!(r["source_text"], text, "the source message is kept");
         assert!(r["completed_at"].is_string());
@@ -62,20 +61,37 @@ async fn a_symptom_or_low_spo2_is_never_just_recorded(engine: Engine) {
     let texts = app.wait_for_texts(n + 1).await;
     let last = &texts[n];
     assert!(
-        last.contains("急に息苦しくなった") && last.contains("今すぐ保健所（03-1234-5678）にお電話ください"),
+        last.contains("急に息苦しくなった") && last.contains("30分以内に医師からお電話"),
         "{last}"
     );
     let r = latest_report(&app, id).await;
     assert_eq!(r["symptoms"], json!(["sudden_breathlessness"]));
-    app.line_text("Urisk", "SpO2 92 37.0").await;
-    let texts = app.wait_for_texts(n + 2).await;
+    assert!(r["feeling"].is_null(), "息苦しい is the symptom, not 'worse'");
+    // a first SpO2 of 92: measure again; the lower reading counts
+    app.line_text("Urisk", "SpO2 93 37.0").await;
+    let texts = app.wait_for_texts(n + 3).await;
+    assert_eq!(texts[n + 1], "SpO2 93%, 体温 37.0℃ — 記録しました。");
     assert!(
-        texts[n + 1].contains("SpO2 92%") && texts[n + 1].contains("にお電話ください"),
+        texts[n + 2].contains("もう一度SpO2を測って") && texts[n + 2].contains("10分以内"),
         "{texts:?}"
     );
-    assert!(
-        !texts[n + 1].contains("119番に電話して救急車"),
-        "92 is not (yet) an ambulance"
+    app.line_text("Urisk", "92").await;
+    let texts = app.wait_for_texts(n + 5).await;
+    assert!(texts[n + 3].contains("低いほうの値で判断します：SpO2 92%"), "{texts:?}");
+    assert!(texts[n + 4].contains("30分以内に医師からお電話"), "{texts:?}");
+    let r = latest_report(&app, id).await;
+    assert_eq!(
+        (r["spo2"].as_i64(), r["spo2_remeasured"].as_i64()),
+        (Some(93), Some(92))
+    );
+    let open_oxygen = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM care_requests WHERE patient_id = {id} AND kind = 'oxygen' AND status = 'open'"
+        ))
+        .await;
+    assert_eq!(
+        open_oxygen, 1,
+        "the repeat raised the open request, it did not open a second one"
     );
 }
 both_engines!(a_symptom_or_low_spo2_is_never_just_recorded);
@@ -105,19 +121,22 @@ both_engines!(an_emergency_reading_says_call_119_first);
 async fn implausible_and_unreadable_input_gets_a_specific_request_and_keeps_what_was_read(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, n) = enrolled_telegram(&app, 7002, "Ivan").await;
-    app.tg_text(7002, "spo2 94 temp 48", Some("en")).await;
+    app.tg_text(7002, "spo2 97 temp 48", Some("en")).await;
     let texts = app.wait_for_texts(n + 3).await;
-    assert_eq!(texts[n], "Noted: SpO2 94%.", "{texts:?}");
+    assert_eq!(texts[n], "Noted: SpO2 97%.", "{texts:?}");
     assert!(texts[n + 1].contains("between 34.0 and 43.0"), "{texts:?}");
     assert!(texts[n + 2].contains("What is your temperature?"), "{texts:?}");
     let r = latest_report(&app, id).await;
-    assert_eq!(r["spo2"], 94, "what was read is kept");
+    assert_eq!(r["spo2"], 97, "what was read is kept");
     assert!(r["completed_at"].is_null());
     app.tg_text(7002, "37.8", Some("en")).await;
     let texts = app.wait_for_texts(n + 4).await;
-    assert_eq!(texts[n + 3], "SpO2 94%, 37.8 °C — recorded. Thank you.");
+    assert!(
+        texts[n + 3].starts_with("SpO2 97%, 37.8 °C — recorded.\nThank you."),
+        "{texts:?}"
+    );
     let r = latest_report(&app, id).await;
-    assert_eq!(r["source_text"], "spo2 94 temp 48\n37.8");
+    assert_eq!(r["source_text"], "spo2 97 temp 48\n37.8");
     app.tg_text(7002, "SpO2 101 36.5", Some("en")).await;
     app.tg_text(7002, "good morning!", Some("en")).await;
     let texts = app.wait_for_texts(n + 9).await;
@@ -156,7 +175,7 @@ async fn a_line_check_in_walks_through_quick_replies(engine: Engine) {
     assert!(ask.buttons.iter().any(|(_, d)| d == "v:spo2:95"), "{:?}", ask.buttons);
     assert!(ask.buttons.len() <= 13);
 
-    app.line_postback("Ucheck", "v:spo2:95").await;
+    app.line_postback("Ucheck", "v:spo2:97").await;
     let texts = app.wait_for_texts(n + 4).await;
     assert!(texts[n + 3].contains("体温は何度ですか"), "{texts:?}");
     app.line_postback("Ucheck", "v:temp:372").await;
@@ -178,9 +197,9 @@ async fn a_line_check_in_walks_through_quick_replies(engine: Engine) {
     assert!(texts[n + 6].contains("前回と比べて"), "{texts:?}");
     app.line_postback("Ucheck", "feel:same").await;
     let texts = app.wait_for_texts(n + 8).await;
-    assert_eq!(
-        texts[n + 7],
-        "SpO2 95%, 体温 37.2℃, 変わらない — 記録しました。ありがとうございます。"
+    assert!(
+        texts[n + 7].starts_with("SpO2 97%, 体温 37.2℃, 変わらない — 記録しました。\nありがとうございます。"),
+        "{texts:?}"
     );
     let r = latest_report(&app, id).await;
     assert_eq!(r["source"], "check_in");

@@ -1,0 +1,149 @@
+//! From a completed report to a decision: gather the rules' inputs from the patient's record and
+//! history, assess, store the assessment, open (or raise) care requests, and tell the patient
+//! what happens next — all in the caller's transaction.
+
+use chrono::{Days, NaiveDate};
+
+use super::Ctx;
+use crate::channels::OutMessage;
+use crate::domain::patient::is_high_risk;
+use crate::domain::reading::{Feeling, Temperature};
+use crate::domain::symptom;
+use crate::domain::triage::{Assessment, Input, Level, RequestKind, assess};
+use crate::i18n::Lang;
+use crate::store::patients::Patient;
+use crate::store::reports::Report;
+use crate::store::{Conn, care, chats, from_ms, reports};
+
+/// The rules' view of a report and the patient's history.
+pub async fn input_for(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, report: &Report) -> anyhow::Result<Input> {
+    let rules = &ctx.config.rules;
+    let tz = ctx.config.timezone;
+    let today = ctx.now.with_timezone(&tz).date_naive();
+    let days = rules.fever.1 as u64;
+    let first_day = today
+        .checked_sub_days(Days::new(days.saturating_sub(1)))
+        .unwrap_or(today);
+    let since = first_day
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(tz).earliest())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or(ctx.now);
+    let mut recent = reports::completed_between(conn, patient.id, since).await?;
+    if !recent.iter().any(|r| r.id == report.id) {
+        recent.push(report.clone());
+    }
+    let daily_max_temperature: Vec<Option<Temperature>> = (0..days)
+        .rev()
+        .filter_map(|back| today.checked_sub_days(Days::new(back)))
+        .map(|day: NaiveDate| {
+            recent
+                .iter()
+                .filter(|r| {
+                    from_ms(r.completed_at.unwrap_or(r.created_at))
+                        .with_timezone(&tz)
+                        .date_naive()
+                        == day
+                })
+                .filter_map(|r| r.temperature.and_then(Temperature::from_tenths))
+                .max()
+        })
+        .collect();
+    let baseline = reports::baseline_spo2(conn, patient.id).await?;
+    let previous = reports::previous(conn, patient.id, report.id).await?;
+    let onset = NaiveDate::parse_from_str(&patient.onset_date, "%Y-%m-%d").unwrap_or(today);
+    Ok(Input {
+        spo2: report.counted_spo2().and_then(|v| u8::try_from(v).ok()),
+        temperature: report.temperature.and_then(Temperature::from_tenths),
+        pulse: report.pulse.and_then(|p| u16::try_from(p).ok()),
+        respiratory_rate: None,
+        symptoms: symptom::decode(report.symptoms.as_deref().unwrap_or("")),
+        feeling: report.feeling.as_deref().and_then(Feeling::from_code),
+        harder_to_breathe: report.harder_to_breathe != 0,
+        asks_to_talk: report.asks_to_talk != 0,
+        high_risk: is_high_risk(patient.birth(), patient.has_risk_factor(), today),
+        // the report that sets the baseline is not compared with itself
+        baseline_spo2: baseline
+            .filter(|_| previous.is_some())
+            .and_then(|v| u8::try_from(v).ok()),
+        previous_symptoms: previous
+            .map(|p| symptom::decode(p.symptoms.as_deref().unwrap_or("")))
+            .unwrap_or_default(),
+        daily_max_temperature,
+        days_since_onset: (today - onset).num_days(),
+    })
+}
+
+/// Assesses `report`, records the decision, and returns what the patient is told (the 119
+/// instruction first for an emergency). `summary` is what was understood of the report, if the
+/// acknowledgement should repeat it.
+pub async fn decide(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    lang: Lang,
+    report: &Report,
+    summary: Option<String>,
+) -> anyhow::Result<(Assessment, Vec<OutMessage>)> {
+    let input = input_for(conn, ctx, patient, report).await?;
+    let a = assess(&ctx.config.rules, &input);
+    let assessment_id = care::insert_assessment(conn, patient.id, Some(report.id), &a, ctx.now).await?;
+    for kind in &a.requests {
+        let minutes = match kind {
+            RequestKind::TreatmentReferral => ctx.config.rules.referral.map(|r| r.1).unwrap_or(1440),
+            _ => a.target_minutes.unwrap_or(240),
+        };
+        let request = care::NewRequest {
+            patient_id: patient.id,
+            assessment_id,
+            kind: *kind,
+            level: a.level,
+            target_at: ctx.now + chrono::Duration::minutes(minutes),
+            reasons: &a.reasons,
+        };
+        care::open(conn, &request, ctx.now).await?;
+    }
+    if a.level == Level::Emergency {
+        chats::alert_staff(
+            conn,
+            "emergency",
+            Some(patient.id),
+            None,
+            "emergency assessment: the patient was told to call 119",
+            ctx.now,
+        )
+        .await?;
+    }
+    Ok((a.clone(), messages(ctx, lang, &a, summary)))
+}
+
+fn messages(ctx: &Ctx<'_>, lang: Lang, a: &Assessment, summary: Option<String>) -> Vec<OutMessage> {
+    let mut out = Vec::new();
+    let mut args = ctx.phone_args(lang);
+    if a.level == Level::Emergency {
+        out.push(OutMessage::text(ctx.t(lang, msg!("alert-emergency"), &args)));
+    }
+    let minutes = a.target_minutes.unwrap_or(0);
+    args.push(("minutes", minutes.into()));
+    args.push(("hours", (minutes / 60).into()));
+    let key = match a.level {
+        Level::Emergency => msg!("route-emergency"),
+        Level::Urgent => msg!("route-urgent"),
+        Level::Moderate => msg!("route-moderate"),
+        Level::Watch => msg!("route-watch"),
+        Level::Stable => msg!("route-stable"),
+    };
+    let route = ctx.t(lang, key, &args);
+    // the acknowledgement and what happens next in one message
+    out.push(OutMessage::text(match summary {
+        Some(s) => format!(
+            "{}\n{route}",
+            ctx.t(lang, msg!("report-noted"), &[("summary", s.into())])
+        ),
+        None => route,
+    }));
+    if a.requests.contains(&RequestKind::TreatmentReferral) {
+        out.push(OutMessage::text(ctx.t(lang, msg!("route-referral"), &args)));
+    }
+    out
+}
