@@ -8,7 +8,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
-use crate::conversation::{self, Ctx, checkin};
+use crate::conversation::{self, Ctx, checkin, observation};
 use crate::store::{Conn, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
@@ -199,7 +199,13 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
             continue;
         };
         match timer.kind.as_str() {
-            checkin::CHECK_IN => checkin::start(&mut tx, &ctx, &patient).await?,
+            checkin::CHECK_IN => checkin::start(&mut tx, &ctx, &patient, true).await?,
+            observation::EXTRA_CHECK_IN => checkin::start(&mut tx, &ctx, &patient, false).await?,
+            observation::STAFF_CALL => {
+                let prompted = crate::store::from_ms(timer.due_at) - observation::STAFF_CALL_AFTER;
+                observation::staff_call_due(&mut tx, &ctx, &patient, prompted).await?
+            }
+            observation::SAFETY_CHECK => observation::safety_check_due(&mut tx, &ctx, &patient).await?,
             checkin::CHECK_IN_REMINDER => {
                 let prompted = crate::store::from_ms(timer.due_at) - checkin::REMINDER_AFTER;
                 checkin::remind(&mut tx, &ctx, &patient, prompted).await?

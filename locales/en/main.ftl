@@ -92,3 +92,5 @@ reason-fever-days = temperature ≥ { $bound } °C on { $days } consecutive days
 reason-asks-to-talk = asks to talk to someone
 reason-high-risk-new-symptoms = high-risk patient with new symptoms
 reason-treatment-referral = high risk, within { $days } days of onset, no oxygen needed: refer for early treatment
+reason-no-answer = no answer to the check-in for { $minutes } minutes
+reason-no-contact = no contact for { $hours } hours

@@ -92,3 +92,5 @@ reason-fever-days = { $days }日連続で体温 { $bound }℃ 以上
 reason-asks-to-talk = 相談を希望
 reason-high-risk-new-symptoms = 重症化リスクのある患者に新しい症状
 reason-treatment-referral = 重症化リスクあり、発症{ $days }日以内、酸素不要：早期治療へ紹介
+reason-no-answer = 健康観察に{ $minutes }分間応答なし
+reason-no-contact = { $hours }時間連絡なし

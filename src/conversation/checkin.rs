@@ -6,7 +6,7 @@
 use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
-use super::{Ctx, triage};
+use super::{Ctx, observation, triage};
 use crate::channels::{Choice, OutMessage};
 use crate::domain::reading::{self, Feeling, Invalid, Parsed, Pulse, Spo2, Temperature};
 use crate::domain::symptom::{self, PAGES, Symptom};
@@ -253,6 +253,7 @@ async fn record(
         report.completed_at = Some(ms(ctx.now));
         reports::save(conn, &report).await?;
         timers::cancel(conn, patient.id, CHECK_IN_REMINDER).await?;
+        timers::cancel(conn, patient.id, observation::STAFF_CALL).await?;
         let summary = summary(ctx, lang, &report);
         if wants_remeasure(conn, ctx, patient, &report).await? {
             let wait = ctx.config.rules.remeasure_wait_minutes;
@@ -496,11 +497,13 @@ pub fn ask(ctx: &Ctx<'_>, lang: Lang, step: Step, d: &Dialogue, r: Option<&Repor
 
 /// A check-in timer fired: open a new dialogue (an unfinished draft stays stored as it is),
 /// ask for SpO2, schedule the reminder and the next check-in.
-pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: bool) -> anyhow::Result<()> {
     if patient.status != "active" {
         return Ok(());
     }
-    super::enrolment::schedule_next_check_in(conn, ctx, patient).await?;
+    if regular {
+        super::enrolment::schedule_next_check_in(conn, ctx, patient).await?;
+    }
     let Some(chat) = chats::for_patient(conn, patient.id).await? else {
         chats::alert_staff(
             conn,
@@ -532,6 +535,9 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow:
     patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
     timers::cancel(conn, patient.id, CHECK_IN_REMINDER).await?;
     timers::schedule(conn, CHECK_IN_REMINDER, patient.id, ctx.now + REMINDER_AFTER, ctx.now).await?;
+    timers::cancel(conn, patient.id, observation::STAFF_CALL).await?;
+    let staff_call_at = ctx.now + observation::STAFF_CALL_AFTER;
+    timers::schedule(conn, observation::STAFF_CALL, patient.id, staff_call_at, ctx.now).await?;
     let lang = super::language(Some(patient), chat.language_hint.as_deref());
     let messages = vec![
         OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),

@@ -3,6 +3,7 @@
 
 pub mod checkin;
 pub mod enrolment;
+pub mod observation;
 pub mod triage;
 
 use chrono::{DateTime, Utc};
@@ -101,6 +102,9 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
     if chat.status != "active" {
         // they wrote to us again, so they can be reached again
         chats::set_status(conn, chat.id, "active").await?;
+    }
+    if let Some(p) = patient.as_ref().filter(|_| inbound.kind != InboundKind::Follow) {
+        observation::contact(conn, ctx, p).await?;
     }
     let messages = match (&inbound.kind, &patient) {
         (InboundKind::Blocked, _) => vec![],

@@ -95,7 +95,7 @@ pub async fn decide(
         };
         let request = care::NewRequest {
             patient_id: patient.id,
-            assessment_id,
+            assessment_id: Some(assessment_id),
             kind: *kind,
             level: a.level,
             target_at: ctx.now + chrono::Duration::minutes(minutes),
@@ -114,6 +114,7 @@ pub async fn decide(
         )
         .await?;
     }
+    super::observation::after_assessment(conn, ctx, patient, a.level).await?;
     Ok((a.clone(), messages(ctx, lang, &a, summary)))
 }
 

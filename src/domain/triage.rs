@@ -98,7 +98,7 @@ pub struct Reason {
 }
 
 impl Reason {
-    fn new(level: Level, key: &str, args: &[(&str, String)]) -> Reason {
+    pub fn new(level: Level, key: &str, args: &[(&str, String)]) -> Reason {
         Reason {
             level,
             key: key.to_string(),

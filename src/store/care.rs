@@ -41,7 +41,7 @@ pub enum Opened {
 /// A care request an assessment asks for.
 pub struct NewRequest<'a> {
     pub patient_id: i64,
-    pub assessment_id: i64,
+    pub assessment_id: Option<i64>,
     pub kind: RequestKind,
     pub level: Level,
     pub target_at: DateTime<Utc>,

@@ -17,6 +17,9 @@ pub struct Patient {
     pub area: Option<String>,
     pub status: String,
     pub dialogue: Option<String>,
+    pub last_contact_at: Option<i64>,
+    pub extra_check_ins: i64,
+    pub stable_streak: i64,
 }
 
 impl Patient {
@@ -39,8 +42,8 @@ pub struct NewPatient<'a> {
     pub area: Option<&'a str>,
 }
 
-const COLUMNS: &str =
-    "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue";
+const COLUMNS: &str = "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue, \
+     last_contact_at, extra_check_ins, stable_streak";
 
 pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
@@ -117,4 +120,23 @@ pub async fn use_code(conn: &mut Conn, hash: &str, now: DateTime<Utc>) -> sqlx::
             .await?
             .rows_affected(),
     )
+}
+
+pub async fn set_last_contact(conn: &mut Conn, id: i64, at: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE patients SET last_contact_at = $1 WHERE id = $2")
+        .bind(ms(at))
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_cadence(conn: &mut Conn, id: i64, extra_check_ins: bool, stable_streak: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3")
+        .bind(i64::from(extra_check_ins))
+        .bind(stable_streak)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }

@@ -151,3 +151,110 @@ async fn a_high_risk_patient_early_in_illness_is_referred_for_treatment(engine: 
     assert_eq!(kinds, vec!["treatment_referral"]);
 }
 both_engines!(a_high_risk_patient_early_in_illness_is_referred_for_treatment);
+
+async fn kinds(app: &TestApp, patient: i64) -> Vec<String> {
+    requests(app, patient).await.into_iter().map(|r| r.0).collect()
+}
+
+async fn a_silent_patient_climbs_the_ladder_reminder_staff_call_safety_check_across_a_restart(engine: Engine) {
+    let mut app = TestApp::spawn(engine).await;
+    let enrolled_at = mimamori::clock::Clock::now(&app.clock);
+    let (id, n) = enrolled(&app, 6101, "Sam", &[]).await;
+    let due = mimamori::store::from_ms(
+        app.scalar_i64(&format!(
+            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'pending'"
+        ))
+        .await,
+    );
+    app.set_time(due);
+    app.wait_for_texts(n + 2).await;
+    app.set_time(due + chrono::Duration::minutes(60));
+    let texts = app.wait_for_texts(n + 4).await;
+    assert!(texts[n + 2].contains("we have not heard from you"), "{texts:?}");
+    app.set_time(due + chrono::Duration::minutes(119));
+    app.settle().await;
+    assert!(kinds(&app, id).await.is_empty(), "not before 120 minutes");
+    app.set_time(due + chrono::Duration::minutes(120));
+    app.wait_until("a staff phone call is requested", |pool| async move {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM care_requests WHERE kind = 'staff_call'")
+            .fetch_one(&pool)
+            .await
+            .unwrap_or(0)
+            == 1
+    })
+    .await;
+    // the service restarts; the safety check still comes, 24 h after the last contact
+    app.stop().await;
+    app.clock
+        .set(enrolled_at + chrono::Duration::hours(24) + chrono::Duration::minutes(1));
+    app.start(Default::default(), &[]).await;
+    app.wake();
+    app.wait_until("a home safety check is requested", |pool| async move {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM care_requests WHERE kind = 'safety_check'")
+            .fetch_one(&pool)
+            .await
+            .unwrap_or(0)
+            == 1
+    })
+    .await;
+    let reqs = requests(&app, id).await;
+    let safety = reqs.iter().find(|r| r.0 == "safety_check").expect("safety check");
+    assert_eq!(safety.3[0]["key"], "reason-no-contact");
+    assert_eq!(safety.3[0]["args"]["hours"], "24");
+    assert_eq!(
+        reqs.iter().filter(|r| r.0 == "staff_call").count(),
+        1,
+        "missed check-ins raise one open staff call"
+    );
+}
+both_engines!(a_silent_patient_climbs_the_ladder_reminder_staff_call_safety_check_across_a_restart);
+
+async fn a_patient_who_answers_gets_neither_staff_call_nor_safety_check(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled(&app, 6102, "Tara", &[]).await;
+    let due = mimamori::store::from_ms(
+        app.scalar_i64(&format!(
+            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'pending'"
+        ))
+        .await,
+    );
+    app.set_time(due);
+    app.wait_for_texts(n + 2).await;
+    app.set_time(due + chrono::Duration::minutes(30));
+    app.tg_text(6102, "SpO2 98 36.6", Some("en")).await;
+    app.wait_for_texts(n + 3).await;
+    app.set_time(due + chrono::Duration::minutes(150));
+    app.settle().await;
+    assert!(kinds(&app, id).await.is_empty());
+    assert_eq!(app.texts_to("6102").await.len(), n + 3, "no reminder after an answer");
+}
+both_engines!(a_patient_who_answers_gets_neither_staff_call_nor_safety_check);
+
+async fn after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_stable(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled(&app, 6103, "Uma", &[]).await;
+    let start = mimamori::clock::Clock::now(&app.clock);
+    app.tg_text(6103, "worse and harder to breathe", Some("en")).await;
+    app.wait_for_texts(n + 1).await;
+    let extra = |app: &TestApp| {
+        let q = format!(
+            "SELECT COUNT(*) FROM timers WHERE patient_id = {id} AND kind = 'extra_check_in' AND status = 'pending'"
+        );
+        let pool = app.pool();
+        async move { sqlx::query_scalar::<_, i64>(&q).fetch_one(&pool).await.unwrap_or(-1) }
+    };
+    assert_eq!(extra(&app).await, 1);
+    let due = app
+        .scalar_i64(&format!(
+            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'extra_check_in' AND status = 'pending'"
+        ))
+        .await;
+    assert_eq!(due - start.timestamp_millis(), 3 * 3600 * 1000, "3 hours later");
+    app.tg_text(6103, "SpO2 98 36.5", Some("en")).await;
+    app.wait_for_texts(n + 2).await;
+    assert_eq!(extra(&app).await, 1, "one stable report is not enough");
+    app.tg_text(6103, "SpO2 98 36.4", Some("en")).await;
+    app.wait_for_texts(n + 3).await;
+    assert_eq!(extra(&app).await, 0, "two stable in a row end the extra check-ins");
+}
+both_engines!(after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_stable);

@@ -1,0 +1,144 @@
+//! No patient silently drops out of observation (TRIAGE.md "Cadence and non-response"):
+//! extra check-ins after a worrying assessment, and the ladder for a patient who does not
+//! answer — reminder (60 min, in [`super::checkin`]) → staff phone call (120 min) → home safety
+//! check after 24 h without contact (12 h if high-risk). All of it is durable timers.
+
+use chrono::Duration;
+
+use super::Ctx;
+use crate::domain::patient::is_high_risk;
+use crate::domain::triage::{Level, Reason, RequestKind};
+use crate::store::patients::Patient;
+use crate::store::{Conn, care, chats, from_ms, patients, reports, timers};
+
+pub const EXTRA_CHECK_IN: &str = "extra_check_in";
+pub const STAFF_CALL: &str = "check_in_staff_call";
+pub const SAFETY_CHECK: &str = "safety_check";
+pub const STAFF_CALL_AFTER: Duration = Duration::minutes(120);
+pub const EXTRA_AFTER: Duration = Duration::hours(3);
+
+fn high_risk(ctx: &Ctx<'_>, patient: &Patient) -> bool {
+    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
+    is_high_risk(patient.birth(), patient.has_risk_factor(), today)
+}
+
+/// How long a patient may go without any contact before a safety check.
+pub fn contact_limit(high_risk: bool) -> Duration {
+    if high_risk {
+        Duration::hours(12)
+    } else {
+        Duration::hours(24)
+    }
+}
+
+/// The patient wrote to us: note it and move the safety-check deadline.
+pub async fn contact(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+    if patient.status != "active" {
+        return Ok(());
+    }
+    patients::set_last_contact(conn, patient.id, ctx.now).await?;
+    timers::cancel(conn, patient.id, SAFETY_CHECK).await?;
+    let due = ctx.now + contact_limit(high_risk(ctx, patient));
+    timers::schedule(conn, SAFETY_CHECK, patient.id, due, ctx.now).await?;
+    Ok(())
+}
+
+/// After an assessment: moderate or worse → a check-in every 3 hours until two stable ones in a
+/// row.
+pub async fn after_assessment(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, level: Level) -> anyhow::Result<()> {
+    // the stored row, not the caller's copy: several assessments may happen in one transaction
+    let Some(p) = patients::get(conn, patient.id).await? else {
+        return Ok(());
+    };
+    let (extra, streak) = if level >= Level::Moderate {
+        (true, 0)
+    } else if level == Level::Stable && p.extra_check_ins != 0 {
+        let streak = p.stable_streak + 1;
+        (streak < 2, streak)
+    } else {
+        (p.extra_check_ins != 0, 0)
+    };
+    patients::set_cadence(conn, patient.id, extra, streak).await?;
+    timers::cancel(conn, patient.id, EXTRA_CHECK_IN).await?;
+    if extra {
+        timers::schedule(conn, EXTRA_CHECK_IN, patient.id, ctx.now + EXTRA_AFTER, ctx.now).await?;
+    }
+    Ok(())
+}
+
+/// Opens a care request that no assessment made (a ladder step).
+async fn open_request(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    kind: RequestKind,
+    level: Level,
+    within: Duration,
+    reason: Reason,
+) -> anyhow::Result<()> {
+    let reasons = [reason];
+    let request = care::NewRequest {
+        patient_id: patient.id,
+        assessment_id: None,
+        kind,
+        level,
+        target_at: ctx.now + within,
+        reasons: &reasons,
+    };
+    care::open(conn, &request, ctx.now).await?;
+    Ok(())
+}
+
+/// Two hours after a check-in prompt without a report: a phone call by staff, sooner for
+/// high-risk patients.
+pub async fn staff_call_due(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    prompted_at: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<()> {
+    if patient.status != "active" || reports::completed_since(conn, patient.id, prompted_at).await? {
+        return Ok(());
+    }
+    let (level, within) = if high_risk(ctx, patient) {
+        (Level::Moderate, Duration::minutes(30))
+    } else {
+        (Level::Watch, Duration::minutes(60))
+    };
+    let minutes = (ctx.now - prompted_at).num_minutes().to_string();
+    let reason = Reason::new(level, msg!("reason-no-answer"), &[("minutes", minutes)]);
+    open_request(conn, ctx, patient, RequestKind::StaffCall, level, within, reason).await
+}
+
+/// No contact at all for the limit: a home safety check (安否確認).
+pub async fn safety_check_due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+    if patient.status != "active" {
+        return Ok(());
+    }
+    let limit = contact_limit(high_risk(ctx, patient));
+    if patient.last_contact_at.is_some_and(|t| ctx.now - from_ms(t) < limit) {
+        return Ok(());
+    }
+    let hours = limit.num_hours().to_string();
+    let reason = Reason::new(Level::Urgent, msg!("reason-no-contact"), &[("hours", hours)]);
+    open_request(
+        conn,
+        ctx,
+        patient,
+        RequestKind::SafetyCheck,
+        Level::Urgent,
+        Duration::hours(2),
+        reason,
+    )
+    .await?;
+    chats::alert_staff(
+        conn,
+        "safety_check",
+        Some(patient.id),
+        None,
+        "no contact with the patient: a home safety check is needed",
+        ctx.now,
+    )
+    .await?;
+    Ok(())
+}
