@@ -35,6 +35,39 @@ pub enum Command {
     /// Register and look up patients.
     #[command(subcommand)]
     Patient(PatientCommand),
+    /// Health-centre staff who use the JSON API.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// Care requests (cases) waiting for someone to act.
+    #[command(subcommand)]
+    Cases(CasesCommand),
+}
+
+#[derive(Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff member and print their API token (shown once; only its hash is stored).
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["admin", "staff"])]
+        role: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CasesCommand {
+    /// Open care requests, most urgent first, then oldest first.
+    List {
+        /// Only this kind (oxygen, home_visit, phone_consultation, safety_check, …).
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, value_enum, default_value = "ja")]
+        lang: Lang,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -86,6 +119,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Patient(PatientCommand::Add(args)) => add_patient(config, args).await,
         Command::Patient(PatientCommand::Show { id, json }) => show_patient(config, id, json).await,
+        Command::Staff(StaffCommand::Add { name, role, json }) => add_staff(config, &name, &role, json).await,
+        Command::Cases(CasesCommand::List { kind, lang, json }) => {
+            list_cases(config, kind.as_deref(), lang, json).await
+        }
     }
 }
 
@@ -241,6 +278,57 @@ async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<
         println!("{out}");
     } else {
         println!("{}", serde_json::to_string_pretty(&out)?);
+    }
+    Ok(())
+}
+
+async fn add_staff(config: Config, name: &str, role: &str, as_json: bool) -> anyhow::Result<()> {
+    if name.trim().is_empty() {
+        anyhow::bail!("--name must not be empty");
+    }
+    let db = Db::connect(&config.database_url).await?;
+    let mut tx = db.begin().await?;
+    let (id, token) = crate::store::staff::add(&mut tx, name.trim(), role, SystemClock.now()).await?;
+    tx.commit().await?;
+    if as_json {
+        println!(
+            "{}",
+            json!({"staff_id": id, "name": name.trim(), "role": role, "token": token})
+        );
+    } else {
+        println!("staff id:  {id}");
+        println!("API token: {token}");
+        println!("This token is shown once. Use it as: Authorization: Bearer <token>");
+    }
+    Ok(())
+}
+
+async fn list_cases(config: Config, kind: Option<&str>, lang: Lang, as_json: bool) -> anyhow::Result<()> {
+    let db = Db::connect(&config.database_url).await?;
+    let locales = Locales::load().map_err(anyhow::Error::msg)?;
+    let mut tx = db.begin().await?;
+    crate::store::staff::audit(&mut tx, None, "cases.list", None, SystemClock.now()).await?;
+    let rows = crate::store::views::open_requests(&mut tx, kind).await?;
+    tx.commit().await?;
+    let cases = crate::api::requests_json(&locales, lang, &rows);
+    if as_json {
+        println!("{}", json!({ "care_requests": cases }));
+        return Ok(());
+    }
+    for c in cases.as_array().into_iter().flatten() {
+        println!(
+            "#{} {} {} — {} ({}) by {} — {}",
+            c["id"],
+            c["urgency"].as_str().unwrap_or(""),
+            c["kind"].as_str().unwrap_or(""),
+            c["patient"]["name"].as_str().unwrap_or(""),
+            c["patient"]["phone"].as_str().unwrap_or(""),
+            c["target_at"].as_str().unwrap_or(""),
+            c["reasons"]
+                .as_array()
+                .map(|r| r.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; "))
+                .unwrap_or_default(),
+        );
     }
     Ok(())
 }

@@ -10,6 +10,8 @@ macro_rules! msg {
     };
 }
 
+/// The staff JSON API (`/api/v1`).
+pub mod api;
 /// Shared state, startup and shutdown.
 pub mod app;
 /// LINE and Telegram adapters: webhook parsing and sending, one neutral model.

@@ -8,7 +8,9 @@ pub mod events;
 pub mod outbox;
 pub mod patients;
 pub mod reports;
+pub mod staff;
 pub mod timers;
+pub mod views;
 
 use std::str::FromStr;
 use std::sync::Arc;

@@ -7,5 +7,6 @@ mod delivery;
 mod enrolment;
 mod health;
 mod reporting;
+mod staff_api;
 mod triage;
 mod webhooks;

@@ -1,0 +1,291 @@
+//! The staff JSON API under `/api/v1`, with bearer API tokens (`mimamori staff add`). Every read
+//! of patient data and every change is written to the audit log. The OpenAPI document is
+//! `api/openapi.json`, served at `/api/v1/openapi.json`.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use fluent_bundle::FluentValue;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::app::AppState;
+use crate::domain::symptom::{self, Symptom};
+use crate::domain::triage::{Level, Reason};
+use crate::i18n::{Lang, Locales};
+use crate::store::staff::{self, Staff};
+use crate::store::views::{self, PatientFilter};
+use crate::store::{from_ms, patients, reports};
+
+pub const OPENAPI: &str = include_str!("../api/openapi.json");
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/patients", get(list_patients))
+        .route("/api/v1/patients/{id}", get(patient))
+        .route("/api/v1/care-requests", get(list_requests))
+        .route("/api/v1/care-requests/{id}/close", post(close_request))
+}
+
+/// An API error: a status and a fixed message; internal detail is logged, never returned.
+pub struct ApiError(StatusCode, &'static str);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(json!({ "error": self.1 }))).into_response()
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!(error = %e, "API storage error");
+        ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
+    }
+}
+
+/// The authenticated staff member (`Authorization: Bearer <token>`).
+pub struct Auth(pub Staff);
+
+impl FromRequestParts<AppState> for Auth {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let unauthorized = || {
+            let mut r = ApiError(StatusCode::UNAUTHORIZED, "a valid staff API token is required").into_response();
+            r.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            r
+        };
+        let Some(token) = token else {
+            return Err(unauthorized());
+        };
+        let mut conn = state
+            .db
+            .pool
+            .acquire()
+            .await
+            .map_err(|e| ApiError::from(e).into_response())?;
+        match staff::by_token(&mut conn, token).await {
+            Ok(Some(s)) => Ok(Auth(s)),
+            Ok(None) => Err(unauthorized()),
+            Err(e) => Err(ApiError::from(e).into_response()),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+fn lang_of(q: Option<&str>) -> Lang {
+    q.and_then(Lang::from_tag).unwrap_or(Lang::Ja)
+}
+
+/// A reason in words, in `lang`.
+pub fn render_reason(locales: &Locales, lang: Lang, r: &Reason) -> String {
+    let args: Vec<(&str, FluentValue)> = r
+        .args
+        .iter()
+        .map(|(k, v)| {
+            let v = match (k.as_str(), Symptom::from_code(v)) {
+                ("symptom", Some(s)) => locales.text(lang, &s.label_key(), &[]),
+                _ => v.clone(),
+            };
+            (k.as_str(), FluentValue::from(v))
+        })
+        .collect();
+    locales.text(lang, &r.key, &args)
+}
+
+fn reasons_json(state: &AppState, lang: Lang, stored: &str) -> Value {
+    let reasons: Vec<Reason> = serde_json::from_str(stored).unwrap_or_default();
+    reasons
+        .iter()
+        .map(|r| json!({"level": r.level.code(), "text": render_reason(&state.locales, lang, r), "key": r.key, "args": r.args}))
+        .collect()
+}
+
+async fn audit(state: &AppState, who: &Staff, action: &str, subject: Option<&str>) -> Result<(), ApiError> {
+    let mut tx = state.db.begin().await?;
+    staff::audit(&mut tx, Some(who.id), action, subject, state.clock.now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
+}
+
+#[derive(Deserialize)]
+struct PatientQuery {
+    status: Option<String>,
+    area: Option<String>,
+    severity: Option<String>,
+}
+
+async fn list_patients(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Query(q): Query<PatientQuery>,
+) -> Result<Json<Value>, ApiError> {
+    if q.severity.as_deref().is_some_and(|s| Level::from_code(s).is_none()) {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "severity must be stable, watch, moderate, urgent or emergency",
+        ));
+    }
+    audit(&state, &who, "patients.list", None).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let filter = PatientFilter {
+        status: q.status,
+        area: q.area,
+        level: q.severity,
+    };
+    let rows = views::patients(&mut conn, &filter).await?;
+    let patients: Vec<Value> = rows
+        .iter()
+        .map(|p| {
+            json!({
+                "id": p.id, "name": p.name, "area": p.area, "status": p.status,
+                "severity": p.level,
+                "latest_reading": p.reported_at.map(|at| json!({
+                    "spo2": p.spo2,
+                    "temperature": p.temperature.map(|t| t as f64 / 10.0),
+                    "reported_at": from_ms(at).to_rfc3339(),
+                })),
+                "open_care_requests": p.open_requests,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "patients": patients })))
+}
+
+async fn patient(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let lang = lang_of(q.lang.as_deref());
+    audit(&state, &who, "patient.read", Some(&format!("patient:{id}"))).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let Some(p) = patients::get(&mut conn, id).await? else {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such patient"));
+    };
+    let reports = reports::for_patient(&mut conn, id, 100).await?;
+    let assessments = views::assessments(&mut conn, id, 100).await?;
+    Ok(Json(json!({
+        "id": p.id, "name": p.name, "phone": p.phone, "birth_date": p.birth_date,
+        "onset_date": p.onset_date, "test_date": p.test_date, "area": p.area, "status": p.status,
+        "risk_factors": p.risk_factors.split(',').filter(|s| !s.is_empty()).collect::<Vec<_>>(),
+        "readings": reports.iter().map(|r| json!({
+            "id": r.id,
+            "spo2": r.spo2, "spo2_remeasured": r.spo2_remeasured,
+            "temperature": r.temperature.map(|t| t as f64 / 10.0),
+            "pulse": r.pulse,
+            "symptoms": r.symptoms.as_deref().map(symptom::decode),
+            "feeling": r.feeling, "source": r.source, "source_text": r.source_text,
+            "completed_at": r.completed_at.map(|t| from_ms(t).to_rfc3339()),
+        })).collect::<Vec<_>>(),
+        "assessments": assessments.iter().map(|a| json!({
+            "id": a.id, "report_id": a.report_id, "level": a.level,
+            "reasons": reasons_json(&state, lang, &a.reasons),
+            "ruleset_version": a.ruleset_version,
+            "at": from_ms(a.created_at).to_rfc3339(),
+        })).collect::<Vec<_>>(),
+    })))
+}
+
+#[derive(Deserialize)]
+struct RequestQuery {
+    kind: Option<String>,
+    lang: Option<String>,
+}
+
+/// The open care requests as JSON (shared with `mimamori cases list --json`).
+pub fn requests_json(state_locales: &Locales, lang: Lang, rows: &[views::RequestRow]) -> Value {
+    let levels: BTreeMap<i64, &str> = Level::ALL.iter().map(|l| (*l as i64, l.code())).collect();
+    rows.iter()
+        .map(|r| {
+            let reasons: Vec<Reason> = serde_json::from_str(&r.reasons).unwrap_or_default();
+            json!({
+                "id": r.id, "kind": r.kind, "status": r.status,
+                "urgency": levels.get(&r.urgency).copied().unwrap_or("unknown"),
+                "patient": {"id": r.patient_id, "name": r.patient_name, "phone": r.patient_phone, "area": r.area},
+                "target_at": from_ms(r.target_at).to_rfc3339(),
+                "created_at": from_ms(r.created_at).to_rfc3339(),
+                "reasons": reasons.iter().map(|x| render_reason(state_locales, lang, x)).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+async fn list_requests(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Query(q): Query<RequestQuery>,
+) -> Result<Json<Value>, ApiError> {
+    audit(&state, &who, "care_requests.list", None).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let rows = views::open_requests(&mut conn, q.kind.as_deref()).await?;
+    Ok(Json(
+        json!({ "care_requests": requests_json(&state.locales, lang_of(q.lang.as_deref()), &rows) }),
+    ))
+}
+
+#[derive(Deserialize)]
+struct CloseBody {
+    /// `done` or `cancelled`
+    outcome: String,
+    reason: String,
+}
+
+async fn close_request(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(id): Path<i64>,
+    body: Result<Json<CloseBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Ok(Json(body)) = body else {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "send JSON: {\"outcome\": \"done\"|\"cancelled\", \"reason\": \"…\"}",
+        ));
+    };
+    if !matches!(body.outcome.as_str(), "done" | "cancelled") {
+        return Err(ApiError(StatusCode::BAD_REQUEST, "outcome must be done or cancelled"));
+    }
+    if body.reason.trim().is_empty() {
+        return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let changed = views::close_request(&mut tx, id, &body.outcome, body.reason.trim(), Some(who.id), now).await?;
+    if changed == 0 {
+        return Err(ApiError(StatusCode::CONFLICT, "no open care request with this id"));
+    }
+    staff::audit(
+        &mut tx,
+        Some(who.id),
+        "care_request.close",
+        Some(&format!("care_request:{id}")),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(json!({ "id": id, "status": body.outcome })))
+}

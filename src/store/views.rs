@@ -1,0 +1,120 @@
+//! Read models for staff: patient lists, a patient's record, open care requests.
+
+use chrono::{DateTime, Utc};
+
+use super::{Conn, ms};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PatientRow {
+    pub id: i64,
+    pub name: String,
+    pub area: Option<String>,
+    pub status: String,
+    pub language: Option<String>,
+    pub spo2: Option<i64>,
+    pub temperature: Option<i64>,
+    pub reported_at: Option<i64>,
+    pub level: Option<String>,
+    pub open_requests: i64,
+}
+
+#[derive(Debug, Default)]
+pub struct PatientFilter {
+    pub status: Option<String>,
+    pub area: Option<String>,
+    pub level: Option<String>,
+}
+
+/// Patients with their latest completed report, latest assessment level and open requests.
+pub async fn patients(conn: &mut Conn, f: &PatientFilter) -> sqlx::Result<Vec<PatientRow>> {
+    sqlx::query_as(
+        "SELECT p.id, p.name, p.area, p.status, p.language,
+                r.spo2, r.temperature, r.completed_at AS reported_at, a.level,
+                (SELECT COUNT(*) FROM care_requests c
+                  WHERE c.patient_id = p.id AND c.status IN ('open', 'assigned', 'in_progress')) AS open_requests
+         FROM patients p
+         LEFT JOIN reports r ON r.id = (SELECT MAX(id) FROM reports WHERE patient_id = p.id AND completed_at IS NOT NULL)
+         LEFT JOIN assessments a ON a.id = (SELECT MAX(id) FROM assessments WHERE patient_id = p.id)
+         WHERE ($1 IS NULL OR p.status = $1) AND ($2 IS NULL OR p.area = $2) AND ($3 IS NULL OR a.level = $3)
+         ORDER BY p.id",
+    )
+    .bind(&f.status)
+    .bind(&f.area)
+    .bind(&f.level)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AssessmentRow {
+    pub id: i64,
+    pub report_id: Option<i64>,
+    pub level: String,
+    pub reasons: String,
+    pub ruleset_version: String,
+    pub created_at: i64,
+}
+
+pub async fn assessments(conn: &mut Conn, patient_id: i64, limit: i64) -> sqlx::Result<Vec<AssessmentRow>> {
+    sqlx::query_as(
+        "SELECT id, report_id, level, reasons, ruleset_version, created_at FROM assessments
+         WHERE patient_id = $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(patient_id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RequestRow {
+    pub id: i64,
+    pub patient_id: i64,
+    pub patient_name: String,
+    pub patient_phone: String,
+    pub area: Option<String>,
+    pub kind: String,
+    pub urgency: i64,
+    pub status: String,
+    pub target_at: i64,
+    pub reasons: String,
+    pub created_at: i64,
+    pub closed_reason: Option<String>,
+}
+
+/// Open care requests (open, assigned, in progress), most urgent first, then oldest first.
+pub async fn open_requests(conn: &mut Conn, kind: Option<&str>) -> sqlx::Result<Vec<RequestRow>> {
+    sqlx::query_as(
+        "SELECT c.id, c.patient_id, p.name AS patient_name, p.phone AS patient_phone, p.area, c.kind, c.urgency,
+                c.status, c.target_at, c.reasons, c.created_at, c.closed_reason
+         FROM care_requests c JOIN patients p ON p.id = c.patient_id
+         WHERE c.status IN ('open', 'assigned', 'in_progress') AND ($1 IS NULL OR c.kind = $1)
+         ORDER BY c.urgency DESC, c.created_at ASC, c.id ASC",
+    )
+    .bind(kind)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Closes an open request as done or cancelled. Zero rows: no such open request.
+pub async fn close_request(
+    conn: &mut Conn,
+    id: i64,
+    status: &str,
+    reason: &str,
+    staff_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE care_requests SET status = $1, closed_reason = $2, closed_by = $3, updated_at = $4
+         WHERE id = $5 AND status IN ('open', 'assigned', 'in_progress')",
+    )
+    .bind(status)
+    .bind(reason)
+    .bind(staff_id)
+    .bind(ms(now))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
