@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/patients", get(list_patients))
         .route("/api/v1/patients/{id}", get(patient))
+        .route("/api/v1/patients/{id}/episode", post(episode))
         .route("/api/v1/care-requests", get(list_requests))
         .route("/api/v1/care-requests/{id}/close", post(close_request))
 }
@@ -288,4 +289,73 @@ async fn close_request(
     .await?;
     tx.commit().await?;
     Ok(Json(json!({ "id": id, "status": body.outcome })))
+}
+
+#[derive(Deserialize)]
+struct EpisodeBody {
+    /// `end` or `extend`
+    action: String,
+    reason: String,
+    /// For `extend`: the episode lasts at least until the start of this day (YYYY-MM-DD).
+    until: Option<chrono::NaiveDate>,
+}
+
+/// Staff end or extend a patient's episode, with a reason.
+async fn episode(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(id): Path<i64>,
+    body: Result<Json<EpisodeBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Ok(Json(body)) = body else {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "send JSON: {\"action\": \"end\"|\"extend\", \"reason\": \"…\", \"until\": \"YYYY-MM-DD\"}",
+        ));
+    };
+    if body.reason.trim().is_empty() {
+        return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
+    }
+    let now = state.clock.now();
+    let ctx = crate::conversation::Ctx {
+        config: &state.config,
+        locales: &state.locales,
+        now,
+    };
+    let mut tx = state.db.begin().await?;
+    let Some(patient) = patients::get(&mut tx, id).await? else {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such patient"));
+    };
+    let done = match (body.action.as_str(), body.until) {
+        ("end", _) => crate::conversation::release::release(&mut tx, &ctx, &patient, Some(body.reason.trim())).await,
+        ("extend", Some(day)) => {
+            let Some(until) = crate::domain::episode::start_of_day(day, state.config.timezone) else {
+                return Err(ApiError(StatusCode::BAD_REQUEST, "until is not a valid day"));
+            };
+            crate::conversation::release::extend(&mut tx, &ctx, id, until, body.reason.trim()).await
+        }
+        ("extend", None) => return Err(ApiError(StatusCode::BAD_REQUEST, "extend needs until (YYYY-MM-DD)")),
+        _ => return Err(ApiError(StatusCode::BAD_REQUEST, "action must be end or extend")),
+    }
+    .map_err(|e| {
+        tracing::error!(error = %e, "episode change failed");
+        ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
+    })?;
+    if !done {
+        return Err(ApiError(
+            StatusCode::CONFLICT,
+            "the patient's episode has already ended",
+        ));
+    }
+    staff::audit(
+        &mut tx,
+        Some(who.id),
+        &format!("episode.{}", body.action),
+        Some(&format!("patient:{id}")),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    state.wake_outbox.notify_one();
+    Ok(Json(json!({ "id": id, "action": body.action })))
 }

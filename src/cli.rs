@@ -74,6 +74,21 @@ pub enum CasesCommand {
 pub enum PatientCommand {
     /// Register a patient and print their one-time enrolment code.
     Add(AddPatient),
+    /// End a patient's home recovery now (staff decision), with a reason.
+    End {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Extend a patient's home recovery to at least the start of a day, with a reason.
+    Extend {
+        id: i64,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        until: NaiveDate,
+        #[arg(long)]
+        reason: String,
+    },
     /// Show a patient's chat binding and latest reports.
     Show {
         id: i64,
@@ -104,6 +119,9 @@ pub struct AddPatient {
     pub risks: Vec<RiskFactor>,
     #[arg(long)]
     pub area: Option<String>,
+    /// No symptoms: release is counted from --test-date.
+    #[arg(long, requires = "test_date")]
+    pub asymptomatic: bool,
     #[arg(long)]
     pub json: bool,
 }
@@ -119,6 +137,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Patient(PatientCommand::Add(args)) => add_patient(config, args).await,
         Command::Patient(PatientCommand::Show { id, json }) => show_patient(config, id, json).await,
+        Command::Patient(PatientCommand::End { id, reason }) => change_episode(config, id, None, &reason).await,
+        Command::Patient(PatientCommand::Extend { id, until, reason }) => {
+            change_episode(config, id, Some(until), &reason).await
+        }
         Command::Staff(StaffCommand::Add { name, role, json }) => add_staff(config, &name, &role, json).await,
         Command::Cases(CasesCommand::List { kind, lang, json }) => {
             list_cases(config, kind.as_deref(), lang, json).await
@@ -204,6 +226,7 @@ async fn add_patient(config: Config, args: AddPatient) -> anyhow::Result<()> {
         language: args.language.map(Lang::code),
         risk_factors: risks.join(","),
         area: args.area.as_deref(),
+        asymptomatic: args.asymptomatic,
     };
     let mut tx = db.begin().await?;
     let registered = enrolment::register(&mut tx, &ctx, &patient).await?;
@@ -330,5 +353,48 @@ async fn list_cases(config: Config, kind: Option<&str>, lang: Lang, as_json: boo
                 .unwrap_or_default(),
         );
     }
+    Ok(())
+}
+
+async fn change_episode(config: Config, id: i64, until: Option<NaiveDate>, reason: &str) -> anyhow::Result<()> {
+    if reason.trim().is_empty() {
+        anyhow::bail!("--reason must not be empty");
+    }
+    let db = Db::connect(&config.database_url).await?;
+    let locales = Locales::load().map_err(anyhow::Error::msg)?;
+    let now = SystemClock.now();
+    let ctx = Ctx {
+        config: &config,
+        locales: &locales,
+        now,
+    };
+    let mut tx = db.begin().await?;
+    let Some(patient) = patients::get(&mut tx, id).await? else {
+        anyhow::bail!("no patient with id {id}");
+    };
+    let (done, action) = match until {
+        None => (
+            crate::conversation::release::release(&mut tx, &ctx, &patient, Some(reason.trim())).await?,
+            "episode.end",
+        ),
+        Some(day) => {
+            let Some(at) = crate::domain::episode::start_of_day(day, config.timezone) else {
+                anyhow::bail!("--until is not a valid day");
+            };
+            (
+                crate::conversation::release::extend(&mut tx, &ctx, id, at, reason.trim()).await?,
+                "episode.extend",
+            )
+        }
+    };
+    if !done {
+        anyhow::bail!("patient {id}'s episode has already ended");
+    }
+    crate::store::staff::audit(&mut tx, None, action, Some(&format!("patient:{id}")), now).await?;
+    tx.commit().await?;
+    println!(
+        "patient {id}: {}",
+        if until.is_some() { "extended" } else { "released" }
+    );
     Ok(())
 }

@@ -68,6 +68,8 @@ pub struct Config {
     pub event_retention: chrono::Duration,
     /// The pause between two messages to one Telegram chat (Telegram: about one a second).
     pub telegram_chat_gap: chrono::Duration,
+    /// Which release criteria the ward uses: `2021` or `2022-09` (the default).
+    pub release_criteria: crate::domain::episode::Criteria,
     /// The triage ruleset: `MIMAMORI_RULES` names a ward's file, else the shipped default.
     pub rules: std::sync::Arc<Ruleset>,
 }
@@ -236,6 +238,9 @@ impl Config {
                 parse_secs(s).map(Duration::from_millis)
             })?,
             rules: std::sync::Arc::new(rules),
+            release_criteria: src.parse("release_criteria", crate::domain::episode::Criteria::Y2022Sep, |s| {
+                crate::domain::episode::Criteria::parse(s).ok_or_else(|| format!("{s:?} is not 2021 or 2022-09"))
+            })?,
             telegram_chat_gap: src.parse("telegram_chat_gap_ms", chrono::Duration::milliseconds(1000), |s| {
                 parse_secs(s).map(|ms| chrono::Duration::milliseconds(ms as i64))
             })?,

@@ -8,7 +8,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
-use crate::conversation::{self, Ctx, checkin, observation};
+use crate::conversation::{self, Ctx, checkin, observation, release};
 use crate::store::{Conn, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
@@ -205,6 +205,7 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
                 let prompted = crate::store::from_ms(timer.due_at) - observation::STAFF_CALL_AFTER;
                 observation::staff_call_due(&mut tx, &ctx, &patient, prompted).await?
             }
+            release::RELEASE => release::due(&mut tx, &ctx, &patient).await?,
             observation::SAFETY_CHECK => observation::safety_check_due(&mut tx, &ctx, &patient).await?,
             checkin::CHECK_IN_REMINDER => {
                 let prompted = crate::store::from_ms(timer.due_at) - checkin::REMINDER_AFTER;

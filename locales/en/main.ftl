@@ -94,3 +94,7 @@ reason-high-risk-new-symptoms = high-risk patient with new symptoms
 reason-treatment-referral = high risk, within { $days } days of onset, no oxygen needed: refer for early treatment
 reason-no-answer = no answer to the check-in for { $minutes } minutes
 reason-no-contact = no contact for { $hours } hours
+
+## Release
+release-notice = { $name }, your home recovery period ends today. The daily check-ins stop now. Thank you for reporting every day. If you feel unwell, call { $centre }.
+release-by-staff = { $name }, the health centre has ended your home recovery observation. The check-ins stop now. If you feel unwell, call { $centre }.

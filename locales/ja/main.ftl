@@ -94,3 +94,7 @@ reason-high-risk-new-symptoms = 重症化リスクのある患者に新しい症
 reason-treatment-referral = 重症化リスクあり、発症{ $days }日以内、酸素不要：早期治療へ紹介
 reason-no-answer = 健康観察に{ $minutes }分間応答なし
 reason-no-contact = { $hours }時間連絡なし
+
+## 療養解除
+release-notice = { $name }さん、本日で自宅療養期間が終了します。健康観察はこれで終わります。毎日のご報告ありがとうございました。具合が悪いときは{ $centre }にお電話ください。
+release-by-staff = { $name }さん、保健所が自宅療養の健康観察を終了しました。健康観察はこれで終わります。具合が悪いときは{ $centre }にお電話ください。

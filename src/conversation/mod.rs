@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod enrolment;
 pub mod observation;
+pub mod release;
 pub mod triage;
 
 use chrono::{DateTime, Utc};

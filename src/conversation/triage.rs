@@ -115,6 +115,7 @@ pub async fn decide(
         .await?;
     }
     super::observation::after_assessment(conn, ctx, patient, a.level).await?;
+    super::release::schedule(conn, ctx, patient.id).await?;
     Ok((a.clone(), messages(ctx, lang, &a, summary)))
 }
 

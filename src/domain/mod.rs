@@ -1,6 +1,7 @@
 //! Pure domain logic: no I/O, time passed in. Exhaustively unit-tested.
 
 pub mod enrolment;
+pub mod episode;
 pub mod patient;
 pub mod reading;
 pub mod schedule;

@@ -20,6 +20,9 @@ pub struct Patient {
     pub last_contact_at: Option<i64>,
     pub extra_check_ins: i64,
     pub stable_streak: i64,
+    pub asymptomatic: i64,
+    pub released_at: Option<i64>,
+    pub release_not_before: Option<i64>,
 }
 
 impl Patient {
@@ -40,15 +43,17 @@ pub struct NewPatient<'a> {
     pub language: Option<&'a str>,
     pub risk_factors: String,
     pub area: Option<&'a str>,
+    pub asymptomatic: bool,
 }
 
 const COLUMNS: &str = "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue, \
-     last_contact_at, extra_check_ins, stable_streak";
+     last_contact_at, extra_check_ins, stable_streak, asymptomatic, released_at, release_not_before";
 
 pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO patients (name, phone, birth_date, onset_date, test_date, language, risk_factors, area, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO patients (name, phone, birth_date, onset_date, test_date, language, risk_factors, area, created_at,
+                               asymptomatic)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(p.name)
     .bind(p.phone)
@@ -59,6 +64,7 @@ pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> 
     .bind(&p.risk_factors)
     .bind(p.area)
     .bind(ms(now))
+    .bind(i64::from(p.asymptomatic))
     .fetch_one(&mut *conn)
     .await
 }
@@ -135,6 +141,43 @@ pub async fn set_cadence(conn: &mut Conn, id: i64, extra_check_ins: bool, stable
     sqlx::query("UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3")
         .bind(i64::from(extra_check_ins))
         .bind(stable_streak)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// Ends the episode: released (by the criteria or by staff), with an optional staff note.
+pub async fn release(conn: &mut Conn, id: i64, note: Option<&str>, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE patients SET status = 'released', released_at = $1, dialogue = NULL, episode_note = COALESCE($2, episode_note)
+         WHERE id = $3 AND status = 'active'",
+    )
+    .bind(ms(now))
+    .bind(note)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
+/// Staff extend the episode: not released before `until`.
+pub async fn extend(conn: &mut Conn, id: i64, until: DateTime<Utc>, note: &str) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE patients SET release_not_before = $1, episode_note = $2 WHERE id = $3 AND status = 'active'",
+    )
+    .bind(ms(until))
+    .bind(note)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
+/// Symptoms came back in an asymptomatic patient: the clock restarts from the new onset.
+pub async fn new_onset(conn: &mut Conn, id: i64, onset: chrono::NaiveDate) -> sqlx::Result<()> {
+    sqlx::query("UPDATE patients SET asymptomatic = 0, onset_date = $1 WHERE id = $2")
+        .bind(onset.to_string())
         .bind(id)
         .execute(&mut *conn)
         .await

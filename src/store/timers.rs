@@ -80,3 +80,12 @@ pub async fn finish(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> sqlx::Resul
             .rows_affected(),
     )
 }
+
+/// Cancels every pending timer of a patient (the episode ended).
+pub async fn cancel_all(conn: &mut Conn, patient_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND status = 'pending'")
+        .bind(patient_id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}

@@ -307,6 +307,15 @@ impl TestApp {
 
     /// Registers a patient through the CLI; returns (patient id, enrolment code).
     pub fn add_patient(&self, name: &str, extra: &[&str]) -> (i64, String) {
+        // onset two days before the test's clock, so the rules see an early-stage patient
+        // whatever day the suite runs
+        let onset = {
+            use mimamori::clock::Clock;
+            (self.clock.now() - chrono::Duration::days(2))
+                .with_timezone(&chrono_tz::Asia::Tokyo)
+                .date_naive()
+                .to_string()
+        };
         let mut args = vec![
             "patient",
             "add",
@@ -316,10 +325,11 @@ impl TestApp {
             "090-1234-5678",
             "--birth-date",
             "1980-04-01",
-            "--onset-date",
-            "2026-11-20",
-            "--json",
         ];
+        if !extra.contains(&"--onset-date") {
+            args.extend_from_slice(&["--onset-date", &onset]);
+        }
+        args.push("--json");
         args.extend_from_slice(extra);
         let out = self.cli(&args);
         assert!(

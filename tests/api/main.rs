@@ -6,6 +6,7 @@ mod helpers;
 mod delivery;
 mod enrolment;
 mod health;
+mod release;
 mod reporting;
 mod staff_api;
 mod triage;

@@ -1,0 +1,136 @@
+//! The end of home recovery: computed from the ward's criteria after every assessment, fired by
+//! a durable timer, or decided by staff. On release the patient is told, check-ins stop and the
+//! episode closes.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Ctx;
+use crate::channels::OutMessage;
+use crate::domain::episode::{Episode, release_at};
+use crate::domain::reading::{Feeling, Temperature};
+use crate::domain::symptom;
+use crate::store::patients::Patient;
+use crate::store::reports::Report;
+use crate::store::{Conn, chats, from_ms, outbox, patients, reports, timers};
+
+pub const RELEASE: &str = "release";
+
+/// A report that shows the illness is not over: fever, an urgent symptom, feeling worse.
+fn symptomatic(r: &Report) -> bool {
+    r.temperature
+        .and_then(Temperature::from_tenths)
+        .is_some_and(|t| t.tenths() >= 375)
+        || !symptom::decode(r.symptoms.as_deref().unwrap_or("")).is_empty()
+        || r.feeling.as_deref() == Some(Feeling::Worse.code())
+        || r.harder_to_breathe != 0
+}
+
+/// When this patient's episode ends, as the data stand now.
+async fn compute(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<Option<DateTime<Utc>>> {
+    let tz = ctx.config.timezone;
+    let all = reports::completed_between(conn, patient.id, from_ms(0)).await?;
+    let at_day = |r: &Report| {
+        from_ms(r.completed_at.unwrap_or(r.created_at))
+            .with_timezone(&tz)
+            .date_naive()
+    };
+    let mut onset = NaiveDate::parse_from_str(&patient.onset_date, "%Y-%m-%d").unwrap_or_default();
+    let mut symptomatic_patient = patient.asymptomatic == 0;
+    if !symptomatic_patient {
+        if let Some(first) = all.iter().find(|r| symptomatic(r)) {
+            // symptoms appeared during recovery: the clock restarts from the new onset
+            onset = at_day(first);
+            symptomatic_patient = true;
+            patients::new_onset(conn, patient.id, onset).await?;
+        }
+    }
+    let improved_at = match all.iter().rposition(symptomatic) {
+        Some(last) => all.get(last + 1),
+        None => all.first(),
+    }
+    .map(|r| from_ms(r.completed_at.unwrap_or(r.created_at)));
+    let episode = Episode {
+        onset,
+        test: patient
+            .test_date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+        symptomatic: symptomatic_patient,
+        improved_at,
+        not_before: patient.release_not_before.map(from_ms),
+    };
+    Ok(release_at(ctx.config.release_criteria, tz, &episode))
+}
+
+/// Recomputes the release and (re)schedules its timer.
+pub async fn schedule(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64) -> anyhow::Result<()> {
+    let Some(patient) = patients::get(conn, patient_id).await? else {
+        return Ok(());
+    };
+    if patient.status != "active" {
+        return Ok(());
+    }
+    timers::cancel(conn, patient.id, RELEASE).await?;
+    if let Some(at) = compute(conn, ctx, &patient).await? {
+        timers::schedule(conn, RELEASE, patient.id, at.max(ctx.now), ctx.now).await?;
+    }
+    Ok(())
+}
+
+/// The release timer fired: release if the criteria still say so, else schedule again.
+pub async fn due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+    if patient.status != "active" {
+        return Ok(());
+    }
+    match compute(conn, ctx, patient).await? {
+        Some(at) if at <= ctx.now => {
+            release(conn, ctx, patient, None).await?;
+        }
+        _ => schedule(conn, ctx, patient.id).await?,
+    }
+    Ok(())
+}
+
+/// Ends the episode now; `staff_note` when staff decided it. False if it had already ended.
+pub async fn release(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    staff_note: Option<&str>,
+) -> anyhow::Result<bool> {
+    if patients::release(conn, patient.id, staff_note, ctx.now).await? == 0 {
+        return Ok(false);
+    }
+    timers::cancel_all(conn, patient.id).await?;
+    if let Some(chat) = chats::for_patient(conn, patient.id)
+        .await?
+        .filter(|c| c.status == "active")
+    {
+        let lang = super::language(Some(patient), chat.language_hint.as_deref());
+        let key = if staff_note.is_some() {
+            msg!("release-by-staff")
+        } else {
+            msg!("release-notice")
+        };
+        let mut args = ctx.phone_args(lang);
+        args.push(("name", patient.name.clone().into()));
+        let messages = vec![OutMessage::text(ctx.t(lang, key, &args))];
+        outbox::enqueue(conn, chat.id, &outbox::Body::Messages { messages }, None, ctx.now).await?;
+    }
+    Ok(true)
+}
+
+/// Staff extend the episode to at least `until`.
+pub async fn extend(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient_id: i64,
+    until: DateTime<Utc>,
+    note: &str,
+) -> anyhow::Result<bool> {
+    if patients::extend(conn, patient_id, until, note).await? == 0 {
+        return Ok(false);
+    }
+    schedule(conn, ctx, patient_id).await?;
+    Ok(true)
+}
