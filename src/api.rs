@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 use crate::app::AppState;
 use crate::domain::symptom::{self, Symptom};
-use crate::domain::triage::{Level, Reason};
+use crate::domain::triage::{Level, Reason, RequestStatus};
 use crate::i18n::{Lang, Locales};
 use crate::store::staff::{self, Staff};
 use crate::store::views::{self, PatientFilter};
@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/patients/{id}/episode", post(episode))
         .route("/api/v1/care-requests", get(list_requests))
         .route("/api/v1/care-requests/{id}/close", post(close_request))
+        .route("/api/v1/care-requests/{id}/status", post(close_request))
 }
 
 /// An API error: a status and a fixed message; internal detail is logged, never returned.
@@ -250,11 +251,14 @@ async fn list_requests(
 
 #[derive(Deserialize)]
 struct CloseBody {
-    /// `done` or `cancelled`
+    /// `assigned`, `in_progress`, `done` or `cancelled` (`status` is accepted as its name too)
+    #[serde(alias = "status")]
     outcome: String,
+    #[serde(default)]
     reason: String,
 }
 
+/// Moves a care request on: assigned, in progress, or closed as done / cancelled with a reason.
 async fn close_request(
     State(state): State<AppState>,
     Auth(who): Auth,
@@ -264,31 +268,40 @@ async fn close_request(
     let Ok(Json(body)) = body else {
         return Err(ApiError(
             StatusCode::BAD_REQUEST,
-            "send JSON: {\"outcome\": \"done\"|\"cancelled\", \"reason\": \"…\"}",
+            "send JSON: {\"outcome\": \"done\"|\"cancelled\"|\"assigned\"|\"in_progress\", \"reason\": \"…\"}",
         ));
     };
-    if !matches!(body.outcome.as_str(), "done" | "cancelled") {
-        return Err(ApiError(StatusCode::BAD_REQUEST, "outcome must be done or cancelled"));
-    }
-    if body.reason.trim().is_empty() {
+    let Some(to) = RequestStatus::from_code(&body.outcome).filter(|s| *s != RequestStatus::Open) else {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "outcome must be assigned, in_progress, done or cancelled",
+        ));
+    };
+    let reason = body.reason.trim();
+    if to.needs_reason() && reason.is_empty() {
         return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
     }
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    let changed = views::close_request(&mut tx, id, &body.outcome, body.reason.trim(), Some(who.id), now).await?;
-    if changed == 0 {
-        return Err(ApiError(StatusCode::CONFLICT, "no open care request with this id"));
-    }
-    staff::audit(
+    let changed = views::move_request(
         &mut tx,
+        id,
+        to,
+        (!reason.is_empty()).then_some(reason),
         Some(who.id),
-        "care_request.close",
-        Some(&format!("care_request:{id}")),
         now,
     )
     .await?;
+    if changed == 0 {
+        return Err(ApiError(
+            StatusCode::CONFLICT,
+            "no care request with this id can move to that status",
+        ));
+    }
+    let action = format!("care_request.{}", to.code());
+    staff::audit(&mut tx, Some(who.id), &action, Some(&format!("care_request:{id}")), now).await?;
     tx.commit().await?;
-    Ok(Json(json!({ "id": id, "status": body.outcome })))
+    Ok(Json(json!({ "id": id, "status": to.code() })))
 }
 
 #[derive(Deserialize)]

@@ -266,6 +266,16 @@ async fn add_patient(config: Config, args: AddPatient) -> anyhow::Result<()> {
 
 async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<()> {
     let db = Db::connect(&config.database_url).await?;
+    let mut tx = db.begin().await?;
+    crate::store::staff::audit(
+        &mut tx,
+        None,
+        "patient.read",
+        Some(&format!("patient:{id}")),
+        SystemClock.now(),
+    )
+    .await?;
+    tx.commit().await?;
     let mut conn = db.pool.acquire().await?;
     let Some(p) = patients::get(&mut conn, id).await? else {
         anyhow::bail!("no patient with id {id}");

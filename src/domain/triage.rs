@@ -87,6 +87,57 @@ impl RequestKind {
     }
 }
 
+/// Where a care request is: open → assigned → in progress → done / cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    Open,
+    Assigned,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+impl RequestStatus {
+    pub const ALL: [RequestStatus; 5] = [
+        RequestStatus::Open,
+        RequestStatus::Assigned,
+        RequestStatus::InProgress,
+        RequestStatus::Done,
+        RequestStatus::Cancelled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RequestStatus::Open => "open",
+            RequestStatus::Assigned => "assigned",
+            RequestStatus::InProgress => "in_progress",
+            RequestStatus::Done => "done",
+            RequestStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<RequestStatus> {
+        RequestStatus::ALL.into_iter().find(|x| x.code() == s)
+    }
+
+    /// The states a request may move to this one from.
+    pub fn allowed_from(self) -> &'static [RequestStatus] {
+        use RequestStatus::*;
+        match self {
+            Open => &[],
+            Assigned => &[Open],
+            InProgress => &[Open, Assigned],
+            Done | Cancelled => &[Open, Assigned, InProgress],
+        }
+    }
+
+    /// Closing needs a reason a colleague can read later.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, RequestStatus::Done | RequestStatus::Cancelled)
+    }
+}
+
 /// Why a level was reached, in words a clinician can check: a message id of `locales/` and its
 /// arguments, rendered in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -688,6 +739,56 @@ mod tests {
         assert_eq!(a.reasons[0].args["label"], "moderate II");
         assert_eq!(a.requests, vec![RequestKind::Oxygen, RequestKind::HospitalCoordination]);
         assert_eq!(a.target_minutes, Some(30));
+    }
+
+    #[test]
+    fn care_requests_move_forward_only() {
+        use RequestStatus::*;
+        for to in RequestStatus::ALL {
+            for from in RequestStatus::ALL {
+                let allowed = to.allowed_from().contains(&from);
+                let expected = matches!(
+                    (from, to),
+                    (Open, Assigned) | (Open | Assigned, InProgress) | (Open | Assigned | InProgress, Done | Cancelled)
+                );
+                assert_eq!(allowed, expected, "{from:?} → {to:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_shipped_ruleset_reproduces_triage_md_routes() {
+        let r = rules();
+        let route = |l: Level| r.routes.get(&l).map(|x| (x.requests.clone(), x.target_minutes));
+        use RequestKind::*;
+        assert_eq!(
+            route(Level::Emergency),
+            Some((vec![Emergency, HospitalCoordination], 0))
+        );
+        assert_eq!(route(Level::Urgent), Some((vec![Oxygen, HospitalCoordination], 30)));
+        assert_eq!(route(Level::Moderate), Some((vec![HomeVisit], 60)));
+        assert_eq!(route(Level::Watch), Some((vec![PhoneConsultation], 240)));
+        assert_eq!(route(Level::Stable), None, "stable: continue self-observation");
+        assert_eq!(r.remeasure_wait_minutes, 10);
+        assert_eq!(r.referral, Some((7, 1440)));
+        let mut asks = with_spo2(98);
+        asks.asks_to_talk = true;
+        assert_eq!(
+            assess(&r, &asks).level,
+            Level::Watch,
+            "the patient asks to talk to someone"
+        );
+        let mut new_symptom = with_spo2(98);
+        new_symptom.high_risk = true;
+        new_symptom.days_since_onset = 30;
+        assert_eq!(assess(&r, &new_symptom).level, Level::Stable);
+        new_symptom.symptoms = vec![Symptom::ChestPain];
+        assert!(
+            assess(&r, &new_symptom)
+                .reasons
+                .iter()
+                .any(|x| x.key == "reason-high-risk-new-symptoms")
+        );
     }
 
     #[test]

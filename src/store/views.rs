@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Conn, ms};
+use crate::domain::triage::RequestStatus;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PatientRow {
@@ -96,25 +97,33 @@ pub async fn open_requests(conn: &mut Conn, kind: Option<&str>) -> sqlx::Result<
     .await
 }
 
-/// Closes an open request as done or cancelled. Zero rows: no such open request.
-pub async fn close_request(
+/// Moves a request to `to` if the state machine allows it from where it is. Zero rows: no such
+/// request, or not from its current state.
+pub async fn move_request(
     conn: &mut Conn,
     id: i64,
-    status: &str,
-    reason: &str,
+    to: RequestStatus,
+    reason: Option<&str>,
     staff_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<u64> {
-    Ok(sqlx::query(
-        "UPDATE care_requests SET status = $1, closed_reason = $2, closed_by = $3, updated_at = $4
-         WHERE id = $5 AND status IN ('open', 'assigned', 'in_progress')",
-    )
-    .bind(status)
-    .bind(reason)
-    .bind(staff_id)
-    .bind(ms(now))
-    .bind(id)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected())
+    let from: Vec<String> = to.allowed_from().iter().map(|s| format!("'{}'", s.code())).collect();
+    if from.is_empty() {
+        return Ok(0);
+    }
+    // the list holds our own constant codes only, never input
+    let sql = format!(
+        "UPDATE care_requests SET status = $1, closed_reason = COALESCE($2, closed_reason), closed_by = $3, updated_at = $4
+         WHERE id = $5 AND status IN ({})",
+        from.join(", ")
+    );
+    Ok(sqlx::query(&sql)
+        .bind(to.code())
+        .bind(reason)
+        .bind(staff_id)
+        .bind(ms(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
 }

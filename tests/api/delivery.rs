@@ -359,3 +359,44 @@ async fn two_instances_on_one_database_send_each_message_once(engine: Engine) {
     second.stop().await;
 }
 both_engines!(two_instances_on_one_database_send_each_message_once);
+
+async fn two_instances_fire_each_timer_once(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let config = crate::helpers::test_config(&app.db.url, &app.line, &app.telegram, &[]);
+    let second = mimamori::app::App::build(config, std::sync::Arc::new(app.clock.clone()))
+        .await
+        .expect("second app");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let second = second.start(listener, Loops::default()).expect("second starts");
+    let mut codes = Vec::new();
+    for i in 0..10 {
+        codes.push(app.add_patient(&format!("P{i}"), &["--language", "en"]).1);
+    }
+    for (i, code) in codes.iter().enumerate() {
+        app.tg_text(8500 + i as i64, code, Some("en")).await;
+    }
+    app.wait_for_texts(20).await;
+    let due = app
+        .scalar_i64("SELECT MAX(due_at) FROM timers WHERE kind = 'check_in' AND status = 'pending'")
+        .await;
+    app.set_time(mimamori::store::from_ms(due));
+    second.wake();
+    app.wait_for_texts(40).await;
+    app.settle().await;
+    second.wake();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let prompts = app
+        .texts()
+        .await
+        .iter()
+        .filter(|t| t.contains("time for your health check"))
+        .count();
+    assert_eq!(prompts, 10, "each patient's check-in fired once");
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM timers WHERE kind = 'check_in' AND status = 'done'")
+            .await,
+        10
+    );
+    second.stop().await;
+}
+both_engines!(two_instances_fire_each_timer_once);

@@ -148,11 +148,27 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
     // every read was audited, with who and what
     let reads = app.scalar_i64(&format!("SELECT COUNT(*) FROM audit_log WHERE action = 'patient.read' AND subject = 'patient:{sick}' AND staff_id IS NOT NULL")).await;
     assert_eq!(reads, 1);
-    assert!(
-        app.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'care_request.close'")
-            .await
-            == 1
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'care_request.done'")
+            .await,
+        1
     );
+
+    // open → assigned → in progress → cancelled; nothing moves back
+    let oxygen = cases[0]["id"].as_i64().expect("id");
+    let status = |to: &str| {
+        app.http
+            .post(format!("{}/api/v1/care-requests/{oxygen}/status", app.base))
+            .bearer_auth(&token)
+            .json(&json!({"status": to, "reason": "ambulance took the patient"}))
+            .send()
+    };
+    assert_eq!(status("assigned").await.expect("POST").status(), 200);
+    assert_eq!(status("in_progress").await.expect("POST").status(), 200);
+    assert_eq!(status("assigned").await.expect("POST").status(), 409, "no going back");
+    assert_eq!(status("open").await.expect("POST").status(), 400);
+    assert_eq!(status("cancelled").await.expect("POST").status(), 200);
+    assert_eq!(status("done").await.expect("POST").status(), 409, "closed stays closed");
     assert!(
         app.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'cases.list' AND staff_id IS NULL")
             .await
