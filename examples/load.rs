@@ -10,6 +10,12 @@
 //! `--stub-line` also serves a stand-in LINE API on that address (answering every reply and
 //! push with 200), so the service's dispatcher has somewhere to send its answers; start the
 //! service with `MIMAMORI_LINE_API_URL=http://127.0.0.1:9099`.
+//!
+//! `--triage DATABASE_URL` is the triage benchmark: it first enrols `--events` patients in the
+//! service's database, then each sends one report that the rules route to care (SpO2 96 with
+//! chest pain: urgent → oxygen + hospital coordination), and it reports the time from each
+//! webhook's arrival to the commit of its assessment, care requests and answer (from the
+//! service's `mimamori_event_to_commit_seconds` histogram) and the rate reports were decided at.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -38,6 +44,71 @@ struct Args {
     /// Serve a stand-in LINE API on this address while the test runs.
     #[arg(long)]
     stub_line: Option<String>,
+    /// Triage benchmark: enrol the patients in this database (the service's) first.
+    #[arg(long)]
+    triage: Option<String>,
+}
+
+/// The service's histogram of event → commit latency: (upper bound in seconds, cumulative count).
+fn commit_histogram(metrics: &str) -> Vec<(f64, u64)> {
+    metrics
+        .lines()
+        .filter(|l| l.starts_with("mimamori_event_to_commit_seconds_bucket"))
+        .filter_map(|l| {
+            let le = l.split("le=\"").nth(1)?.split('"').next()?;
+            let bound = if le == "+Inf" { f64::INFINITY } else { le.parse().ok()? };
+            Some((bound, l.rsplit(' ').next()?.parse::<f64>().ok()? as u64))
+        })
+        .collect()
+}
+
+/// The bucket bound under which `q` of the observations between two scrapes fall.
+fn quantile(before: &[(f64, u64)], after: &[(f64, u64)], q: f64) -> f64 {
+    let deltas: Vec<(f64, u64)> = after
+        .iter()
+        .map(|(b, n)| {
+            (
+                *b,
+                n - before.iter().find(|(x, _)| x == b).map(|(_, m)| *m).unwrap_or(0),
+            )
+        })
+        .collect();
+    let total = deltas.last().map(|d| d.1).unwrap_or(0);
+    deltas
+        .iter()
+        .find(|(_, n)| *n as f64 >= q * total as f64)
+        .map(|d| d.0)
+        .unwrap_or(f64::NAN)
+}
+
+/// Enrols `n` patients with bound LINE chats `U{run}-{i}` directly in the database.
+async fn enrol(database_url: &str, run: &str, n: u64) -> anyhow::Result<mimamori::store::Db> {
+    use mimamori::store::{chats, patients};
+    let db = mimamori::store::Db::connect(database_url).await?;
+    let now = chrono::Utc::now();
+    let day = now.date_naive() - chrono::Duration::days(20);
+    for chunk in (0..n).collect::<Vec<_>>().chunks(500) {
+        let mut tx = db.begin().await?;
+        for i in chunk {
+            let name = format!("bench {i}");
+            let p = patients::NewPatient {
+                name: &name,
+                phone: "090-0000-0000",
+                birth_date: day - chrono::Duration::days(40 * 365),
+                onset_date: day,
+                test_date: None,
+                language: Some("ja"),
+                risk_factors: String::new(),
+                area: None,
+                asymptomatic: false,
+            };
+            let id = patients::insert(&mut tx, &p, now).await?;
+            let chat = chats::upsert(&mut tx, mimamori::channels::Platform::Line, &format!("U{run}-{i}"), now).await?;
+            chats::bind(&mut tx, chat.id, id).await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(db)
 }
 
 async fn stored_count(client: &reqwest::Client, url: &str) -> anyhow::Result<u64> {
@@ -64,8 +135,22 @@ async fn main() -> anyhow::Result<()> {
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(args.concurrency as usize)
         .build()?;
-    let before = stored_count(&client, &args.url).await?;
     let run = uuid::Uuid::new_v4().simple().to_string();
+    let triage_db = match &args.triage {
+        Some(url) => {
+            let started = Instant::now();
+            let db = enrol(url, &run, args.events).await?;
+            println!(
+                "enrolled {} patients in {:.1} s",
+                args.events,
+                started.elapsed().as_secs_f64()
+            );
+            Some(db)
+        }
+        None => None,
+    };
+    let histogram_before = commit_histogram(&client.get(format!("{}/metrics", args.url)).send().await?.text().await?);
+    let before = stored_count(&client, &args.url).await?;
     let next = Arc::new(AtomicU64::new(0));
     let failures = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
@@ -76,6 +161,11 @@ async fn main() -> anyhow::Result<()> {
     for w in 0..args.concurrency {
         let (client, url, secret, run) = (client.clone(), args.url.clone(), args.secret.clone(), run.clone());
         let (next, failures, total) = (next.clone(), failures.clone(), args.events);
+        let (user_prefix, text) = if args.triage.is_some() {
+            (format!("U{run}-"), "SpO2 96 37.0 chest pain")
+        } else {
+            ("Uload".to_string(), "SpO2 96 36.5")
+        };
         workers.spawn(async move {
             let mut latencies = Vec::new();
             let mut tick = per_worker_gap.map(|gap| {
@@ -95,9 +185,9 @@ async fn main() -> anyhow::Result<()> {
                     "type": "message", "mode": "active", "timestamp": 0,
                     "webhookEventId": format!("{run}{n:016}"),
                     "deliveryContext": {"isRedelivery": false},
-                    "source": {"type": "user", "userId": format!("Uload{}", n % 5000)},
+                    "source": {"type": "user", "userId": if user_prefix == "Uload" { format!("Uload{}", n % 5000) } else { format!("{user_prefix}{n}") }},
                     "replyToken": format!("rt{n}"),
-                    "message": {"type": "text", "id": n.to_string(), "text": "SpO2 96 36.5"}
+                    "message": {"type": "text", "id": n.to_string(), "text": text}
                 }]})
                 .to_string();
                 let signature = mimamori::channels::line::sign(&secret, body.as_bytes());
@@ -148,6 +238,51 @@ async fn main() -> anyhow::Result<()> {
     println!("stored (metrics): {} of {ok} acknowledged", after - before);
     if after - before < ok {
         anyhow::bail!("some acknowledged events were not stored");
+    }
+    if let Some(db) = triage_db {
+        // wait until every report has its decision committed
+        let like = format!("U{run}-%");
+        let decided = || async {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM care_requests c JOIN chats ch ON ch.patient_id = c.patient_id
+                 WHERE ch.external_id LIKE $1 AND c.kind = 'oxygen'",
+            )
+            .bind(&like)
+            .fetch_one(&db.pool)
+            .await
+        };
+        let waited = Instant::now();
+        while (decided().await? as u64) < ok && waited.elapsed() < Duration::from_secs(300) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let span: (i64, i64) = sqlx::query_as(
+            "SELECT MIN(e.received_at), MAX(c.created_at) FROM care_requests c
+             JOIN chats ch ON ch.patient_id = c.patient_id
+             JOIN inbound_events e ON e.chat_key = 'line:' || ch.external_id
+             WHERE ch.external_id LIKE $1 AND c.kind = 'oxygen'",
+        )
+        .bind(&like)
+        .fetch_one(&db.pool)
+        .await?;
+        let n_decided = decided().await? as u64;
+        let seconds = ((span.1 - span.0) as f64 / 1000.0).max(0.001);
+        let after_hist = commit_histogram(&client.get(format!("{}/metrics", args.url)).send().await?.text().await?);
+        println!("decided:          {n_decided} of {ok} reports (assessment + 2 care requests + answer each)");
+        println!(
+            "decision rate:    {:.0} reports/s (first arrival to last care request)",
+            n_decided as f64 / seconds
+        );
+        println!(
+            "arrival→commit p50: ≤ {:.1} ms",
+            quantile(&histogram_before, &after_hist, 0.50) * 1000.0
+        );
+        println!(
+            "arrival→commit p99: ≤ {:.1} ms",
+            quantile(&histogram_before, &after_hist, 0.99) * 1000.0
+        );
+        if n_decided < ok {
+            anyhow::bail!("some reports were not decided within 5 minutes");
+        }
     }
     Ok(())
 }

@@ -115,13 +115,21 @@ impl App {
             .take()
             .map(|rx| tokio::spawn(jobs::ingest_loop(state.clone(), rx)));
         if loops.events {
-            tasks.push(tokio::spawn(jobs::run_loop(
-                "events",
-                state.clone(),
-                state.wake_events.clone(),
-                shutdown_rx.clone(),
-                |s| async move { jobs::process_events_once(&s).await },
-            )));
+            // SQLite has one writer: one worker. PostgreSQL takes several at once (events of
+            // different chats; the claim keeps one chat's events in order).
+            let workers = match state.db.engine {
+                crate::store::Engine::Sqlite => 1,
+                crate::store::Engine::Postgres => 8,
+            };
+            for _ in 0..workers {
+                tasks.push(tokio::spawn(jobs::run_loop(
+                    "events",
+                    state.clone(),
+                    state.wake_events.clone(),
+                    shutdown_rx.clone(),
+                    |s| async move { jobs::process_events_once(&s).await },
+                )));
+            }
         }
         if loops.timers {
             tasks.push(tokio::spawn(jobs::run_loop(

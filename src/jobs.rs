@@ -14,6 +14,9 @@ use crate::store::{Conn, events, patients, timers};
 /// Events that fail this many times are kept as failed and shown to staff.
 const MAX_EVENT_ATTEMPTS: i64 = 8;
 const LEASE: chrono::Duration = chrono::Duration::seconds(60);
+/// Events processed per transaction: one commit (fsync) for several, yet short enough that the
+/// webhook writer never waits long for the SQLite write lock.
+const EVENT_BATCH: i64 = 32;
 
 /// One webhook's events waiting to be made durable.
 pub struct IngestRequest {
@@ -41,6 +44,7 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
                 for r in batch.drain(..) {
                     let _ = r.done.send(Ok(r.events.len() as u64));
                 }
+                state.wake_events.notify_waiters();
                 state.wake_events.notify_one();
             }
             Err(e) => {
@@ -57,7 +61,7 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
 /// savepoint of its own so one event's failure does not undo the others. Returns how many
 /// events were claimed.
 pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
-    let claimed = events::claim(&state.db, state.clock.now(), LEASE, 32).await?;
+    let claimed = events::claim(&state.db, state.clock.now(), LEASE, EVENT_BATCH).await?;
     let n = claimed.len();
     if n == 0 {
         return Ok(0);
@@ -74,7 +78,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     };
     let mut failed = Vec::new();
     let mut outcomes = Vec::new();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.db.begin_worker().await?;
     for (event, decoded) in claimed.iter().zip(&decoded) {
         let mut savepoint = sqlx::Acquire::begin(&mut **tx).await?;
         match process_event(&mut savepoint, &ctx, event, decoded).await {
@@ -92,10 +96,12 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         }
     }
     tx.commit().await?;
+    let committed = state.clock.now();
     for (event, outcome) in outcomes {
-        state
-            .metrics
-            .processed(event.platform().map(Platform::code).unwrap_or("unknown"), outcome);
+        let platform = event.platform().map(Platform::code).unwrap_or("unknown");
+        state.metrics.processed(platform, outcome);
+        let took = (committed - event.received()).num_microseconds().unwrap_or(0) as f64 / 1e6;
+        state.metrics.event_committed(took.max(0.0));
     }
     for event in failed {
         state
@@ -189,7 +195,7 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
         now,
     };
     for timer in due {
-        let mut tx = state.db.begin().await?;
+        let mut tx = state.db.begin_worker().await?;
         if timers::finish(&mut tx, timer.id, now).await? == 0 {
             tx.rollback().await?;
             continue;

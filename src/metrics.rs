@@ -19,6 +19,7 @@ pub struct Metrics {
     events_processed: Family<Labels, Counter>,
     outbound: Family<Labels, Counter>,
     ingest_seconds: Histogram,
+    decision_seconds: Histogram,
 }
 
 impl Default for Metrics {
@@ -54,12 +55,20 @@ impl Metrics {
             "Time to make a webhook's events durable",
             ingest_seconds.clone(),
         );
+        // 1 ms … ~20 s in steps of 25 %
+        let decision_seconds = Histogram::new(exponential_buckets(0.001, 1.25, 45));
+        registry.register(
+            "event_to_commit_seconds",
+            "From a webhook event's arrival to the commit of its effects (assessment, care requests, outbox)",
+            decision_seconds.clone(),
+        );
         Metrics {
             registry,
             webhook_events,
             events_processed,
             outbound,
             ingest_seconds,
+            decision_seconds,
         }
     }
 
@@ -85,6 +94,10 @@ impl Metrics {
     }
     pub fn ingest_took(&self, seconds: f64) {
         self.ingest_seconds.observe(seconds);
+    }
+
+    pub fn event_committed(&self, seconds: f64) {
+        self.decision_seconds.observe(seconds);
     }
 
     pub fn render(&self) -> String {

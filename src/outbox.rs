@@ -76,7 +76,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
         results.push(joined?);
     }
     let now = state.clock.now();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.db.begin_worker().await?;
     for (row, outcome) in &results {
         let outcome = match outcome {
             Ok(o) => o.clone(),
@@ -136,7 +136,7 @@ async fn send_line(state: &AppState, row: &Claimed, objects: &[Value]) -> anyhow
         if let Some(token) = fresh_token {
             match client.reply(token, chunks[0]).await {
                 SendOutcome::ReplyTokenRefused => {
-                    let mut tx = state.db.begin().await?;
+                    let mut tx = state.db.begin_worker().await?;
                     outbox::drop_reply_token(&mut tx, row.id).await?;
                     tx.commit().await?
                 }

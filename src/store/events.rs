@@ -64,7 +64,7 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
         .bind(ms(now + lease))
         .bind(ms(now))
         .bind(limit)
-        .fetch_all(&db.pool)
+        .fetch_all(&db.relaxed)
         .await?;
     rows.sort_by_key(|r| r.id);
     Ok(rows)

@@ -30,9 +30,43 @@ pub enum Engine {
     Postgres,
 }
 
+/// A pool of connections; on SQLite with the given `synchronous` level.
+async fn open_pool(
+    options: &AnyConnectOptions,
+    engine: Engine,
+    synchronous: &'static str,
+    size: u32,
+) -> anyhow::Result<AnyPool> {
+    Ok(AnyPoolOptions::new()
+        .max_connections(if engine == Engine::Sqlite { size } else { 16 })
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if engine == Engine::Sqlite {
+                    // WAL: readers never block the writer. FULL: a commit is on disk before the
+                    // webhook is answered, even after a power cut.
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute(if synchronous == "FULL" {
+                        "PRAGMA synchronous = FULL"
+                    } else {
+                        "PRAGMA synchronous = NORMAL"
+                    })
+                    .await?;
+                    conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                }
+                Ok(())
+            })
+        })
+        .connect_with(options.clone())
+        .await?)
+}
+
 #[derive(Clone)]
 pub struct Db {
     pub pool: AnyPool,
+    /// For the background workers (see [`Db::connect`]); the same pool on PostgreSQL.
+    pub relaxed: AnyPool,
     pub engine: Engine,
     /// SQLite has one writer. Writers of this process queue here, first come first served,
     /// instead of in SQLite's busy handler, which sleeps in steps of up to 100 ms and made the
@@ -88,26 +122,22 @@ impl Db {
             anyhow::bail!("MIMAMORI_DATABASE_URL must start with sqlite:// or postgres://");
         };
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
-        let pool = AnyPoolOptions::new()
-            .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if engine == Engine::Sqlite {
-                        // WAL: readers never block the writer. synchronous=FULL: a commit is on
-                        // disk before the webhook is answered, even after a power cut.
-                        conn.execute("PRAGMA journal_mode = WAL").await?;
-                        conn.execute("PRAGMA synchronous = FULL").await?;
-                        conn.execute("PRAGMA busy_timeout = 10000").await?;
-                        conn.execute("PRAGMA foreign_keys = ON").await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
-            .await?;
+        let pool = open_pool(&options, engine, "FULL", 8).await?;
+        // SQLite: the background workers commit without waiting for the disk (WAL, synchronous
+        // NORMAL). What they commit is derived from events that were made durable (FULL) before
+        // the webhook was answered: after a power cut they are processed again, nothing is lost.
+        // The next FULL commit (the next webhook) makes every earlier commit durable as well.
+        let relaxed = match engine {
+            Engine::Sqlite => open_pool(&options, engine, "NORMAL", 4).await?,
+            Engine::Postgres => pool.clone(),
+        };
         let gate = (engine == Engine::Sqlite).then(|| Arc::new(Mutex::new(())));
-        let db = Db { pool, engine, gate };
+        let db = Db {
+            pool,
+            relaxed,
+            engine,
+            gate,
+        };
         db.migrate().await?;
         Ok(db)
     }
@@ -127,6 +157,17 @@ impl Db {
         let tx = match self.engine {
             Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Engine::Postgres => self.pool.begin().await?,
+        };
+        Ok(WriteTx { tx, _gate: gate })
+    }
+
+    /// A write transaction for a background worker whose input is already durable (see
+    /// [`Db::connect`]).
+    pub async fn begin_worker(&self) -> sqlx::Result<WriteTx> {
+        let gate = self.gate().await;
+        let tx = match self.engine {
+            Engine::Sqlite => self.relaxed.begin_with("BEGIN IMMEDIATE").await?,
+            Engine::Postgres => self.relaxed.begin().await?,
         };
         Ok(WriteTx { tx, _gate: gate })
     }

@@ -86,7 +86,7 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
         .bind(ms(now + lease))
         .bind(ms(now))
         .bind(limit)
-        .fetch_all(&db.pool)
+        .fetch_all(&db.relaxed)
         .await?;
     let mut rows = Vec::with_capacity(ids.len());
     for id in ids {

@@ -63,7 +63,7 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, lim
         .bind(ms(now + lease))
         .bind(ms(now))
         .bind(limit)
-        .fetch_all(&db.pool)
+        .fetch_all(&db.relaxed)
         .await?;
     rows.sort_by_key(|t| (t.due_at, t.id));
     Ok(rows)
