@@ -57,9 +57,9 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
     }
 }
 
-/// Processes a batch of due events in one transaction (one commit, one fsync), each in a
-/// savepoint of its own so one event's failure does not undo the others. Returns how many
-/// events were claimed.
+/// Processes a batch of due events in one transaction (one commit for all). If one of them
+/// fails, the batch is rolled back and each event is processed in a transaction of its own, so
+/// one event's failure does not hold up the others. Returns how many events were claimed.
 pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     let claimed = events::claim(&state.db, state.clock.now(), LEASE, EVENT_BATCH).await?;
     let n = claimed.len();
@@ -79,23 +79,41 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     let mut failed = Vec::new();
     let mut outcomes = Vec::new();
     let mut tx = state.db.begin_worker().await?;
+    let mut batch_failed = false;
     for (event, decoded) in claimed.iter().zip(&decoded) {
-        let mut savepoint = sqlx::Acquire::begin(&mut **tx).await?;
-        match process_event(&mut savepoint, &ctx, event, decoded).await {
-            Ok(Some(outcome)) => {
-                savepoint.commit().await?;
-                outcomes.push((event, outcome));
-            }
-            Ok(None) => savepoint.rollback().await?,
+        match process_event(&mut tx, &ctx, event, decoded).await {
+            Ok(Some(outcome)) => outcomes.push((event, outcome)),
+            Ok(None) => {}
             Err(e) => {
-                // the error is ours (storage, a bug), not the patient's: keep the event, retry
-                tracing::error!(event_id = event.id, error = %e, "processing an event failed");
-                savepoint.rollback().await?;
-                failed.push(event);
+                tracing::warn!(event_id = event.id, error = %e, "an event failed in a batch; processing one by one");
+                batch_failed = true;
+                break;
             }
         }
     }
-    tx.commit().await?;
+    if batch_failed {
+        tx.rollback().await?;
+        // the same events again, each on its own
+        outcomes.clear();
+        for (event, decoded) in claimed.iter().zip(&decoded) {
+            let mut tx = state.db.begin_worker().await?;
+            match process_event(&mut tx, &ctx, event, decoded).await {
+                Ok(Some(outcome)) => {
+                    tx.commit().await?;
+                    outcomes.push((event, outcome));
+                }
+                Ok(None) => tx.rollback().await?,
+                Err(e) => {
+                    // the error is ours (storage, a bug), not the patient's: keep the event, retry
+                    tracing::error!(event_id = event.id, error = %e, "processing an event failed");
+                    tx.rollback().await?;
+                    failed.push(event);
+                }
+            }
+        }
+    } else {
+        tx.commit().await?;
+    }
     let committed = state.clock.now();
     for (event, outcome) in outcomes {
         let platform = event.platform().map(Platform::code).unwrap_or("unknown");
@@ -163,23 +181,22 @@ async fn process_event(
     decoded: &Decoded,
 ) -> anyhow::Result<Option<&'static str>> {
     let (status, note, outcome) = match decoded {
-        Decoded::Act(inbound) => {
-            conversation::handle(conn, ctx, inbound).await?;
-            ("done", None, "done")
-        }
+        Decoded::Act(_) => ("done", None, "done"),
+        Decoded::AnswerOnly { .. } => ("ignored", Some("button without data"), "ignored"),
+        Decoded::Ignore(reason) => ("ignored", Some(*reason), "ignored"),
+    };
+    // first claim the event for good: if another worker finished it, do nothing
+    if events::finish(conn, event.id, status, note, ctx.now).await? == 0 {
+        return Ok(None);
+    }
+    match decoded {
+        Decoded::Act(inbound) => conversation::handle(conn, ctx, inbound).await?,
         Decoded::AnswerOnly { chat, callback_id } => {
             if let Some(p) = event.platform() {
                 conversation::answer_only(conn, ctx, p, chat, callback_id).await?;
             }
-            ("ignored", Some("button without data"), "ignored")
         }
-        Decoded::Ignore(reason) => {
-            tracing::info!(event_id = event.id, reason, "event stored and ignored");
-            ("ignored", Some(*reason), "ignored")
-        }
-    };
-    if events::finish(conn, event.id, status, note, ctx.now).await? == 0 {
-        return Ok(None);
+        Decoded::Ignore(reason) => tracing::info!(event_id = event.id, reason, "event stored and ignored"),
     }
     Ok(Some(outcome))
 }

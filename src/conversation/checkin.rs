@@ -252,8 +252,7 @@ async fn record(
     if step.is_none() {
         report.completed_at = Some(ms(ctx.now));
         reports::save(conn, &report).await?;
-        timers::cancel(conn, patient.id, CHECK_IN_REMINDER).await?;
-        timers::cancel(conn, patient.id, observation::STAFF_CALL).await?;
+        timers::cancel_kinds(conn, patient.id, &[CHECK_IN_REMINDER, observation::STAFF_CALL]).await?;
         let summary = summary(ctx, lang, &report);
         if wants_remeasure(conn, ctx, patient, &report).await? {
             let wait = ctx.config.rules.remeasure_wait_minutes;

@@ -61,6 +61,7 @@ pub async fn try_code(
     let lang = language(Some(&patient), hint);
     ensure_check_ins(conn, ctx, &patient).await?;
     super::observation::contact(conn, ctx, &patient).await?;
+    super::observation::start(conn, ctx, &patient).await?;
     super::release::schedule(conn, ctx, patient.id).await?;
     let times = check_in_times(ctx, &patient);
     Ok(vec![

@@ -31,12 +31,18 @@ pub fn contact_limit(high_risk: bool) -> Duration {
     }
 }
 
-/// The patient wrote to us: note it and move the safety-check deadline.
+/// The patient wrote to us. The safety-check timer reads the time when it fires, so one write
+/// is enough here.
 pub async fn contact(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
     if patient.status != "active" {
         return Ok(());
     }
     patients::set_last_contact(conn, patient.id, ctx.now).await?;
+    Ok(())
+}
+
+/// Starts watching for silence: the safety-check timer, re-armed each time it fires.
+pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
     timers::cancel(conn, patient.id, SAFETY_CHECK).await?;
     let due = ctx.now + contact_limit(high_risk(ctx, patient));
     timers::schedule(conn, SAFETY_CHECK, patient.id, due, ctx.now).await?;
@@ -58,6 +64,9 @@ pub async fn after_assessment(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient,
     } else {
         (p.extra_check_ins != 0, 0)
     };
+    if !extra && p.extra_check_ins == 0 && p.stable_streak == streak {
+        return Ok(()); // nothing changes: the usual case
+    }
     patients::set_cadence(conn, patient.id, extra, streak).await?;
     timers::cancel(conn, patient.id, EXTRA_CHECK_IN).await?;
     if extra {
@@ -110,35 +119,41 @@ pub async fn staff_call_due(
     open_request(conn, ctx, patient, RequestKind::StaffCall, level, within, reason).await
 }
 
-/// No contact at all for the limit: a home safety check (安否確認).
+/// No contact at all for the limit: a home safety check (安否確認). The timer is re-armed for
+/// the next limit after the last contact (or after now, when a check was requested).
 pub async fn safety_check_due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
     if patient.status != "active" {
         return Ok(());
     }
     let limit = contact_limit(high_risk(ctx, patient));
-    if patient.last_contact_at.is_some_and(|t| ctx.now - from_ms(t) < limit) {
-        return Ok(());
-    }
-    let hours = limit.num_hours().to_string();
-    let reason = Reason::new(Level::Urgent, msg!("reason-no-contact"), &[("hours", hours)]);
-    open_request(
-        conn,
-        ctx,
-        patient,
-        RequestKind::SafetyCheck,
-        Level::Urgent,
-        Duration::hours(2),
-        reason,
-    )
-    .await?;
-    chats::alert_staff(
-        conn,
-        "safety_check",
-        Some(patient.id),
-        None,
-        "no contact with the patient: a home safety check is needed",
-        ctx.now,
-    )
-    .await?;
+    let last = patient.last_contact_at.map(from_ms);
+    let next = match last {
+        Some(t) if ctx.now - t < limit => t + limit,
+        _ => {
+            let hours = limit.num_hours().to_string();
+            let reason = Reason::new(Level::Urgent, msg!("reason-no-contact"), &[("hours", hours)]);
+            open_request(
+                conn,
+                ctx,
+                patient,
+                RequestKind::SafetyCheck,
+                Level::Urgent,
+                Duration::hours(2),
+                reason,
+            )
+            .await?;
+            chats::alert_staff(
+                conn,
+                "safety_check",
+                Some(patient.id),
+                None,
+                "no contact with the patient: a home safety check is needed",
+                ctx.now,
+            )
+            .await?;
+            ctx.now + limit
+        }
+    };
+    timers::schedule(conn, SAFETY_CHECK, patient.id, next, ctx.now).await?;
     Ok(())
 }

@@ -70,9 +70,14 @@ pub async fn schedule(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64) -> anyhow
     if patient.status != "active" {
         return Ok(());
     }
+    let at = compute(conn, ctx, &patient).await?.map(|at| at.max(ctx.now));
+    let pending = timers::pending_due(conn, patient.id, RELEASE).await?;
+    if pending == at.map(crate::store::ms) {
+        return Ok(()); // unchanged: the usual case
+    }
     timers::cancel(conn, patient.id, RELEASE).await?;
-    if let Some(at) = compute(conn, ctx, &patient).await? {
-        timers::schedule(conn, RELEASE, patient.id, at.max(ctx.now), ctx.now).await?;
+    if let Some(at) = at {
+        timers::schedule(conn, RELEASE, patient.id, at, ctx.now).await?;
     }
     Ok(())
 }

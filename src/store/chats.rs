@@ -19,6 +19,9 @@ const COLUMNS: &str = "id, platform, external_id, patient_id, language_hint, sta
 
 /// The chat for this platform user, created on first contact.
 pub async fn upsert(conn: &mut Conn, platform: Platform, external_id: &str, now: DateTime<Utc>) -> sqlx::Result<Chat> {
+    if let Some(chat) = find(conn, platform, external_id).await? {
+        return Ok(chat);
+    }
     sqlx::query(
         "INSERT INTO chats (platform, external_id, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (platform, external_id) DO NOTHING",
@@ -28,13 +31,7 @@ pub async fn upsert(conn: &mut Conn, platform: Platform, external_id: &str, now:
     .bind(ms(now))
     .execute(&mut *conn)
     .await?;
-    sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM chats WHERE platform = $1 AND external_id = $2"
-    ))
-    .bind(platform.code())
-    .bind(external_id)
-    .fetch_one(&mut *conn)
-    .await
+    find(conn, platform, external_id).await?.ok_or(sqlx::Error::RowNotFound)
 }
 
 pub async fn find(conn: &mut Conn, platform: Platform, external_id: &str) -> sqlx::Result<Option<Chat>> {

@@ -36,15 +36,14 @@ impl Report {
 const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured";
 
 pub async fn create(conn: &mut Conn, patient_id: i64, source: &str, now: DateTime<Utc>) -> sqlx::Result<Report> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO reports (patient_id, source, source_text, created_at) VALUES ($1, $2, '', $3) RETURNING id",
-    )
+    sqlx::query_as(&format!(
+        "INSERT INTO reports (patient_id, source, source_text, created_at) VALUES ($1, $2, '', $3) RETURNING {COLUMNS}"
+    ))
     .bind(patient_id)
     .bind(source)
     .bind(ms(now))
     .fetch_one(&mut *conn)
-    .await?;
-    get(conn, id).await?.ok_or(sqlx::Error::RowNotFound)
+    .await
 }
 
 pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Report>> {

@@ -40,6 +40,27 @@ pub async fn has_pending(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::
     Ok(n > 0)
 }
 
+/// Cancels the pending timers of these kinds (one statement).
+pub async fn cancel_kinds(conn: &mut Conn, patient_id: i64, kinds: &[&str]) -> sqlx::Result<()> {
+    match kinds {
+        [] => Ok(()),
+        [one] => cancel(conn, patient_id, one).await,
+        [a, b] => sqlx::query(
+            "UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind IN ($2, $3) AND status = 'pending'",
+        )
+        .bind(patient_id)
+        .bind(*a)
+        .bind(*b)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ()),
+        [first, rest @ ..] => {
+            cancel(conn, patient_id, first).await?;
+            Box::pin(cancel_kinds(conn, patient_id, rest)).await
+        }
+    }
+}
+
 pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
         .bind(patient_id)
@@ -88,4 +109,13 @@ pub async fn cancel_all(conn: &mut Conn, patient_id: i64) -> sqlx::Result<()> {
         .execute(&mut *conn)
         .await
         .map(|_| ())
+}
+
+/// When the pending timer of this kind is due, if there is one.
+pub async fn pending_due(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT MIN(due_at) FROM timers WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
+        .bind(patient_id)
+        .bind(kind)
+        .fetch_one(&mut *conn)
+        .await
 }
