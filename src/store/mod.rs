@@ -53,6 +53,10 @@ async fn open_pool(
                     })
                     .await?;
                     conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    if synchronous == "FULL" {
+                        // the webhook path never pays for a WAL checkpoint: the workers do them
+                        conn.execute("PRAGMA wal_autocheckpoint = 0").await?;
+                    }
                     conn.execute("PRAGMA foreign_keys = ON").await?;
                 }
                 Ok(())
@@ -128,7 +132,7 @@ impl Db {
         // the webhook was answered: after a power cut they are processed again, nothing is lost.
         // The next FULL commit (the next webhook) makes every earlier commit durable as well.
         let relaxed = match engine {
-            Engine::Sqlite => open_pool(&options, engine, "NORMAL", 4).await?,
+            Engine::Sqlite => open_pool(&options, engine, "NORMAL", 8).await?,
             Engine::Postgres => pool.clone(),
         };
         let gate = (engine == Engine::Sqlite).then(|| Arc::new(Mutex::new(())));
