@@ -116,6 +116,9 @@ async fn wrong_used_and_expired_codes_get_clear_answers(engine: Engine) {
     );
     // the right code binds; the same code from another chat is refused as used
     app.tg_text(9101, &code, Some("en")).await;
+    // events of different chats may be handled in parallel: the second chat tries once the
+    // first is welcomed
+    app.wait_for_texts(4).await;
     app.tg_text(9102, &code, Some("en")).await;
     app.wait_for_texts(5).await;
     let eve = app.texts_to("9101").await;
