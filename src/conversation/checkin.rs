@@ -384,6 +384,7 @@ pub async fn on_keyword(
     apply(&mut report, parsed, text);
     report.harder_to_breathe = i64::from(parsed.harder_to_breathe);
     report.asks_to_talk = i64::from(parsed.asks_to_talk);
+    report.cannot_eat_or_drink = i64::from(parsed.cannot_eat_or_drink);
     report.completed_at = Some(ms(ctx.now));
     reports::save(conn, &report).await?;
     let (_, mut out) = triage::decide(conn, ctx, patient, lang, &report, None).await?;

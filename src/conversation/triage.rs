@@ -61,6 +61,7 @@ pub async fn input_for(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, report
         feeling: report.feeling.as_deref().and_then(Feeling::from_code),
         harder_to_breathe: report.harder_to_breathe != 0,
         asks_to_talk: report.asks_to_talk != 0,
+        cannot_eat_or_drink: report.cannot_eat_or_drink != 0,
         high_risk: is_high_risk(patient.birth(), patient.has_risk_factor(), today),
         // the report that sets the baseline is not compared with itself
         baseline_spo2: baseline

@@ -129,6 +129,8 @@ pub struct Parsed {
     pub harder_to_breathe: bool,
     /// "help", "相談": the patient asks to talk to someone.
     pub asks_to_talk: bool,
+    /// "食べられない", "can't eat or drink".
+    pub cannot_eat_or_drink: bool,
     /// Values read but refused as implausible, in the order met.
     pub invalid: Vec<Invalid>,
 }
@@ -144,6 +146,7 @@ impl Parsed {
             && self.feeling.is_none()
             && !self.harder_to_breathe
             && !self.asks_to_talk
+            && !self.cannot_eat_or_drink
             && self.invalid.is_empty()
     }
 
@@ -153,7 +156,10 @@ impl Parsed {
             && self.temperature.is_none()
             && self.pulse.is_none()
             && self.invalid.is_empty()
-            && (self.feeling == Some(Feeling::Worse) || self.harder_to_breathe || self.asks_to_talk)
+            && (self.feeling == Some(Feeling::Worse)
+                || self.harder_to_breathe
+                || self.asks_to_talk
+                || self.cannot_eat_or_drink)
     }
 }
 
@@ -213,6 +219,18 @@ const HARDER_TO_BREATHE: &[&str] = &[
     "harder to breathe",
     "hard to breathe",
     "difficult to breathe",
+];
+const CANNOT_EAT_OR_DRINK: &[&str] = &[
+    "食べられない",
+    "飲めない",
+    "食事がとれない",
+    "食事が取れない",
+    "水分がとれない",
+    "can't eat",
+    "cannot eat",
+    "can't drink",
+    "cannot drink",
+    "not eating",
 ];
 const ASKS_TO_TALK: &[&str] = &["相談", "話したい", "電話してほしい", "help", "talk to", "call me"];
 
@@ -323,6 +341,7 @@ pub fn parse(text: &str) -> Parsed {
     let words = norm.replace("息苦し", "");
     parsed.harder_to_breathe = HARDER_TO_BREATHE.iter().any(|w| words.contains(w));
     parsed.asks_to_talk = ASKS_TO_TALK.iter().any(|w| words.contains(w));
+    parsed.cannot_eat_or_drink = CANNOT_EAT_OR_DRINK.iter().any(|w| words.contains(w));
     parsed.feeling = FEELINGS.iter().find(|(w, _)| words.contains(w)).map(|(_, f)| *f);
     parsed
 }
@@ -375,6 +394,7 @@ mod tests {
             "the symptom, not the keyword"
         );
         assert!(parse("help").asks_to_talk && parse("相談したい").asks_to_talk);
+        assert!(parse("食事がとれない").is_keyword_only() && parse("I can't eat").cannot_eat_or_drink);
         assert!(
             !parse("SpO2 94 37.8 worse").is_keyword_only(),
             "values make it a report"

@@ -189,6 +189,7 @@ pub struct Ruleset {
     pub worse: Level,
     pub worse_and_harder_to_breathe: Level,
     pub asks_to_talk: Level,
+    pub cannot_eat_or_drink: Level,
     pub high_risk_with_new_symptoms: Level,
     pub missing_spo2: Level,
     pub routes: BTreeMap<Level, Route>,
@@ -276,6 +277,7 @@ mod raw {
     #[serde(deny_unknown_fields)]
     pub struct Other {
         pub asks_to_talk: Spanned<String>,
+        pub cannot_eat_or_drink: Spanned<String>,
         pub high_risk_with_new_symptoms: Spanned<String>,
         pub missing_spo2: Spanned<String>,
     }
@@ -501,6 +503,7 @@ impl Ruleset {
             worse: level(&raw.feeling.get_ref().worse)?,
             worse_and_harder_to_breathe: level(&raw.feeling.get_ref().worse_and_harder_to_breathe)?,
             asks_to_talk: level(&raw.other.get_ref().asks_to_talk)?,
+            cannot_eat_or_drink: level(&raw.other.get_ref().cannot_eat_or_drink)?,
             high_risk_with_new_symptoms: level(&raw.other.get_ref().high_risk_with_new_symptoms)?,
             missing_spo2: level(&raw.other.get_ref().missing_spo2)?,
             routes,
@@ -532,6 +535,7 @@ pub struct Input {
     pub feeling: Option<Feeling>,
     pub harder_to_breathe: bool,
     pub asks_to_talk: bool,
+    pub cannot_eat_or_drink: bool,
     pub high_risk: bool,
     /// The patient's baseline SpO2 (their first reading).
     pub baseline_spo2: Option<u8>,
@@ -661,6 +665,9 @@ pub fn assess(rules: &Ruleset, input: &Input) -> Assessment {
     if input.asks_to_talk {
         reasons.push(Reason::new(rules.asks_to_talk, msg!("reason-asks-to-talk"), &[]));
     }
+    if input.cannot_eat_or_drink {
+        reasons.push(Reason::new(rules.cannot_eat_or_drink, msg!("reason-cannot-eat"), &[]));
+    }
     let new_symptoms = input.symptoms.iter().any(|s| !input.previous_symptoms.contains(s));
     if input.high_risk && new_symptoms {
         reasons.push(Reason::new(
@@ -778,6 +785,9 @@ mod tests {
             Level::Watch,
             "the patient asks to talk to someone"
         );
+        let mut eat = with_spo2(98);
+        eat.cannot_eat_or_drink = true;
+        assert_eq!(assess(&r, &eat).level, Level::Watch, "cannot eat or drink");
         let mut new_symptom = with_spo2(98);
         new_symptom.high_risk = true;
         new_symptom.days_since_onset = 30;

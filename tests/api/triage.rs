@@ -258,3 +258,20 @@ async fn after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_
     assert_eq!(extra(&app).await, 0, "two stable in a row end the extra check-ins");
 }
 both_engines!(after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_stable);
+
+async fn cannot_eat_or_drink_gets_a_phone_consultation(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled(&app, 6201, "Yui", &[]).await;
+    app.tg_text(6201, "食事がとれない", None).await;
+    let texts = app.wait_for_texts(n + 1).await;
+    assert!(texts[n].contains("within 4 hours"), "{texts:?}");
+    let reqs = requests(&app, id).await;
+    assert_eq!(reqs[0].0, "phone_consultation");
+    assert!(
+        reqs[0]
+            .3
+            .as_array()
+            .is_some_and(|r| r.iter().any(|r| r["key"] == "reason-cannot-eat"))
+    );
+}
+both_engines!(cannot_eat_or_drink_gets_a_phone_consultation);
