@@ -10,7 +10,7 @@ use super::{Ctx, observation, triage};
 use crate::channels::{Choice, OutMessage};
 use crate::domain::reading::{self, Feeling, Invalid, Parsed, Pulse, Spo2, Temperature};
 use crate::domain::symptom::{self, PAGES, Symptom};
-use crate::domain::triage::{Input, assess};
+use crate::domain::triage::{Input, Level, assess};
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
@@ -99,6 +99,9 @@ fn apply(r: &mut Report, p: &Parsed, source: &str) {
     }
     if let Some(v) = p.pulse {
         r.pulse = Some(i64::from(v.bpm()));
+    }
+    if let Some(v) = p.respiratory_rate {
+        r.respiratory_rate = Some(i64::from(v.per_minute()));
     }
     if !p.symptoms.is_empty() {
         let mut all = symptom::decode(r.symptoms.as_deref().unwrap_or(""));
@@ -316,6 +319,7 @@ async fn record(
             Invalid::Spo2 => msg!("reenter-spo2"),
             Invalid::Temperature => msg!("reenter-temperature"),
             Invalid::Pulse => msg!("reenter-pulse"),
+            Invalid::RespiratoryRate => msg!("reenter-respiratory-rate"),
         };
         out.push(OutMessage::text(ctx.t(lang, key, &[])));
     }
@@ -349,7 +353,8 @@ async fn wants_remeasure(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, repo
         },
     )
     .level;
-    Ok(with > without)
+    // an emergency is never delayed by asking again
+    Ok(with > without && with < Level::Emergency)
 }
 
 /// Nobody answered the re-measure prompt in time: the first reading counts.

@@ -56,7 +56,7 @@ pub async fn input_for(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, report
         spo2: report.counted_spo2().and_then(|v| u8::try_from(v).ok()),
         temperature: report.temperature.and_then(Temperature::from_tenths),
         pulse: report.pulse.and_then(|p| u16::try_from(p).ok()),
-        respiratory_rate: None,
+        respiratory_rate: report.respiratory_rate.and_then(|v| u16::try_from(v).ok()),
         symptoms: symptom::decode(report.symptoms.as_deref().unwrap_or("")),
         feeling: report.feeling.as_deref().and_then(Feeling::from_code),
         harder_to_breathe: report.harder_to_breathe != 0,

@@ -83,12 +83,29 @@ impl Pulse {
     }
 }
 
+/// Breaths per minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RespiratoryRate(u16);
+
+impl RespiratoryRate {
+    pub fn new(per_minute: f64) -> Result<RespiratoryRate, Invalid> {
+        if !(4.0..=80.0).contains(&per_minute) {
+            return Err(Invalid::RespiratoryRate);
+        }
+        Ok(RespiratoryRate(per_minute.round() as u16))
+    }
+    pub fn per_minute(self) -> u16 {
+        self.0
+    }
+}
+
 /// A value that was read but is not plausible: the patient is asked to enter it again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Invalid {
     Spo2,
     Temperature,
     Pulse,
+    RespiratoryRate,
 }
 
 /// How the patient feels compared with the last check-in.
@@ -121,6 +138,7 @@ pub struct Parsed {
     pub spo2: Option<Spo2>,
     pub temperature: Option<Temperature>,
     pub pulse: Option<Pulse>,
+    pub respiratory_rate: Option<RespiratoryRate>,
     pub symptoms: Vec<Symptom>,
     /// The patient said "none" / "なし" to the symptom checklist.
     pub no_symptoms: bool,
@@ -141,6 +159,7 @@ impl Parsed {
         self.spo2.is_none()
             && self.temperature.is_none()
             && self.pulse.is_none()
+            && self.respiratory_rate.is_none()
             && self.symptoms.is_empty()
             && !self.no_symptoms
             && self.feeling.is_none()
@@ -174,6 +193,7 @@ enum Field {
     Spo2,
     Temperature,
     Pulse,
+    RespiratoryRate,
 }
 
 // Longest first, so "spo2" is not read as the label "o2" followed by a stray "sp".
@@ -190,6 +210,11 @@ const LABELS: &[(&str, Field)] = &[
     ("体温", Field::Temperature),
     ("たいおん", Field::Temperature),
     ("熱", Field::Temperature),
+    ("呼吸数", Field::RespiratoryRate),
+    ("respiratory rate", Field::RespiratoryRate),
+    ("breaths", Field::RespiratoryRate),
+    ("resp", Field::RespiratoryRate),
+    ("rr", Field::RespiratoryRate),
     ("pulse", Field::Pulse),
     ("心拍", Field::Pulse),
     ("脈拍", Field::Pulse),
@@ -275,7 +300,16 @@ fn numbers(text: &str) -> Vec<Number> {
         let before: String = chars[label_from..start].iter().collect();
         let field = LABELS
             .iter()
-            .filter_map(|(label, field)| before.rfind(label).map(|at| (at, *field)))
+            .filter_map(|(label, field)| before.rfind(label).map(|at| (at, label, *field)))
+            // an English label is a word of its own: "sorry" holds no "rr", "that" no "hr"
+            .filter(|(at, label, _)| {
+                !label.is_ascii()
+                    || !before[..*at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphabetic())
+            })
+            .map(|(at, _, field)| (at, field))
             .max_by_key(|(at, _)| *at)
             .map(|(_, f)| f);
         let after: String = chars[i..].iter().take(4).collect();
@@ -330,6 +364,10 @@ pub fn parse(text: &str) -> Parsed {
                 Ok(v) => parsed.pulse = Some(v),
                 Err(e) => parsed.invalid.push(e),
             },
+            Field::RespiratoryRate => match RespiratoryRate::new(value) {
+                Ok(v) => parsed.respiratory_rate = Some(v),
+                Err(e) => parsed.invalid.push(e),
+            },
         }
     }
     parsed.symptoms = Symptom::find_in(&norm);
@@ -371,6 +409,24 @@ mod tests {
         assert_eq!(read("37.5 96"), (Some(96), Some(375), None));
         assert_eq!(read("96 37"), (Some(96), Some(370), None));
         assert_eq!(read("98"), (Some(98), None, None));
+        assert_eq!(
+            parse("spo2 93 37.0 RR 32")
+                .respiratory_rate
+                .map(RespiratoryRate::per_minute),
+            Some(32)
+        );
+        assert_eq!(
+            parse("酸素93 呼吸数32")
+                .respiratory_rate
+                .map(RespiratoryRate::per_minute),
+            Some(32)
+        );
+        assert_eq!(parse("rr 200").invalid, vec![Invalid::RespiratoryRate]);
+        assert_eq!(
+            read("sorry, 96 37.5"),
+            (Some(96), Some(375), None),
+            "no label inside a word"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub struct Report {
     pub asks_to_talk: i64,
     pub spo2_remeasured: Option<i64>,
     pub cannot_eat_or_drink: i64,
+    pub respiratory_rate: Option<i64>,
 }
 
 impl Report {
@@ -34,7 +35,7 @@ impl Report {
     }
 }
 
-const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink";
+const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate";
 
 pub async fn create(conn: &mut Conn, patient_id: i64, source: &str, now: DateTime<Utc>) -> sqlx::Result<Report> {
     sqlx::query_as(&format!(
@@ -58,8 +59,8 @@ pub async fn save(conn: &mut Conn, r: &Report) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE reports SET spo2 = $1, temperature = $2, pulse = $3, symptoms = $4, feeling = $5,
                 source_text = $6, warned = $7, completed_at = $8, harder_to_breathe = $9, asks_to_talk = $10,
-                spo2_remeasured = $11, cannot_eat_or_drink = $12
-         WHERE id = $13",
+                spo2_remeasured = $11, cannot_eat_or_drink = $12, respiratory_rate = $13
+         WHERE id = $14",
     )
     .bind(r.spo2)
     .bind(r.temperature)
@@ -73,6 +74,7 @@ pub async fn save(conn: &mut Conn, r: &Report) -> sqlx::Result<()> {
     .bind(r.asks_to_talk)
     .bind(r.spo2_remeasured)
     .bind(r.cannot_eat_or_drink)
+    .bind(r.respiratory_rate)
     .bind(r.id)
     .execute(&mut *conn)
     .await

@@ -275,3 +275,17 @@ async fn cannot_eat_or_drink_gets_a_phone_consultation(engine: Engine) {
     );
 }
 both_engines!(cannot_eat_or_drink_gets_a_phone_consultation);
+
+async fn fast_breathing_with_spo2_93_is_an_emergency_at_once(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled(&app, 6202, "Zoe", &[]).await;
+    app.tg_text(6202, "SpO2 93 37.2 RR 32", Some("en")).await;
+    let texts = app.wait_for_texts(n + 2).await;
+    assert!(
+        texts[n].starts_with("Call 119 now"),
+        "no re-measure before an emergency: {texts:?}"
+    );
+    let kinds: Vec<String> = requests(&app, id).await.into_iter().map(|r| r.0).collect();
+    assert_eq!(kinds, vec!["emergency", "hospital_coordination"]);
+}
+both_engines!(fast_breathing_with_spo2_93_is_an_emergency_at_once);
