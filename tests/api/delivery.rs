@@ -321,12 +321,7 @@ both_engines!(a_crash_between_commit_and_send_still_sends_exactly_once);
 async fn two_instances_on_one_database_send_each_message_once(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     // a second instance, same database, same platforms
-    let config = crate::helpers::test_config(&app.db.url, &app.line, &app.telegram, &[]);
-    let second = mimamori::app::App::build(config, std::sync::Arc::new(app.clock.clone()))
-        .await
-        .expect("second app");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let second = second.start(listener, Loops::default()).expect("second starts");
+    let second = app.second_instance().await;
     let second_base = format!("http://{}", second.addr);
     for i in 0..40 {
         let update = json!({"update_id": 50_000 + i, "message": {"message_id": i, "date": 1700000000,
@@ -362,12 +357,7 @@ both_engines!(two_instances_on_one_database_send_each_message_once);
 
 async fn two_instances_fire_each_timer_once(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let config = crate::helpers::test_config(&app.db.url, &app.line, &app.telegram, &[]);
-    let second = mimamori::app::App::build(config, std::sync::Arc::new(app.clock.clone()))
-        .await
-        .expect("second app");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let second = second.start(listener, Loops::default()).expect("second starts");
+    let second = app.second_instance().await;
     let mut codes = Vec::new();
     for i in 0..10 {
         codes.push(app.add_patient(&format!("P{i}"), &["--language", "en"]).1);

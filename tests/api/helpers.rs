@@ -256,6 +256,16 @@ impl TestApp {
         self.running = Some(running);
     }
 
+    /// Another instance of the service on the same database, clock and platforms.
+    pub async fn second_instance(&self) -> Running {
+        let config = test_config(&self.db.url, &self.line, &self.telegram, &[]);
+        let app = App::build(config, Arc::new(self.clock.clone()))
+            .await
+            .expect("second app builds");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        app.start(listener, Loops::default()).expect("second app starts")
+    }
+
     /// Stops the service as a crash would: no draining.
     pub fn kill(&mut self) {
         if let Some(r) = self.running.take() {
