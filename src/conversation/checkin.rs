@@ -69,25 +69,18 @@ pub fn next_step(r: &Report, d: &Dialogue) -> Option<Step> {
     }
 }
 
-/// How urgently the patient must act, before the triage engine exists: SpO2 ≤ 93 or any urgent
-/// symptom → call the health centre; SpO2 ≤ 90 or an emergency sign → call 119 now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Danger {
-    None,
-    Call,
-    Emergency,
-}
-
-pub fn danger(r: &Report) -> Danger {
-    let symptoms = symptom::decode(r.symptoms.as_deref().unwrap_or(""));
-    let spo2 = r.spo2.unwrap_or(100);
-    if spo2 <= 90 || symptoms.iter().any(|s| s.is_emergency()) {
-        Danger::Emergency
-    } else if spo2 <= 93 || !symptoms.is_empty() {
-        Danger::Call
-    } else {
-        Danger::None
-    }
+/// How urgent a draft report already is, by the ward's rules and what has been read so far
+/// (no history): urgent or worse is answered at once, before the remaining questions.
+fn draft_level(ctx: &Ctx<'_>, r: &Report) -> Level {
+    let input = Input {
+        // a draft without SpO2 yet is not judged on the missing value: the question follows
+        spo2: Some(r.counted_spo2().and_then(|v| u8::try_from(v).ok()).unwrap_or(100)),
+        pulse: r.pulse.and_then(|v| u16::try_from(v).ok()),
+        respiratory_rate: r.respiratory_rate.and_then(|v| u16::try_from(v).ok()),
+        symptoms: symptom::decode(r.symptoms.as_deref().unwrap_or("")),
+        ..Input::default()
+    };
+    assess(&ctx.config.rules, &input).level
 }
 
 fn apply(r: &mut Report, p: &Parsed, source: &str) {
@@ -290,19 +283,15 @@ async fn record(
             out.extend(messages);
         }
     } else {
-        let danger = danger(&report);
-        if danger == Danger::Emergency && report.warned == 0 {
+        let level = draft_level(ctx, &report);
+        if report.warned == 0 && level >= Level::Urgent {
             // the first thing the patient reads, before the rest of the questions
-            out.push(OutMessage::text(ctx.t(
-                lang,
-                msg!("alert-emergency"),
-                &ctx.phone_args(lang),
-            )));
-        }
-        if danger == Danger::Call && report.warned == 0 {
-            out.push(OutMessage::text(ctx.t(lang, msg!("alert-call"), &ctx.phone_args(lang))));
-        }
-        if danger != Danger::None {
+            let key = if level == Level::Emergency {
+                msg!("alert-emergency")
+            } else {
+                msg!("alert-call")
+            };
+            out.push(OutMessage::text(ctx.t(lang, key, &ctx.phone_args(lang))));
             report.warned = 1;
         }
         patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
@@ -567,6 +556,15 @@ async fn current(conn: &mut Conn, d: &Dialogue) -> anyhow::Result<(Option<Report
     Ok((report, step))
 }
 
+/// An active patient who has not completed a report since the check-in prompt.
+pub async fn unanswered_since(
+    conn: &mut Conn,
+    patient: &Patient,
+    prompted_at: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<bool> {
+    Ok(patient.status == "active" && !reports::completed_since(conn, patient.id, prompted_at).await?)
+}
+
 /// The reminder timer fired: remind unless the patient reported since the prompt.
 pub async fn remind(
     conn: &mut Conn,
@@ -574,7 +572,7 @@ pub async fn remind(
     patient: &Patient,
     prompted_at: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<()> {
-    if patient.status != "active" || reports::completed_since(conn, patient.id, prompted_at).await? {
+    if !unanswered_since(conn, patient, prompted_at).await? {
         return Ok(());
     }
     let Some(d) = Dialogue::load(patient) else {

@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::domain::patient::is_high_risk;
 use crate::domain::triage::{Level, Reason, RequestKind};
 use crate::store::patients::Patient;
-use crate::store::{Conn, care, chats, from_ms, patients, reports, timers};
+use crate::store::{Conn, care, chats, from_ms, patients, timers};
 
 pub const EXTRA_CHECK_IN: &str = "extra_check_in";
 pub const STAFF_CALL: &str = "check_in_staff_call";
@@ -106,7 +106,7 @@ pub async fn staff_call_due(
     patient: &Patient,
     prompted_at: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<()> {
-    if patient.status != "active" || reports::completed_since(conn, patient.id, prompted_at).await? {
+    if !super::checkin::unanswered_since(conn, patient, prompted_at).await? {
         return Ok(());
     }
     let (level, within) = if high_risk(ctx, patient) {

@@ -92,11 +92,6 @@ impl Symptom {
         format!("symptom-{}", self.code().replace('_', "-"))
     }
 
-    /// Signs that TRIAGE.md sends straight to "call 119".
-    pub fn is_emergency(self) -> bool {
-        matches!(self, Symptom::PurpleLips | Symptom::Dazed | Symptom::Confused)
-    }
-
     /// Words a patient may type for the symptom, already in the parser's normal form
     /// (NFKC, lower case). Longer, more specific phrases come first in [`KEYWORDS`].
     fn keywords(self) -> &'static [&'static str] {
