@@ -16,7 +16,7 @@ const MAX_EVENT_ATTEMPTS: i64 = 8;
 const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 /// Events processed per transaction: one commit (fsync) for several, yet short enough that the
 /// webhook writer never waits long for the SQLite write lock.
-const EVENT_BATCH: i64 = 32;
+const EVENT_BATCH: i64 = 8;
 
 /// One webhook's events waiting to be made durable.
 pub struct IngestRequest {

@@ -317,8 +317,9 @@ async fn record(
     }
     if let Some(step) = step {
         out.push(ask(ctx, lang, step, &d, Some(&report)));
+        // (a complete report was saved before it was assessed)
+        reports::save(conn, &report).await?;
     }
-    reports::save(conn, &report).await?;
     Ok(out)
 }
 
@@ -332,7 +333,8 @@ async fn wants_remeasure(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, repo
     if report.spo2_remeasured.is_some() || !rules.wants_remeasure(spo2) {
         return Ok(false);
     }
-    let input = triage::input_for(conn, ctx, patient, report).await?;
+    let history = triage::history(conn, patient.id, report).await?;
+    let input = triage::input_for(ctx, patient, report, &history);
     let with = assess(rules, &input).level;
     let without = assess(
         rules,

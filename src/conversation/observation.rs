@@ -50,11 +50,16 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow:
 }
 
 /// After an assessment: moderate or worse → a check-in every 3 hours until two stable ones in a
-/// row.
-pub async fn after_assessment(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, level: Level) -> anyhow::Result<()> {
+/// row. Returns the patient as stored before this change (for the release date), if they exist.
+pub async fn after_assessment(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    level: Level,
+) -> anyhow::Result<Option<Patient>> {
     // the stored row, not the caller's copy: several assessments may happen in one transaction
     let Some(p) = patients::get(conn, patient.id).await? else {
-        return Ok(());
+        return Ok(None);
     };
     let (extra, streak) = if level >= Level::Moderate {
         (true, 0)
@@ -65,14 +70,14 @@ pub async fn after_assessment(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient,
         (p.extra_check_ins != 0, 0)
     };
     if !extra && p.extra_check_ins == 0 && p.stable_streak == streak {
-        return Ok(()); // nothing changes: the usual case
+        return Ok(Some(p)); // nothing changes: the usual case
     }
     patients::set_cadence(conn, patient.id, extra, streak).await?;
     timers::cancel(conn, patient.id, EXTRA_CHECK_IN).await?;
     if extra {
         timers::schedule(conn, EXTRA_CHECK_IN, patient.id, ctx.now + EXTRA_AFTER, ctx.now).await?;
     }
-    Ok(())
+    Ok(Some(p))
 }
 
 /// Opens a care request that no assessment made (a ladder step).

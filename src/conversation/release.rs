@@ -26,9 +26,14 @@ fn symptomatic(r: &Report) -> bool {
 }
 
 /// When this patient's episode ends, as the data stand now.
-async fn compute(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<Option<DateTime<Utc>>> {
+/// `all`: the patient's completed reports, oldest first.
+async fn compute(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    all: &[Report],
+) -> anyhow::Result<Option<DateTime<Utc>>> {
     let tz = ctx.config.timezone;
-    let all = reports::completed_between(conn, patient.id, from_ms(0)).await?;
     let at_day = |r: &Report| {
         from_ms(r.completed_at.unwrap_or(r.created_at))
             .with_timezone(&tz)
@@ -67,10 +72,16 @@ pub async fn schedule(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64) -> anyhow
     let Some(patient) = patients::get(conn, patient_id).await? else {
         return Ok(());
     };
+    let all = reports::completed(conn, patient_id).await?;
+    schedule_with(conn, ctx, &patient, &all).await
+}
+
+/// [`schedule`] with the patient and their completed reports (oldest first) already read.
+pub async fn schedule_with(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, all: &[Report]) -> anyhow::Result<()> {
     if patient.status != "active" {
         return Ok(());
     }
-    let at = compute(conn, ctx, &patient).await?.map(|at| at.max(ctx.now));
+    let at = compute(conn, ctx, patient, all).await?.map(|at| at.max(ctx.now));
     let pending = timers::pending_due(conn, patient.id, RELEASE).await?;
     if pending == at.map(crate::store::ms) {
         return Ok(()); // unchanged: the usual case
@@ -87,7 +98,8 @@ pub async fn due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::R
     if patient.status != "active" {
         return Ok(());
     }
-    match compute(conn, ctx, patient).await? {
+    let all = reports::completed(conn, patient.id).await?;
+    match compute(conn, ctx, patient, &all).await? {
         Some(at) if at <= ctx.now => {
             release(conn, ctx, patient, None).await?;
         }

@@ -15,8 +15,18 @@ use crate::store::patients::Patient;
 use crate::store::reports::Report;
 use crate::store::{Conn, care, chats, from_ms, reports};
 
-/// The rules' view of a report and the patient's history.
-pub async fn input_for(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, report: &Report) -> anyhow::Result<Input> {
+/// The patient's completed reports, oldest first, with `report` (as the caller holds it) in its
+/// place: one read serves the rules and the release date.
+pub async fn history(conn: &mut Conn, patient_id: i64, report: &Report) -> anyhow::Result<Vec<Report>> {
+    let mut all = reports::completed(conn, patient_id).await?;
+    all.retain(|r| r.id != report.id);
+    let at = all.partition_point(|r| r.id < report.id);
+    all.insert(at, report.clone());
+    Ok(all)
+}
+
+/// The rules' view of a report and the patient's history (see [`history`]).
+pub fn input_for(ctx: &Ctx<'_>, patient: &Patient, report: &Report, history: &[Report]) -> Input {
     let rules = &ctx.config.rules;
     let tz = ctx.config.timezone;
     let today = ctx.now.with_timezone(&tz).date_naive();
@@ -29,10 +39,11 @@ pub async fn input_for(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, report
         .and_then(|t| t.and_local_timezone(tz).earliest())
         .map(|t| t.with_timezone(&chrono::Utc))
         .unwrap_or(ctx.now);
-    let mut recent = reports::completed_between(conn, patient.id, since).await?;
-    if !recent.iter().any(|r| r.id == report.id) {
-        recent.push(report.clone());
-    }
+    let since = crate::store::ms(since);
+    let recent: Vec<&Report> = history
+        .iter()
+        .filter(|r| r.id == report.id || r.completed_at.is_some_and(|at| at >= since))
+        .collect();
     let daily_max_temperature: Vec<Option<Temperature>> = (0..days)
         .rev()
         .filter_map(|back| today.checked_sub_days(Days::new(back)))
@@ -49,10 +60,10 @@ pub async fn input_for(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, report
                 .max()
         })
         .collect();
-    let baseline = reports::baseline_spo2(conn, patient.id).await?;
-    let previous = reports::previous(conn, patient.id, report.id).await?;
+    let baseline = history.iter().find_map(|r| r.spo2);
+    let previous = history.iter().rev().find(|r| r.id < report.id);
     let onset = NaiveDate::parse_from_str(&patient.onset_date, "%Y-%m-%d").unwrap_or(today);
-    Ok(Input {
+    Input {
         spo2: report.counted_spo2().and_then(|v| u8::try_from(v).ok()),
         temperature: report.temperature.and_then(Temperature::from_tenths),
         pulse: report.pulse.and_then(|p| u16::try_from(p).ok()),
@@ -72,7 +83,7 @@ pub async fn input_for(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, report
             .unwrap_or_default(),
         daily_max_temperature,
         days_since_onset: (today - onset).num_days(),
-    })
+    }
 }
 
 /// Assesses `report`, records the decision, and returns what the patient is told (the 119
@@ -86,7 +97,8 @@ pub async fn decide(
     report: &Report,
     summary: Option<String>,
 ) -> anyhow::Result<(Assessment, Vec<OutMessage>)> {
-    let input = input_for(conn, ctx, patient, report).await?;
+    let history = history(conn, patient.id, report).await?;
+    let input = input_for(ctx, patient, report, &history);
     let a = assess(&ctx.config.rules, &input);
     let assessment_id = care::insert_assessment(conn, patient.id, Some(report.id), &a, ctx.now).await?;
     for kind in &a.requests {
@@ -115,8 +127,9 @@ pub async fn decide(
         )
         .await?;
     }
-    super::observation::after_assessment(conn, ctx, patient, a.level).await?;
-    super::release::schedule(conn, ctx, patient.id).await?;
+    if let Some(patient) = super::observation::after_assessment(conn, ctx, patient, a.level).await? {
+        super::release::schedule_with(conn, ctx, &patient, &history).await?;
+    }
     Ok((a.clone(), messages(ctx, lang, &a, summary)))
 }
 

@@ -58,44 +58,48 @@ pub async fn open(conn: &mut Conn, r: &NewRequest<'_>, now: DateTime<Utc>) -> an
         target_at,
         reasons,
     } = *r;
-    let existing: Option<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT id, urgency, target_at FROM care_requests
-         WHERE patient_id = $1 AND kind = $2 AND status IN ('open', 'assigned', 'in_progress')
-         ORDER BY id LIMIT 1",
-    )
-    .bind(patient_id)
-    .bind(kind.code())
-    .fetch_optional(&mut *conn)
-    .await?;
     let reasons = serde_json::to_string(reasons)?;
-    if let Some((id, old_urgency, old_target)) = existing {
-        if urgency(level) > old_urgency {
-            sqlx::query(
-                "UPDATE care_requests SET urgency = $1, target_at = $2, reasons = $3, assessment_id = $4, updated_at = $5 WHERE id = $6",
-            )
-            .bind(urgency(level))
-            .bind(ms(target_at).min(old_target))
-            .bind(&reasons)
-            .bind(assessment_id)
-            .bind(ms(now))
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-        }
-        return Ok(Opened::Existing(id));
-    }
-    let id = sqlx::query_scalar(
+    // the usual case, a new request, in one statement
+    let new: Option<i64> = sqlx::query_scalar(
         "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+         SELECT $1, $2, $3, $4, $5, $6, $7, $7
+         WHERE NOT EXISTS (SELECT 1 FROM care_requests WHERE patient_id = $1 AND kind = $3
+                           AND status IN ('open', 'assigned', 'in_progress'))
+         RETURNING id",
     )
     .bind(patient_id)
     .bind(assessment_id)
     .bind(kind.code())
     .bind(urgency(level))
     .bind(ms(target_at))
-    .bind(reasons)
+    .bind(&reasons)
     .bind(ms(now))
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(id) = new {
+        return Ok(Opened::New(id));
+    }
+    let (id, old_urgency, old_target): (i64, i64, i64) = sqlx::query_as(
+        "SELECT id, urgency, target_at FROM care_requests
+         WHERE patient_id = $1 AND kind = $2 AND status IN ('open', 'assigned', 'in_progress')
+         ORDER BY id LIMIT 1",
+    )
+    .bind(patient_id)
+    .bind(kind.code())
     .fetch_one(&mut *conn)
     .await?;
-    Ok(Opened::New(id))
+    if urgency(level) > old_urgency {
+        sqlx::query(
+            "UPDATE care_requests SET urgency = $1, target_at = $2, reasons = $3, assessment_id = $4, updated_at = $5 WHERE id = $6",
+        )
+        .bind(urgency(level))
+        .bind(ms(target_at).min(old_target))
+        .bind(&reasons)
+        .bind(assessment_id)
+        .bind(ms(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(Opened::Existing(id))
 }

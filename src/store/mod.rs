@@ -192,6 +192,15 @@ impl Db {
         }
     }
 
+    /// After `UPDATE table` when the rows are picked by `id IN (subquery)`: SQLite otherwise
+    /// may walk a status index over every pending row and test each against the list.
+    pub fn by_id(&self) -> &'static str {
+        match self.engine {
+            Engine::Sqlite => "NOT INDEXED",
+            Engine::Postgres => "",
+        }
+    }
+
     pub async fn ping(&self) -> sqlx::Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
     }

@@ -66,7 +66,7 @@ pub struct Claimed {
 pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<Claimed>> {
     let _gate = db.gate().await;
     let sql = format!(
-        "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
+        "UPDATE outbox {} SET claimed_until = $1, attempts = attempts + 1
          WHERE id IN (
             SELECT o.id FROM outbox o JOIN chats c ON c.id = o.chat_id
             WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND o.claimed_until <= $2
@@ -77,6 +77,7 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
             ORDER BY o.id LIMIT $3 {}
          ) AND status = 'pending' AND claimed_until <= $2
          RETURNING id",
+        db.by_id(),
         match db.engine {
             super::Engine::Sqlite => "",
             super::Engine::Postgres => "FOR UPDATE OF o SKIP LOCKED",

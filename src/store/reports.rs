@@ -102,36 +102,13 @@ pub async fn for_patient(conn: &mut Conn, patient_id: i64, limit: i64) -> sqlx::
     .await
 }
 
-/// Completed reports of a patient since `since`, oldest first (for the rules' history).
-pub async fn completed_between(conn: &mut Conn, patient_id: i64, since: DateTime<Utc>) -> sqlx::Result<Vec<Report>> {
+/// Every completed report of a patient, oldest first (an episode holds a few dozen).
+pub async fn completed(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<Report>> {
     sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM reports WHERE patient_id = $1 AND completed_at IS NOT NULL AND completed_at >= $2 ORDER BY id"
+        "SELECT {COLUMNS} FROM reports WHERE patient_id = $1 AND completed_at IS NOT NULL ORDER BY id"
     ))
     .bind(patient_id)
-    .bind(ms(since))
     .fetch_all(&mut *conn)
-    .await
-}
-
-/// The patient's baseline SpO2: their first reported value.
-pub async fn baseline_spo2(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar(
-        "SELECT spo2 FROM reports WHERE patient_id = $1 AND spo2 IS NOT NULL AND completed_at IS NOT NULL ORDER BY id LIMIT 1",
-    )
-    .bind(patient_id)
-    .fetch_optional(&mut *conn)
-    .await
-    .map(Option::flatten)
-}
-
-/// The last completed report before `before_id`.
-pub async fn previous(conn: &mut Conn, patient_id: i64, before_id: i64) -> sqlx::Result<Option<Report>> {
-    sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM reports WHERE patient_id = $1 AND id < $2 AND completed_at IS NOT NULL ORDER BY id DESC LIMIT 1"
-    ))
-    .bind(patient_id)
-    .bind(before_id)
-    .fetch_optional(&mut *conn)
     .await
 }
 

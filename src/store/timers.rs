@@ -73,11 +73,12 @@ pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Resul
 pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<Timer>> {
     let _gate = db.gate().await;
     let sql = format!(
-        "UPDATE timers SET claimed_until = $1
+        "UPDATE timers {} SET claimed_until = $1
          WHERE id IN (SELECT id FROM timers WHERE status = 'pending' AND due_at <= $2 AND claimed_until <= $2
                       ORDER BY due_at LIMIT $3 {})
            AND status = 'pending' AND claimed_until <= $2
          RETURNING id, kind, patient_id, due_at",
+        db.by_id(),
         db.skip_locked()
     );
     let mut rows: Vec<Timer> = sqlx::query_as(&sql)
