@@ -9,7 +9,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
 use crate::conversation::{self, Ctx, checkin, observation, release};
-use crate::store::{Conn, events, patients, timers};
+use crate::store::{Conn, Engine, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
 const MAX_EVENT_ATTEMPTS: i64 = 8;
@@ -61,9 +61,26 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
 /// fails, the batch is rolled back and each event is processed in a transaction of its own, so
 /// one event's failure does not hold up the others. Returns how many events were claimed.
 pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
-    let claimed = events::claim(&state.db, state.clock.now(), LEASE, EVENT_BATCH).await?;
+    // SQLite: a lease committed first (the single writer must not wait on the network while
+    // decoding). PostgreSQL: row locks inside the processing transaction.
+    let (claimed, locked) = match state.db.engine {
+        Engine::Sqlite => (
+            events::claim(&state.db, state.clock.now(), LEASE, EVENT_BATCH).await?,
+            None,
+        ),
+        Engine::Postgres => {
+            let mut tx = state.db.begin_worker().await?;
+            (
+                events::lock_due(&mut tx, state.clock.now(), EVENT_BATCH).await?,
+                Some(tx),
+            )
+        }
+    };
     let n = claimed.len();
     if n == 0 {
+        if let Some(tx) = locked {
+            tx.rollback().await?;
+        }
         return Ok(0);
     }
     let mut decoded = Vec::with_capacity(n);
@@ -78,7 +95,10 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     };
     let mut failed = Vec::new();
     let mut outcomes = Vec::new();
-    let mut tx = state.db.begin_worker().await?;
+    let mut tx = match locked {
+        Some(tx) => tx,
+        None => state.db.begin_worker().await?,
+    };
     let mut batch_failed = false;
     for (event, decoded) in claimed.iter().zip(&decoded) {
         match process_event(&mut tx, &ctx, event, decoded).await {

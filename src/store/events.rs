@@ -70,6 +70,24 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
     Ok(rows)
 }
 
+/// PostgreSQL: locks up to `limit` due events inside the caller's transaction — the row lock is
+/// the lease (a crashed worker's locks go with its connection), and no separate claim commit
+/// makes the other workers wait. Same order rule as [`claim`]: another worker's locked event
+/// is still pending, so the same chat's later events wait for it.
+pub async fn lock_due(conn: &mut Conn, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<StoredEvent>> {
+    sqlx::query_as(
+        "SELECT e.id, e.platform, e.payload, e.received_at, e.attempts FROM inbound_events e
+         WHERE e.status = 'pending' AND e.next_attempt_at <= $1 AND e.claimed_until <= $1
+           AND NOT EXISTS (SELECT 1 FROM inbound_events p
+                           WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
+         ORDER BY e.id LIMIT $2 FOR UPDATE OF e SKIP LOCKED",
+    )
+    .bind(ms(now))
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await
+}
+
 /// Marks an event handled, inside the transaction of its effects. Zero rows means another
 /// worker got there first: the caller rolls back.
 pub async fn finish(
