@@ -1,5 +1,6 @@
 //! Pure domain logic: no I/O, time passed in. Exhaustively unit-tested.
 
+pub mod calendar;
 pub mod enrolment;
 pub mod episode;
 pub mod patient;
