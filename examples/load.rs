@@ -101,6 +101,8 @@ async fn enrol(database_url: &str, run: &str, n: u64) -> anyhow::Result<mimamori
                 risk_factors: String::new(),
                 area: None,
                 asymptomatic: false,
+                family_doctor_id: None,
+                pharmacy_id: None,
             };
             let id = patients::insert(&mut tx, &p, now).await?;
             let chat = chats::upsert(&mut tx, mimamori::channels::Platform::Line, &format!("U{run}-{i}"), now).await?;

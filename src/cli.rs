@@ -1,4 +1,5 @@
-//! The command line: `mimamori [serve]`, `mimamori migrate`, `mimamori patient add|show`.
+//! The command line: `mimamori [serve]`, `mimamori migrate`, `mimamori patient …`, `mimamori provider …`,
+//! `mimamori staff add`, `mimamori cases list`.
 
 use std::sync::Arc;
 
@@ -13,6 +14,7 @@ use crate::conversation::{Ctx, enrolment};
 use crate::domain::patient::RiskFactor;
 use crate::i18n::{Lang, Locales};
 use crate::store::patients::NewPatient;
+use crate::store::providers::{self, NewProvider};
 use crate::store::{Db, chats, from_ms, patients, reports};
 
 #[derive(Parser)]
@@ -41,6 +43,37 @@ pub enum Command {
     /// Care requests (cases) waiting for someone to act.
     #[command(subcommand)]
     Cases(CasesCommand),
+    /// Doctors, nurses, pharmacists and equipment contractors who take care requests.
+    #[command(subcommand)]
+    Provider(ProviderCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ProviderCommand {
+    /// Register a provider and print their one-time enrolment code for LINE or Telegram.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["doctor", "nurse", "pharmacist", "contractor"])]
+        role: String,
+        #[arg(long)]
+        phone: String,
+        /// An area the provider covers; repeat for several.
+        #[arg(long = "area")]
+        areas: Vec<String>,
+        /// Clinic, pharmacy or company.
+        #[arg(long)]
+        organisation: Option<String>,
+        #[arg(long, value_enum)]
+        language: Option<Lang>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Registered providers, their areas and whether their chat is bound.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -122,6 +155,12 @@ pub struct AddPatient {
     /// No symptoms: release is counted from --test-date.
     #[arg(long, requires = "test_date")]
     pub asymptomatic: bool,
+    /// The patient's family doctor (a provider id from `mimamori provider add`).
+    #[arg(long)]
+    pub family_doctor: Option<i64>,
+    /// The patient's usual pharmacy (a pharmacist's provider id).
+    #[arg(long)]
+    pub pharmacy: Option<i64>,
     #[arg(long)]
     pub json: bool,
 }
@@ -145,6 +184,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Cases(CasesCommand::List { kind, lang, json }) => {
             list_cases(config, kind.as_deref(), lang, json).await
         }
+        Command::Provider(ProviderCommand::Add {
+            name,
+            role,
+            phone,
+            areas,
+            organisation,
+            language,
+            json,
+        }) => {
+            let p = NewProvider {
+                name: name.trim(),
+                role: &role,
+                phone: phone.trim(),
+                organisation: organisation.as_deref().map(str::trim).filter(|o| !o.is_empty()),
+                language: language.map(Lang::code),
+                areas: &areas
+                    .iter()
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .collect::<Vec<_>>(),
+            };
+            add_provider(config, &p, json).await
+        }
+        Command::Provider(ProviderCommand::List { json }) => list_providers(config, json).await,
     }
 }
 
@@ -186,10 +249,7 @@ fn validate(args: &AddPatient, today: NaiveDate) -> Result<(), String> {
     if args.name.trim().is_empty() {
         return Err("--name must not be empty".into());
     }
-    let digits = args.phone.chars().filter(char::is_ascii_digit).count();
-    if digits < 6 || !args.phone.chars().all(|c| c.is_ascii_digit() || "+-() ".contains(c)) {
-        return Err("--phone must be a telephone number, for example 090-1234-5678".into());
-    }
+    validate_phone(&args.phone, "--phone")?;
     if args.birth_date > today {
         return Err("--birth-date is in the future".into());
     }
@@ -227,41 +287,154 @@ async fn add_patient(config: Config, args: AddPatient) -> anyhow::Result<()> {
         risk_factors: risks.join(","),
         area: args.area.as_deref(),
         asymptomatic: args.asymptomatic,
+        family_doctor_id: args.family_doctor,
+        pharmacy_id: args.pharmacy,
     };
     let mut tx = db.begin().await?;
+    check_provider(&mut tx, args.family_doctor, "--family-doctor", &["doctor"]).await?;
+    check_provider(&mut tx, args.pharmacy, "--pharmacy", &["pharmacist"]).await?;
     let registered = enrolment::register(&mut tx, &ctx, &patient).await?;
     tx.commit().await?;
+    print_code(
+        &config,
+        "patient",
+        registered.patient_id,
+        &registered.code,
+        registered.expires_at,
+        args.json,
+    );
+    Ok(())
+}
+
+/// A provider named on a patient's record exists and has the right role.
+async fn check_provider(
+    conn: &mut crate::store::Conn,
+    id: Option<i64>,
+    flag: &str,
+    roles: &[&str],
+) -> anyhow::Result<()> {
+    let Some(id) = id else { return Ok(()) };
+    match providers::get(conn, id).await? {
+        None => anyhow::bail!("{flag}: no provider with id {id}"),
+        Some(p) if !roles.contains(&p.role.as_str()) => {
+            anyhow::bail!("{flag}: provider {id} is a {}, not a {}", p.role, roles.join(" or "))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+fn validate_phone(phone: &str, flag: &str) -> Result<(), String> {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if digits < 6 || !phone.chars().all(|c| c.is_ascii_digit() || "+-() ".contains(c)) {
+        return Err(format!("{flag} must be a telephone number, for example 090-1234-5678"));
+    }
+    Ok(())
+}
+
+async fn add_provider(config: Config, p: &NewProvider<'_>, as_json: bool) -> anyhow::Result<()> {
+    if p.name.is_empty() {
+        anyhow::bail!("--name must not be empty");
+    }
+    validate_phone(p.phone, "--phone").map_err(anyhow::Error::msg)?;
+    let db = Db::connect(&config.database_url).await?;
+    let locales = Locales::load().map_err(anyhow::Error::msg)?;
+    let ctx = Ctx {
+        config: &config,
+        locales: &locales,
+        now: SystemClock.now(),
+    };
+    let mut tx = db.begin().await?;
+    let registered = enrolment::register_provider(&mut tx, &ctx, p).await?;
+    tx.commit().await?;
+    print_code(
+        &config,
+        "provider",
+        registered.provider_id,
+        &registered.code,
+        registered.expires_at,
+        as_json,
+    );
+    Ok(())
+}
+
+async fn list_providers(config: Config, as_json: bool) -> anyhow::Result<()> {
+    let db = Db::connect(&config.database_url).await?;
+    let mut conn = db.pool.acquire().await?;
+    let mut rows = Vec::new();
+    for p in providers::list(&mut conn).await? {
+        let areas = providers::areas(&mut conn, p.id).await?;
+        let chat = chats::for_provider(&mut conn, p.id).await?;
+        rows.push(json!({
+            "id": p.id,
+            "name": p.name,
+            "role": p.role,
+            "phone": p.phone,
+            "organisation": p.organisation,
+            "areas": areas,
+            "language": p.language,
+            "status": p.status,
+            "chat": chat.map(|c| json!({"platform": c.platform, "status": c.status})),
+        }));
+    }
+    if as_json {
+        println!("{}", serde_json::Value::Array(rows));
+        return Ok(());
+    }
+    for r in &rows {
+        let areas: Vec<&str> = r["areas"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        println!(
+            "{:>5}  {:<10}  {:<20}  {:<16}  {:<20}  {}",
+            r["id"],
+            r["role"].as_str().unwrap_or(""),
+            r["name"].as_str().unwrap_or(""),
+            r["phone"].as_str().unwrap_or(""),
+            areas.join(","),
+            r["chat"]["platform"].as_str().unwrap_or("(no chat yet)"),
+        );
+    }
+    Ok(())
+}
+
+/// Prints a new enrolment code of a `who` ("patient" / "provider") with the Telegram deep link
+/// when the bot's username is configured.
+fn print_code(
+    config: &Config,
+    who: &str,
+    id: i64,
+    code: &crate::domain::enrolment::EnrolmentCode,
+    expires_at: chrono::DateTime<chrono::Utc>,
+    as_json: bool,
+) {
     let link = config
         .telegram
         .as_ref()
         .and_then(|t| t.bot_username.as_ref())
-        .map(|bot| format!("https://t.me/{bot}?start={}", registered.code.as_payload()));
-    if args.json {
+        .map(|bot| format!("https://t.me/{bot}?start={}", code.as_payload()));
+    if as_json {
         let mut out = json!({
-            "patient_id": registered.patient_id,
-            "enrolment_code": registered.code.display(),
-            "expires_at": registered.expires_at.to_rfc3339(),
+            format!("{who}_id"): id,
+            "enrolment_code": code.display(),
+            "expires_at": expires_at.to_rfc3339(),
         });
         if let Some(link) = &link {
             out["telegram_link"] = json!(link);
         }
         println!("{out}");
-    } else {
-        println!("patient id:      {}", registered.patient_id);
-        println!("enrolment code:  {}", registered.code.display());
-        println!(
-            "valid until:     {}",
-            registered
-                .expires_at
-                .with_timezone(&config.timezone)
-                .format("%Y-%m-%d %H:%M %Z")
-        );
-        if let Some(link) = link {
-            println!("Telegram link:   {link}");
-        }
-        println!("The patient sends this code to the LINE account or the Telegram bot.");
+        return;
     }
-    Ok(())
+    println!("{:<17}{id}", format!("{who} id:"));
+    println!("enrolment code:  {}", code.display());
+    println!(
+        "valid until:     {}",
+        expires_at.with_timezone(&config.timezone).format("%Y-%m-%d %H:%M %Z")
+    );
+    if let Some(link) = link {
+        println!("Telegram link:   {link}");
+    }
+    println!("The {who} sends this code to the LINE account or the Telegram bot.");
 }
 
 async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<()> {

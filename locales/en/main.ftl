@@ -100,3 +100,12 @@ release-notice = { $name }, your home recovery period ends today. The daily chec
 release-by-staff = { $name }, the health centre has ended your home recovery observation. The check-ins stop now. If you feel unwell, call { $centre }.
 reason-cannot-eat = cannot eat or drink
 reenter-respiratory-rate = The breathing rate must be between 4 and 80 breaths a minute. Please count for one minute and send it again, for example RR 20
+
+## Providers (doctors, nurses, pharmacists, equipment contractors)
+provider-welcome = Welcome, { $name }. This chat is now registered with mimamori for you as { $role ->
+        [doctor] a doctor
+        [nurse] a nurse
+        [pharmacist] a pharmacist
+       *[contractor] an equipment contractor
+    }. Care requests for your patients will be offered here with Accept and Decline buttons.
+provider-idle = { $name }, there is no request waiting for you right now. New requests will be offered in this chat with Accept and Decline buttons.

@@ -10,8 +10,9 @@ use crate::domain::patient::is_high_risk;
 use crate::domain::schedule::next_check_in;
 use crate::i18n::Lang;
 use crate::store::chats::Chat;
+use crate::store::codes::{self, Holder};
 use crate::store::patients::{NewPatient, Patient};
-use crate::store::{Conn, chats, from_ms, patients, timers};
+use crate::store::{Conn, chats, from_ms, patients, providers, timers};
 
 /// A chat that is not yet bound sent `text`: a code, or something else.
 pub async fn try_code(
@@ -32,17 +33,13 @@ pub async fn try_code(
         return Ok(say(msg!("enrol-too-many-tries"), &ctx.phone_args(lang)));
     }
     let hash = code.hash();
-    let row = patients::find_code(conn, &hash).await?;
-    let row = match row {
-        None => {
-            chats::record_failure(conn, chat.id, ctx.now).await?;
-            let left = MAX_FAILURES_PER_HOUR - failures - 1;
-            if left <= 0 {
-                return Ok(say(msg!("enrol-too-many-tries"), &ctx.phone_args(lang)));
-            }
-            return Ok(say(msg!("enrol-wrong-code"), &[("left", left.into())]));
+    let Some(row) = codes::find(conn, &hash).await? else {
+        chats::record_failure(conn, chat.id, ctx.now).await?;
+        let left = MAX_FAILURES_PER_HOUR - failures - 1;
+        if left <= 0 {
+            return Ok(say(msg!("enrol-too-many-tries"), &ctx.phone_args(lang)));
         }
-        Some(r) => r,
+        return Ok(say(msg!("enrol-wrong-code"), &[("left", left.into())]));
     };
     if row.used_at.is_some() {
         chats::record_failure(conn, chat.id, ctx.now).await?;
@@ -51,11 +48,25 @@ pub async fn try_code(
     if from_ms(row.expires_at) <= ctx.now {
         return Ok(say(msg!("enrol-code-expired"), &ctx.phone_args(lang)));
     }
-    if patients::use_code(conn, &hash, ctx.now).await? == 0 {
+    if codes::use_once(conn, row.holder, &hash, ctx.now).await? == 0 {
         return Ok(say(msg!("enrol-code-used"), &ctx.phone_args(lang)));
     }
-    chats::bind(conn, chat.id, row.patient_id).await?;
-    let Some(patient) = patients::get(conn, row.patient_id).await? else {
+    match row.holder {
+        Holder::Patient => bind_patient(conn, ctx, chat, hint, row.owner_id).await,
+        Holder::Provider => bind_provider(conn, ctx, chat, hint, row.owner_id).await,
+    }
+}
+
+/// A patient's code: welcome, and observation starts.
+async fn bind_patient(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    chat: &Chat,
+    hint: Option<&str>,
+    patient_id: i64,
+) -> anyhow::Result<Vec<OutMessage>> {
+    chats::bind(conn, chat.id, patient_id).await?;
+    let Some(patient) = patients::get(conn, patient_id).await? else {
         anyhow::bail!("enrolment code points at a missing patient");
     };
     let lang = language(Some(&patient), hint);
@@ -72,6 +83,53 @@ pub async fn try_code(
         )),
         checkin::how_to_report(ctx, lang),
     ])
+}
+
+/// A provider's code: the chat becomes theirs; offers will arrive here.
+async fn bind_provider(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    chat: &Chat,
+    hint: Option<&str>,
+    provider_id: i64,
+) -> anyhow::Result<Vec<OutMessage>> {
+    chats::bind_provider(conn, chat.id, provider_id).await?;
+    let Some(provider) = providers::get(conn, provider_id).await? else {
+        anyhow::bail!("enrolment code points at a missing provider");
+    };
+    let lang = super::provider::language(&provider, hint);
+    Ok(vec![OutMessage::text(ctx.t(
+        lang,
+        msg!("provider-welcome"),
+        &[
+            ("name", provider.name.clone().into()),
+            ("role", provider.role.clone().into()),
+        ],
+    ))])
+}
+
+/// What `mimamori provider add` prints.
+pub struct RegisteredProvider {
+    pub provider_id: i64,
+    pub code: EnrolmentCode,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Registers a provider and issues their one-time code.
+pub async fn register_provider(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &providers::NewProvider<'_>,
+) -> anyhow::Result<RegisteredProvider> {
+    let provider_id = providers::insert(conn, provider, ctx.now).await?;
+    let code = EnrolmentCode::generate(&mut rand::thread_rng());
+    let expires_at = ctx.now + ctx.config.enrolment_code_ttl;
+    codes::insert(conn, Holder::Provider, &code.hash(), provider_id, expires_at, ctx.now).await?;
+    Ok(RegisteredProvider {
+        provider_id,
+        code,
+        expires_at,
+    })
 }
 
 /// "09:00, 16:00" for this patient.
@@ -118,7 +176,7 @@ pub async fn register(conn: &mut Conn, ctx: &Ctx<'_>, patient: &NewPatient<'_>) 
     let patient_id = patients::insert(conn, patient, ctx.now).await?;
     let code = EnrolmentCode::generate(&mut rand::thread_rng());
     let expires_at = ctx.now + ctx.config.enrolment_code_ttl;
-    patients::insert_code(conn, &code.hash(), patient_id, expires_at, ctx.now).await?;
+    codes::insert(conn, Holder::Patient, &code.hash(), patient_id, expires_at, ctx.now).await?;
     Ok(Registered {
         patient_id,
         code,

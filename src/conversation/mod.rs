@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod enrolment;
 pub mod observation;
+pub mod provider;
 pub mod release;
 pub mod triage;
 
@@ -80,6 +81,10 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
         )
         .await?;
     }
+    if let (Some(provider_id), None) = (chat.provider_id, chat.patient_id) {
+        let messages = provider::handle(conn, ctx, &chat, provider_id, hint.as_deref(), inbound).await?;
+        return reply(conn, ctx, chat.id, inbound, messages).await;
+    }
     let patient = match chat.patient_id {
         Some(id) => patients::get(conn, id).await?,
         None => None,
@@ -140,10 +145,21 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
         (InboundKind::Choice { data, .. }, Some(p)) => checkin::on_choice(conn, ctx, p, lang, data).await?,
         (InboundKind::Unsupported, Some(_)) => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
     };
+    reply(conn, ctx, chat.id, inbound, messages).await
+}
+
+/// Queues the answer to an inbound event (with its reply token while it is fresh).
+async fn reply(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    chat_id: i64,
+    inbound: &Inbound,
+    messages: Vec<OutMessage>,
+) -> anyhow::Result<()> {
     if !messages.is_empty() {
         outbox::enqueue(
             conn,
-            chat.id,
+            chat_id,
             &Body::Messages { messages },
             inbound.reply_token.as_ref(),
             ctx.now,

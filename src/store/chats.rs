@@ -13,9 +13,10 @@ pub struct Chat {
     pub patient_id: Option<i64>,
     pub language_hint: Option<String>,
     pub status: String,
+    pub provider_id: Option<i64>,
 }
 
-const COLUMNS: &str = "id, platform, external_id, patient_id, language_hint, status";
+const COLUMNS: &str = "id, platform, external_id, patient_id, language_hint, status, provider_id";
 
 /// The chat for this platform user, created on first contact.
 pub async fn upsert(conn: &mut Conn, platform: Platform, external_id: &str, now: DateTime<Utc>) -> sqlx::Result<Chat> {
@@ -75,6 +76,26 @@ pub async fn set_status(conn: &mut Conn, id: i64, status: &str) -> sqlx::Result<
 pub async fn bind(conn: &mut Conn, id: i64, patient_id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE chats SET patient_id = $1, status = 'active' WHERE id = $2")
         .bind(patient_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// The provider's most recent chat.
+pub async fn for_provider(conn: &mut Conn, provider_id: i64) -> sqlx::Result<Option<Chat>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM chats WHERE provider_id = $1 ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(provider_id)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// Binds the chat to a provider (their enrolment code).
+pub async fn bind_provider(conn: &mut Conn, id: i64, provider_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE chats SET provider_id = $1, status = 'active' WHERE id = $2")
+        .bind(provider_id)
         .bind(id)
         .execute(&mut *conn)
         .await

@@ -4,9 +4,11 @@
 
 pub mod care;
 pub mod chats;
+pub mod codes;
 pub mod events;
 pub mod outbox;
 pub mod patients;
+pub mod providers;
 pub mod reports;
 pub mod staff;
 pub mod timers;

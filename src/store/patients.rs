@@ -23,6 +23,8 @@ pub struct Patient {
     pub asymptomatic: i64,
     pub released_at: Option<i64>,
     pub release_not_before: Option<i64>,
+    pub family_doctor_id: Option<i64>,
+    pub pharmacy_id: Option<i64>,
 }
 
 impl Patient {
@@ -44,16 +46,20 @@ pub struct NewPatient<'a> {
     pub risk_factors: String,
     pub area: Option<&'a str>,
     pub asymptomatic: bool,
+    /// Pillar 1: the patient's own family doctor and usual pharmacy (provider ids).
+    pub family_doctor_id: Option<i64>,
+    pub pharmacy_id: Option<i64>,
 }
 
 const COLUMNS: &str = "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue, \
-     last_contact_at, extra_check_ins, stable_streak, asymptomatic, released_at, release_not_before";
+     last_contact_at, extra_check_ins, stable_streak, asymptomatic, released_at, release_not_before, family_doctor_id, \
+     pharmacy_id";
 
 pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO patients (name, phone, birth_date, onset_date, test_date, language, risk_factors, area, created_at,
-                               asymptomatic)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                               asymptomatic, family_doctor_id, pharmacy_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(p.name)
     .bind(p.phone)
@@ -65,6 +71,8 @@ pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> 
     .bind(p.area)
     .bind(ms(now))
     .bind(i64::from(p.asymptomatic))
+    .bind(p.family_doctor_id)
+    .bind(p.pharmacy_id)
     .fetch_one(&mut *conn)
     .await
 }
@@ -83,49 +91,6 @@ pub async fn set_dialogue(conn: &mut Conn, id: i64, dialogue: Option<&str>) -> s
         .execute(&mut *conn)
         .await
         .map(|_| ())
-}
-
-pub async fn insert_code(
-    conn: &mut Conn,
-    hash: &str,
-    patient_id: i64,
-    expires_at: DateTime<Utc>,
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO enrolment_codes (code_hash, patient_id, expires_at, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(hash)
-        .bind(patient_id)
-        .bind(ms(expires_at))
-        .bind(ms(now))
-        .execute(&mut *conn)
-        .await
-        .map(|_| ())
-}
-
-#[derive(Debug, sqlx::FromRow)]
-pub struct CodeRow {
-    pub patient_id: i64,
-    pub expires_at: i64,
-    pub used_at: Option<i64>,
-}
-
-pub async fn find_code(conn: &mut Conn, hash: &str) -> sqlx::Result<Option<CodeRow>> {
-    sqlx::query_as("SELECT patient_id, expires_at, used_at FROM enrolment_codes WHERE code_hash = $1")
-        .bind(hash)
-        .fetch_optional(&mut *conn)
-        .await
-}
-
-/// Uses the code once: zero rows means someone else used it first.
-pub async fn use_code(conn: &mut Conn, hash: &str, now: DateTime<Utc>) -> sqlx::Result<u64> {
-    Ok(
-        sqlx::query("UPDATE enrolment_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL")
-            .bind(ms(now))
-            .bind(hash)
-            .execute(&mut *conn)
-            .await?
-            .rows_affected(),
-    )
 }
 
 pub async fn set_last_contact(conn: &mut Conn, id: i64, at: DateTime<Utc>) -> sqlx::Result<()> {

@@ -6,6 +6,7 @@ mod helpers;
 mod delivery;
 mod enrolment;
 mod health;
+mod providers;
 mod release;
 mod reporting;
 mod staff_api;

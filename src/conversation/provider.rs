@@ -1,0 +1,60 @@
+//! A provider's chat: the doctor, nurse, pharmacist or contractor who takes care requests.
+//! Offers with Accept / Decline buttons and outcome reports arrive here (escalation chains);
+//! until one is open, the provider is told what the chat is for.
+
+use super::Ctx;
+use crate::channels::{Inbound, InboundKind, OutMessage};
+use crate::i18n::Lang;
+use crate::store::chats::Chat;
+use crate::store::providers::{self, Provider};
+use crate::store::{Conn, chats};
+
+/// The provider's language: their record, else the platform's hint, else Japanese.
+pub fn language(provider: &Provider, hint: Option<&str>) -> Lang {
+    provider
+        .language
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .or_else(|| hint.and_then(Lang::from_tag))
+        .unwrap_or(Lang::Ja)
+}
+
+/// One event from a provider's chat.
+pub async fn handle(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    chat: &Chat,
+    provider_id: i64,
+    hint: Option<&str>,
+    inbound: &Inbound,
+) -> anyhow::Result<Vec<OutMessage>> {
+    let Some(provider) = providers::get(conn, provider_id).await? else {
+        anyhow::bail!("chat bound to a missing provider");
+    };
+    let lang = language(&provider, hint);
+    if inbound.kind == InboundKind::Blocked {
+        chats::set_status(conn, chat.id, "unreachable").await?;
+        chats::alert_staff(
+            conn,
+            "provider_blocked_bot",
+            None,
+            Some(chat.id),
+            "a provider blocked the bot or left the chat: offers cannot reach them",
+            ctx.now,
+        )
+        .await?;
+        return Ok(vec![]);
+    }
+    if chat.status != "active" {
+        chats::set_status(conn, chat.id, "active").await?;
+    }
+    let args = [
+        ("name", provider.name.clone().into()),
+        ("role", provider.role.clone().into()),
+    ];
+    Ok(match &inbound.kind {
+        InboundKind::Blocked => vec![],
+        InboundKind::Unsupported => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
+        _ => vec![OutMessage::text(ctx.t(lang, msg!("provider-idle"), &args))],
+    })
+}

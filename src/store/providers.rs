@@ -1,0 +1,72 @@
+//! Providers (doctors, nurses, pharmacists, contractors), the areas they cover and their
+//! enrolment codes.
+
+use chrono::{DateTime, Utc};
+
+use super::{Conn, ms};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Provider {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub phone: String,
+    pub organisation: Option<String>,
+    pub language: Option<String>,
+    pub status: String,
+}
+
+const COLUMNS: &str = "id, name, role, phone, organisation, language, status";
+
+pub struct NewProvider<'a> {
+    pub name: &'a str,
+    pub role: &'a str,
+    pub phone: &'a str,
+    pub organisation: Option<&'a str>,
+    pub language: Option<&'a str>,
+    pub areas: &'a [String],
+}
+
+pub async fn insert(conn: &mut Conn, p: &NewProvider<'_>, now: DateTime<Utc>) -> sqlx::Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO providers (name, role, phone, organisation, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(p.name)
+    .bind(p.role)
+    .bind(p.phone)
+    .bind(p.organisation)
+    .bind(p.language)
+    .bind(ms(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    for area in p.areas {
+        sqlx::query("INSERT INTO provider_areas (provider_id, area) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(id)
+            .bind(area)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Provider>> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM providers WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// Every provider, by id.
+pub async fn list(conn: &mut Conn) -> sqlx::Result<Vec<Provider>> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM providers ORDER BY id"))
+        .fetch_all(&mut *conn)
+        .await
+}
+
+pub async fn areas(conn: &mut Conn, id: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT area FROM provider_areas WHERE provider_id = $1 ORDER BY area")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await
+}
