@@ -46,6 +46,25 @@ pub enum Command {
     /// Doctors, nurses, pharmacists and equipment contractors who take care requests.
     #[command(subcommand)]
     Provider(ProviderCommand),
+    /// Who covers which area in which shift (day / holiday / night).
+    #[command(subcommand)]
+    Roster(RosterCommand),
+}
+
+#[derive(Subcommand)]
+pub enum RosterCommand {
+    /// Replace the roster with the one in a TOML file (see README "Rosters").
+    Load { file: std::path::PathBuf },
+    /// Who is on the roster for an area at a moment (default: now), in the order they are asked.
+    Show {
+        #[arg(long)]
+        area: String,
+        /// Local time, YYYY-MM-DDTHH:MM (the ward's time zone).
+        #[arg(long, value_parser = local_time)]
+        at: Option<chrono::NaiveDateTime>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -208,6 +227,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             add_provider(config, &p, json).await
         }
         Command::Provider(ProviderCommand::List { json }) => list_providers(config, json).await,
+        Command::Roster(RosterCommand::Load { file }) => load_roster(config, &file).await,
+        Command::Roster(RosterCommand::Show { area, at, json }) => show_roster(config, &area, at, json).await,
     }
 }
 
@@ -435,6 +456,83 @@ fn print_code(
         println!("Telegram link:   {link}");
     }
     println!("The {who} sends this code to the LINE account or the Telegram bot.");
+}
+
+/// "2026-11-23T10:00", "2026-11-23 10:00" or with seconds.
+fn local_time(s: &str) -> Result<chrono::NaiveDateTime, String> {
+    [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| chrono::NaiveDateTime::parse_from_str(s.trim(), f).ok())
+    .ok_or_else(|| "expected a local time like 2026-11-23T10:00".to_string())
+}
+
+async fn load_roster(config: Config, file: &std::path::Path) -> anyhow::Result<()> {
+    let name = file.display().to_string();
+    let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let lines = crate::domain::roster::parse(&text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let db = Db::connect(&config.database_url).await?;
+    let mut tx = db.begin().await?;
+    for line in &lines {
+        match providers::get(&mut tx, line.provider_id).await? {
+            None => anyhow::bail!("{name}: provider {} does not exist", line.provider_id),
+            Some(p) if p.role == "contractor" => {
+                anyhow::bail!("{name}: provider {} is an equipment contractor, not a clinician", p.id)
+            }
+            Some(_) => {}
+        }
+    }
+    let entries: Vec<crate::store::rosters::Entry> = lines
+        .iter()
+        .map(|l| crate::store::rosters::Entry {
+            provider_id: l.provider_id,
+            area: l.area.clone(),
+            shift: l.shift.code().to_string(),
+            weekdays: l.weekdays.clone(),
+        })
+        .collect();
+    crate::store::rosters::replace(&mut tx, &entries).await?;
+    crate::store::staff::audit(&mut tx, None, "roster.load", Some(&name), SystemClock.now()).await?;
+    tx.commit().await?;
+    println!("roster loaded: {} entries", entries.len());
+    Ok(())
+}
+
+async fn show_roster(
+    config: Config,
+    area: &str,
+    at: Option<chrono::NaiveDateTime>,
+    as_json: bool,
+) -> anyhow::Result<()> {
+    let at = at.unwrap_or_else(|| SystemClock.now().with_timezone(&config.timezone).naive_local());
+    let shift = config.service_hours.shift(at);
+    let weekday = crate::domain::roster::weekday_code(at.date());
+    let db = Db::connect(&config.database_url).await?;
+    let mut conn = db.pool.acquire().await?;
+    let on = crate::store::rosters::covering(&mut conn, area, shift.code(), weekday).await?;
+    if as_json {
+        let people: Vec<_> = on
+            .iter()
+            .map(|p| json!({"id": p.id, "name": p.name, "role": p.role, "phone": p.phone}))
+            .collect();
+        println!(
+            "{}",
+            json!({"area": area, "at": at.format("%Y-%m-%dT%H:%M").to_string(), "shift": shift.code(), "providers": people})
+        );
+        return Ok(());
+    }
+    println!("{area}, {} ({} shift):", at.format("%Y-%m-%d %H:%M"), shift.code());
+    if on.is_empty() {
+        println!("  nobody on the roster: requests go to the area director and health-centre staff");
+    }
+    for p in &on {
+        println!("  {:>5}  {:<10}  {:<20}  {}", p.id, p.role, p.name, p.phone);
+    }
+    Ok(())
 }
 
 async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<()> {

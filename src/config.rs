@@ -55,6 +55,8 @@ pub struct Config {
     pub line: Option<LineConfig>,
     pub telegram: Option<TelegramConfig>,
     pub timezone: Tz,
+    /// Doctors' and pharmacies' hours (TRIAGE.md "Service hours").
+    pub service_hours: crate::domain::calendar::ServiceHours,
     /// Told to patients who must call: "call the health centre on …".
     pub health_centre_phone: String,
     pub emergency_number: String,
@@ -212,6 +214,7 @@ impl Config {
             }
         };
         Ok(Config {
+            service_hours: Default::default(),
             bind: src.parse("bind", SocketAddr::from(([127, 0, 0, 1], 8080)), |s| {
                 s.parse()
                     .map_err(|_| format!("{s:?} is not an address like 127.0.0.1:8080"))

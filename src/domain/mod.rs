@@ -5,6 +5,7 @@ pub mod enrolment;
 pub mod episode;
 pub mod patient;
 pub mod reading;
+pub mod roster;
 pub mod schedule;
 pub mod symptom;
 pub mod triage;

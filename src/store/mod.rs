@@ -10,6 +10,7 @@ pub mod outbox;
 pub mod patients;
 pub mod providers;
 pub mod reports;
+pub mod rosters;
 pub mod staff;
 pub mod timers;
 pub mod views;

@@ -160,3 +160,122 @@ async fn a_patient_record_names_a_family_doctor_and_a_usual_pharmacy(engine: Eng
     assert_eq!(stored, 1);
 }
 both_engines!(a_patient_record_names_a_family_doctor_and_a_usual_pharmacy);
+
+/// Writes a roster file for this test and returns its path.
+fn roster_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("mimamori-roster-{}-{name}.toml", std::process::id()));
+    std::fs::write(&path, text).expect("write the roster file");
+    path
+}
+
+fn on_roster(app: &TestApp, area: &str, at: &str) -> (String, Vec<String>) {
+    let out = app.cli(&["roster", "show", "--area", area, "--at", at, "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let names = v["providers"]
+        .as_array()
+        .expect("providers")
+        .iter()
+        .map(|p| p["name"].as_str().unwrap_or_default().to_string())
+        .collect();
+    (v["shift"].as_str().unwrap_or_default().to_string(), names)
+}
+
+async fn the_roster_says_who_covers_an_area_by_day_on_holidays_and_at_night(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let id = |v: Value| v["provider_id"].as_i64().expect("id");
+    let day = id(add_provider(
+        &app,
+        &["--name", "Day A", "--role", "doctor", "--phone", "03-1000-0001"],
+    ));
+    let monday = id(add_provider(
+        &app,
+        &["--name", "Mon B", "--role", "doctor", "--phone", "03-1000-0002"],
+    ));
+    let holiday = id(add_provider(
+        &app,
+        &["--name", "Hol C", "--role", "doctor", "--phone", "03-1000-0003"],
+    ));
+    let night = id(add_provider(
+        &app,
+        &["--name", "Night D", "--role", "nurse", "--phone", "03-1000-0004"],
+    ));
+    let truck = id(add_provider(
+        &app,
+        &["--name", "O2 Co", "--role", "contractor", "--phone", "03-1000-0005"],
+    ));
+    let file = roster_file(
+        &format!("{engine:?}"),
+        &format!(
+            r#"
+[[cover]]
+provider = {day}
+areas = ["Nerima"]
+shifts = ["day"]
+
+[[cover]]
+provider = {monday}
+areas = ["Nerima"]
+shifts = ["day"]
+weekdays = ["mon"]
+
+[[cover]]
+provider = {holiday}
+areas = ["Nerima", "Toshima"]
+shifts = ["holiday"]
+
+[[cover]]
+provider = {night}
+areas = ["Nerima"]
+shifts = ["night"]
+"#
+        ),
+    );
+    let out = app.cli(&["roster", "load", file.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // Friday 2026-11-20 10:00: the day roster, not the Monday-only doctor
+    assert_eq!(
+        on_roster(&app, "Nerima", "2026-11-20T10:00"),
+        ("day".into(), vec!["Day A".into()])
+    );
+    // Monday 2026-11-16: both, in file order
+    assert_eq!(
+        on_roster(&app, "Nerima", "2026-11-16T10:00").1,
+        vec!["Day A".to_string(), "Mon B".to_string()]
+    );
+    // Saturday 16:30 is still day for doctors
+    assert_eq!(on_roster(&app, "Nerima", "2026-11-21T16:30").0, "day");
+    // Sunday, and Monday 2025-11-24 (a substitute holiday): the holiday roster
+    assert_eq!(
+        on_roster(&app, "Nerima", "2026-11-22T11:00"),
+        ("holiday".into(), vec!["Hol C".into()])
+    );
+    assert_eq!(
+        on_roster(&app, "Toshima", "2025-11-24T11:00"),
+        ("holiday".into(), vec!["Hol C".into()])
+    );
+    // at night
+    assert_eq!(
+        on_roster(&app, "Nerima", "2026-11-20T23:00"),
+        ("night".into(), vec!["Night D".into()])
+    );
+    // nobody: an empty list, not an error
+    assert_eq!(on_roster(&app, "Toshima", "2026-11-20T23:00").1, Vec::<String>::new());
+
+    // a bad file is refused whole, naming the problem; the loaded roster stays
+    let bad = roster_file(
+        &format!("{engine:?}-bad"),
+        &format!("[[cover]]\nprovider = {truck}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n"),
+    );
+    let out = app.cli(&["roster", "load", bad.to_str().expect("path")]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("equipment contractor"));
+    assert_eq!(
+        on_roster(&app, "Nerima", "2026-11-20T10:00").1,
+        vec!["Day A".to_string()]
+    );
+    let _ = std::fs::remove_file(file);
+    let _ = std::fs::remove_file(bad);
+}
+both_engines!(the_roster_says_who_covers_an_area_by_day_on_holidays_and_at_night);

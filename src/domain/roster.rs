@@ -1,0 +1,153 @@
+//! The roster file a ward loads (`mimamori roster load FILE`): which providers cover which areas
+//! in which shift. Parsing and checking only; the database keeps what was loaded.
+//!
+//! ```toml
+//! [[cover]]
+//! provider = 3                  # an id from `mimamori provider add`
+//! areas = ["Nerima", "Toshima"]
+//! shifts = ["day", "holiday"]   # day | holiday (Sundays and public holidays by day) | night
+//! weekdays = ["mon", "thu"]     # optional: the day shift only on these days
+//! ```
+
+use serde::Deserialize;
+
+use super::calendar::Shift;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    cover: Vec<Cover>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cover {
+    provider: i64,
+    areas: Vec<String>,
+    shifts: Vec<String>,
+    #[serde(default)]
+    weekdays: Vec<String>,
+}
+
+/// One provider in one area and shift.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub provider_id: i64,
+    pub area: String,
+    pub shift: Shift,
+    /// "mon,thu" or empty for every day.
+    pub weekdays: String,
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// Parses and checks a roster file; errors say which `[[cover]]` block is wrong and why.
+pub fn parse(text: &str) -> Result<Vec<Line>, String> {
+    let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for (i, c) in file.cover.iter().enumerate() {
+        let at = format!("[[cover]] #{} (provider {})", i + 1, c.provider);
+        let areas: Vec<String> = c
+            .areas
+            .iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
+        if areas.is_empty() {
+            return Err(format!("{at}: `areas` names no area"));
+        }
+        if c.shifts.is_empty() {
+            return Err(format!("{at}: `shifts` names no shift (day, holiday, night)"));
+        }
+        let mut shifts = Vec::new();
+        for s in &c.shifts {
+            let shift =
+                Shift::from_code(s.trim()).ok_or_else(|| format!("{at}: unknown shift {s:?} (day, holiday, night)"))?;
+            shifts.push(shift);
+        }
+        for d in &c.weekdays {
+            if !WEEKDAYS.contains(&d.trim()) {
+                return Err(format!("{at}: unknown weekday {d:?} (mon … sun)"));
+            }
+        }
+        if !c.weekdays.is_empty() && shifts != [Shift::Day] {
+            return Err(format!(
+                "{at}: `weekdays` narrows the day shift only; list the other shifts in a block of their own"
+            ));
+        }
+        let weekdays = c.weekdays.iter().map(|d| d.trim()).collect::<Vec<_>>().join(",");
+        for area in &areas {
+            for shift in &shifts {
+                out.push(Line {
+                    provider_id: c.provider,
+                    area: area.clone(),
+                    shift: *shift,
+                    weekdays: weekdays.clone(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// "mon" … "sun" for a date, as the roster spells it.
+pub fn weekday_code(date: chrono::NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    WEEKDAYS[date.weekday().num_days_from_monday() as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_expand_to_one_line_per_area_and_shift() {
+        let lines = parse(
+            r#"
+            [[cover]]
+            provider = 1
+            areas = ["Nerima", "Toshima"]
+            shifts = ["day", "holiday"]
+
+            [[cover]]
+            provider = 2
+            areas = ["Nerima"]
+            shifts = ["day"]
+            weekdays = ["mon", "thu"]
+            "#,
+        )
+        .expect("valid");
+        assert_eq!(lines.len(), 5);
+        assert_eq!(lines[0].area, "Nerima");
+        assert_eq!(lines[1].shift, Shift::Holiday);
+        assert_eq!(lines[4].weekdays, "mon,thu");
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        let err = |t: &str| parse(t).expect_err("refused");
+        assert!(err("[[cover]]\nprovider = 1\nareas = []\nshifts = [\"day\"]").contains("#1 (provider 1): `areas`"));
+        assert!(
+            err("[[cover]]\nprovider = 1\nareas = [\"A\"]\nshifts = [\"evening\"]")
+                .contains("unknown shift \"evening\"")
+        );
+        assert!(
+            err("[[cover]]\nprovider = 1\nareas = [\"A\"]\nshifts = [\"day\"]\nweekdays = [\"funday\"]")
+                .contains("unknown weekday")
+        );
+        assert!(
+            err("[[cover]]\nprovider = 1\nareas = [\"A\"]\nshifts = [\"night\"]\nweekdays = [\"mon\"]")
+                .contains("day shift only")
+        );
+        // toml's own message carries the line
+        assert!(err("[[cover]]\nprovider = \"one\"").contains("line 2"));
+        assert!(err("[[cover]]\nprovider = 1\nareas = [\"A\"]\nshifts = [\"day\"]\nboss = 1").contains("boss"));
+    }
+
+    #[test]
+    fn weekday_codes() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        assert_eq!(weekday_code(d), "sun");
+    }
+}

@@ -1,0 +1,85 @@
+//! The roster: which providers cover which area in which shift.
+
+use super::Conn;
+use super::providers::Provider;
+
+pub struct Entry {
+    pub provider_id: i64,
+    pub area: String,
+    pub shift: String,
+    pub weekdays: String,
+}
+
+/// Replaces the whole roster (inside the caller's transaction).
+pub async fn replace(conn: &mut Conn, entries: &[Entry]) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM roster_entries").execute(&mut *conn).await?;
+    for (position, e) in entries.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO roster_entries (provider_id, area, shift, weekdays, position) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (provider_id, area, shift) DO NOTHING",
+        )
+        .bind(e.provider_id)
+        .bind(&e.area)
+        .bind(&e.shift)
+        .bind(&e.weekdays)
+        .bind(position as i64)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Active providers on the roster for `area` in `shift`, in roster order; `weekday` ("mon" …)
+/// filters entries that name their days.
+pub async fn covering(conn: &mut Conn, area: &str, shift: &str, weekday: &str) -> sqlx::Result<Vec<Provider>> {
+    let rows: Vec<(Provider, String)> = sqlx::query_as::<
+        _,
+        (
+            i64,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+        ),
+    >(
+        "SELECT p.id, p.name, p.role, p.phone, p.organisation, p.language, p.status, r.weekdays
+         FROM roster_entries r JOIN providers p ON p.id = r.provider_id
+         WHERE r.area = $1 AND r.shift = $2 AND p.status = 'active'
+         ORDER BY r.position",
+    )
+    .bind(area)
+    .bind(shift)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|(id, name, role, phone, organisation, language, status, weekdays)| {
+        (
+            Provider {
+                id,
+                name,
+                role,
+                phone,
+                organisation,
+                language,
+                status,
+            },
+            weekdays,
+        )
+    })
+    .collect();
+    Ok(rows
+        .into_iter()
+        .filter(|(_, days)| days.is_empty() || days.split(',').any(|d| d.trim() == weekday))
+        .map(|(p, _)| p)
+        .collect())
+}
+
+/// Every entry, in roster order: (provider id, area, shift, weekdays).
+pub async fn all(conn: &mut Conn) -> sqlx::Result<Vec<(i64, String, String, String)>> {
+    sqlx::query_as("SELECT provider_id, area, shift, weekdays FROM roster_entries ORDER BY area, shift, position")
+        .fetch_all(&mut *conn)
+        .await
+}
