@@ -8,7 +8,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
-use crate::conversation::{self, Ctx, checkin, observation, release};
+use crate::conversation::{self, Ctx, chain, checkin, observation, release};
 use crate::store::{Conn, Engine, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
@@ -255,6 +255,11 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
                 checkin::remind(&mut tx, &ctx, &patient, prompted).await?
             }
             checkin::REMEASURE => checkin::remeasure_timed_out(&mut tx, &ctx, &patient).await?,
+            chain::CHAIN => {
+                if let Some(request) = timer.ref_id {
+                    chain::advance(&mut tx, &ctx, request).await?
+                }
+            }
             other => tracing::warn!(kind = other, "timer of unknown kind skipped"),
         }
         tx.commit().await?;

@@ -109,3 +109,34 @@ provider-welcome = Welcome, { $name }. This chat is now registered with mimamori
        *[contractor] an equipment contractor
     }. Care requests for your patients will be offered here with Accept and Decline buttons.
 provider-idle = { $name }, there is no request waiting for you right now. New requests will be offered in this chat with Accept and Decline buttons.
+request-kind = { $kind ->
+        [home_visit] Home visit
+        [phone_consultation] Telephone consultation
+        [emergency] Emergency
+        [oxygen] Oxygen
+        [hospital_coordination] Hospital admission
+        [treatment_referral] Treatment referral
+        [safety_check] Safety check
+       *[other] Care request
+    }
+offer = { $kind } requested — please answer by { $deadline }.
+    Patient: { $name } ({ $age })
+    Phone: { $phone }
+    Area: { $area }
+    Latest readings:
+    { $readings }
+    Why:
+    { $reasons }
+offer-accept = Accept
+offer-decline = Decline
+offer-accepted = Thank you. { $name } is yours: please contact them by { $by } at { $phone }. Send your outcome in this chat when you are done.
+offer-declined = Noted: you declined. The request goes to the next person.
+offer-taken = Thank you — someone else has already accepted this request.
+offer-closed = This offer has closed (it expired or was answered already).
+offer-unknown = This offer is not known for you.
+patient-provider-assigned = { $provider } ({ $role ->
+        [doctor] doctor
+        [nurse] nurse
+        [pharmacist] pharmacist
+       *[contractor] equipment contractor
+    }) will contact you by { $by }.

@@ -109,3 +109,34 @@ provider-welcome = { $name } 様、このトークを { $role ->
        *[contractor] 機器事業者
     }として見守りサービスに登録しました。担当をお願いする依頼は、このトークに「受ける」「断る」ボタン付きでお届けします。
 provider-idle = { $name } 様、現在お願いしている依頼はありません。新しい依頼は、このトークに「受ける」「断る」ボタン付きでお届けします。
+request-kind = { $kind ->
+        [home_visit] 往診
+        [phone_consultation] 電話診療
+        [emergency] 緊急対応
+        [oxygen] 酸素
+        [hospital_coordination] 入院調整
+        [treatment_referral] 治療の紹介
+        [safety_check] 安否確認
+       *[other] 依頼
+    }
+offer = 【{ $kind }の依頼】{ $deadline }までにご回答ください。
+    患者：{ $name }（{ $age }歳）
+    電話：{ $phone }
+    地域：{ $area }
+    最近の測定値：
+    { $readings }
+    理由：
+    { $reasons }
+offer-accept = 受ける
+offer-decline = 断る
+offer-accepted = ありがとうございます。{ $name } さんをご担当ください。{ $by }までに { $phone } へご連絡をお願いします。対応後、このトークで結果をお知らせください。
+offer-declined = お断りを承りました。次の方にお願いします。
+offer-taken = ありがとうございます。この依頼は既に他の方がお受けになりました。
+offer-closed = この依頼の受付は終了しました（期限切れ、または回答済みです）。
+offer-unknown = この依頼は見つかりませんでした。
+patient-provider-assigned = { $by }までに、{ $role ->
+        [doctor] 医師
+        [nurse] 看護師
+        [pharmacist] 薬剤師
+       *[contractor] 機器事業者
+    }の{ $provider }さんから連絡があります。

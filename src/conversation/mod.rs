@@ -1,6 +1,7 @@
 //! The conversation engine: one inbound event in, state changes and outbox rows out, all in the
 //! caller's transaction. It speaks the neutral model of [`crate::channels`] only.
 
+pub mod chain;
 pub mod checkin;
 pub mod enrolment;
 pub mod observation;

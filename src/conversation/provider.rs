@@ -52,9 +52,38 @@ pub async fn handle(
         ("name", provider.name.clone().into()),
         ("role", provider.role.clone().into()),
     ];
+    if let InboundKind::Choice { data, .. } = &inbound.kind {
+        if let Some((offer_id, accept)) = parse_offer_choice(data) {
+            return super::chain::answer(conn, ctx, &provider, lang, offer_id, accept).await;
+        }
+    }
     Ok(match &inbound.kind {
         InboundKind::Blocked => vec![],
         InboundKind::Unsupported => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
         _ => vec![OutMessage::text(ctx.t(lang, msg!("provider-idle"), &args))],
     })
+}
+
+/// "offer:12:accept" / "offer:12:decline" (the offer's buttons).
+fn parse_offer_choice(data: &str) -> Option<(i64, bool)> {
+    let rest = data.strip_prefix("offer:")?;
+    let (id, answer) = rest.split_once(':')?;
+    let accept = match answer {
+        "accept" => true,
+        "decline" => false,
+        _ => return None,
+    };
+    Some((id.parse().ok()?, accept))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn offer_buttons_parse() {
+        assert_eq!(super::parse_offer_choice("offer:12:accept"), Some((12, true)));
+        assert_eq!(super::parse_offer_choice("offer:7:decline"), Some((7, false)));
+        assert_eq!(super::parse_offer_choice("offer:x:accept"), None);
+        assert_eq!(super::parse_offer_choice("offer:1:maybe"), None);
+        assert_eq!(super::parse_offer_choice("spo2:95"), None);
+    }
 }

@@ -114,7 +114,9 @@ pub async fn decide(
             target_at: ctx.now + chrono::Duration::minutes(minutes),
             reasons: &a.reasons,
         };
-        care::open(conn, &request, ctx.now).await?;
+        if let care::Opened::New(id) = care::open(conn, &request, ctx.now).await? {
+            super::chain::start(conn, ctx, id, patient.id, *kind, a.level).await?;
+        }
     }
     if a.level == Level::Emergency {
         chats::alert_staff(

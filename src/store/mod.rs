@@ -6,6 +6,7 @@ pub mod care;
 pub mod chats;
 pub mod codes;
 pub mod events;
+pub mod offers;
 pub mod outbox;
 pub mod patients;
 pub mod providers;

@@ -11,6 +11,41 @@ pub struct Timer {
     pub kind: String,
     pub patient_id: i64,
     pub due_at: i64,
+    /// What the timer is about besides the patient (a care request for chain timers).
+    pub ref_id: Option<i64>,
+}
+
+/// A timer about something of the patient's (`ref_id`, e.g. a care request).
+pub async fn schedule_ref(
+    conn: &mut Conn,
+    kind: &str,
+    patient_id: i64,
+    ref_id: i64,
+    due: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO timers (kind, patient_id, ref_id, due_at, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(kind)
+        .bind(patient_id)
+        .bind(ref_id)
+        .bind(ms(due))
+        .bind(ms(now))
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// Cancels the pending timers of `kind` about `ref_id`.
+pub async fn cancel_ref(conn: &mut Conn, kind: &str, patient_id: i64, ref_id: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind = $2 AND ref_id = $3 AND status = 'pending'",
+    )
+    .bind(patient_id)
+    .bind(kind)
+    .bind(ref_id)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
 }
 
 pub async fn schedule(
@@ -77,7 +112,7 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, lim
          WHERE id IN (SELECT id FROM timers WHERE status = 'pending' AND due_at <= $2 AND claimed_until <= $2
                       ORDER BY due_at LIMIT $3 {})
            AND status = 'pending' AND claimed_until <= $2
-         RETURNING id, kind, patient_id, due_at",
+         RETURNING id, kind, patient_id, due_at, ref_id",
         db.by_id(),
         db.skip_locked()
     );

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod chains;
 mod delivery;
 mod enrolment;
 mod health;
