@@ -117,6 +117,7 @@ request-kind = { $kind ->
         [hospital_coordination] Hospital admission
         [treatment_referral] Treatment referral
         [safety_check] Safety check
+        [pharmacy_delivery] Prescription delivery
        *[other] Care request
     }
 offer = { $kind } requested — please answer by { $deadline }.
@@ -140,3 +141,27 @@ patient-provider-assigned = { $provider } ({ $role ->
         [pharmacist] pharmacist
        *[contractor] equipment contractor
     }) will contact you by { $by }.
+outcome-label = { $outcome ->
+        [consulted] Consulted by phone
+        [visited] Visited
+        [prescribed] Prescribed
+        [oxygen] Oxygen needed
+        [admission] Admission needed
+       *[no_contact] Could not reach
+    }
+outcome-recorded = Recorded: { $outcome ->
+        [consulted] consulted by phone
+        [visited] visited
+        [prescribed] prescribed — a delivery request is opened
+        [oxygen] oxygen needed — an oxygen request is opened
+        [admission] admission needed — hospital coordination is opened
+       *[no_contact] could not reach the patient — a home safety check is opened
+    }. Thank you. You may send a short note in this chat.
+outcome-note-saved = Your note is saved with the request.
+outcome-closed = This request is no longer yours to report on (it was closed or reassigned).
+reason-outcome = reported by { $provider }: { $outcome ->
+        [prescribed] prescribed
+        [oxygen] oxygen needed
+        [admission] admission needed
+       *[no_contact] patient could not be reached
+    }

@@ -117,6 +117,7 @@ request-kind = { $kind ->
         [hospital_coordination] 入院調整
         [treatment_referral] 治療の紹介
         [safety_check] 安否確認
+        [pharmacy_delivery] 薬の配達
        *[other] 依頼
     }
 offer = 【{ $kind }の依頼】{ $deadline }までにご回答ください。
@@ -140,3 +141,27 @@ patient-provider-assigned = { $by }までに、{ $role ->
         [pharmacist] 薬剤師
        *[contractor] 機器事業者
     }の{ $provider }さんから連絡があります。
+outcome-label = { $outcome ->
+        [consulted] 電話診療済み
+        [visited] 往診済み
+        [prescribed] 処方した
+        [oxygen] 酸素が必要
+        [admission] 入院が必要
+       *[no_contact] 連絡がつかない
+    }
+outcome-recorded = 記録しました：{ $outcome ->
+        [consulted] 電話診療済み
+        [visited] 往診済み
+        [prescribed] 処方（配達の依頼を作成しました）
+        [oxygen] 酸素が必要（酸素の依頼を作成しました）
+        [admission] 入院が必要（入院調整を依頼しました）
+       *[no_contact] 連絡がつかない（安否確認を依頼しました）
+    }。ありがとうございました。補足があれば、このトークにお書きください。
+outcome-note-saved = 補足を依頼に記録しました。
+outcome-closed = この依頼は既に終了したか、担当が変わっています。
+reason-outcome = { $provider }さんの報告：{ $outcome ->
+        [prescribed] 処方
+        [oxygen] 酸素が必要
+        [admission] 入院が必要
+       *[no_contact] 患者と連絡がつかない
+    }

@@ -289,13 +289,103 @@ pub async fn answer(
         )
         .await?;
     }
+    Ok(vec![OutMessage {
+        text: ctx.t(
+            lang,
+            msg!("offer-accepted"),
+            &[
+                ("name", patient.name.clone().into()),
+                ("phone", patient.phone.clone().into()),
+                ("by", by.into()),
+            ],
+        ),
+        choices: OUTCOMES
+            .iter()
+            .map(|code| Choice {
+                label: ctx.t(lang, msg!("outcome-label"), &[("outcome", (*code).into())]),
+                data: format!("outcome:{}:{code}", request.id),
+            })
+            .collect(),
+    }])
+}
+
+/// What the accepting provider can report (the outcome buttons).
+pub const OUTCOMES: [&str; 6] = [
+    "consulted",
+    "visited",
+    "prescribed",
+    "oxygen",
+    "admission",
+    "no_contact",
+];
+
+/// The request an outcome opens next: (kind, level, minutes to act).
+fn follow_up(outcome: &str) -> Option<(RequestKind, Level, i64)> {
+    match outcome {
+        "prescribed" => Some((RequestKind::PharmacyDelivery, Level::Moderate, 240)),
+        "oxygen" => Some((RequestKind::Oxygen, Level::Urgent, 60)),
+        "admission" => Some((RequestKind::HospitalCoordination, Level::Urgent, 60)),
+        "no_contact" => Some((RequestKind::SafetyCheck, Level::Urgent, 120)),
+        _ => None,
+    }
+}
+
+/// The provider reported an outcome of their request: it is closed, and what it needs next is
+/// opened (a delivery, oxygen, hospital coordination, a safety check).
+pub async fn outcome(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    lang: Lang,
+    request_id: i64,
+    code: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
+    if !OUTCOMES.contains(&code) {
+        return Ok(vec![OutMessage::text(ctx.t(lang, msg!("offer-unknown"), &[]))]);
+    }
+    let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
+        return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
+    };
+    if offers::record_outcome(conn, request.id, code, ctx.now).await? == 0 {
+        return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
+    }
+    if let Some((kind, level, minutes)) = follow_up(code) {
+        let reasons = [Reason::new(
+            level,
+            msg!("reason-outcome"),
+            &[("outcome", code.to_string()), ("provider", provider.name.clone())],
+        )];
+        let new = crate::store::care::NewRequest {
+            patient_id: request.patient_id,
+            assessment_id: None,
+            kind,
+            level,
+            target_at: ctx.now + chrono::Duration::minutes(minutes),
+            reasons: &reasons,
+        };
+        let id = match crate::store::care::open(conn, &new, ctx.now).await? {
+            crate::store::care::Opened::New(id) => {
+                start(conn, ctx, id, request.patient_id, kind, level).await?;
+                id
+            }
+            crate::store::care::Opened::Existing(id) => id,
+        };
+        offers::set_parent(conn, id, request.id).await?;
+        if code == "no_contact" {
+            chats::alert_staff(
+                conn,
+                "safety_check",
+                Some(request.patient_id),
+                None,
+                "the provider could not reach the patient: a home safety check is needed",
+                ctx.now,
+            )
+            .await?;
+        }
+    }
     Ok(vec![OutMessage::text(ctx.t(
         lang,
-        msg!("offer-accepted"),
-        &[
-            ("name", patient.name.clone().into()),
-            ("phone", patient.phone.clone().into()),
-            ("by", by.into()),
-        ],
+        msg!("outcome-recorded"),
+        &[("outcome", code.into())],
     ))])
 }

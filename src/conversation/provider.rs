@@ -7,7 +7,7 @@ use crate::channels::{Inbound, InboundKind, OutMessage};
 use crate::i18n::Lang;
 use crate::store::chats::Chat;
 use crate::store::providers::{self, Provider};
-use crate::store::{Conn, chats};
+use crate::store::{Conn, chats, offers};
 
 /// The provider's language: their record, else the platform's hint, else Japanese.
 pub fn language(provider: &Provider, hint: Option<&str>) -> Lang {
@@ -56,12 +56,29 @@ pub async fn handle(
         if let Some((offer_id, accept)) = parse_offer_choice(data) {
             return super::chain::answer(conn, ctx, &provider, lang, offer_id, accept).await;
         }
+        if let Some((request_id, code)) = parse_outcome_choice(data) {
+            return super::chain::outcome(conn, ctx, &provider, lang, request_id, code).await;
+        }
+    }
+    if let InboundKind::Text(text) = &inbound.kind {
+        // a free note for the outcome just reported
+        let since = ctx.now - chrono::Duration::hours(24);
+        if let Some(request_id) = offers::awaiting_note(conn, provider.id, since).await? {
+            offers::set_note(conn, request_id, text.trim()).await?;
+            return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-note-saved"), &[]))]);
+        }
     }
     Ok(match &inbound.kind {
         InboundKind::Blocked => vec![],
         InboundKind::Unsupported => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
         _ => vec![OutMessage::text(ctx.t(lang, msg!("provider-idle"), &args))],
     })
+}
+
+/// "outcome:12:visited" (the accepted request's outcome buttons).
+fn parse_outcome_choice(data: &str) -> Option<(i64, &str)> {
+    let (id, code) = data.strip_prefix("outcome:")?.split_once(':')?;
+    Some((id.parse().ok()?, code))
 }
 
 /// "offer:12:accept" / "offer:12:decline" (the offer's buttons).
@@ -85,5 +102,7 @@ mod tests {
         assert_eq!(super::parse_offer_choice("offer:x:accept"), None);
         assert_eq!(super::parse_offer_choice("offer:1:maybe"), None);
         assert_eq!(super::parse_offer_choice("spo2:95"), None);
+        assert_eq!(super::parse_outcome_choice("outcome:3:visited"), Some((3, "visited")));
+        assert_eq!(super::parse_outcome_choice("outcome:x:visited"), None);
     }
 }

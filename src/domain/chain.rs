@@ -90,7 +90,9 @@ pub fn default_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
         | RequestKind::HospitalCoordination
         | RequestKind::TreatmentReferral
         | RequestKind::SafetyCheck
-        | RequestKind::StaffCall => None,
+        | RequestKind::StaffCall
+        // the pharmacy routing of the seeds comes with outcome reports' deliveries
+        | RequestKind::PharmacyDelivery => None,
     }
 }
 

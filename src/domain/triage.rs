@@ -55,10 +55,12 @@ pub enum RequestKind {
     TreatmentReferral,
     SafetyCheck,
     StaffCall,
+    /// A prescription to deliver (opened by a doctor's outcome report).
+    PharmacyDelivery,
 }
 
 impl RequestKind {
-    pub const ALL: [RequestKind; 8] = [
+    pub const ALL: [RequestKind; 9] = [
         RequestKind::Emergency,
         RequestKind::HospitalCoordination,
         RequestKind::Oxygen,
@@ -67,6 +69,7 @@ impl RequestKind {
         RequestKind::TreatmentReferral,
         RequestKind::SafetyCheck,
         RequestKind::StaffCall,
+        RequestKind::PharmacyDelivery,
     ];
 
     pub fn code(self) -> &'static str {
@@ -79,6 +82,7 @@ impl RequestKind {
             RequestKind::TreatmentReferral => "treatment_referral",
             RequestKind::SafetyCheck => "safety_check",
             RequestKind::StaffCall => "staff_call",
+            RequestKind::PharmacyDelivery => "pharmacy_delivery",
         }
     }
 

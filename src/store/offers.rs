@@ -119,3 +119,59 @@ pub async fn assign(conn: &mut Conn, request_id: i64, provider_id: i64, now: Dat
     .await?
     .rows_affected())
 }
+
+/// The provider's request, if it is assigned to them and still open for an outcome.
+pub async fn assigned_to(conn: &mut Conn, request_id: i64, provider_id: i64) -> sqlx::Result<Option<Request>> {
+    sqlx::query_as(
+        "SELECT id, patient_id, kind, urgency, status, target_at, reasons, chain_step FROM care_requests
+         WHERE id = $1 AND provider_id = $2 AND status IN ('assigned', 'in_progress')",
+    )
+    .bind(request_id)
+    .bind(provider_id)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// Records the provider's outcome and closes the request; zero rows: already closed.
+pub async fn record_outcome(conn: &mut Conn, request_id: i64, outcome: &str, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE care_requests SET status = 'done', outcome = $1, outcome_at = $2, updated_at = $2, closed_reason = $1
+         WHERE id = $3 AND status IN ('assigned', 'in_progress')",
+    )
+    .bind(outcome)
+    .bind(ms(now))
+    .bind(request_id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
+/// The provider's latest outcome of the last day that has no note yet.
+pub async fn awaiting_note(conn: &mut Conn, provider_id: i64, since: DateTime<Utc>) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT id FROM care_requests WHERE provider_id = $1 AND outcome IS NOT NULL AND outcome_note IS NULL
+           AND outcome_at >= $2 ORDER BY outcome_at DESC LIMIT 1",
+    )
+    .bind(provider_id)
+    .bind(ms(since))
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+pub async fn set_note(conn: &mut Conn, request_id: i64, note: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE care_requests SET outcome_note = $1 WHERE id = $2")
+        .bind(note)
+        .bind(request_id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_parent(conn: &mut Conn, request_id: i64, parent_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE care_requests SET parent_id = $1 WHERE id = $2 AND parent_id IS NULL")
+        .bind(parent_id)
+        .bind(request_id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}

@@ -243,3 +243,59 @@ async fn two_accepts_at_once_exactly_one_wins(engine: Engine) {
     let _ = std::fs::remove_file(file);
 }
 both_engines!(two_accepts_at_once_exactly_one_wins);
+
+async fn the_doctor_reports_prescribed_from_chat_and_a_delivery_request_follows(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let (doctor, code) = provider(&app, "Dr Sato", "doctor", "ja");
+    app.tg_text(7401, &format!("/start {code}"), None).await;
+    wait_text_to(&app, "7401", "医師").await;
+    let id = patient(&app, "Upat4", &["--family-doctor", &doctor.to_string()]).await;
+    app.line_text("Upat4", "I feel worse, it is harder to breathe").await;
+    let (accept, _) = offer_buttons(&app, 7401).await;
+    app.tg_press(7401, &accept).await;
+    wait_text_to(&app, "7401", "ご担当ください").await;
+    // the acceptance carries the outcome buttons, in the doctor's language
+    let sent = app.sent().await;
+    let accepted = sent
+        .iter()
+        .rev()
+        .find(|s| s.to.as_deref() == Some("7401") && s.text.contains("ご担当ください"))
+        .expect("acceptance");
+    let labels: Vec<&str> = accepted.buttons.iter().map(|b| b.0.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "電話診療済み",
+            "往診済み",
+            "処方した",
+            "酸素が必要",
+            "入院が必要",
+            "連絡がつかない"
+        ]
+    );
+    let prescribed = accepted.buttons[2].1.clone();
+    app.tg_press(7401, &prescribed).await;
+    wait_text_to(&app, "7401", "配達の依頼を作成しました").await;
+    app.tg_text(7401, "カロナール 3日分", None).await;
+    wait_text_to(&app, "7401", "補足を依頼に記録しました").await;
+
+    let done = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM care_requests WHERE patient_id = {id} AND kind = 'home_visit' AND status = 'done'
+               AND outcome = 'prescribed' AND outcome_note = 'カロナール 3日分'"
+        ))
+        .await;
+    assert_eq!(done, 1);
+    let delivery = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM care_requests d JOIN care_requests p ON p.id = d.parent_id
+             WHERE d.patient_id = {id} AND d.kind = 'pharmacy_delivery' AND d.status = 'open' AND p.kind = 'home_visit'"
+        ))
+        .await;
+    assert_eq!(delivery, 1, "a delivery request linked to the visit");
+    // a second report on the closed request is refused politely
+    app.tg_press(7401, &prescribed).await;
+    wait_text_to(&app, "7401", "既に終了").await;
+}
+both_engines!(the_doctor_reports_prescribed_from_chat_and_a_delivery_request_follows);
