@@ -2,8 +2,6 @@
 //! of patient data and every change is written to the audit log. The OpenAPI document is
 //! `api/openapi.json`, served at `/api/v1/openapi.json`.
 
-use std::collections::BTreeMap;
-
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -220,13 +218,12 @@ struct RequestQuery {
 
 /// The open care requests as JSON (shared with `mimamori cases list --json`).
 pub fn requests_json(state_locales: &Locales, lang: Lang, rows: &[views::RequestRow]) -> Value {
-    let levels: BTreeMap<i64, &str> = Level::ALL.iter().map(|l| (*l as i64, l.code())).collect();
     rows.iter()
         .map(|r| {
             let reasons: Vec<Reason> = serde_json::from_str(&r.reasons).unwrap_or_default();
             json!({
                 "id": r.id, "kind": r.kind, "status": r.status,
-                "urgency": levels.get(&r.urgency).copied().unwrap_or("unknown"),
+                "urgency": crate::store::care::level(r.urgency).map_or("unknown", Level::code),
                 "patient": {"id": r.patient_id, "name": r.patient_name, "phone": r.patient_phone, "area": r.area},
                 "target_at": from_ms(r.target_at).to_rfc3339(),
                 "created_at": from_ms(r.created_at).to_rfc3339(),

@@ -11,23 +11,16 @@ use super::Ctx;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::chain::{Target, default_chain, next_step};
 use crate::domain::patient::age_on;
+use crate::domain::reading::Temperature;
 use crate::domain::roster::weekday_code;
 use crate::domain::triage::{Level, Reason, RequestKind};
 use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
-use crate::store::outbox::{self, Body};
 use crate::store::patients::Patient;
 use crate::store::providers::{self, Provider};
-use crate::store::{Conn, chats, from_ms, patients, reports, rosters, timers};
+use crate::store::{Conn, care, chats, from_ms, patients, reports, rosters, timers};
 
 pub const CHAIN: &str = "chain";
-
-fn level_of(urgency: i64) -> Level {
-    Level::ALL
-        .into_iter()
-        .find(|l| *l as i64 == urgency)
-        .unwrap_or(Level::Urgent)
-}
 
 /// Starts the chain of a newly opened request, if its kind has one.
 pub async fn start(
@@ -62,7 +55,7 @@ pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
     let Some(kind) = RequestKind::from_code(&request.kind) else {
         return Ok(());
     };
-    let Some(chain) = default_chain(kind, level_of(request.urgency)) else {
+    let Some(chain) = default_chain(kind, care::level(request.urgency).unwrap_or(Level::Urgent)) else {
         return Ok(());
     };
     let local = ctx.now.with_timezone(&ctx.config.timezone).naive_local();
@@ -120,16 +113,7 @@ pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
             let offer_id = offers::create(conn, request.id, provider.id, index as i64, deadline, ctx.now).await?;
             let lang = super::provider::language(provider, chat.language_hint.as_deref());
             let message = offer_message(conn, ctx, lang, &request, &patient, offer_id, deadline).await?;
-            outbox::enqueue(
-                conn,
-                chat.id,
-                &Body::Messages {
-                    messages: vec![message],
-                },
-                None,
-                ctx.now,
-            )
-            .await?;
+            super::push(conn, ctx, chat.id, vec![message]).await?;
             sent += 1;
         }
         if sent > 0 {
@@ -173,7 +157,8 @@ async fn offer_message(
             let spo2 = r.counted_spo2().map(|v| format!("SpO2 {v}%")).unwrap_or_default();
             let temp = r
                 .temperature
-                .map(|t| format!(" {}.{}°C", t / 10, t % 10))
+                .and_then(Temperature::from_tenths)
+                .map(|t| format!(" {}°C", t.display()))
                 .unwrap_or_default();
             format!("{}/{} {} {spo2}{temp}", at.month(), at.day(), at.format("%H:%M"))
         })
@@ -278,16 +263,7 @@ pub async fn answer(
                 ("by", by.clone().into()),
             ],
         );
-        outbox::enqueue(
-            conn,
-            chat.id,
-            &Body::Messages {
-                messages: vec![OutMessage::text(text)],
-            },
-            None,
-            ctx.now,
-        )
-        .await?;
+        super::push(conn, ctx, chat.id, vec![OutMessage::text(text)]).await?;
     }
     Ok(vec![OutMessage {
         text: ctx.t(
@@ -355,7 +331,7 @@ pub async fn outcome(
             msg!("reason-outcome"),
             &[("outcome", code.to_string()), ("provider", provider.name.clone())],
         )];
-        let new = crate::store::care::NewRequest {
+        let new = care::NewRequest {
             patient_id: request.patient_id,
             assessment_id: None,
             kind,
@@ -363,12 +339,12 @@ pub async fn outcome(
             target_at: ctx.now + chrono::Duration::minutes(minutes),
             reasons: &reasons,
         };
-        let id = match crate::store::care::open(conn, &new, ctx.now).await? {
-            crate::store::care::Opened::New(id) => {
+        let id = match care::open(conn, &new, ctx.now).await? {
+            care::Opened::New(id) => {
                 start(conn, ctx, id, request.patient_id, kind, level).await?;
                 id
             }
-            crate::store::care::Opened::Existing(id) => id,
+            care::Opened::Existing(id) => id,
         };
         offers::set_parent(conn, id, request.id).await?;
         if code == "no_contact" {

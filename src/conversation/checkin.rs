@@ -14,7 +14,7 @@ use crate::domain::triage::{Input, Level, assess};
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
-use crate::store::{Conn, chats, ms, outbox, patients, reports, timers};
+use crate::store::{Conn, chats, ms, patients, reports, timers};
 
 pub const CHECK_IN: &str = "check_in";
 pub const CHECK_IN_REMINDER: &str = "check_in_reminder";
@@ -361,7 +361,7 @@ pub async fn remeasure_timed_out(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patie
     let lang = super::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()));
     let (_, messages) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
     if let Some(chat) = chat.filter(|c| c.status == "active") {
-        push(conn, ctx, chat.id, messages).await?;
+        super::push(conn, ctx, chat.id, messages).await?;
     }
     Ok(())
 }
@@ -539,15 +539,10 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
         OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),
         ask(ctx, lang, Step::Spo2, &d, None),
     ];
-    push(conn, ctx, chat.id, messages).await
+    super::push(conn, ctx, chat.id, messages).await
 }
 
 /// Messages that no inbound event answers (timers): pushed to the patient's chat.
-async fn push(conn: &mut Conn, ctx: &Ctx<'_>, chat_id: i64, messages: Vec<OutMessage>) -> anyhow::Result<()> {
-    outbox::enqueue(conn, chat_id, &outbox::Body::Messages { messages }, None, ctx.now).await?;
-    Ok(())
-}
-
 /// The draft report of a dialogue, and the question it waits on.
 async fn current(conn: &mut Conn, d: &Dialogue) -> anyhow::Result<(Option<Report>, Step)> {
     let report = match d.report_id {
@@ -596,5 +591,5 @@ pub async fn remind(
         )),
         ask(ctx, lang, step, &d, report.as_ref()),
     ];
-    push(conn, ctx, chat.id, messages).await
+    super::push(conn, ctx, chat.id, messages).await
 }

@@ -82,10 +82,6 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
         )
         .await?;
     }
-    if let (Some(provider_id), None) = (chat.provider_id, chat.patient_id) {
-        let messages = provider::handle(conn, ctx, &chat, provider_id, hint.as_deref(), inbound).await?;
-        return reply(conn, ctx, chat.id, inbound, messages).await;
-    }
     let patient = match chat.patient_id {
         Some(id) => patients::get(conn, id).await?,
         None => None,
@@ -103,12 +99,26 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
                 ctx.now,
             )
             .await?;
+        } else if chat.provider_id.is_some() {
+            chats::alert_staff(
+                conn,
+                "provider_blocked_bot",
+                None,
+                Some(chat.id),
+                "a provider blocked the bot or left the chat: offers cannot reach them",
+                ctx.now,
+            )
+            .await?;
         }
         return Ok(());
     }
     if chat.status != "active" {
         // they wrote to us again, so they can be reached again
         chats::set_status(conn, chat.id, "active").await?;
+    }
+    if let (Some(provider_id), None) = (chat.provider_id, &patient) {
+        let messages = provider::handle(conn, ctx, provider_id, hint.as_deref(), inbound).await?;
+        return reply(conn, ctx, chat.id, inbound, messages).await;
     }
     if let Some(p) = patient.as_ref().filter(|_| inbound.kind != InboundKind::Follow) {
         observation::contact(conn, ctx, p).await?;
@@ -147,6 +157,17 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow
         (InboundKind::Unsupported, Some(_)) => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
     };
     reply(conn, ctx, chat.id, inbound, messages).await
+}
+
+/// Queues messages to a chat, outside any reply (a push).
+pub(crate) async fn push(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    chat_id: i64,
+    messages: Vec<OutMessage>,
+) -> anyhow::Result<()> {
+    outbox::enqueue(conn, chat_id, &Body::Messages { messages }, None, ctx.now).await?;
+    Ok(())
 }
 
 /// Queues the answer to an inbound event (with its reply token while it is fresh).

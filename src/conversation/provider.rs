@@ -5,9 +5,8 @@
 use super::Ctx;
 use crate::channels::{Inbound, InboundKind, OutMessage};
 use crate::i18n::Lang;
-use crate::store::chats::Chat;
 use crate::store::providers::{self, Provider};
-use crate::store::{Conn, chats, offers};
+use crate::store::{Conn, offers};
 
 /// The provider's language: their record, else the platform's hint, else Japanese.
 pub fn language(provider: &Provider, hint: Option<&str>) -> Lang {
@@ -19,11 +18,11 @@ pub fn language(provider: &Provider, hint: Option<&str>) -> Lang {
         .unwrap_or(Lang::Ja)
 }
 
-/// One event from a provider's chat.
+/// One event from a provider's chat (blocking and reachability are handled by the caller, as
+/// for patients).
 pub async fn handle(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
-    chat: &Chat,
     provider_id: i64,
     hint: Option<&str>,
     inbound: &Inbound,
@@ -32,26 +31,6 @@ pub async fn handle(
         anyhow::bail!("chat bound to a missing provider");
     };
     let lang = language(&provider, hint);
-    if inbound.kind == InboundKind::Blocked {
-        chats::set_status(conn, chat.id, "unreachable").await?;
-        chats::alert_staff(
-            conn,
-            "provider_blocked_bot",
-            None,
-            Some(chat.id),
-            "a provider blocked the bot or left the chat: offers cannot reach them",
-            ctx.now,
-        )
-        .await?;
-        return Ok(vec![]);
-    }
-    if chat.status != "active" {
-        chats::set_status(conn, chat.id, "active").await?;
-    }
-    let args = [
-        ("name", provider.name.clone().into()),
-        ("role", provider.role.clone().into()),
-    ];
     if let InboundKind::Choice { data, .. } = &inbound.kind {
         if let Some((offer_id, accept)) = parse_offer_choice(data) {
             return super::chain::answer(conn, ctx, &provider, lang, offer_id, accept).await;
@@ -71,7 +50,11 @@ pub async fn handle(
     Ok(match &inbound.kind {
         InboundKind::Blocked => vec![],
         InboundKind::Unsupported => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
-        _ => vec![OutMessage::text(ctx.t(lang, msg!("provider-idle"), &args))],
+        _ => vec![OutMessage::text(ctx.t(
+            lang,
+            msg!("provider-idle"),
+            &[("name", provider.name.clone().into())],
+        ))],
     })
 }
 

@@ -9,6 +9,11 @@ pub fn urgency(level: Level) -> i64 {
     level as i64
 }
 
+/// The level a stored urgency stands for (the inverse of [`urgency`]).
+pub fn level(urgency: i64) -> Option<Level> {
+    Level::ALL.into_iter().find(|l| *l as i64 == urgency)
+}
+
 pub async fn insert_assessment(
     conn: &mut Conn,
     patient_id: i64,

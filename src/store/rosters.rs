@@ -29,22 +29,17 @@ pub async fn replace(conn: &mut Conn, entries: &[Entry]) -> sqlx::Result<()> {
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
+struct Covering {
+    #[sqlx(flatten)]
+    provider: Provider,
+    weekdays: String,
+}
+
 /// Active providers on the roster for `area` in `shift`, in roster order; `weekday` ("mon" …)
 /// filters entries that name their days.
 pub async fn covering(conn: &mut Conn, area: &str, shift: &str, weekday: &str) -> sqlx::Result<Vec<Provider>> {
-    let rows: Vec<(Provider, String)> = sqlx::query_as::<
-        _,
-        (
-            i64,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            String,
-            String,
-        ),
-    >(
+    let rows: Vec<Covering> = sqlx::query_as(
         "SELECT p.id, p.name, p.role, p.phone, p.organisation, p.language, p.status, r.weekdays
          FROM roster_entries r JOIN providers p ON p.id = r.provider_id
          WHERE r.area = $1 AND r.shift = $2 AND p.status = 'active'
@@ -53,27 +48,11 @@ pub async fn covering(conn: &mut Conn, area: &str, shift: &str, weekday: &str) -
     .bind(area)
     .bind(shift)
     .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(|(id, name, role, phone, organisation, language, status, weekdays)| {
-        (
-            Provider {
-                id,
-                name,
-                role,
-                phone,
-                organisation,
-                language,
-                status,
-            },
-            weekdays,
-        )
-    })
-    .collect();
+    .await?;
     Ok(rows
         .into_iter()
-        .filter(|(_, days)| days.is_empty() || days.split(',').any(|d| d.trim() == weekday))
-        .map(|(p, _)| p)
+        .filter(|r| r.weekdays.is_empty() || r.weekdays.split(',').any(|d| d.trim() == weekday))
+        .map(|r| r.provider)
         .collect())
 }
 

@@ -6,7 +6,7 @@ use chrono::TimeZone;
 use serde_json::Value;
 
 use crate::both_engines;
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, roster_file};
 
 fn provider(app: &TestApp, name: &str, role: &str, lang: &str) -> (i64, String) {
     let out = app.cli(&[
@@ -133,12 +133,10 @@ async fn decline_then_timeout_reaches_the_roster_and_then_staff(engine: Engine) 
     let (rostered, code) = provider(&app, "Dr Roster", "doctor", "en");
     app.tg_text(7202, &format!("/start {code}"), None).await;
     wait_text_to(&app, "7202", "Welcome").await;
-    let file = std::env::temp_dir().join(format!("mimamori-chain-{}-{engine:?}.toml", std::process::id()));
-    std::fs::write(
-        &file,
-        format!("[[cover]]\nprovider = {rostered}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n"),
-    )
-    .expect("roster file");
+    let file = roster_file(
+        &format!("chain-{engine:?}"),
+        &format!("[[cover]]\nprovider = {rostered}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n"),
+    );
     assert!(
         app.cli(&["roster", "load", file.to_str().expect("path")])
             .status
@@ -187,12 +185,12 @@ async fn two_accepts_at_once_exactly_one_wins(engine: Engine) {
     let (b, code) = provider(&app, "Dr B", "doctor", "en");
     app.tg_text(7302, &format!("/start {code}"), None).await;
     wait_text_to(&app, "7302", "Welcome").await;
-    let file = std::env::temp_dir().join(format!("mimamori-race-{}-{engine:?}.toml", std::process::id()));
-    std::fs::write(
-        &file,
-        format!("[[cover]]\nprovider = {a}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n\n[[cover]]\nprovider = {b}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n"),
-    )
-    .expect("roster file");
+    let file = roster_file(
+        &format!("race-{engine:?}"),
+        &format!(
+            "[[cover]]\nprovider = {a}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n\n[[cover]]\nprovider = {b}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n"
+        ),
+    );
     assert!(
         app.cli(&["roster", "load", file.to_str().expect("path")])
             .status

@@ -116,6 +116,8 @@ async fn a_fresh_reply_token_is_used_and_a_stale_one_falls_back_to_push(engine: 
     app.wait_for_texts(1).await;
     assert_eq!(app.sent().await[0].via, "reply");
     assert!(app.sent().await[0].retry_key.is_none(), "never a retry key on reply");
+    // recorded as sent before the kill, or the next instance would send it again (as a push)
+    wait_for_outbox(&app, "sent").await;
 
     app.kill();
     app.start(

@@ -665,3 +665,10 @@ pub async fn line_push_answers(server: &MockServer, status: u16, body: Value, ti
         .mount(server)
         .await;
 }
+
+/// Writes a roster file for a test and returns its path (`name` keeps tests apart).
+pub fn roster_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("mimamori-roster-{}-{name}.toml", std::process::id()));
+    std::fs::write(&path, text).expect("write the roster file");
+    path
+}

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::both_engines;
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, roster_file};
 
 fn add_provider(app: &TestApp, args: &[&str]) -> Value {
     let mut all = vec!["provider", "add"];
@@ -160,13 +160,6 @@ async fn a_patient_record_names_a_family_doctor_and_a_usual_pharmacy(engine: Eng
     assert_eq!(stored, 1);
 }
 both_engines!(a_patient_record_names_a_family_doctor_and_a_usual_pharmacy);
-
-/// Writes a roster file for this test and returns its path.
-fn roster_file(name: &str, text: &str) -> std::path::PathBuf {
-    let path = std::env::temp_dir().join(format!("mimamori-roster-{}-{name}.toml", std::process::id()));
-    std::fs::write(&path, text).expect("write the roster file");
-    path
-}
 
 fn on_roster(app: &TestApp, area: &str, at: &str) -> (String, Vec<String>) {
     let out = app.cli(&["roster", "show", "--area", area, "--at", at, "--json"]);
