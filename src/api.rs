@@ -18,7 +18,7 @@ use crate::domain::triage::{Level, Reason, RequestStatus};
 use crate::i18n::{Lang, Locales};
 use crate::store::staff::{self, Staff};
 use crate::store::views::{self, PatientFilter};
-use crate::store::{from_ms, patients, reports};
+use crate::store::{from_ms, offers, patients, reports};
 
 pub const OPENAPI: &str = include_str!("../api/openapi.json");
 
@@ -29,7 +29,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/patients/{id}", get(patient))
         .route("/api/v1/patients/{id}/episode", post(episode))
         .route("/api/v1/care-requests", get(list_requests))
+        .route("/api/v1/care-requests/{id}", get(request))
+        .route("/api/v1/care-requests/{id}/assign", post(assign_request))
         .route("/api/v1/care-requests/{id}/close", post(close_request))
+        .route("/api/v1/reports/providers", get(provider_report))
         .route("/api/v1/care-requests/{id}/status", post(close_request))
 }
 
@@ -216,18 +219,40 @@ struct RequestQuery {
     lang: Option<String>,
 }
 
-/// The open care requests as JSON (shared with `mimamori cases list --json`).
-pub fn requests_json(state_locales: &Locales, lang: Lang, rows: &[views::RequestRow]) -> Value {
+/// Care requests as JSON with their chain history (shared with `mimamori cases list --json`).
+pub fn requests_json(
+    state_locales: &Locales,
+    lang: Lang,
+    rows: &[views::RequestRow],
+    history: &[offers::HistoryLine],
+) -> Value {
     rows.iter()
         .map(|r| {
             let reasons: Vec<Reason> = serde_json::from_str(&r.reasons).unwrap_or_default();
+            let chain: Vec<Value> = history
+                .iter()
+                .filter(|h| h.care_request_id == r.id)
+                .map(|h| {
+                    json!({
+                        "provider": {"id": h.provider_id, "name": h.provider_name, "role": h.role},
+                        "step": h.step, "answer": h.status,
+                        "offered_at": from_ms(h.offered_at).to_rfc3339(),
+                        "deadline_at": from_ms(h.deadline_at).to_rfc3339(),
+                        "answered_at": h.answered_at.map(|t| from_ms(t).to_rfc3339()),
+                    })
+                })
+                .collect();
             json!({
                 "id": r.id, "kind": r.kind, "status": r.status,
                 "urgency": crate::store::care::level(r.urgency).map_or("unknown", Level::code),
                 "patient": {"id": r.patient_id, "name": r.patient_name, "phone": r.patient_phone, "area": r.area},
+                "provider": r.provider_id.map(|id| json!({"id": id, "name": r.provider_name})),
+                "parent_id": r.parent_id,
+                "outcome": r.outcome, "outcome_note": r.outcome_note, "closed_reason": r.closed_reason,
                 "target_at": from_ms(r.target_at).to_rfc3339(),
                 "created_at": from_ms(r.created_at).to_rfc3339(),
                 "reasons": reasons.iter().map(|x| render_reason(state_locales, lang, x)).collect::<Vec<_>>(),
+                "chain": chain,
             })
         })
         .collect()
@@ -241,8 +266,188 @@ async fn list_requests(
     audit(&state, &who, "care_requests.list", None).await?;
     let mut conn = state.db.pool.acquire().await?;
     let rows = views::open_requests(&mut conn, q.kind.as_deref()).await?;
+    let history = offers::history_of_open(&mut conn).await?;
     Ok(Json(
-        json!({ "care_requests": requests_json(&state.locales, lang_of(q.lang.as_deref()), &rows) }),
+        json!({ "care_requests": requests_json(&state.locales, lang_of(q.lang.as_deref()), &rows, &history) }),
+    ))
+}
+
+/// One care request, whatever its state: its chain history and the requests opened from it.
+async fn request(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> Result<Json<Value>, ApiError> {
+    audit(&state, &who, "care_request.read", Some(&format!("care_request:{id}"))).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let Some(row) = views::request(&mut conn, id).await? else {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such care request"));
+    };
+    let history = offers::history(&mut conn, id).await?;
+    let follow_ups = views::follow_ups(&mut conn, id).await?;
+    let lang = lang_of(q.lang.as_deref());
+    let mut out = requests_json(&state.locales, lang, std::slice::from_ref(&row), &history);
+    let mut one = out.as_array_mut().and_then(|a| a.pop()).unwrap_or(Value::Null);
+    one["follow_ups"] = requests_json(&state.locales, lang, &follow_ups, &[]);
+    Ok(Json(one))
+}
+
+/// The UTC range of the local days `from..=to`.
+pub fn report_period(
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    tz: chrono_tz::Tz,
+) -> Result<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>), &'static str> {
+    if to < from {
+        return Err("the period ends before it starts (to < from)");
+    }
+    let start = crate::domain::episode::start_of_day(from, tz);
+    let end = to.succ_opt().and_then(|d| crate::domain::episode::start_of_day(d, tz));
+    match (start, end) {
+        (Some(s), Some(e)) => Ok((s, e)),
+        _ => Err("the period is not a valid range of days"),
+    }
+}
+
+/// The performance report as CSV (UTF-8 with BOM, headings in `lang`) or JSON.
+pub fn render_provider_report(
+    locales: &Locales,
+    lang: Lang,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    lines: &[crate::domain::performance::Line],
+    format: &str,
+) -> anyhow::Result<Vec<u8>> {
+    use crate::domain::performance::{COLUMNS, to_csv};
+    if format == "json" {
+        let body = json!({"from": from, "to": to, "providers": lines});
+        return Ok(serde_json::to_vec(&body)?);
+    }
+    let headings: Vec<String> = COLUMNS
+        .iter()
+        .map(|c| locales.text(lang, msg!("report-column"), &[("column", (*c).into())]))
+        .collect();
+    Ok(to_csv(lines, &headings)?)
+}
+
+#[derive(Deserialize)]
+struct ReportQuery {
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    format: Option<String>,
+    lang: Option<String>,
+}
+
+/// `GET /api/v1/reports/providers?from=YYYY-MM-DD&to=YYYY-MM-DD&format=csv|json`.
+async fn provider_report(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    q: Result<Query<ReportQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Ok(Query(q)) = q else {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "give from and to as YYYY-MM-DD (and format=csv|json)",
+        ));
+    };
+    let format = q.format.as_deref().unwrap_or("csv");
+    if !matches!(format, "csv" | "json") {
+        return Err(ApiError(StatusCode::BAD_REQUEST, "format must be csv or json"));
+    }
+    let (start, end) =
+        report_period(q.from, q.to, state.config.timezone).map_err(|why| ApiError(StatusCode::BAD_REQUEST, why))?;
+    audit(&state, &who, "report.providers", Some(&format!("{}..{}", q.from, q.to))).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let lines = crate::store::performance::report(&mut conn, start, end).await?;
+    let lang = lang_of(q.lang.as_deref());
+    let body = render_provider_report(&state.locales, lang, q.from, q.to, &lines, format).map_err(|e| {
+        tracing::error!(error = %e, "report rendering failed");
+        ApiError(StatusCode::INTERNAL_SERVER_ERROR, "the report could not be written")
+    })?;
+    let headers = if format == "json" {
+        vec![(header::CONTENT_TYPE, "application/json".to_string())]
+    } else {
+        vec![
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"providers-{}-{}.csv\"", q.from, q.to),
+            ),
+        ]
+    };
+    let mut response = body.into_response();
+    for (name, value) in headers {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            response.headers_mut().insert(name, v);
+        }
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+struct AssignBody {
+    provider_id: i64,
+    reason: String,
+}
+
+/// Staff hand a request to a provider by hand (or to another one): the provider is told in chat
+/// as if they had accepted, the patient is told who will contact them.
+async fn assign_request(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(id): Path<i64>,
+    body: Result<Json<AssignBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Ok(Json(body)) = body else {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "send JSON: {\"provider_id\": 12, \"reason\": \"…\"}",
+        ));
+    };
+    let reason = body.reason.trim();
+    if reason.is_empty() {
+        return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
+    }
+    let now = state.clock.now();
+    let ctx = crate::conversation::Ctx {
+        config: &state.config,
+        locales: &state.locales,
+        now,
+    };
+    let mut tx = state.db.begin().await?;
+    let previous = views::request(&mut tx, id).await?.and_then(|r| r.provider_id);
+    let done = crate::conversation::chain::staff_assign(&mut tx, &ctx, id, body.provider_id)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "manual assignment failed");
+            ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
+        })?;
+    use crate::conversation::chain::AssignError;
+    match done {
+        Ok(()) => {}
+        Err(AssignError::NoRequest) => return Err(ApiError(StatusCode::NOT_FOUND, "no such care request")),
+        Err(AssignError::NoProvider) => {
+            return Err(ApiError(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "no active doctor, nurse or pharmacist with this id",
+            ));
+        }
+        Err(AssignError::Closed) => {
+            return Err(ApiError(StatusCode::CONFLICT, "the care request is already closed"));
+        }
+    }
+    let action = if previous.is_some() {
+        "care_request.reassign"
+    } else {
+        "care_request.assign"
+    };
+    let subject = format!("care_request:{id} provider:{}", body.provider_id);
+    staff::audit_why(&mut tx, Some(who.id), action, Some(&subject), Some(reason), now).await?;
+    tx.commit().await?;
+    state.wake_outbox.notify_one();
+    Ok(Json(
+        json!({ "id": id, "status": "assigned", "provider_id": body.provider_id }),
     ))
 }
 
@@ -295,8 +500,20 @@ async fn close_request(
             "no care request with this id can move to that status",
         ));
     }
+    if matches!(to, RequestStatus::Done | RequestStatus::Cancelled) {
+        offers::withdraw_open(&mut tx, id, now).await?;
+    }
     let action = format!("care_request.{}", to.code());
-    staff::audit(&mut tx, Some(who.id), &action, Some(&format!("care_request:{id}")), now).await?;
+    let why = (!reason.is_empty()).then_some(reason);
+    staff::audit_why(
+        &mut tx,
+        Some(who.id),
+        &action,
+        Some(&format!("care_request:{id}")),
+        why,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Json(json!({ "id": id, "status": to.code() })))
 }

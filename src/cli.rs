@@ -12,6 +12,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::{Config, Sources};
 use crate::conversation::{Ctx, enrolment};
 use crate::domain::patient::RiskFactor;
+use crate::domain::roster::Duty;
 use crate::i18n::{Lang, Locales};
 use crate::store::patients::NewPatient;
 use crate::store::providers::{self, NewProvider};
@@ -49,6 +50,28 @@ pub enum Command {
     /// Who covers which area in which shift (day / holiday / night).
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// Reports for the ward (実績報告).
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// Per provider: consultations, visits, prescriptions, deliveries and median response times
+    /// in a period. CSV is UTF-8 with a BOM, so Excel opens it.
+    Providers {
+        /// First day, YYYY-MM-DD (the ward's time zone).
+        #[arg(long)]
+        from: NaiveDate,
+        /// Last day, included.
+        #[arg(long)]
+        to: NaiveDate,
+        #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
+        format: String,
+        /// Language of the CSV headings.
+        #[arg(long, value_enum, default_value = "ja")]
+        lang: Lang,
+    },
 }
 
 #[derive(Subcommand)]
@@ -229,6 +252,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Provider(ProviderCommand::List { json }) => list_providers(config, json).await,
         Command::Roster(RosterCommand::Load { file }) => load_roster(config, &file).await,
         Command::Roster(RosterCommand::Show { area, at, json }) => show_roster(config, &area, at, json).await,
+        Command::Report(ReportCommand::Providers { from, to, format, lang }) => {
+            provider_report(config, from, to, &format, lang).await
+        }
     }
 }
 
@@ -483,6 +509,13 @@ async fn load_roster(config: Config, file: &std::path::Path) -> anyhow::Result<(
             Some(p) if p.role == "contractor" => {
                 anyhow::bail!("{name}: provider {} is an equipment contractor, not a clinician", p.id)
             }
+            Some(p) if line.role.is_some_and(|r| r != p.role) => anyhow::bail!(
+                "{name}: provider {} is a {}; {} needs a {}",
+                p.id,
+                p.role,
+                line.slot,
+                line.role.unwrap_or_default()
+            ),
             Some(_) => {}
         }
     }
@@ -491,7 +524,7 @@ async fn load_roster(config: Config, file: &std::path::Path) -> anyhow::Result<(
         .map(|l| crate::store::rosters::Entry {
             provider_id: l.provider_id,
             area: l.area.clone(),
-            shift: l.shift.code().to_string(),
+            shift: l.slot.to_string(),
             weekdays: l.weekdays.clone(),
         })
         .collect();
@@ -513,15 +546,23 @@ async fn show_roster(
     let weekday = crate::domain::roster::weekday_code(at.date());
     let db = Db::connect(&config.database_url).await?;
     let mut conn = db.pool.acquire().await?;
-    let on = crate::store::rosters::covering(&mut conn, area, shift.code(), weekday).await?;
+    let on = crate::store::rosters::covering(&mut conn, area, shift.code(), weekday, None).await?;
+    let mut duties = Vec::new();
+    for duty in [Duty::AreaDirector, Duty::PharmacyOffice] {
+        for p in crate::store::rosters::covering(&mut conn, area, duty.code(), weekday, None).await? {
+            duties.push((duty.code(), p));
+        }
+    }
     if as_json {
-        let people: Vec<_> = on
+        let person = |p: &crate::store::providers::Provider| json!({"id": p.id, "name": p.name, "role": p.role, "phone": p.phone});
+        let people: Vec<_> = on.iter().map(person).collect();
+        let duties: Vec<_> = duties
             .iter()
-            .map(|p| json!({"id": p.id, "name": p.name, "role": p.role, "phone": p.phone}))
+            .map(|(d, p)| json!({"duty": d, "provider": person(p)}))
             .collect();
         println!(
             "{}",
-            json!({"area": area, "at": at.format("%Y-%m-%dT%H:%M").to_string(), "shift": shift.code(), "providers": people})
+            json!({"area": area, "at": at.format("%Y-%m-%dT%H:%M").to_string(), "shift": shift.code(), "providers": people, "duties": duties})
         );
         return Ok(());
     }
@@ -532,6 +573,32 @@ async fn show_roster(
     for p in &on {
         println!("  {:>5}  {:<10}  {:<20}  {}", p.id, p.role, p.name, p.phone);
     }
+    for (duty, p) in &duties {
+        println!("  {:>5}  {:<10}  {:<20}  {}  ({duty})", p.id, p.role, p.name, p.phone);
+    }
+    Ok(())
+}
+
+async fn provider_report(
+    config: Config,
+    from: NaiveDate,
+    to: NaiveDate,
+    format: &str,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let (start, end) = crate::api::report_period(from, to, config.timezone).map_err(anyhow::Error::msg)?;
+    let db = Db::connect(&config.database_url).await?;
+    let locales = Locales::load().map_err(anyhow::Error::msg)?;
+    let mut tx = db.begin().await?;
+    let subject = format!("{from}..{to}");
+    crate::store::staff::audit(&mut tx, None, "report.providers", Some(&subject), SystemClock.now()).await?;
+    let lines = crate::store::performance::report(&mut tx, start, end).await?;
+    tx.commit().await?;
+    let body = crate::api::render_provider_report(&locales, lang, from, to, &lines, format)?;
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(&body)?;
+    out.flush()?;
     Ok(())
 }
 
@@ -613,8 +680,9 @@ async fn list_cases(config: Config, kind: Option<&str>, lang: Lang, as_json: boo
     let mut tx = db.begin().await?;
     crate::store::staff::audit(&mut tx, None, "cases.list", None, SystemClock.now()).await?;
     let rows = crate::store::views::open_requests(&mut tx, kind).await?;
+    let history = crate::store::offers::history_of_open(&mut tx).await?;
     tx.commit().await?;
-    let cases = crate::api::requests_json(&locales, lang, &rows);
+    let cases = crate::api::requests_json(&locales, lang, &rows, &history);
     if as_json {
         println!("{}", json!({ "care_requests": cases }));
         return Ok(());

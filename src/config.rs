@@ -10,6 +10,7 @@ use std::time::Duration;
 use chrono::NaiveTime;
 use chrono_tz::Tz;
 
+use crate::domain::calendar::{ServiceHours, Window};
 use crate::domain::schedule::CheckInTimes;
 use crate::domain::triage::Ruleset;
 
@@ -213,8 +214,18 @@ impl Config {
                 Ruleset::parse(path, &text)?
             }
         };
+        let hours = ServiceHours::default();
+        let window = |s: &str| Window::parse(s).ok_or_else(|| format!("{s:?} is not a window like 09:00-17:00"));
+        let service_hours = ServiceHours {
+            doctor_weekday: src.parse("doctor_hours_weekday", hours.doctor_weekday, window)?,
+            doctor_saturday: src.parse("doctor_hours_saturday", hours.doctor_saturday, window)?,
+            doctor_holiday: src.parse("doctor_hours_holiday", hours.doctor_holiday, window)?,
+            pharmacy_weekday: src.parse("pharmacy_hours_weekday", hours.pharmacy_weekday, window)?,
+            pharmacy_saturday: src.parse("pharmacy_hours_saturday", hours.pharmacy_saturday, window)?,
+            pharmacy_holiday: src.parse("pharmacy_hours_holiday", hours.pharmacy_holiday, window)?,
+        };
         Ok(Config {
-            service_hours: Default::default(),
+            service_hours,
             bind: src.parse("bind", SocketAddr::from(([127, 0, 0, 1], 8080)), |s| {
                 s.parse()
                     .map_err(|_| format!("{s:?} is not an address like 127.0.0.1:8080"))
@@ -283,6 +294,32 @@ mod tests {
         assert_eq!(c.database_url, "sqlite://mimamori.db");
         assert_eq!(c.timezone, chrono_tz::Asia::Tokyo);
         assert!(c.line.is_none() && c.telegram.is_none());
+    }
+
+    #[test]
+    fn a_ward_sets_its_service_hours_and_a_bad_window_is_named() {
+        let c = Config::load(
+            &Sources::from_vars(vars(&[
+                ("MIMAMORI_PHARMACY_HOURS_SATURDAY", "09:30-13:00"),
+                ("MIMAMORI_DOCTOR_HOURS_WEEKDAY", "08:30-18:00"),
+            ]))
+            .expect("sources"),
+        )
+        .expect("config");
+        assert_eq!(c.service_hours.pharmacy_saturday, Window::new((9, 30), (13, 0)));
+        assert_eq!(c.service_hours.doctor_weekday, Window::new((8, 30), (18, 0)));
+        assert_eq!(
+            c.service_hours.pharmacy_weekday,
+            Window::new((10, 0), (17, 0)),
+            "the rest stay"
+        );
+        let err = Config::load(
+            &Sources::from_vars(vars(&[("MIMAMORI_DOCTOR_HOURS_HOLIDAY", "17:00-09:00")])).expect("sources"),
+        )
+        .err()
+        .expect("refused")
+        .to_string();
+        assert!(err.contains("MIMAMORI_DOCTOR_HOURS_HOLIDAY"), "{err}");
     }
 
     #[test]

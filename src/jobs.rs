@@ -260,6 +260,11 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
                     chain::advance(&mut tx, &ctx, request).await?
                 }
             }
+            chain::OVERDUE => {
+                if let Some(request) = timer.ref_id {
+                    chain::overdue(&mut tx, &ctx, request).await?
+                }
+            }
             other => tracing::warn!(kind = other, "timer of unknown kind skipped"),
         }
         tx.commit().await?;

@@ -118,6 +118,7 @@ request-kind = { $kind ->
         [treatment_referral] Treatment referral
         [safety_check] Safety check
         [pharmacy_delivery] Prescription delivery
+        [doctor_consultation] Doctor consultation (for a nurse or pharmacist)
        *[other] Care request
     }
 offer = { $kind } requested — please answer by { $deadline }.
@@ -130,7 +131,7 @@ offer = { $kind } requested — please answer by { $deadline }.
     { $reasons }
 offer-accept = Accept
 offer-decline = Decline
-offer-accepted = Thank you. { $name } is yours: please contact them by { $by } at { $phone }. Send your outcome in this chat when you are done.
+offer-accepted = Thank you. { $kind } for { $name } is yours: please contact them by { $by } at { $phone }. Send your outcome in this chat when you are done.
 offer-declined = Noted: you declined. The request goes to the next person.
 offer-taken = Thank you — someone else has already accepted this request.
 offer-closed = This offer has closed (it expired or was answered already).
@@ -147,6 +148,7 @@ outcome-label = { $outcome ->
         [prescribed] Prescribed
         [oxygen] Oxygen needed
         [admission] Admission needed
+        [delivered] Delivered
        *[no_contact] Could not reach
     }
 outcome-recorded = Recorded: { $outcome ->
@@ -155,6 +157,7 @@ outcome-recorded = Recorded: { $outcome ->
         [prescribed] prescribed — a delivery request is opened
         [oxygen] oxygen needed — an oxygen request is opened
         [admission] admission needed — hospital coordination is opened
+        [delivered] delivered
        *[no_contact] could not reach the patient — a home safety check is opened
     }. Thank you. You may send a short note in this chat.
 outcome-note-saved = Your note is saved with the request.
@@ -164,4 +167,31 @@ reason-outcome = reported by { $provider }: { $outcome ->
         [oxygen] oxygen needed
         [admission] admission needed
        *[no_contact] patient could not be reached
+    }
+consult-button = Consult a doctor
+consult-opened = A doctor is being asked to take over this patient; you will be told who accepts.
+consult-already = A doctor has already been asked about this patient; you will be told who accepts.
+consult-taken = { $provider } (doctor, { $phone }) has taken over the consultation for { $name }.
+reason-consult = { $role ->
+        [nurse] nurse
+       *[pharmacist] pharmacist
+    } { $provider } asks a doctor to take over
+request-overdue = Reminder: { $kind } for { $name } is past its deadline. Please report the outcome in this chat; health-centre staff have been told.
+request-reassigned = Health-centre staff have passed the request for { $name } to someone else; you need not act on it any more.
+report-column = { $column ->
+        [provider_id] Provider ID
+        [name] Name
+        [role] Role
+        [organisation] Organisation
+        [phone_consultations] Telephone consultations
+        [home_visits] Home visits
+        [prescriptions] Prescriptions
+        [deliveries] Deliveries
+        [other_outcomes] Other outcomes
+        [offers] Requests offered
+        [accepted] Accepted
+        [declined] Declined
+        [expired] Unanswered
+        [median_minutes_to_accept] Median minutes to accept
+       *[median_minutes_to_outcome] Median minutes to outcome
     }

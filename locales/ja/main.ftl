@@ -118,6 +118,7 @@ request-kind = { $kind ->
         [treatment_referral] 治療の紹介
         [safety_check] 安否確認
         [pharmacy_delivery] 薬の配達
+        [doctor_consultation] 医師への相談（看護師・薬剤師から）
        *[other] 依頼
     }
 offer = 【{ $kind }の依頼】{ $deadline }までにご回答ください。
@@ -130,7 +131,7 @@ offer = 【{ $kind }の依頼】{ $deadline }までにご回答ください。
     { $reasons }
 offer-accept = 受ける
 offer-decline = 断る
-offer-accepted = ありがとうございます。{ $name } さんをご担当ください。{ $by }までに { $phone } へご連絡をお願いします。対応後、このトークで結果をお知らせください。
+offer-accepted = ありがとうございます。{ $name } さんの{ $kind }をご担当ください。{ $by }までに { $phone } へご連絡をお願いします。対応後、このトークで結果をお知らせください。
 offer-declined = お断りを承りました。次の方にお願いします。
 offer-taken = ありがとうございます。この依頼は既に他の方がお受けになりました。
 offer-closed = この依頼の受付は終了しました（期限切れ、または回答済みです）。
@@ -147,6 +148,7 @@ outcome-label = { $outcome ->
         [prescribed] 処方した
         [oxygen] 酸素が必要
         [admission] 入院が必要
+        [delivered] 配達済み
        *[no_contact] 連絡がつかない
     }
 outcome-recorded = 記録しました：{ $outcome ->
@@ -155,6 +157,7 @@ outcome-recorded = 記録しました：{ $outcome ->
         [prescribed] 処方（配達の依頼を作成しました）
         [oxygen] 酸素が必要（酸素の依頼を作成しました）
         [admission] 入院が必要（入院調整を依頼しました）
+        [delivered] 配達済み
        *[no_contact] 連絡がつかない（安否確認を依頼しました）
     }。ありがとうございました。補足があれば、このトークにお書きください。
 outcome-note-saved = 補足を依頼に記録しました。
@@ -164,4 +167,31 @@ reason-outcome = { $provider }さんの報告：{ $outcome ->
         [oxygen] 酸素が必要
         [admission] 入院が必要
        *[no_contact] 患者と連絡がつかない
+    }
+consult-button = 医師に相談する
+consult-opened = 医師にこの患者さんの対応を依頼しています。受けた医師をお知らせします。
+consult-already = この患者さんについては既に医師に依頼しています。受けた医師をお知らせします。
+consult-taken = { $name } さんの相談は { $provider } 医師（{ $phone }）が引き継ぎました。
+reason-consult = { $role ->
+        [nurse] 看護師
+       *[pharmacist] 薬剤師
+    }の{ $provider }さんから医師への相談
+request-overdue = お知らせ：{ $name } さんの{ $kind }が期限を過ぎています。このトークで結果をお知らせください（保健所にも連絡しました）。
+request-reassigned = 保健所により、{ $name } さんの依頼は別の方の担当になりました。対応は不要です。
+report-column = { $column ->
+        [provider_id] 提供者ID
+        [name] 氏名
+        [role] 職種
+        [organisation] 所属
+        [phone_consultations] 電話診療
+        [home_visits] 往診
+        [prescriptions] 処方
+        [deliveries] 配達
+        [other_outcomes] その他の結果
+        [offers] 依頼数
+        [accepted] 受諾
+        [declined] 辞退
+        [expired] 無回答
+        [median_minutes_to_accept] 受諾までの中央値（分）
+       *[median_minutes_to_outcome] 結果報告までの中央値（分）
     }

@@ -4,15 +4,16 @@
 //! moves the chain on; at the end health-centre staff are alerted. A durable timer per request
 //! (kind `chain`, `ref_id` = the request) carries the chain across restarts and instances.
 
-use chrono::Datelike;
+use chrono::{Datelike, Duration, TimeZone, Utc};
 use fluent_bundle::FluentValue;
 
 use super::Ctx;
 use crate::channels::{Choice, OutMessage};
-use crate::domain::chain::{Target, default_chain, next_step};
+use crate::domain::calendar::Shift;
+use crate::domain::chain::{Situation, Target, default_chain, hold_until, next_step};
 use crate::domain::patient::age_on;
 use crate::domain::reading::Temperature;
-use crate::domain::roster::weekday_code;
+use crate::domain::roster::{Duty, weekday_code};
 use crate::domain::triage::{Level, Reason, RequestKind};
 use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
@@ -38,7 +39,8 @@ pub async fn start(
 }
 
 /// The chain timer fired (first step, or the current step's deadline passed): the offers still
-/// open expire and the next step is taken.
+/// open expire and the next step is taken — or, for a prescription outside pharmacy hours, the
+/// chain waits for the pharmacies to open.
 pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow::Result<()> {
     let Some(request) = offers::request(conn, request_id).await? else {
         return Ok(());
@@ -58,29 +60,54 @@ pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
     let Some(chain) = default_chain(kind, care::level(request.urgency).unwrap_or(Level::Urgent)) else {
         return Ok(());
     };
-    let local = ctx.now.with_timezone(&ctx.config.timezone).naive_local();
-    let shift = ctx.config.service_hours.shift(local);
+    let tz = ctx.config.timezone;
+    let local = ctx.now.with_timezone(&tz).naive_local();
+    if let Some(open) = hold_until(kind, &ctx.config.service_hours, local) {
+        let at = tz
+            .from_local_datetime(&open)
+            .earliest()
+            .map_or(ctx.now + Duration::hours(1), |t| t.with_timezone(&Utc));
+        // the time to act counts from the opening
+        let due = from_ms(request.target_at).max(at + (from_ms(request.target_at) - from_ms(request.created_at)));
+        offers::set_target(conn, request.id, due, ctx.now).await?;
+        timers::schedule_ref(conn, CHAIN, patient.id, request.id, at, ctx.now).await?;
+        return Ok(());
+    }
+    let situation = Situation::at(
+        &ctx.config.service_hours,
+        local,
+        patient.family_doctor_id.is_some(),
+        patient.pharmacy_id.is_some(),
+    );
     let weekday = weekday_code(local.date());
     let area = patient.area.clone().unwrap_or_default();
     let asked = offers::offered_to(conn, request.id).await?;
     let mut done = request.chain_step.and_then(|s| usize::try_from(s).ok());
-    while let Some((index, step)) = next_step(&chain, done, shift, patient.family_doctor_id.is_some()) {
+    while let Some((index, step)) = next_step(&chain, done, &situation) {
         done = Some(index);
+        let role = step.target.role();
+        let (slot, n) = match step.target {
+            Target::Roster { at_once } => (situation.shift.code(), at_once),
+            Target::NightRoster { at_once } => (Shift::Night.code(), at_once),
+            Target::PartnerPharmacy { at_once } => (Shift::Day.code(), at_once),
+            Target::HolidayPharmacy { at_once } => (Shift::Holiday.code(), at_once),
+            Target::AreaDirector => (Duty::AreaDirector.code(), 1),
+            Target::PharmacyOffice => (Duty::PharmacyOffice.code(), 1),
+            Target::FamilyDoctor | Target::UsualPharmacy | Target::Staff => ("", 0),
+        };
         let candidates: Vec<Provider> = match step.target {
-            Target::FamilyDoctor => match patient.family_doctor_id {
-                Some(id) => providers::get(conn, id).await?.into_iter().collect(),
-                None => vec![],
-            },
-            Target::Roster { at_once } => take(
-                rosters::covering(conn, &area, shift.code(), weekday).await?,
+            Target::FamilyDoctor => one(conn, patient.family_doctor_id).await?,
+            Target::UsualPharmacy => one(conn, patient.pharmacy_id).await?,
+            Target::Roster { .. }
+            | Target::NightRoster { .. }
+            | Target::PartnerPharmacy { .. }
+            | Target::HolidayPharmacy { .. }
+            | Target::AreaDirector
+            | Target::PharmacyOffice => take(
+                rosters::covering(conn, &area, slot, weekday, Some(role)).await?,
                 &asked,
-                at_once,
+                n,
             ),
-            Target::NightRoster { at_once } => {
-                take(rosters::covering(conn, &area, "night", weekday).await?, &asked, at_once)
-            }
-            // the area director is not on file yet: staff are next
-            Target::AreaDirector => vec![],
             Target::Staff => {
                 offers::set_step(conn, request.id, index as i64, ctx.now).await?;
                 chats::alert_staff(
@@ -123,6 +150,14 @@ pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
         }
     }
     Ok(())
+}
+
+/// The patient's own doctor or pharmacy, if on file.
+async fn one(conn: &mut Conn, id: Option<i64>) -> anyhow::Result<Vec<Provider>> {
+    Ok(match id {
+        Some(id) => providers::get(conn, id).await?.into_iter().collect(),
+        None => vec![],
+    })
 }
 
 fn take(on_roster: Vec<Provider>, asked: &[i64], n: usize) -> Vec<Provider> {
@@ -240,60 +275,273 @@ pub async fn answer(
     for other in offers::open_for(conn, request.id).await? {
         offers::answer(conn, other.id, "taken", ctx.now).await?;
     }
-    timers::cancel_ref(conn, CHAIN, request.patient_id, request.id).await?;
-    let Some(patient) = patients::get(conn, request.patient_id).await? else {
-        return say(msg!("offer-unknown"));
-    };
-    let by = from_ms(request.target_at)
-        .max(ctx.now)
-        .with_timezone(&ctx.config.timezone);
-    let by = by.format("%H:%M").to_string();
-    // the patient is told who will contact them, in their language
-    if let Some(chat) = chats::for_patient(conn, patient.id)
+    Ok(handed_over(conn, ctx, &request, provider, lang)
         .await?
-        .filter(|c| c.status == "active")
-    {
-        let plang = super::language(Some(&patient), chat.language_hint.as_deref());
-        let text = ctx.t(
-            plang,
+        .into_iter()
+        .collect())
+}
+
+/// The request is now `provider`'s (accepted, or assigned by staff): the chain stops, the
+/// completion deadline is set and watched, the patient is told who will contact them and by
+/// when, and a doctor consulted by a nurse or pharmacist is named to them. Returns what the
+/// provider is told, with the outcome buttons.
+async fn handed_over(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request: &Request,
+    provider: &Provider,
+    lang: Lang,
+) -> anyhow::Result<Option<OutMessage>> {
+    timers::cancel_ref(conn, CHAIN, request.patient_id, request.id).await?;
+    timers::cancel_ref(conn, OVERDUE, request.patient_id, request.id).await?;
+    let Some(patient) = patients::get(conn, request.patient_id).await? else {
+        return Ok(None);
+    };
+    // the promise to the patient: the request's own target, and never less than the time to act
+    let due = from_ms(request.target_at).max(ctx.now + TIME_TO_ACT);
+    offers::set_target(conn, request.id, due, ctx.now).await?;
+    timers::schedule_ref(conn, OVERDUE, patient.id, request.id, due, ctx.now).await?;
+    let by = due.with_timezone(&ctx.config.timezone).format("%H:%M").to_string();
+    let assigned = |lang: Lang| {
+        ctx.t(
+            lang,
             msg!("patient-provider-assigned"),
             &[
                 ("provider", provider.name.clone().into()),
                 ("role", provider.role.clone().into()),
                 ("by", by.clone().into()),
             ],
-        );
-        super::push(conn, ctx, chat.id, vec![OutMessage::text(text)]).await?;
+        )
+    };
+    if let Some(chat) = chats::for_patient(conn, patient.id)
+        .await?
+        .filter(|c| c.status == "active")
+    {
+        let plang = super::language(Some(&patient), chat.language_hint.as_deref());
+        super::push(conn, ctx, chat.id, vec![OutMessage::text(assigned(plang))]).await?;
     }
-    Ok(vec![OutMessage {
+    if let Some(parent) = request.parent_id {
+        let asking = match offers::request(conn, parent).await? {
+            Some(p) if request.kind == RequestKind::DoctorConsultation.code() => p.provider_id,
+            _ => None,
+        };
+        if let Some(asking) = asking.filter(|id| *id != provider.id) {
+            notify_provider(conn, ctx, asking, |l| {
+                ctx.t(
+                    l,
+                    msg!("consult-taken"),
+                    &[
+                        ("provider", provider.name.clone().into()),
+                        ("phone", provider.phone.clone().into()),
+                        ("name", patient.name.clone().into()),
+                    ],
+                )
+            })
+            .await?;
+        }
+    }
+    let kind = RequestKind::from_code(&request.kind);
+    let mut choices: Vec<Choice> = outcomes_for(kind)
+        .iter()
+        .map(|code| Choice {
+            label: ctx.t(lang, msg!("outcome-label"), &[("outcome", (*code).into())]),
+            data: format!("outcome:{}:{code}", request.id),
+        })
+        .collect();
+    if matches!(provider.role.as_str(), "nurse" | "pharmacist") {
+        choices.push(Choice {
+            label: ctx.t(lang, msg!("consult-button"), &[]),
+            data: format!("consult:{}", request.id),
+        });
+    }
+    Ok(Some(OutMessage {
         text: ctx.t(
             lang,
             msg!("offer-accepted"),
             &[
+                ("kind", kind_name(ctx, lang, &request.kind).into()),
                 ("name", patient.name.clone().into()),
                 ("phone", patient.phone.clone().into()),
                 ("by", by.into()),
             ],
         ),
-        choices: OUTCOMES
-            .iter()
-            .map(|code| Choice {
-                label: ctx.t(lang, msg!("outcome-label"), &[("outcome", (*code).into())]),
-                data: format!("outcome:{}:{code}", request.id),
-            })
-            .collect(),
-    }])
+        choices,
+    }))
 }
 
-/// What the accepting provider can report (the outcome buttons).
-pub const OUTCOMES: [&str; 6] = [
-    "consulted",
-    "visited",
-    "prescribed",
-    "oxygen",
-    "admission",
-    "no_contact",
-];
+/// Sends a provider a message in their language, if their chat is reachable.
+async fn notify_provider(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider_id: i64,
+    text: impl Fn(Lang) -> String,
+) -> anyhow::Result<()> {
+    let Some(provider) = providers::get(conn, provider_id).await? else {
+        return Ok(());
+    };
+    if let Some(chat) = chats::for_provider(conn, provider.id)
+        .await?
+        .filter(|c| c.status == "active")
+    {
+        let lang = super::provider::language(&provider, chat.language_hint.as_deref());
+        super::push(conn, ctx, chat.id, vec![OutMessage::text(text(lang))]).await?;
+    }
+    Ok(())
+}
+
+/// The least time a provider is given to act once a request is theirs.
+const TIME_TO_ACT: Duration = Duration::minutes(30);
+
+/// Timer kind: an accepted request's completion deadline.
+pub const OVERDUE: &str = "overdue";
+
+/// The deadline of an accepted request passed: if no outcome came, staff are alerted and the
+/// provider is reminded.
+pub async fn overdue(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow::Result<()> {
+    let Some(request) = offers::request(conn, request_id).await? else {
+        return Ok(());
+    };
+    if !matches!(request.status.as_str(), "assigned" | "in_progress") {
+        return Ok(());
+    }
+    let Some(provider_id) = request.provider_id else {
+        return Ok(());
+    };
+    chats::alert_staff(
+        conn,
+        "request_overdue",
+        Some(request.patient_id),
+        None,
+        &format!(
+            "care request {} ({}) was accepted by provider {provider_id} but not completed by its deadline",
+            request.id, request.kind
+        ),
+        ctx.now,
+    )
+    .await?;
+    let patient = patients::get(conn, request.patient_id).await?;
+    let name = patient.map(|p| p.name).unwrap_or_default();
+    notify_provider(conn, ctx, provider_id, |l| {
+        ctx.t(
+            l,
+            msg!("request-overdue"),
+            &[
+                ("kind", kind_name(ctx, l, &request.kind).into()),
+                ("name", name.clone().into()),
+            ],
+        )
+    })
+    .await
+}
+
+/// A nurse or pharmacist asks a doctor to take over (医師に代わって相談): a doctor request is
+/// opened, linked to theirs, and offered through the doctors' chain.
+pub async fn consult(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    lang: Lang,
+    request_id: i64,
+) -> anyhow::Result<Vec<OutMessage>> {
+    let say = |key: &str| Ok(vec![OutMessage::text(ctx.t(lang, key, &[]))]);
+    if !matches!(provider.role.as_str(), "nurse" | "pharmacist") {
+        return say(msg!("offer-unknown"));
+    }
+    let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
+        return say(msg!("outcome-closed"));
+    };
+    let level = care::level(request.urgency)
+        .unwrap_or(Level::Urgent)
+        .max(Level::Moderate);
+    let reasons = [Reason::new(
+        level,
+        msg!("reason-consult"),
+        &[("provider", provider.name.clone()), ("role", provider.role.clone())],
+    )];
+    let kind = RequestKind::DoctorConsultation;
+    let new = care::NewRequest {
+        patient_id: request.patient_id,
+        assessment_id: None,
+        kind,
+        level,
+        target_at: ctx.now + Duration::minutes(60),
+        reasons: &reasons,
+    };
+    let id = match care::open(conn, &new, ctx.now).await? {
+        care::Opened::New(id) => id,
+        care::Opened::Existing(_) => return say(msg!("consult-already")),
+    };
+    offers::set_parent(conn, id, request.id).await?;
+    start(conn, ctx, id, request.patient_id, kind, level).await?;
+    say(msg!("consult-opened"))
+}
+
+/// Why staff could not assign a request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AssignError {
+    NoRequest,
+    Closed,
+    NoProvider,
+}
+
+/// Staff assign (or reassign) a request to a provider by hand: open offers are withdrawn, a
+/// previous assignee is told it moved, and the new one gets it as if they had accepted.
+pub async fn staff_assign(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request_id: i64,
+    provider_id: i64,
+) -> anyhow::Result<Result<(), AssignError>> {
+    let Some(request) = offers::request(conn, request_id).await? else {
+        return Ok(Err(AssignError::NoRequest));
+    };
+    let Some(provider) = providers::get(conn, provider_id)
+        .await?
+        .filter(|p| p.status == "active" && p.role != "contractor")
+    else {
+        return Ok(Err(AssignError::NoProvider));
+    };
+    if offers::reassign(conn, request.id, provider.id, ctx.now).await? == 0 {
+        return Ok(Err(AssignError::Closed));
+    }
+    for offer in offers::open_for(conn, request.id).await? {
+        offers::answer(conn, offer.id, "withdrawn", ctx.now).await?;
+    }
+    offers::record_assignment(conn, request.id, provider.id, request.chain_step.unwrap_or(-1), ctx.now).await?;
+    if let Some(previous) = request.provider_id.filter(|p| *p != provider.id) {
+        let patient = patients::get(conn, request.patient_id).await?;
+        let name = patient.map(|p| p.name).unwrap_or_default();
+        notify_provider(conn, ctx, previous, |l| {
+            ctx.t(l, msg!("request-reassigned"), &[("name", name.clone().into())])
+        })
+        .await?;
+    }
+    let chat = chats::for_provider(conn, provider.id)
+        .await?
+        .filter(|c| c.status == "active");
+    let lang = super::provider::language(&provider, chat.as_ref().and_then(|c| c.language_hint.as_deref()));
+    if let Some(message) = handed_over(conn, ctx, &request, &provider, lang).await?
+        && let Some(chat) = chat
+    {
+        super::push(conn, ctx, chat.id, vec![message]).await?;
+    }
+    Ok(Ok(()))
+}
+
+/// What the accepting provider can report (the outcome buttons) for a kind of request.
+pub fn outcomes_for(kind: Option<RequestKind>) -> &'static [&'static str] {
+    match kind {
+        Some(RequestKind::PharmacyDelivery) => &["delivered", "no_contact"],
+        _ => &[
+            "consulted",
+            "visited",
+            "prescribed",
+            "oxygen",
+            "admission",
+            "no_contact",
+        ],
+    }
+}
 
 /// The request an outcome opens next: (kind, level, minutes to act).
 fn follow_up(outcome: &str) -> Option<(RequestKind, Level, i64)> {
@@ -316,15 +564,16 @@ pub async fn outcome(
     request_id: i64,
     code: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    if !OUTCOMES.contains(&code) {
-        return Ok(vec![OutMessage::text(ctx.t(lang, msg!("offer-unknown"), &[]))]);
-    }
     let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
     };
+    if !outcomes_for(RequestKind::from_code(&request.kind)).contains(&code) {
+        return Ok(vec![OutMessage::text(ctx.t(lang, msg!("offer-unknown"), &[]))]);
+    }
     if offers::record_outcome(conn, request.id, code, ctx.now).await? == 0 {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
     }
+    timers::cancel_ref(conn, OVERDUE, request.patient_id, request.id).await?;
     if let Some((kind, level, minutes)) = follow_up(code) {
         let reasons = [Reason::new(
             level,

@@ -38,6 +38,9 @@ pub async fn handle(
         if let Some((request_id, code)) = parse_outcome_choice(data) {
             return super::chain::outcome(conn, ctx, &provider, lang, request_id, code).await;
         }
+        if let Some(request_id) = data.strip_prefix("consult:").and_then(|id| id.parse().ok()) {
+            return super::chain::consult(conn, ctx, &provider, lang, request_id).await;
+        }
     }
     if let InboundKind::Text(text) = &inbound.kind {
         // a free note for the outcome just reported

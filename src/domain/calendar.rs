@@ -191,6 +191,13 @@ impl Window {
             end: t(end),
         }
     }
+    /// "09:00-17:00" (start before end).
+    pub fn parse(s: &str) -> Option<Window> {
+        let (a, b) = s.split_once('-')?;
+        let t = |x: &str| NaiveTime::parse_from_str(x.trim(), "%H:%M").ok();
+        let (start, end) = (t(a)?, t(b)?);
+        (start < end).then_some(Window { start, end })
+    }
     pub fn contains(&self, t: NaiveTime) -> bool {
         self.start <= t && t < self.end
     }
@@ -268,6 +275,20 @@ impl ServiceHours {
             DayKind::SundayOrHoliday if self.doctor_holiday.contains(t) => Shift::Holiday,
             _ => Shift::Night,
         }
+    }
+
+    /// The first moment after `at` when a pharmacy window opens (weekday, Saturday or holiday).
+    pub fn next_pharmacy_opening(&self, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        (0..8).find_map(|d| {
+            let date = at.date() + chrono::Duration::days(d);
+            let window = match DayKind::of(date) {
+                DayKind::Weekday => self.pharmacy_weekday,
+                DayKind::Saturday => self.pharmacy_saturday,
+                DayKind::SundayOrHoliday => self.pharmacy_holiday,
+            };
+            let start = date.and_time(window.start);
+            (window.start < window.end && start > at).then_some(start)
+        })
     }
 
     /// Where a prescription written at a local time goes.

@@ -1,13 +1,13 @@
 //! Escalation chains (PRODUCT.md flow 4, the seeds' pillars 1 and 2): for each kind of care
 //! request, the ordered steps through which it is offered — the family doctor in the daytime,
 //! the association roster for the patient's area and the shift, the night roster, the area
-//! director and health-centre staff — each step waiting for an accept before the next. Pure:
-//! the chain is data, and which step comes next depends only on the step, the shift and the
-//! patient's record.
+//! director and health-centre staff; for a prescription the seeds' pharmacy routing — each step
+//! waiting for an accept before the next. Pure: the chain is data, and which step comes next
+//! depends only on the step, the moment and the patient's record.
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDateTime};
 
-use super::calendar::Shift;
+use super::calendar::{PharmacyRoute, ServiceHours, Shift};
 use super::triage::{Level, RequestKind};
 
 /// Whom a step offers the request to.
@@ -15,15 +15,36 @@ use super::triage::{Level, RequestKind};
 pub enum Target {
     /// The patient's own family doctor (pillar 1).
     FamilyDoctor,
-    /// Roster members for the patient's area in the current shift; `at_once` are offered
-    /// together (the first accept wins), the rest in the next round.
+    /// Doctors on the roster for the patient's area in the current shift; `at_once` are
+    /// offered together (the first accept wins), the rest in the next round.
     Roster { at_once: usize },
     /// The night roster, whatever the hour (emergencies go straight there).
     NightRoster { at_once: usize },
-    /// The medical association's area director.
+    /// The medical association's area director for the patient's area.
     AreaDirector,
+    /// The patient's usual pharmacy (pillar 1).
+    UsualPharmacy,
+    /// Partner pharmacies: pharmacists on the day roster for the patient's area.
+    PartnerPharmacy { at_once: usize },
+    /// The pharmacists' association office, which finds a pharmacy when none took it.
+    PharmacyOffice,
+    /// The ward's holiday pharmacy: pharmacists on the holiday roster.
+    HolidayPharmacy { at_once: usize },
     /// Health-centre staff: the chain is exhausted; a person must act.
     Staff,
+}
+
+impl Target {
+    /// The role a provider needs to be offered this step.
+    pub fn role(self) -> &'static str {
+        match self {
+            Target::UsualPharmacy
+            | Target::PartnerPharmacy { .. }
+            | Target::PharmacyOffice
+            | Target::HolidayPharmacy { .. } => "pharmacist",
+            _ => "doctor",
+        }
+    }
 }
 
 /// When a step applies.
@@ -34,14 +55,43 @@ pub enum Gate {
     Day,
     /// Outside the day shift (Sundays, holidays, nights).
     NotDay,
+    /// Weekday and Saturday pharmacy hours.
+    PharmacyHours,
+    /// Sunday and holiday pharmacy hours.
+    HolidayPharmacyHours,
 }
 
-impl Gate {
-    fn open(self, shift: Shift) -> bool {
-        match self {
+/// The moment and the patient, as far as a chain cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Situation {
+    pub shift: Shift,
+    pub pharmacy: PharmacyRoute,
+    pub family_doctor: bool,
+    pub usual_pharmacy: bool,
+}
+
+impl Situation {
+    pub fn at(hours: &ServiceHours, local: NaiveDateTime, family_doctor: bool, usual_pharmacy: bool) -> Situation {
+        Situation {
+            shift: hours.shift(local),
+            pharmacy: hours.pharmacy(local),
+            family_doctor,
+            usual_pharmacy,
+        }
+    }
+
+    fn admits(&self, step: &Step) -> bool {
+        let open = match step.gate {
             Gate::Always => true,
-            Gate::Day => shift == Shift::Day,
-            Gate::NotDay => shift != Shift::Day,
+            Gate::Day => self.shift == Shift::Day,
+            Gate::NotDay => self.shift != Shift::Day,
+            Gate::PharmacyHours => self.pharmacy == PharmacyRoute::Usual,
+            Gate::HolidayPharmacyHours => self.pharmacy == PharmacyRoute::HolidayPharmacy,
+        };
+        open && match step.target {
+            Target::FamilyDoctor => self.family_doctor,
+            Target::UsualPharmacy => self.usual_pharmacy,
+            _ => true,
         }
     }
 }
@@ -70,19 +120,34 @@ pub fn default_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
     // an urgent request waits less at each step
     let wait = if urgent { 10 } else { 20 };
     match kind {
-        RequestKind::PhoneConsultation | RequestKind::HomeVisit if level < Level::Emergency => Some(vec![
-            step(Target::FamilyDoctor, Gate::Day, wait),
-            step(Target::Roster { at_once: 3 }, Gate::Day, wait),
-            step(Target::Roster { at_once: 3 }, Gate::Day, wait),
-            step(Target::Roster { at_once: 3 }, Gate::NotDay, wait),
-            step(Target::NightRoster { at_once: 3 }, Gate::Always, wait),
-            step(Target::AreaDirector, Gate::Always, wait),
-            step(Target::Staff, Gate::Always, 0),
-        ]),
+        RequestKind::PhoneConsultation | RequestKind::HomeVisit | RequestKind::DoctorConsultation
+            if level < Level::Emergency =>
+        {
+            Some(vec![
+                step(Target::FamilyDoctor, Gate::Day, wait),
+                step(Target::Roster { at_once: 3 }, Gate::Day, wait),
+                step(Target::Roster { at_once: 3 }, Gate::Day, wait),
+                step(Target::Roster { at_once: 3 }, Gate::NotDay, wait),
+                step(Target::NightRoster { at_once: 3 }, Gate::Always, wait),
+                step(Target::AreaDirector, Gate::Always, wait),
+                step(Target::Staff, Gate::Always, 0),
+            ])
+        }
         // night and emergencies → the night roster directly
-        RequestKind::PhoneConsultation | RequestKind::HomeVisit | RequestKind::Emergency => Some(vec![
+        RequestKind::PhoneConsultation
+        | RequestKind::HomeVisit
+        | RequestKind::DoctorConsultation
+        | RequestKind::Emergency => Some(vec![
             step(Target::NightRoster { at_once: 5 }, Gate::Always, 10),
             step(Target::AreaDirector, Gate::Always, 10),
+            step(Target::Staff, Gate::Always, 0),
+        ]),
+        // the seeds' pharmacy routing; outside pharmacy hours the chain waits (see [`hold_until`])
+        RequestKind::PharmacyDelivery => Some(vec![
+            step(Target::UsualPharmacy, Gate::PharmacyHours, 30),
+            step(Target::PartnerPharmacy { at_once: 3 }, Gate::PharmacyHours, 30),
+            step(Target::PharmacyOffice, Gate::PharmacyHours, 30),
+            step(Target::HolidayPharmacy { at_once: 3 }, Gate::HolidayPharmacyHours, 30),
             step(Target::Staff, Gate::Always, 0),
         ]),
         // oxygen is routed by capacity (station bed, kit at home, hospital) before anyone is asked
@@ -90,33 +155,51 @@ pub fn default_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
         | RequestKind::HospitalCoordination
         | RequestKind::TreatmentReferral
         | RequestKind::SafetyCheck
-        | RequestKind::StaffCall
-        // the pharmacy routing of the seeds comes with outcome reports' deliveries
-        | RequestKind::PharmacyDelivery => None,
+        | RequestKind::StaffCall => None,
+    }
+}
+
+/// When a chain must wait before its next step: a prescription outside pharmacy hours is
+/// offered when the pharmacies open (at night the visiting doctor's first-line drug set covers
+/// the patient). `None`: go on now.
+pub fn hold_until(kind: RequestKind, hours: &ServiceHours, local: NaiveDateTime) -> Option<NaiveDateTime> {
+    match kind {
+        RequestKind::PharmacyDelivery if hours.pharmacy(local) == PharmacyRoute::Closed => {
+            hours.next_pharmacy_opening(local)
+        }
+        _ => None,
     }
 }
 
 /// The next step to take after step `done` (`None` before the first), skipping steps whose gate
-/// is closed in `shift` and the family doctor when the patient has none. Returns the step's
-/// index and the step.
-pub fn next_step(chain: &[Step], done: Option<usize>, shift: Shift, has_family_doctor: bool) -> Option<(usize, &Step)> {
+/// is closed and those the patient has nobody for. Returns the step's index and the step.
+pub fn next_step<'a>(chain: &'a [Step], done: Option<usize>, situation: &Situation) -> Option<(usize, &'a Step)> {
     let from = done.map_or(0, |d| d + 1);
-    chain
-        .iter()
-        .enumerate()
-        .skip(from)
-        .find(|(_, s)| s.gate.open(shift) && (s.target != Target::FamilyDoctor || has_family_doctor))
+    chain.iter().enumerate().skip(from).find(|(_, s)| situation.admits(s))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn situation(shift: Shift, family: bool) -> Situation {
+        Situation {
+            shift,
+            pharmacy: PharmacyRoute::Usual,
+            family_doctor: family,
+            usual_pharmacy: true,
+        }
+    }
+
     fn targets(kind: RequestKind, level: Level, shift: Shift, family: bool) -> Vec<Target> {
+        walk(kind, level, &situation(shift, family))
+    }
+
+    fn walk(kind: RequestKind, level: Level, situation: &Situation) -> Vec<Target> {
         let chain = default_chain(kind, level).expect("a chain");
         let mut out = Vec::new();
         let mut done = None;
-        while let Some((i, s)) = next_step(&chain, done, shift, family) {
+        while let Some((i, s)) = next_step(&chain, done, situation) {
             out.push(s.target);
             done = Some(i);
         }
@@ -171,24 +254,113 @@ mod tests {
     }
 
     #[test]
-    fn every_chain_ends_with_staff_in_every_shift() {
+    fn every_chain_ends_with_staff_in_every_situation() {
+        let pharmacy = [
+            PharmacyRoute::Usual,
+            PharmacyRoute::HolidayPharmacy,
+            PharmacyRoute::Closed,
+        ];
         for kind in RequestKind::ALL {
             for level in Level::ALL {
-                let Some(chain) = default_chain(kind, level) else {
+                if default_chain(kind, level).is_none() {
                     continue;
-                };
+                }
                 for shift in [Shift::Day, Shift::Holiday, Shift::Night] {
-                    for family in [true, false] {
-                        let mut done = None;
-                        let mut last = None;
-                        while let Some((i, s)) = next_step(&chain, done, shift, family) {
-                            last = Some(s.target);
-                            done = Some(i);
+                    for route in pharmacy {
+                        for family in [true, false] {
+                            let s = Situation {
+                                shift,
+                                pharmacy: route,
+                                family_doctor: family,
+                                usual_pharmacy: family,
+                            };
+                            let t = walk(kind, level, &s);
+                            assert_eq!(t.last(), Some(&Target::Staff), "{kind:?} {level:?} {s:?}");
                         }
-                        assert_eq!(last, Some(Target::Staff), "{kind:?} {level:?} {shift:?}");
                     }
                 }
             }
         }
+    }
+
+    fn tokyo(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(h, min, 0))
+            .expect("a date")
+    }
+
+    #[test]
+    fn prescriptions_follow_the_seeds_pharmacy_routing() {
+        let hours = ServiceHours::default();
+        let at = |local| Situation::at(&hours, local, true, true);
+        // weekday within hours: the usual pharmacy, then partners, then the association office
+        let t = walk(
+            RequestKind::PharmacyDelivery,
+            Level::Moderate,
+            &at(tokyo(2026, 11, 20, 11, 0)),
+        );
+        assert_eq!(
+            t,
+            [
+                Target::UsualPharmacy,
+                Target::PartnerPharmacy { at_once: 3 },
+                Target::PharmacyOffice,
+                Target::Staff
+            ]
+        );
+        // no usual pharmacy: partners first
+        let s = Situation::at(&hours, tokyo(2026, 11, 21, 15, 0), true, false);
+        assert_eq!(
+            walk(RequestKind::PharmacyDelivery, Level::Moderate, &s)[0],
+            Target::PartnerPharmacy { at_once: 3 }
+        );
+        // Sunday and a substitute holiday: the holiday pharmacy
+        for day in [tokyo(2026, 11, 22, 11, 0), tokyo(2026, 5, 6, 11, 0)] {
+            let t = walk(RequestKind::PharmacyDelivery, Level::Moderate, &at(day));
+            assert_eq!(t, [Target::HolidayPharmacy { at_once: 3 }, Target::Staff], "{day}");
+        }
+        for target in t {
+            assert!(target == Target::Staff || target.role() == "pharmacist");
+        }
+    }
+
+    #[test]
+    fn prescriptions_wait_for_the_pharmacies_to_open() {
+        let hours = ServiceHours::default();
+        let kind = RequestKind::PharmacyDelivery;
+        // Friday 20:00 → Saturday 10:00
+        assert_eq!(
+            hours_after(kind, &hours, tokyo(2026, 11, 20, 20, 0)),
+            Some(tokyo(2026, 11, 21, 10, 0))
+        );
+        // Saturday 16:30 (closed since 16:00) → Sunday 10:00, the holiday pharmacy
+        assert_eq!(
+            hours_after(kind, &hours, tokyo(2026, 11, 21, 16, 30)),
+            Some(tokyo(2026, 11, 22, 10, 0))
+        );
+        // early Monday → Monday 10:00
+        assert_eq!(
+            hours_after(kind, &hours, tokyo(2026, 11, 23, 6, 0)),
+            Some(tokyo(2026, 11, 23, 10, 0))
+        );
+        // open: no wait; doctors never wait
+        assert_eq!(hours_after(kind, &hours, tokyo(2026, 11, 20, 11, 0)), None);
+        assert_eq!(
+            hours_after(RequestKind::HomeVisit, &hours, tokyo(2026, 11, 20, 20, 0)),
+            None
+        );
+    }
+
+    fn hours_after(kind: RequestKind, hours: &ServiceHours, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        hold_until(kind, hours, at)
+    }
+
+    #[test]
+    fn doctor_steps_offer_doctors() {
+        for t in targets(RequestKind::HomeVisit, Level::Moderate, Shift::Day, true) {
+            assert!(t == Target::Staff || t.role() == "doctor");
+        }
+        let t = targets(RequestKind::DoctorConsultation, Level::Moderate, Shift::Day, true);
+        assert_eq!(t[0], Target::FamilyDoctor);
     }
 }

@@ -5,6 +5,7 @@ pub mod chain;
 pub mod enrolment;
 pub mod episode;
 pub mod patient;
+pub mod performance;
 pub mod reading;
 pub mod roster;
 pub mod schedule;

@@ -7,6 +7,11 @@
 //! areas = ["Nerima", "Toshima"]
 //! shifts = ["day", "holiday"]   # day | holiday (Sundays and public holidays by day) | night
 //! weekdays = ["mon", "thu"]     # optional: the day shift only on these days
+//!
+//! [[duty]]
+//! provider = 9
+//! duty = "area_director"        # area_director (a doctor) | pharmacy_office (a pharmacist)
+//! areas = ["Nerima"]
 //! ```
 
 use serde::Deserialize;
@@ -18,6 +23,46 @@ use super::calendar::Shift;
 struct File {
     #[serde(default)]
     cover: Vec<Cover>,
+    #[serde(default)]
+    duty: Vec<DutyBlock>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DutyBlock {
+    provider: i64,
+    duty: String,
+    areas: Vec<String>,
+}
+
+/// A standing duty for an area, outside the shift rosters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duty {
+    /// The medical association's area director (地域担当理事): asked when a chain is exhausted.
+    AreaDirector,
+    /// The pharmacists' association office: finds a pharmacy when none took a prescription.
+    PharmacyOffice,
+}
+
+impl Duty {
+    pub fn code(self) -> &'static str {
+        match self {
+            Duty::AreaDirector => "area_director",
+            Duty::PharmacyOffice => "pharmacy_office",
+        }
+    }
+    /// The role a provider needs to hold the duty.
+    pub fn role(self) -> &'static str {
+        match self {
+            Duty::AreaDirector => "doctor",
+            Duty::PharmacyOffice => "pharmacist",
+        }
+    }
+    fn from_code(s: &str) -> Option<Duty> {
+        [Duty::AreaDirector, Duty::PharmacyOffice]
+            .into_iter()
+            .find(|d| d.code() == s)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -30,12 +75,15 @@ struct Cover {
     weekdays: Vec<String>,
 }
 
-/// One provider in one area and shift.
+/// One provider in one area and shift (or duty).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub provider_id: i64,
     pub area: String,
-    pub shift: Shift,
+    /// A shift code (day, holiday, night) or a duty code (area_director, pharmacy_office).
+    pub slot: &'static str,
+    /// The role the slot needs, if any.
+    pub role: Option<&'static str>,
     /// "mon,thu" or empty for every day.
     pub weekdays: String,
 }
@@ -82,10 +130,29 @@ pub fn parse(text: &str) -> Result<Vec<Line>, String> {
                 out.push(Line {
                     provider_id: c.provider,
                     area: area.clone(),
-                    shift: *shift,
+                    slot: shift.code(),
+                    role: None,
                     weekdays: weekdays.clone(),
                 });
             }
+        }
+    }
+    for (i, d) in file.duty.iter().enumerate() {
+        let at = format!("[[duty]] #{} (provider {})", i + 1, d.provider);
+        let duty = Duty::from_code(d.duty.trim())
+            .ok_or_else(|| format!("{at}: unknown duty {:?} (area_director, pharmacy_office)", d.duty))?;
+        let areas: Vec<&str> = d.areas.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).collect();
+        if areas.is_empty() {
+            return Err(format!("{at}: `areas` names no area"));
+        }
+        for area in areas {
+            out.push(Line {
+                provider_id: d.provider,
+                area: area.to_string(),
+                slot: duty.code(),
+                role: Some(duty.role()),
+                weekdays: String::new(),
+            });
         }
     }
     Ok(out)
@@ -120,7 +187,7 @@ mod tests {
         .expect("valid");
         assert_eq!(lines.len(), 5);
         assert_eq!(lines[0].area, "Nerima");
-        assert_eq!(lines[1].shift, Shift::Holiday);
+        assert_eq!(lines[1].slot, "holiday");
         assert_eq!(lines[4].weekdays, "mon,thu");
     }
 
@@ -143,6 +210,18 @@ mod tests {
         // toml's own message carries the line
         assert!(err("[[cover]]\nprovider = \"one\"").contains("line 2"));
         assert!(err("[[cover]]\nprovider = 1\nareas = [\"A\"]\nshifts = [\"day\"]\nboss = 1").contains("boss"));
+    }
+
+    #[test]
+    fn duties_name_their_role() {
+        let lines = parse("[[duty]]\nprovider = 4\nduty = \"pharmacy_office\"\nareas = [\"Nerima\"]").expect("valid");
+        assert_eq!(lines[0].slot, "pharmacy_office");
+        assert_eq!(lines[0].role, Some("pharmacist"));
+        assert!(
+            parse("[[duty]]\nprovider = 4\nduty = \"mayor\"\nareas = [\"A\"]")
+                .expect_err("refused")
+                .contains("[[duty]] #1 (provider 4): unknown duty")
+        );
     }
 
     #[test]

@@ -57,10 +57,12 @@ pub enum RequestKind {
     StaffCall,
     /// A prescription to deliver (opened by a doctor's outcome report).
     PharmacyDelivery,
+    /// A nurse or pharmacist consults a doctor on the patient's behalf.
+    DoctorConsultation,
 }
 
 impl RequestKind {
-    pub const ALL: [RequestKind; 9] = [
+    pub const ALL: [RequestKind; 10] = [
         RequestKind::Emergency,
         RequestKind::HospitalCoordination,
         RequestKind::Oxygen,
@@ -70,6 +72,7 @@ impl RequestKind {
         RequestKind::SafetyCheck,
         RequestKind::StaffCall,
         RequestKind::PharmacyDelivery,
+        RequestKind::DoctorConsultation,
     ];
 
     pub fn code(self) -> &'static str {
@@ -83,6 +86,7 @@ impl RequestKind {
             RequestKind::SafetyCheck => "safety_check",
             RequestKind::StaffCall => "staff_call",
             RequestKind::PharmacyDelivery => "pharmacy_delivery",
+            RequestKind::DoctorConsultation => "doctor_consultation",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod events;
 pub mod offers;
 pub mod outbox;
 pub mod patients;
+pub mod performance;
 pub mod providers;
 pub mod reports;
 pub mod rosters;

@@ -25,20 +25,36 @@ pub struct Request {
     pub target_at: i64,
     pub reasons: String,
     pub chain_step: Option<i64>,
+    pub created_at: i64,
+    pub provider_id: Option<i64>,
+    pub parent_id: Option<i64>,
 }
 
+const REQUEST: &str =
+    "SELECT id, patient_id, kind, urgency, status, target_at, reasons, chain_step, created_at, provider_id, parent_id
+     FROM care_requests";
+
 pub async fn request(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Request>> {
-    sqlx::query_as(
-        "SELECT id, patient_id, kind, urgency, status, target_at, reasons, chain_step FROM care_requests WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await
+    sqlx::query_as(&format!("{REQUEST} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
 }
 
 pub async fn set_step(conn: &mut Conn, request_id: i64, step: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query("UPDATE care_requests SET chain_step = $1, updated_at = $2 WHERE id = $3")
         .bind(step)
+        .bind(ms(now))
+        .bind(request_id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// Moves the time by which the request must be done (a held prescription, an accept).
+pub async fn set_target(conn: &mut Conn, request_id: i64, at: DateTime<Utc>, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE care_requests SET target_at = $1, updated_at = $2 WHERE id = $3")
+        .bind(ms(at))
         .bind(ms(now))
         .bind(request_id)
         .execute(&mut *conn)
@@ -120,12 +136,105 @@ pub async fn assign(conn: &mut Conn, request_id: i64, provider_id: i64, now: Dat
     .rows_affected())
 }
 
+/// Staff hand the request to a provider, whether it is open or already someone's; zero rows: it
+/// is closed.
+pub async fn reassign(conn: &mut Conn, request_id: i64, provider_id: i64, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE care_requests SET status = 'assigned', provider_id = $1, updated_at = $2
+         WHERE id = $3 AND status IN ('open', 'assigned', 'in_progress')",
+    )
+    .bind(provider_id)
+    .bind(ms(now))
+    .bind(request_id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
+/// Keeps a manual assignment in the chain's history: the earlier acceptance or assignment is
+/// marked reassigned and an `assigned` row names the new provider.
+pub async fn record_assignment(
+    conn: &mut Conn,
+    request_id: i64,
+    provider_id: i64,
+    step: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE offers SET status = 'reassigned' WHERE care_request_id = $1 AND status IN ('accepted', 'assigned')",
+    )
+    .bind(request_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO offers (care_request_id, provider_id, step, status, offered_at, deadline_at, answered_at)
+         VALUES ($1, $2, $3, 'assigned', $4, $4, $4)",
+    )
+    .bind(request_id)
+    .bind(provider_id)
+    .bind(step)
+    .bind(ms(now))
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}
+
+/// One line of a request's chain history.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct HistoryLine {
+    #[serde(skip)]
+    pub care_request_id: i64,
+    pub provider_id: i64,
+    pub provider_name: String,
+    pub role: String,
+    pub step: i64,
+    pub status: String,
+    pub offered_at: i64,
+    pub deadline_at: i64,
+    pub answered_at: Option<i64>,
+}
+
+const HISTORY: &str =
+    "SELECT o.care_request_id, o.provider_id, p.name AS provider_name, p.role, o.step, o.status, o.offered_at,
+            o.deadline_at, o.answered_at
+     FROM offers o JOIN providers p ON p.id = o.provider_id";
+
+/// Who was offered the request, when, and what they answered, in order.
+pub async fn history(conn: &mut Conn, request_id: i64) -> sqlx::Result<Vec<HistoryLine>> {
+    sqlx::query_as(&format!("{HISTORY} WHERE o.care_request_id = $1 ORDER BY o.id"))
+        .bind(request_id)
+        .fetch_all(&mut *conn)
+        .await
+}
+
+/// The chain history of every request still open, assigned or in progress, in order.
+pub async fn history_of_open(conn: &mut Conn) -> sqlx::Result<Vec<HistoryLine>> {
+    sqlx::query_as(&format!(
+        "{HISTORY} WHERE o.care_request_id IN
+           (SELECT id FROM care_requests WHERE status IN ('open', 'assigned', 'in_progress'))
+         ORDER BY o.id"
+    ))
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Closes the offers still waiting when staff close the request themselves.
+pub async fn withdraw_open(conn: &mut Conn, request_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE offers SET status = 'withdrawn', answered_at = $1 WHERE care_request_id = $2 AND status = 'offered'",
+    )
+    .bind(ms(now))
+    .bind(request_id)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}
+
 /// The provider's request, if it is assigned to them and still open for an outcome.
 pub async fn assigned_to(conn: &mut Conn, request_id: i64, provider_id: i64) -> sqlx::Result<Option<Request>> {
-    sqlx::query_as(
-        "SELECT id, patient_id, kind, urgency, status, target_at, reasons, chain_step FROM care_requests
-         WHERE id = $1 AND provider_id = $2 AND status IN ('assigned', 'in_progress')",
-    )
+    sqlx::query_as(&format!(
+        "{REQUEST} WHERE id = $1 AND provider_id = $2 AND status IN ('assigned', 'in_progress')"
+    ))
     .bind(request_id)
     .bind(provider_id)
     .fetch_optional(&mut *conn)

@@ -36,9 +36,16 @@ struct Covering {
     weekdays: String,
 }
 
-/// Active providers on the roster for `area` in `shift`, in roster order; `weekday` ("mon" …)
-/// filters entries that name their days.
-pub async fn covering(conn: &mut Conn, area: &str, shift: &str, weekday: &str) -> sqlx::Result<Vec<Provider>> {
+/// Active providers on the roster for `area` in `shift` (or holding a duty: `area_director`,
+/// `pharmacy_office`), in roster order; `weekday` ("mon" …) filters entries that name their
+/// days; `role` keeps only doctors, pharmacists, ….
+pub async fn covering(
+    conn: &mut Conn,
+    area: &str,
+    shift: &str,
+    weekday: &str,
+    role: Option<&str>,
+) -> sqlx::Result<Vec<Provider>> {
     let rows: Vec<Covering> = sqlx::query_as(
         "SELECT p.id, p.name, p.role, p.phone, p.organisation, p.language, p.status, r.weekdays
          FROM roster_entries r JOIN providers p ON p.id = r.provider_id
@@ -52,6 +59,7 @@ pub async fn covering(conn: &mut Conn, area: &str, shift: &str, weekday: &str) -
     Ok(rows
         .into_iter()
         .filter(|r| r.weekdays.is_empty() || r.weekdays.split(',').any(|d| d.trim() == weekday))
+        .filter(|r| role.is_none_or(|role| r.provider.role == role))
         .map(|r| r.provider)
         .collect())
 }

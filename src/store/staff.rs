@@ -52,10 +52,23 @@ pub async fn audit(
     subject: Option<&str>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO audit_log (staff_id, action, subject, at) VALUES ($1, $2, $3, $4)")
+    audit_why(conn, staff_id, action, subject, None, now).await
+}
+
+/// An audited change with the reason staff gave.
+pub async fn audit_why(
+    conn: &mut Conn,
+    staff_id: Option<i64>,
+    action: &str,
+    subject: Option<&str>,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO audit_log (staff_id, action, subject, reason, at) VALUES ($1, $2, $3, $4, $5)")
         .bind(staff_id)
         .bind(action)
         .bind(subject)
+        .bind(reason)
         .bind(ms(now))
         .execute(&mut *conn)
         .await

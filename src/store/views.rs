@@ -81,17 +81,42 @@ pub struct RequestRow {
     pub reasons: String,
     pub created_at: i64,
     pub closed_reason: Option<String>,
+    pub provider_id: Option<i64>,
+    pub provider_name: Option<String>,
+    pub parent_id: Option<i64>,
+    pub outcome: Option<String>,
+    pub outcome_note: Option<String>,
+}
+
+const REQUEST_ROW: &str =
+    "SELECT c.id, c.patient_id, p.name AS patient_name, p.phone AS patient_phone, p.area, c.kind, c.urgency,
+            c.status, c.target_at, c.reasons, c.created_at, c.closed_reason, c.provider_id, v.name AS provider_name,
+            c.parent_id, c.outcome, c.outcome_note
+     FROM care_requests c JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id";
+
+/// One care request, whatever its state.
+pub async fn request(conn: &mut Conn, id: i64) -> sqlx::Result<Option<RequestRow>> {
+    sqlx::query_as(&format!("{REQUEST_ROW} WHERE c.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// Requests opened from this one (a prescription's delivery, a nurse's doctor consultation …).
+pub async fn follow_ups(conn: &mut Conn, id: i64) -> sqlx::Result<Vec<RequestRow>> {
+    sqlx::query_as(&format!("{REQUEST_ROW} WHERE c.parent_id = $1 ORDER BY c.id"))
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await
 }
 
 /// Open care requests (open, assigned, in progress), most urgent first, then oldest first.
 pub async fn open_requests(conn: &mut Conn, kind: Option<&str>) -> sqlx::Result<Vec<RequestRow>> {
-    sqlx::query_as(
-        "SELECT c.id, c.patient_id, p.name AS patient_name, p.phone AS patient_phone, p.area, c.kind, c.urgency,
-                c.status, c.target_at, c.reasons, c.created_at, c.closed_reason
-         FROM care_requests c JOIN patients p ON p.id = c.patient_id
+    sqlx::query_as(&format!(
+        "{REQUEST_ROW}
          WHERE c.status IN ('open', 'assigned', 'in_progress') AND ($1 IS NULL OR c.kind = $1)
-         ORDER BY c.urgency DESC, c.created_at ASC, c.id ASC",
-    )
+         ORDER BY c.urgency DESC, c.created_at ASC, c.id ASC"
+    ))
     .bind(kind)
     .fetch_all(&mut *conn)
     .await
