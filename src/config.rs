@@ -316,8 +316,8 @@ mod tests {
         let err = Config::load(
             &Sources::from_vars(vars(&[("MIMAMORI_DOCTOR_HOURS_HOLIDAY", "17:00-09:00")])).expect("sources"),
         )
-        .err()
-        .expect("refused")
+        .map(|_| ())
+        .expect_err("refused")
         .to_string();
         assert!(err.contains("MIMAMORI_DOCTOR_HOURS_HOLIDAY"), "{err}");
     }
