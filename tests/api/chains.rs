@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::both_engines;
 use crate::helpers::{Engine, TestApp, roster_file};
 
-fn provider(app: &TestApp, name: &str, role: &str, lang: &str) -> (i64, String) {
+pub(crate) fn provider(app: &TestApp, name: &str, role: &str, lang: &str) -> (i64, String) {
     let out = app.cli(&[
         "provider",
         "add",
@@ -32,34 +32,64 @@ fn provider(app: &TestApp, name: &str, role: &str, lang: &str) -> (i64, String) 
     )
 }
 
-/// Friday 2026-11-20 10:00 in Tokyo: the day shift.
-fn friday_morning() -> chrono::DateTime<chrono::Utc> {
+/// A local time in Tokyo.
+pub(crate) fn tokyo(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<chrono::Utc> {
     chrono_tz::Asia::Tokyo
-        .with_ymd_and_hms(2026, 11, 20, 10, 0, 0)
+        .with_ymd_and_hms(y, m, d, h, min, 0)
         .single()
         .expect("a time")
         .with_timezone(&chrono::Utc)
 }
 
+/// Friday 2026-11-20 10:00 in Tokyo: the day shift.
+pub(crate) fn friday_morning() -> chrono::DateTime<chrono::Utc> {
+    tokyo(2026, 11, 20, 10, 0)
+}
+
 /// The offer buttons sent to a Telegram chat: (accept data, decline data).
-async fn offer_buttons(app: &TestApp, chat: i64) -> (String, String) {
-    let chat = chat.to_string();
+pub(crate) async fn offer_buttons(app: &TestApp, chat: i64) -> (String, String) {
+    offer_with(app, &chat.to_string(), "").await
+}
+
+/// The buttons of the latest message with buttons to `chat` (a Telegram chat id or a LINE
+/// user) whose text contains `needle`.
+pub(crate) async fn offer_with(app: &TestApp, chat: &str, needle: &str) -> (String, String) {
+    let buttons = buttons_of(app, chat, needle).await;
+    (buttons[0].1.clone(), buttons[1].1.clone())
+}
+
+/// Every (label, data) button of the latest message to `chat` containing `needle` (`chat` empty:
+/// to anyone, as LINE replies name no recipient).
+pub(crate) async fn buttons_of(app: &TestApp, chat: &str, needle: &str) -> Vec<(String, String)> {
     for _ in 0..400 {
         let offers: Vec<_> = app
             .sent()
             .await
             .into_iter()
-            .filter(|s| s.to.as_deref() == Some(chat.as_str()) && !s.buttons.is_empty())
+            .filter(|s| {
+                (chat.is_empty() || s.to.as_deref() == Some(chat)) && !s.buttons.is_empty() && s.text.contains(needle)
+            })
             .collect();
         if let Some(o) = offers.last() {
-            return (o.buttons[0].1.clone(), o.buttons[1].1.clone());
+            return o.buttons.clone();
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
     }
-    panic!("no offer reached chat {chat}");
+    panic!("no message with buttons and {needle:?} reached {chat}");
 }
 
-async fn wait_text_to(app: &TestApp, chat: &str, needle: &str) -> String {
+/// The first text to anyone containing `needle` (LINE replies name no recipient).
+pub(crate) async fn wait_text(app: &TestApp, needle: &str) -> String {
+    for _ in 0..400 {
+        if let Some(t) = app.texts().await.into_iter().find(|t| t.contains(needle)) {
+            return t;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("nobody got {needle:?}");
+}
+
+pub(crate) async fn wait_text_to(app: &TestApp, chat: &str, needle: &str) -> String {
     for _ in 0..400 {
         if let Some(t) = app.texts_to(chat).await.into_iter().find(|t| t.contains(needle)) {
             return t;
@@ -70,14 +100,19 @@ async fn wait_text_to(app: &TestApp, chat: &str, needle: &str) -> String {
 }
 
 /// A patient on LINE, area Nerima, with `extra` CLI flags; enrolled.
-async fn patient(app: &TestApp, user: &str, extra: &[&str]) -> i64 {
+pub(crate) async fn patient(app: &TestApp, user: &str, extra: &[&str]) -> i64 {
+    named_patient(app, "Pat Doe", user, extra).await
+}
+
+pub(crate) async fn named_patient(app: &TestApp, name: &str, user: &str, extra: &[&str]) -> i64 {
     let mut args = vec!["--area", "Nerima", "--language", "en"];
     args.extend_from_slice(extra);
-    let (id, code) = app.add_patient("Pat Doe", &args);
+    let (id, code) = app.add_patient(name, &args);
     app.line_text(user, &code).await;
     // (answered with the reply token: the reply API names no recipient)
+    let welcome = format!("Welcome, {name}");
     for _ in 0..400 {
-        if app.texts().await.iter().any(|t| t.contains("Welcome, Pat Doe")) {
+        if app.texts().await.iter().any(|t| t.contains(&welcome)) {
             return id;
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;

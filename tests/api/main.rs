@@ -7,6 +7,7 @@ mod chains;
 mod delivery;
 mod enrolment;
 mod health;
+mod pharmacy;
 mod providers;
 mod release;
 mod reporting;

@@ -6,14 +6,14 @@ use serde_json::{Value, json};
 use crate::both_engines;
 use crate::helpers::{Engine, TestApp};
 
-fn staff_token(app: &TestApp) -> String {
+pub(crate) fn staff_token(app: &TestApp) -> String {
     let out = app.cli(&["staff", "add", "--name", "保健師 佐々木", "--role", "staff", "--json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     v["token"].as_str().expect("token").to_string()
 }
 
-async fn get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
+pub(crate) async fn get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
     let r = app
         .http
         .get(format!("{}{path}", app.base))
