@@ -332,3 +332,190 @@ async fn the_doctor_reports_prescribed_from_chat_and_a_delivery_request_follows(
     wait_text_to(&app, "7401", "既に終了").await;
 }
 both_engines!(the_doctor_reports_prescribed_from_chat_and_a_delivery_request_follows);
+
+/// Enrols a provider on Telegram.
+pub(crate) async fn on_telegram(app: &TestApp, name: &str, role: &str, chat: i64) -> i64 {
+    let (id, code) = provider(app, name, role, "en");
+    app.tg_text(chat, &format!("/start {code}"), None).await;
+    wait_text_to(app, &chat.to_string(), "Welcome").await;
+    id
+}
+
+pub(crate) fn load_roster(app: &TestApp, name: &str, text: &str) {
+    let file = roster_file(name, text);
+    let out = app.cli(&["roster", "load", file.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_file(file);
+}
+
+async fn offers_to(app: &TestApp, provider: i64) -> i64 {
+    app.scalar_i64(&format!("SELECT COUNT(*) FROM offers WHERE provider_id = {provider}"))
+        .await
+}
+
+async fn the_first_offer_follows_the_hour_and_the_calendar(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(tokyo(2026, 5, 1, 10, 0));
+    let family = on_telegram(&app, "Dr Family", "doctor", 7601).await;
+    let holiday = on_telegram(&app, "Dr Holiday", "doctor", 7602).await;
+    let night = on_telegram(&app, "Dr Night", "doctor", 7603).await;
+    load_roster(
+        &app,
+        &format!("gates-{engine:?}"),
+        &format!(
+            "[[cover]]\nprovider = {holiday}\nareas = [\"Nerima\"]\nshifts = [\"holiday\"]\n\n\
+             [[cover]]\nprovider = {night}\nareas = [\"Nerima\"]\nshifts = [\"night\"]\n"
+        ),
+    );
+    let family_flag = family.to_string();
+    // (when, who reports, whose chat gets the first offer)
+    let cases = [
+        // Wednesday 2026-05-06: the substitute holiday for Constitution Day (a Sunday)
+        (tokyo(2026, 5, 6, 11, 0), "Pat Substitute", 7602),
+        (tokyo(2026, 11, 20, 10, 0), "Pat Weekday", 7601),
+        (tokyo(2026, 11, 20, 20, 0), "Pat Night", 7603),
+        // Saturday 16:30: still the doctors' day (to 17:00)
+        (tokyo(2026, 11, 21, 16, 30), "Pat Saturday", 7601),
+        (tokyo(2026, 11, 22, 11, 0), "Pat Sunday", 7602),
+    ];
+    for (i, (at, name, chat)) in cases.iter().enumerate() {
+        app.set_time(*at);
+        let user = format!("Ugate{i}");
+        named_patient(&app, name, &user, &["--family-doctor", &family_flag]).await;
+        app.line_text(&user, "I feel worse, it is harder to breathe").await;
+        offer_with(&app, &chat.to_string(), name).await;
+        for other in [7601, 7602, 7603].iter().filter(|c| *c != chat) {
+            assert!(
+                !app.texts_to(&other.to_string()).await.iter().any(|t| t.contains(name)),
+                "{name}: only chat {chat} is asked first, not {other}"
+            );
+        }
+    }
+}
+both_engines!(the_first_offer_follows_the_hour_and_the_calendar);
+
+async fn a_restart_mid_chain_resumes_at_the_same_step(engine: Engine) {
+    let mut app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let family = on_telegram(&app, "Dr Family", "doctor", 7701).await;
+    let rostered = on_telegram(&app, "Dr Roster", "doctor", 7702).await;
+    load_roster(
+        &app,
+        &format!("restart-{engine:?}"),
+        &format!("[[cover]]\nprovider = {rostered}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n"),
+    );
+    patient(&app, "Upat77", &["--family-doctor", &family.to_string()]).await;
+    app.line_text("Upat77", "I feel worse, it is harder to breathe").await;
+    offer_buttons(&app, 7701).await;
+    app.settle().await;
+    app.kill();
+    app.start(mimamori::app::Loops::default(), &[]).await;
+    // the family doctor's offer stands after the restart; nobody else is asked yet
+    app.settle().await;
+    assert_eq!(offers_to(&app, rostered).await, 0);
+    app.advance(chrono::Duration::minutes(21));
+    offer_buttons(&app, 7702).await;
+    app.settle().await;
+    assert_eq!(offers_to(&app, family).await, 1, "the family doctor is not asked again");
+    assert_eq!(offers_to(&app, rostered).await, 1);
+    let expired = app
+        .scalar_str(&format!("SELECT status FROM offers WHERE provider_id = {family}"))
+        .await;
+    assert_eq!(expired.as_deref(), Some("expired"));
+}
+both_engines!(a_restart_mid_chain_resumes_at_the_same_step);
+
+async fn two_instances_never_offer_the_same_step_twice(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let family = on_telegram(&app, "Dr Family", "doctor", 7801).await;
+    let mut roster = String::new();
+    for (i, chat) in [7802, 7803, 7804, 7805].iter().enumerate() {
+        let id = on_telegram(&app, &format!("Dr Roster {i}"), "doctor", *chat).await;
+        roster.push_str(&format!(
+            "[[cover]]\nprovider = {id}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n\n"
+        ));
+    }
+    load_roster(&app, &format!("two-{engine:?}"), &roster);
+    let requests = 4;
+    for i in 0..requests {
+        let user = format!("Utwo{i}");
+        named_patient(
+            &app,
+            &format!("Pat {i}"),
+            &user,
+            &["--family-doctor", &family.to_string()],
+        )
+        .await;
+        app.line_text(&user, "I feel worse, it is harder to breathe").await;
+    }
+    app.wait_until("the family doctor has every offer", |pool| async move {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM offers")
+            .fetch_one(&pool)
+            .await
+            .unwrap_or(0)
+            == requests
+    })
+    .await;
+    let second = app.second_instance().await;
+    // step 2: three roster doctors at once; step 3: the fourth
+    let expected = [requests * 4, requests * 5];
+    for want in expected {
+        app.advance(chrono::Duration::minutes(21));
+        second.wake();
+        app.wait_until("the next step is offered", move |pool| async move {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM offers")
+                .fetch_one(&pool)
+                .await
+                .unwrap_or(0)
+                >= want
+        })
+        .await;
+        app.settle().await;
+        assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM offers").await, want);
+    }
+    let twice = app
+        .scalar_i64(
+            "SELECT COUNT(*) FROM (SELECT care_request_id, provider_id FROM offers
+                                   GROUP BY care_request_id, provider_id HAVING COUNT(*) > 1) d",
+        )
+        .await;
+    assert_eq!(twice, 0, "nobody is offered the same request twice");
+    second.stop().await;
+}
+both_engines!(two_instances_never_offer_the_same_step_twice);
+
+async fn an_accepted_request_past_its_deadline_alerts_staff(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let family = on_telegram(&app, "Dr Slow", "doctor", 7901).await;
+    patient(&app, "Upat79", &["--family-doctor", &family.to_string()]).await;
+    app.line_text("Upat79", "I feel worse, it is harder to breathe").await;
+    let (accept, _) = offer_buttons(&app, 7901).await;
+    app.tg_press(7901, &accept).await;
+    let told = wait_text_to(&app, "Upat79", "will contact you by").await;
+    let by = told
+        .rsplit("by ")
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_string();
+    let due = chrono::NaiveTime::parse_from_str(&by, "%H:%M").expect("a time in the message");
+    // just before the time the patient was given: quiet
+    let minutes = (due - chrono::NaiveTime::from_hms_opt(10, 0, 0).expect("time")).num_minutes();
+    app.advance(chrono::Duration::minutes(minutes - 1));
+    app.settle().await;
+    let overdue = "SELECT COUNT(*) FROM staff_alerts WHERE kind = 'request_overdue'";
+    assert_eq!(app.scalar_i64(overdue).await, 0);
+    app.advance(chrono::Duration::minutes(2));
+    app.wait_until("staff are alerted", |pool| async move {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'request_overdue'")
+            .fetch_one(&pool)
+            .await
+            .unwrap_or(0)
+            == 1
+    })
+    .await;
+    wait_text_to(&app, "7901", "past its deadline").await;
+}
+both_engines!(an_accepted_request_past_its_deadline_alerts_staff);

@@ -8,24 +8,10 @@ use serde_json::Value;
 
 use crate::both_engines;
 use crate::chains::{
-    buttons_of, friday_morning, offer_buttons, offer_with, patient, provider, tokyo, wait_text, wait_text_to,
+    buttons_of, friday_morning, load_roster, offer_buttons, offer_with, on_telegram, patient, provider, tokyo,
+    wait_text, wait_text_to,
 };
 use crate::helpers::{Engine, TestApp, roster_file};
-
-/// Enrols a provider on Telegram.
-async fn on_telegram(app: &TestApp, name: &str, role: &str, chat: i64) -> i64 {
-    let (id, code) = provider(app, name, role, "en");
-    app.tg_text(chat, &format!("/start {code}"), None).await;
-    wait_text_to(app, &chat.to_string(), "Welcome").await;
-    id
-}
-
-fn load_roster(app: &TestApp, name: &str, text: &str) {
-    let file = roster_file(name, text);
-    let out = app.cli(&["roster", "load", file.to_str().expect("path")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let _ = std::fs::remove_file(file);
-}
 
 /// The family doctor on Telegram `doctor_chat` takes `user`'s home visit on Friday morning; the
 /// clock then moves to `at` and the doctor taps "Prescribed".
