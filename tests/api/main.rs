@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod chain_staff;
 mod chains;
 mod delivery;
 mod enrolment;
