@@ -16,6 +16,11 @@
 //! chest pain: urgent → oxygen + hospital coordination), and it reports the time from each
 //! webhook's arrival to the commit of its assessment, care requests and answer (from the
 //! service's `mimamori_event_to_commit_seconds` histogram) and the rate reports were decided at.
+//!
+//! `--chains DATABASE_URL` is the escalation-chain benchmark: it puts `--events` open home-visit
+//! requests in the service's database, each with its chain timer, and 30 roster doctors on
+//! LINE; then makes every timer due at the same moment and reports how long the running service
+//! takes to advance them all (3 offers each, committed) and to send every offer.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -47,6 +52,9 @@ struct Args {
     /// Triage benchmark: enrol the patients in this database (the service's) first.
     #[arg(long)]
     triage: Option<String>,
+    /// Chain benchmark: open this many requests in this database (the service's) and time them.
+    #[arg(long)]
+    chains: Option<String>,
 }
 
 /// The service's histogram of event → commit latency: (upper bound in seconds, cumulative count).
@@ -82,7 +90,7 @@ fn quantile(before: &[(f64, u64)], after: &[(f64, u64)], q: f64) -> f64 {
 }
 
 /// Enrols `n` patients with bound LINE chats `U{run}-{i}` directly in the database.
-async fn enrol(database_url: &str, run: &str, n: u64) -> anyhow::Result<mimamori::store::Db> {
+async fn enrol(database_url: &str, run: &str, n: u64, area: Option<&str>) -> anyhow::Result<mimamori::store::Db> {
     use mimamori::store::{chats, patients};
     let db = mimamori::store::Db::connect(database_url).await?;
     let now = chrono::Utc::now();
@@ -99,7 +107,7 @@ async fn enrol(database_url: &str, run: &str, n: u64) -> anyhow::Result<mimamori
                 test_date: None,
                 language: Some("ja"),
                 risk_factors: String::new(),
-                area: None,
+                area,
                 asymptomatic: false,
                 family_doctor_id: None,
                 pharmacy_id: None,
@@ -138,10 +146,13 @@ async fn main() -> anyhow::Result<()> {
         .pool_max_idle_per_host(args.concurrency as usize)
         .build()?;
     let run = uuid::Uuid::new_v4().simple().to_string();
+    if let Some(url) = &args.chains {
+        return chain_bench(url, &run, args.events).await;
+    }
     let triage_db = match &args.triage {
         Some(url) => {
             let started = Instant::now();
-            let db = enrol(url, &run, args.events).await?;
+            let db = enrol(url, &run, args.events, None).await?;
             println!(
                 "enrolled {} patients in {:.1} s",
                 args.events,
@@ -286,5 +297,122 @@ async fn main() -> anyhow::Result<()> {
             anyhow::bail!("some reports were not decided within 5 minutes");
         }
     }
+    Ok(())
+}
+
+/// The chain benchmark (see the module's documentation).
+async fn chain_bench(database_url: &str, run: &str, n: u64) -> anyhow::Result<()> {
+    use mimamori::domain::triage::{Level, Reason, RequestKind};
+    use mimamori::store::{care, chats, providers, rosters, timers};
+    let area = format!("bench-{run}");
+    let started = Instant::now();
+    let db = enrol(database_url, run, n, Some(&area)).await?;
+    let now = chrono::Utc::now();
+    let far = now + chrono::Duration::days(365);
+    let mut tx = db.begin().await?;
+    let mut entries = Vec::new();
+    for i in 0..30 {
+        let name = format!("bench doctor {i}");
+        let p = providers::NewProvider {
+            name: &name,
+            role: "doctor",
+            phone: "03-0000-0000",
+            organisation: None,
+            language: Some("ja"),
+            areas: std::slice::from_ref(&area),
+        };
+        let id = providers::insert(&mut tx, &p, now).await?;
+        let chat = chats::upsert(&mut tx, mimamori::channels::Platform::Line, &format!("D{run}-{i}"), now).await?;
+        chats::bind_provider(&mut tx, chat.id, id).await?;
+        for shift in ["day", "holiday", "night"] {
+            entries.push(rosters::Entry {
+                provider_id: id,
+                area: area.clone(),
+                shift: shift.to_string(),
+                weekdays: String::new(),
+            });
+        }
+    }
+    rosters::replace(&mut tx, &entries).await?;
+    tx.commit().await?;
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM patients WHERE area = $1 ORDER BY id")
+        .bind(&area)
+        .fetch_all(&db.pool)
+        .await?;
+    let reasons = [Reason::new(Level::Moderate, "reason-worse-and-breathing", &[])];
+    for chunk in ids.chunks(500) {
+        let mut tx = db.begin().await?;
+        for patient_id in chunk {
+            let new = care::NewRequest {
+                patient_id: *patient_id,
+                assessment_id: None,
+                kind: RequestKind::HomeVisit,
+                level: Level::Moderate,
+                target_at: now + chrono::Duration::hours(2),
+                reasons: &reasons,
+            };
+            if let care::Opened::New(request) = care::open(&mut tx, &new, now).await? {
+                timers::schedule_ref(&mut tx, "chain", *patient_id, request, far, now).await?;
+            }
+        }
+        tx.commit().await?;
+    }
+    println!(
+        "seeded {n} open home-visit requests and 30 roster doctors in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    // every chain timer falls due at the same moment
+    let due = chrono::Utc::now();
+    sqlx::query(
+        "UPDATE timers SET due_at = $1 WHERE kind = 'chain' AND status = 'pending'
+           AND patient_id IN (SELECT id FROM patients WHERE area = $2)",
+    )
+    .bind(due.timestamp_millis())
+    .bind(&area)
+    .execute(&db.pool)
+    .await?;
+    let clock = Instant::now();
+    let count = |sql: &'static str| {
+        let (pool, area) = (db.pool.clone(), area.clone());
+        async move { sqlx::query_scalar::<_, i64>(sql).bind(area).fetch_one(&pool).await }
+    };
+    let advanced_sql = "SELECT COUNT(*) FROM care_requests c JOIN patients p ON p.id = c.patient_id
+                        WHERE p.area = $1 AND c.chain_step IS NOT NULL";
+    let sent_sql = "SELECT COUNT(*) FROM outbox o JOIN chats ch ON ch.id = o.chat_id
+                    JOIN roster_entries r ON r.provider_id = ch.provider_id AND r.shift = 'day'
+                    WHERE r.area = $1 AND o.status = 'sent'";
+    let mut advanced_at = None;
+    let deadline = Duration::from_secs(600);
+    loop {
+        let advanced = count(advanced_sql).await? as u64;
+        if advanced_at.is_none() && advanced >= n {
+            advanced_at = Some(clock.elapsed());
+        }
+        let sent = count(sent_sql).await? as u64;
+        if advanced_at.is_some() && sent >= 3 * n {
+            break;
+        }
+        if clock.elapsed() > deadline {
+            anyhow::bail!(
+                "after {deadline:?}: {advanced} of {n} advanced, {sent} of {} offers sent",
+                3 * n
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let all_sent = clock.elapsed();
+    let advanced = advanced_at.unwrap_or(all_sent);
+    println!("requests due at once:  {n}");
+    println!(
+        "all advanced (3 offers each, committed): {:.2} s  ({:.0} requests/s)",
+        advanced.as_secs_f64(),
+        n as f64 / advanced.as_secs_f64()
+    );
+    println!(
+        "all {} offers sent to LINE:           {:.2} s  ({:.0} messages/s)",
+        3 * n,
+        all_sent.as_secs_f64(),
+        (3 * n) as f64 / all_sent.as_secs_f64()
+    );
     Ok(())
 }

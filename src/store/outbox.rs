@@ -72,8 +72,9 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
             WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND o.claimed_until <= $2
               AND (o.kind = 'callback_answer' OR (
                    c.send_after <= $2
-                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.kind = 'messages'
-                                   AND p.status = 'pending' AND p.id < o.id)))
+                   -- the head of its chat's queue (one grouped pass, not a probe per pending row)
+                   AND o.id IN (SELECT MIN(p.id) FROM outbox p WHERE p.status = 'pending' AND p.kind = 'messages'
+                                GROUP BY p.chat_id)))
             ORDER BY o.id LIMIT $3 {}
          ) AND status = 'pending' AND claimed_until <= $2
          RETURNING id",
