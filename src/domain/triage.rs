@@ -752,7 +752,14 @@ mod tests {
         assert_eq!(a.reasons[0].key, msg!("reason-spo2-at-or-below"));
         assert_eq!(a.reasons[0].args["bound"], "93");
         assert_eq!(a.reasons[0].args["label"], "moderate II");
-        assert_eq!(a.requests, vec![RequestKind::Oxygen, RequestKind::HospitalCoordination]);
+        assert_eq!(
+            a.requests,
+            vec![
+                RequestKind::Oxygen,
+                RequestKind::HospitalCoordination,
+                RequestKind::PhoneConsultation
+            ]
+        );
         assert_eq!(a.target_minutes, Some(30));
     }
 
@@ -780,7 +787,11 @@ mod tests {
             route(Level::Emergency),
             Some((vec![Emergency, HospitalCoordination], 0))
         );
-        assert_eq!(route(Level::Urgent), Some((vec![Oxygen, HospitalCoordination], 30)));
+        // "oxygen … with a doctor's phone call now; hospital-admission coordination in parallel"
+        assert_eq!(
+            route(Level::Urgent),
+            Some((vec![Oxygen, HospitalCoordination, PhoneConsultation], 30))
+        );
         assert_eq!(route(Level::Moderate), Some((vec![HomeVisit], 60)));
         assert_eq!(route(Level::Watch), Some((vec![PhoneConsultation], 240)));
         assert_eq!(route(Level::Stable), None, "stable: continue self-observation");

@@ -17,6 +17,11 @@ use crate::helpers::{Engine, TestApp, roster_file};
 /// clock then moves to `at` and the doctor taps "Prescribed".
 async fn prescribe(app: &TestApp, doctor_chat: i64, user: &str, at: chrono::DateTime<chrono::Utc>) {
     app.line_text(user, "I feel worse, it is harder to breathe").await;
+    prescribe_offered(app, doctor_chat, at).await;
+}
+
+/// The doctor accepts the offer in their chat, the clock moves to `at`, they tap "Prescribed".
+async fn prescribe_offered(app: &TestApp, doctor_chat: i64, at: chrono::DateTime<chrono::Utc>) {
     let (accept, _) = offer_buttons(app, doctor_chat).await;
     app.tg_press(doctor_chat, &accept).await;
     let chat = doctor_chat.to_string();
@@ -66,7 +71,14 @@ async fn a_weekday_prescription_goes_to_the_usual_pharmacy_which_delivers(engine
         ],
     )
     .await;
-    prescribe(&app, 7501, "Upat51", tokyo(2026, 11, 20, 10, 30)).await;
+    // SpO2 92, confirmed: oxygen and hospital coordination, and a doctor's call now — offered
+    // to the family doctor first
+    app.line_text("Upat51", "SpO2 92 36.8").await;
+    wait_text(&app, "measure your SpO2 again").await;
+    app.line_text("Upat51", "92").await;
+    let offer = wait_text_to(&app, "7501", "Telephone consultation requested").await;
+    assert!(offer.contains("SpO2 92%"), "{offer}");
+    prescribe_offered(&app, 7501, tokyo(2026, 11, 20, 10, 30)).await;
 
     // the usual pharmacy is offered the delivery on LINE, with what it needs
     let (accept, _) = offer_with(&app, "Uph1", "Prescription delivery").await;

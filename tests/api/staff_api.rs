@@ -98,7 +98,10 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
     assert_eq!(status, 200);
     assert_eq!(record["readings"][0]["source_text"], "SpO2 88 37.9");
     assert_eq!(record["assessments"][0]["level"], "emergency");
-    assert_eq!(record["assessments"][0]["ruleset_version"], "mimamori-default-2026.11");
+    assert_eq!(
+        record["assessments"][0]["ruleset_version"],
+        "mimamori-default-2026.11.2"
+    );
     assert_eq!(get(&app, &token, "/api/v1/patients/99999").await.0, 404);
 
     // close the phone consultation with a reason

@@ -47,7 +47,7 @@ async fn spo2_92_is_remeasured_then_routed_to_oxygen_with_its_reasons(engine: En
     );
     let reqs = requests(&app, id).await;
     let kinds: Vec<&str> = reqs.iter().map(|r| r.0.as_str()).collect();
-    assert_eq!(kinds, vec!["oxygen", "hospital_coordination"]);
+    assert_eq!(kinds, vec!["oxygen", "hospital_coordination", "phone_consultation"]);
     assert_eq!(reqs[0].1, "open");
     assert_eq!(reqs[0].2, 3, "urgent");
     let reason = &reqs[0].3[0];
@@ -60,7 +60,7 @@ async fn spo2_92_is_remeasured_then_routed_to_oxygen_with_its_reasons(engine: En
             "SELECT ruleset_version FROM assessments WHERE patient_id = {id}"
         ))
         .await;
-    assert_eq!(version.as_deref(), Some("mimamori-default-2026.11"));
+    assert_eq!(version.as_deref(), Some("mimamori-default-2026.11.2"));
 }
 both_engines!(spo2_92_is_remeasured_then_routed_to_oxygen_with_its_reasons);
 
