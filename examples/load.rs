@@ -280,7 +280,7 @@ async fn main() -> anyhow::Result<()> {
         let n_decided = decided().await? as u64;
         let seconds = ((span.1 - span.0) as f64 / 1000.0).max(0.001);
         let after_hist = commit_histogram(&client.get(format!("{}/metrics", args.url)).send().await?.text().await?);
-        println!("decided:          {n_decided} of {ok} reports (assessment + 2 care requests + answer each)");
+        println!("decided:          {n_decided} of {ok} reports (assessment + 3 care requests + answer each)");
         println!(
             "decision rate:    {:.0} reports/s (first arrival to last care request)",
             n_decided as f64 / seconds
