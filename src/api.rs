@@ -45,6 +45,14 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// A failure inside a conversation step (storage, in practice): logged, never shown.
+impl From<anyhow::Error> for ApiError {
+    fn from(e: anyhow::Error) -> Self {
+        tracing::error!(error = %e, "API step failed");
+        ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
+    }
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
         tracing::error!(error = %e, "API storage error");
@@ -417,12 +425,7 @@ async fn assign_request(
     };
     let mut tx = state.db.begin().await?;
     let previous = views::request(&mut tx, id).await?.and_then(|r| r.provider_id);
-    let done = crate::conversation::chain::staff_assign(&mut tx, &ctx, id, body.provider_id)
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "manual assignment failed");
-            ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
-        })?;
+    let done = crate::conversation::chain::staff_assign(&mut tx, &ctx, id, body.provider_id).await?;
     use crate::conversation::chain::AssignError;
     match done {
         Ok(()) => {}
@@ -563,11 +566,7 @@ async fn episode(
         }
         ("extend", None) => return Err(ApiError(StatusCode::BAD_REQUEST, "extend needs until (YYYY-MM-DD)")),
         _ => return Err(ApiError(StatusCode::BAD_REQUEST, "action must be end or extend")),
-    }
-    .map_err(|e| {
-        tracing::error!(error = %e, "episode change failed");
-        ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
-    })?;
+    }?;
     if !done {
         return Err(ApiError(
             StatusCode::CONFLICT,

@@ -458,22 +458,51 @@ pub async fn consult(
         msg!("reason-consult"),
         &[("provider", provider.name.clone()), ("role", provider.role.clone())],
     )];
-    let kind = RequestKind::DoctorConsultation;
+    match open_follow_up(
+        conn,
+        ctx,
+        &request,
+        RequestKind::DoctorConsultation,
+        level,
+        60,
+        &reasons,
+    )
+    .await?
+    {
+        care::Opened::New(_) => say(msg!("consult-opened")),
+        care::Opened::Existing(_) => say(msg!("consult-already")),
+    }
+}
+
+/// Opens a request that follows from `parent` and links it (`parent_id`); a new one starts its
+/// chain, an open one of the same kind is raised instead (see [`care::open`]).
+async fn open_follow_up(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    parent: &Request,
+    kind: RequestKind,
+    level: Level,
+    minutes: i64,
+    reasons: &[Reason],
+) -> anyhow::Result<care::Opened> {
     let new = care::NewRequest {
-        patient_id: request.patient_id,
+        patient_id: parent.patient_id,
         assessment_id: None,
         kind,
         level,
-        target_at: ctx.now + Duration::minutes(60),
-        reasons: &reasons,
+        target_at: ctx.now + Duration::minutes(minutes),
+        reasons,
     };
-    let id = match care::open(conn, &new, ctx.now).await? {
-        care::Opened::New(id) => id,
-        care::Opened::Existing(_) => return say(msg!("consult-already")),
+    let opened = care::open(conn, &new, ctx.now).await?;
+    let id = match opened {
+        care::Opened::New(id) => {
+            start(conn, ctx, id, parent.patient_id, kind, level).await?;
+            id
+        }
+        care::Opened::Existing(id) => id,
     };
-    offers::set_parent(conn, id, request.id).await?;
-    start(conn, ctx, id, request.patient_id, kind, level).await?;
-    say(msg!("consult-opened"))
+    offers::set_parent(conn, id, parent.id).await?;
+    Ok(opened)
 }
 
 /// Why staff could not assign a request.
@@ -580,22 +609,7 @@ pub async fn outcome(
             msg!("reason-outcome"),
             &[("outcome", code.to_string()), ("provider", provider.name.clone())],
         )];
-        let new = care::NewRequest {
-            patient_id: request.patient_id,
-            assessment_id: None,
-            kind,
-            level,
-            target_at: ctx.now + chrono::Duration::minutes(minutes),
-            reasons: &reasons,
-        };
-        let id = match care::open(conn, &new, ctx.now).await? {
-            care::Opened::New(id) => {
-                start(conn, ctx, id, request.patient_id, kind, level).await?;
-                id
-            }
-            care::Opened::Existing(id) => id,
-        };
-        offers::set_parent(conn, id, request.id).await?;
+        open_follow_up(conn, ctx, &request, kind, level, minutes, &reasons).await?;
         if code == "no_contact" {
             chats::alert_staff(
                 conn,
