@@ -111,6 +111,8 @@ async fn enrol(database_url: &str, run: &str, n: u64, area: Option<&str>) -> any
                 asymptomatic: false,
                 family_doctor_id: None,
                 pharmacy_id: None,
+                independent: None,
+                address: None,
             };
             let id = patients::insert(&mut tx, &p, now).await?;
             let chat = chats::upsert(&mut tx, mimamori::channels::Platform::Line, &format!("U{run}-{i}"), now).await?;

@@ -255,7 +255,7 @@ pub fn requests_json(
                 "urgency": crate::store::care::level(r.urgency).map_or("unknown", Level::code),
                 "patient": {"id": r.patient_id, "name": r.patient_name, "phone": r.patient_phone, "area": r.area},
                 "provider": r.provider_id.map(|id| json!({"id": id, "name": r.provider_name})),
-                "parent_id": r.parent_id,
+                "parent_id": r.parent_id, "route": r.route,
                 "outcome": r.outcome, "outcome_note": r.outcome_note, "closed_reason": r.closed_reason,
                 "target_at": from_ms(r.target_at).to_rfc3339(),
                 "created_at": from_ms(r.created_at).to_rfc3339(),

@@ -203,6 +203,12 @@ pub struct AddPatient {
     /// The patient's usual pharmacy (a pharmacist's provider id).
     #[arg(long)]
     pub pharmacy: Option<i64>,
+    /// Independent in daily living (ADL): the oxygen station takes patients who are.
+    #[arg(long, value_parser = ["yes", "no"])]
+    pub independent: Option<String>,
+    /// Home address, where oxygen equipment is delivered.
+    #[arg(long)]
+    pub address: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -336,6 +342,8 @@ async fn add_patient(config: Config, args: AddPatient) -> anyhow::Result<()> {
         asymptomatic: args.asymptomatic,
         family_doctor_id: args.family_doctor,
         pharmacy_id: args.pharmacy,
+        independent: args.independent.map(|v| v == "yes"),
+        address: args.address.as_deref().map(str::trim).filter(|a| !a.is_empty()),
     };
     let mut tx = db.begin().await?;
     check_provider(&mut tx, args.family_doctor, "--family-doctor", &["doctor"]).await?;

@@ -73,6 +73,9 @@ pub struct Config {
     pub telegram_chat_gap: chrono::Duration,
     /// Which release criteria the ward uses: `2021` or `2022-09` (the default).
     pub release_criteria: crate::domain::episode::Criteria,
+    /// Staff are alerted when fewer units of a kind than this are in stock
+    /// (`MIMAMORI_OXYGEN_LOW_STOCK`, default 2).
+    pub oxygen_low_stock: i64,
     /// The triage ruleset: `MIMAMORI_RULES` names a ward's file, else the shipped default.
     pub rules: std::sync::Arc<Ruleset>,
 }
@@ -252,6 +255,7 @@ impl Config {
                 parse_secs(s).map(Duration::from_millis)
             })?,
             rules: std::sync::Arc::new(rules),
+            oxygen_low_stock: src.parse("oxygen_low_stock", 2, |s| parse_secs(s).map(|n| n as i64))?,
             release_criteria: src.parse("release_criteria", crate::domain::episode::Criteria::Y2022Sep, |s| {
                 crate::domain::episode::Criteria::parse(s).ok_or_else(|| format!("{s:?} is not 2021 or 2022-09"))
             })?,

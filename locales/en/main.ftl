@@ -119,6 +119,9 @@ request-kind = { $kind ->
         [safety_check] Safety check
         [pharmacy_delivery] Prescription delivery
         [doctor_consultation] Doctor consultation (for a nurse or pharmacist)
+        [oxygen_delivery] Oxygen equipment delivery
+        [oxygen_collection] Oxygen equipment collection
+        [transport] Patient transport
        *[other] Care request
     }
 offer = { $kind } requested — please answer by { $deadline }.
@@ -149,6 +152,11 @@ outcome-label = { $outcome ->
         [oxygen] Oxygen needed
         [admission] Admission needed
         [delivered] Delivered
+        [kit_delivered] Delivered and set up
+        [not_delivered] Could not deliver
+        [collected] Collected
+        [not_collected] Could not collect
+        [arrived] Arrived
        *[no_contact] Could not reach
     }
 outcome-recorded = Recorded: { $outcome ->
@@ -158,6 +166,11 @@ outcome-recorded = Recorded: { $outcome ->
         [oxygen] oxygen needed — an oxygen request is opened
         [admission] admission needed — hospital coordination is opened
         [delivered] delivered
+        [kit_delivered] equipment delivered — the doctor is asked to confirm oxygen has started
+        [not_delivered] could not deliver — the job is offered again and staff are told
+        [collected] equipment collected — it goes to cleaning
+        [not_collected] could not collect — the job is offered again and staff are told
+        [arrived] arrived
        *[no_contact] could not reach the patient — a home safety check is opened
     }. Thank you. You may send a short note in this chat.
 outcome-note-saved = Your note is saved with the request.
@@ -195,3 +208,51 @@ report-column = { $column ->
         [median_minutes_to_accept] Median minutes to accept
        *[median_minutes_to_outcome] Median minutes to outcome
     }
+
+## Oxygen (lending at home, the station)
+offer-job = { $kind } requested — please answer by { $deadline }.
+    Patient: { $name }
+    Phone: { $phone }
+    Address: { $address }
+    Equipment: { $what }
+oxygen-route-station = A bed at the oxygen station ({ $station }) is being held for you. The station will call you about admission and transport; keep your phone with you.
+oxygen-route-home = Oxygen can be lent to you at home. A doctor will call you to decide; the equipment is then delivered to your home.
+oxygen-route-hospital = The health centre is arranging hospital admission for you now and will call you. If you feel very unwell, call { $emergency } now.
+reason-oxygen-needed = oxygen needed: hospital admission to be arranged in parallel
+reason-oxygen-order = oxygen ordered: { $kit ->
+        [cylinder] cylinder with regulator
+       *[concentrator] concentrator
+    }, { $flow } L/min
+reason-oxygen-collect = oxygen ended: collect the { $kit ->
+        [cylinder] cylinder and regulator
+       *[concentrator] concentrator
+    }
+oxygen-order-prompt = Order oxygen at home for { $name }: choose the equipment and flow (staff can order any other flow through the health centre).
+oxygen-order-button = { $kit ->
+        [cylinder] Cylinder
+       *[concentrator] Concentrator
+    } { $flow } L/min
+oxygen-doctors-only = Only a doctor can order oxygen.
+oxygen-ordered = Ordered: { $kit ->
+        [cylinder] cylinder with regulator
+       *[concentrator] concentrator
+    }, { $flow } L/min. The equipment is reserved and the contractor is being asked to deliver it; you will be told when it is at the patient's home.
+oxygen-already-ordered = Oxygen equipment is already ordered for this patient.
+oxygen-no-stock = No { $unit ->
+        [cylinder] cylinder
+        [regulator] regulator
+       *[concentrator] concentrator
+    } is left in stock. Hospital admission is being arranged and health-centre staff have been alerted.
+oxygen-ordered-patient = The doctor has ordered oxygen equipment for your home ({ $flow } L/min). A contractor will bring it; you will be told who and when.
+oxygen-delivered-patient = The oxygen equipment has been delivered. The doctor will start oxygen with you; do not start it alone unless the doctor told you how.
+oxygen-delivered-doctor = The oxygen equipment is at { $name }'s home. Tap "Oxygen started" once oxygen has been started.
+oxygen-start-button = Oxygen started
+oxygen-end-button = End oxygen
+oxygen-started = Recorded: oxygen started. Tap "End oxygen" when it is no longer needed; the equipment is then collected.
+oxygen-started-patient = Oxygen has been started at { $flow } L/min. Keep reporting your SpO2 as usual.
+oxygen-ended = Recorded: oxygen ended. The contractor is asked to collect the equipment.
+oxygen-not-now = This oxygen order cannot change now (it has already started or ended).
+station-accepted = The oxygen station ({ $station }) has accepted you. You will be told about transport; keep your phone with you.
+station-declined = The oxygen station cannot take you. The health centre is arranging oxygen at home or hospital care and will contact you.
+station-discharged = You are discharged from the oxygen station ({ $station }). Home recovery continues: please keep reporting your readings.
+station-transferred = You are being moved from the oxygen station to hospital.

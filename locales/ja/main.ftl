@@ -119,6 +119,9 @@ request-kind = { $kind ->
         [safety_check] 安否確認
         [pharmacy_delivery] 薬の配達
         [doctor_consultation] 医師への相談（看護師・薬剤師から）
+        [oxygen_delivery] 酸素機器の配送
+        [oxygen_collection] 酸素機器の回収
+        [transport] 患者搬送
        *[other] 依頼
     }
 offer = 【{ $kind }の依頼】{ $deadline }までにご回答ください。
@@ -149,6 +152,11 @@ outcome-label = { $outcome ->
         [oxygen] 酸素が必要
         [admission] 入院が必要
         [delivered] 配達済み
+        [kit_delivered] 配送・設置した
+        [not_delivered] 配送できない
+        [collected] 回収した
+        [not_collected] 回収できない
+        [arrived] 到着した
        *[no_contact] 連絡がつかない
     }
 outcome-recorded = 記録しました：{ $outcome ->
@@ -158,6 +166,11 @@ outcome-recorded = 記録しました：{ $outcome ->
         [oxygen] 酸素が必要（酸素の依頼を作成しました）
         [admission] 入院が必要（入院調整を依頼しました）
         [delivered] 配達済み
+        [kit_delivered] 配送済み（医師に酸素開始の確認を依頼しました）
+        [not_delivered] 配送できない（再度依頼し、保健所に連絡しました）
+        [collected] 回収済み（消毒に回します）
+        [not_collected] 回収できない（再度依頼し、保健所に連絡しました）
+        [arrived] 到着
        *[no_contact] 連絡がつかない（安否確認を依頼しました）
     }。ありがとうございました。補足があれば、このトークにお書きください。
 outcome-note-saved = 補足を依頼に記録しました。
@@ -195,3 +208,51 @@ report-column = { $column ->
         [median_minutes_to_accept] 受諾までの中央値（分）
        *[median_minutes_to_outcome] 結果報告までの中央値（分）
     }
+
+## 酸素（自宅への貸与、酸素ステーション）
+offer-job = 【{ $kind }の依頼】{ $deadline }までにご回答ください。
+    患者：{ $name }
+    電話：{ $phone }
+    住所：{ $address }
+    機器：{ $what }
+oxygen-route-station = 酸素ステーション（{ $station }）のベッドを確保しています。入所と搬送についてステーションから電話します。電話をそばに置いてください。
+oxygen-route-home = ご自宅で酸素機器をお貸しできます。医師が電話で判断し、その後ご自宅へお届けします。
+oxygen-route-hospital = 保健所が今、入院を調整しています。保健所から電話します。とても具合が悪いときは今すぐ{ $emergency }番へ。
+reason-oxygen-needed = 酸素が必要：並行して入院調整
+reason-oxygen-order = 酸素の指示：{ $kit ->
+        [cylinder] 酸素ボンベ＋呼吸同調器
+       *[concentrator] 酸素濃縮器
+    }、毎分{ $flow }L
+reason-oxygen-collect = 酸素終了：{ $kit ->
+        [cylinder] 酸素ボンベと呼吸同調器
+       *[concentrator] 酸素濃縮器
+    }を回収
+oxygen-order-prompt = { $name } さんの在宅酸素を指示してください：機器と流量を選んでください（その他の流量は保健所から指示できます）。
+oxygen-order-button = { $kit ->
+        [cylinder] ボンベ
+       *[concentrator] 濃縮器
+    } 毎分{ $flow }L
+oxygen-doctors-only = 酸素の指示は医師のみができます。
+oxygen-ordered = 指示を受け付けました：{ $kit ->
+        [cylinder] 酸素ボンベ＋呼吸同調器
+       *[concentrator] 酸素濃縮器
+    }、毎分{ $flow }L。機器を確保し、事業者に配送を依頼しています。患者宅に届いたらお知らせします。
+oxygen-already-ordered = この患者さんには既に酸素機器を手配しています。
+oxygen-no-stock = { $unit ->
+        [cylinder] 酸素ボンベ
+        [regulator] 呼吸同調器
+       *[concentrator] 酸素濃縮器
+    }の在庫がありません。入院調整を始め、保健所に連絡しました。
+oxygen-ordered-patient = 医師がご自宅用の酸素機器（毎分{ $flow }L）を手配しました。事業者がお届けします。担当者と時間はあらためてお知らせします。
+oxygen-delivered-patient = 酸素機器をお届けしました。医師と一緒に酸素を始めます。医師から使い方の説明を受けるまで、ご自分で始めないでください。
+oxygen-delivered-doctor = { $name } さんのご自宅に酸素機器が届きました。酸素を開始したら「酸素を開始した」を押してください。
+oxygen-start-button = 酸素を開始した
+oxygen-end-button = 酸素を終了する
+oxygen-started = 記録しました：酸素開始。不要になったら「酸素を終了する」を押してください。機器を回収します。
+oxygen-started-patient = 毎分{ $flow }Lで酸素を開始しました。これまでどおりSpO2の報告を続けてください。
+oxygen-ended = 記録しました：酸素終了。事業者に機器の回収を依頼します。
+oxygen-not-now = この酸素の指示は今は変更できません（既に開始または終了しています）。
+station-accepted = 酸素ステーション（{ $station }）が受け入れを決めました。搬送についてお知らせします。電話をそばに置いてください。
+station-declined = 酸素ステーションでの受け入れができませんでした。保健所がご自宅での酸素または入院を手配し、ご連絡します。
+station-discharged = 酸素ステーション（{ $station }）を退所しました。自宅療養を続けます。引き続き測定値を報告してください。
+station-transferred = 酸素ステーションから病院へ移ります。

@@ -38,6 +38,34 @@ pub async fn start(
     Ok(())
 }
 
+/// After a new request is opened: its chain starts, and an oxygen request is routed by
+/// capacity. Returns what the patient is told about the route (in `lang`, else their own).
+pub async fn opened_for_patient(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request_id: i64,
+    patient_id: i64,
+    kind: RequestKind,
+    level: Level,
+    lang: Option<Lang>,
+) -> anyhow::Result<Vec<OutMessage>> {
+    start(conn, ctx, request_id, patient_id, kind, level).await?;
+    if kind != RequestKind::Oxygen {
+        return Ok(vec![]);
+    }
+    let Some(patient) = patients::get(conn, patient_id).await? else {
+        return Ok(vec![]);
+    };
+    let lang = match lang {
+        Some(l) => l,
+        None => {
+            let chat = chats::for_patient(conn, patient_id).await?;
+            super::language(Some(&patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()))
+        }
+    };
+    super::oxygen::route(conn, ctx, request_id, &patient, level, lang).await
+}
+
 /// The chain timer fired (first step, or the current step's deadline passed): the offers still
 /// open expire and the next step is taken — or, for a prescription outside pharmacy hours, the
 /// chain waits for the pharmacies to open.
@@ -93,11 +121,13 @@ pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
             Target::HolidayPharmacy { at_once } => (Shift::Holiday.code(), at_once),
             Target::AreaDirector => (Duty::AreaDirector.code(), 1),
             Target::PharmacyOffice => (Duty::PharmacyOffice.code(), 1),
+            Target::Contractors { at_once } => ("", at_once),
             Target::FamilyDoctor | Target::UsualPharmacy | Target::Staff => ("", 0),
         };
         let candidates: Vec<Provider> = match step.target {
             Target::FamilyDoctor => one(conn, patient.family_doctor_id).await?,
             Target::UsualPharmacy => one(conn, patient.pharmacy_id).await?,
+            Target::Contractors { .. } => take(providers::contractors(conn, &area).await?, &asked, n),
             Target::Roster { .. }
             | Target::NightRoster { .. }
             | Target::PartnerPharmacy { .. }
@@ -204,18 +234,8 @@ async fn offer_message(
         .map(|r| crate::api::render_reason(ctx.locales, lang, r))
         .collect();
     let deadline = deadline.with_timezone(&ctx.config.timezone).format("%H:%M").to_string();
-    let args: Vec<(&str, FluentValue)> = vec![
-        ("kind", kind_name(ctx, lang, &request.kind).into()),
-        ("name", patient.name.clone().into()),
-        ("age", i64::from(age_on(patient.birth(), today)).into()),
-        ("phone", patient.phone.clone().into()),
-        ("area", patient.area.clone().unwrap_or_else(|| "-".into()).into()),
-        ("readings", readings.join("\n").into()),
-        ("reasons", reasons.join("\n").into()),
-        ("deadline", deadline.into()),
-    ];
-    Ok(OutMessage {
-        text: ctx.t(lang, msg!("offer"), &args),
+    let buttons = |text: String| OutMessage {
+        text,
         choices: vec![
             Choice {
                 label: ctx.t(lang, msg!("offer-accept"), &[]),
@@ -226,7 +246,31 @@ async fn offer_message(
                 data: format!("offer:{offer_id}:decline"),
             },
         ],
-    })
+    };
+    if RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job) {
+        // a contractor needs where, whom to call and what to carry — not the readings
+        let what = super::oxygen::job_details(conn, request.id).await?;
+        let args: Vec<(&str, FluentValue)> = vec![
+            ("kind", kind_name(ctx, lang, &request.kind).into()),
+            ("name", patient.name.clone().into()),
+            ("phone", patient.phone.clone().into()),
+            ("address", patient.address.clone().unwrap_or_else(|| "-".into()).into()),
+            ("what", what.into()),
+            ("deadline", deadline.into()),
+        ];
+        return Ok(buttons(ctx.t(lang, msg!("offer-job"), &args)));
+    }
+    let args: Vec<(&str, FluentValue)> = vec![
+        ("kind", kind_name(ctx, lang, &request.kind).into()),
+        ("name", patient.name.clone().into()),
+        ("age", i64::from(age_on(patient.birth(), today)).into()),
+        ("phone", patient.phone.clone().into()),
+        ("area", patient.area.clone().unwrap_or_else(|| "-".into()).into()),
+        ("readings", readings.join("\n").into()),
+        ("reasons", reasons.join("\n").into()),
+        ("deadline", deadline.into()),
+    ];
+    Ok(buttons(ctx.t(lang, msg!("offer"), &args)))
 }
 
 /// A provider pressed Accept or Decline on an offer; returns what they are told.
@@ -301,6 +345,7 @@ async fn handed_over(
     let due = from_ms(request.target_at).max(ctx.now + TIME_TO_ACT);
     offers::set_target(conn, request.id, due, ctx.now).await?;
     timers::schedule_ref(conn, OVERDUE, patient.id, request.id, due, ctx.now).await?;
+    super::oxygen::on_handed_over(conn, ctx, request, provider).await?;
     let by = due.with_timezone(&ctx.config.timezone).format("%H:%M").to_string();
     let assigned = |lang: Lang| {
         ctx.t(
@@ -376,6 +421,16 @@ async fn notify_provider(
     provider_id: i64,
     text: impl Fn(Lang) -> String,
 ) -> anyhow::Result<()> {
+    message_provider(conn, ctx, provider_id, |l| OutMessage::text(text(l))).await
+}
+
+/// Sends a provider a message (with buttons) in their language, if their chat is reachable.
+pub(crate) async fn message_provider(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider_id: i64,
+    message: impl Fn(Lang) -> OutMessage,
+) -> anyhow::Result<()> {
     let Some(provider) = providers::get(conn, provider_id).await? else {
         return Ok(());
     };
@@ -384,7 +439,7 @@ async fn notify_provider(
         .filter(|c| c.status == "active")
     {
         let lang = super::provider::language(&provider, chat.language_hint.as_deref());
-        super::push(conn, ctx, chat.id, vec![OutMessage::text(text(lang))]).await?;
+        super::push(conn, ctx, chat.id, vec![message(lang)]).await?;
     }
     Ok(())
 }
@@ -496,7 +551,15 @@ async fn open_follow_up(
     let opened = care::open(conn, &new, ctx.now).await?;
     let id = match opened {
         care::Opened::New(id) => {
-            start(conn, ctx, id, parent.patient_id, kind, level).await?;
+            let told = opened_for_patient(conn, ctx, id, parent.patient_id, kind, level, None).await?;
+            if !told.is_empty() {
+                if let Some(chat) = chats::for_patient(conn, parent.patient_id)
+                    .await?
+                    .filter(|c| c.status == "active")
+                {
+                    super::push(conn, ctx, chat.id, told).await?;
+                }
+            }
             id
         }
         care::Opened::Existing(id) => id,
@@ -524,9 +587,11 @@ pub async fn staff_assign(
     let Some(request) = offers::request(conn, request_id).await? else {
         return Ok(Err(AssignError::NoRequest));
     };
+    // jobs go to contractors, care to clinicians
+    let job = RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job);
     let Some(provider) = providers::get(conn, provider_id)
         .await?
-        .filter(|p| p.status == "active" && p.role != "contractor")
+        .filter(|p| p.status == "active" && (p.role == "contractor") == job)
     else {
         return Ok(Err(AssignError::NoProvider));
     };
@@ -561,6 +626,9 @@ pub async fn staff_assign(
 pub fn outcomes_for(kind: Option<RequestKind>) -> &'static [&'static str] {
     match kind {
         Some(RequestKind::PharmacyDelivery) => &["delivered", "no_contact"],
+        Some(RequestKind::OxygenDelivery) => &["kit_delivered", "not_delivered"],
+        Some(RequestKind::OxygenCollection) => &["collected", "not_collected"],
+        Some(RequestKind::Transport) => &["arrived", "no_contact"],
         _ => &[
             "consulted",
             "visited",
@@ -603,13 +671,28 @@ pub async fn outcome(
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
     }
     timers::cancel_ref(conn, OVERDUE, request.patient_id, request.id).await?;
+    if RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job) {
+        super::oxygen::job_outcome(conn, ctx, &request, provider, code).await?;
+        return Ok(vec![OutMessage::text(ctx.t(
+            lang,
+            msg!("outcome-recorded"),
+            &[("outcome", code.into())],
+        ))]);
+    }
+    let mut prompt = None;
     if let Some((kind, level, minutes)) = follow_up(code) {
         let reasons = [Reason::new(
             level,
             msg!("reason-outcome"),
             &[("outcome", code.to_string()), ("provider", provider.name.clone())],
         )];
-        open_follow_up(conn, ctx, &request, kind, level, minutes, &reasons).await?;
+        let opened = open_follow_up(conn, ctx, &request, kind, level, minutes, &reasons).await?;
+        if kind == RequestKind::Oxygen && provider.role == "doctor" {
+            // the doctor orders the kit with one more tap
+            let (care::Opened::New(id) | care::Opened::Existing(id)) = opened;
+            let name = patients::get(conn, request.patient_id).await?.map(|p| p.name).unwrap_or_default();
+            prompt = Some(super::oxygen::order_prompt(ctx, lang, id, &name));
+        }
         if code == "no_contact" {
             chats::alert_staff(
                 conn,
@@ -622,9 +705,11 @@ pub async fn outcome(
             .await?;
         }
     }
-    Ok(vec![OutMessage::text(ctx.t(
+    let mut out = vec![OutMessage::text(ctx.t(
         lang,
         msg!("outcome-recorded"),
         &[("outcome", code.into())],
-    ))])
+    ))];
+    out.extend(prompt);
+    Ok(out)
 }

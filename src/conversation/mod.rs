@@ -5,6 +5,7 @@ pub mod chain;
 pub mod checkin;
 pub mod enrolment;
 pub mod observation;
+pub mod oxygen;
 pub mod provider;
 pub mod release;
 pub mod triage;

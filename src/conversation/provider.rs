@@ -41,6 +41,12 @@ pub async fn handle(
         if let Some(request_id) = data.strip_prefix("consult:").and_then(|id| id.parse().ok()) {
             return super::chain::consult(conn, ctx, &provider, lang, request_id).await;
         }
+        if data.starts_with("o2:") {
+            return super::oxygen::order_from_chat(conn, ctx, &provider, lang, data).await;
+        }
+        if let Some(messages) = super::oxygen::doctor_button(conn, ctx, &provider, lang, data).await? {
+            return Ok(messages);
+        }
     }
     if let InboundKind::Text(text) = &inbound.kind {
         // a free note for the outcome just reported

@@ -101,6 +101,7 @@ pub async fn decide(
     let input = input_for(ctx, patient, report, &history);
     let a = assess(&ctx.config.rules, &input);
     let assessment_id = care::insert_assessment(conn, patient.id, Some(report.id), &a, ctx.now).await?;
+    let mut routed = Vec::new();
     for kind in &a.requests {
         let minutes = match kind {
             RequestKind::TreatmentReferral => ctx.config.rules.referral.map(|r| r.1).unwrap_or(1440),
@@ -115,7 +116,7 @@ pub async fn decide(
             reasons: &a.reasons,
         };
         if let care::Opened::New(id) = care::open(conn, &request, ctx.now).await? {
-            super::chain::start(conn, ctx, id, patient.id, *kind, a.level).await?;
+            routed.extend(super::chain::opened_for_patient(conn, ctx, id, patient.id, *kind, a.level, Some(lang)).await?);
         }
     }
     if a.level == Level::Emergency {
@@ -132,7 +133,9 @@ pub async fn decide(
     if let Some(patient) = super::observation::after_assessment(conn, ctx, patient, a.level).await? {
         super::release::schedule_with(conn, ctx, &patient, &history).await?;
     }
-    Ok((a.clone(), messages(ctx, lang, &a, summary)))
+    let mut told = messages(ctx, lang, &a, summary);
+    told.extend(routed);
+    Ok((a.clone(), told))
 }
 
 fn messages(ctx: &Ctx<'_>, lang: Lang, a: &Assessment, summary: Option<String>) -> Vec<OutMessage> {

@@ -30,6 +30,8 @@ pub enum Target {
     PharmacyOffice,
     /// The ward's holiday pharmacy: pharmacists on the holiday roster.
     HolidayPharmacy { at_once: usize },
+    /// Equipment or transport contractors for the patient's area (or for every area).
+    Contractors { at_once: usize },
     /// Health-centre staff: the chain is exhausted; a person must act.
     Staff,
 }
@@ -42,6 +44,7 @@ impl Target {
             | Target::PartnerPharmacy { .. }
             | Target::PharmacyOffice
             | Target::HolidayPharmacy { .. } => "pharmacist",
+            Target::Contractors { .. } => "contractor",
             _ => "doctor",
         }
     }
@@ -150,6 +153,12 @@ pub fn default_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
             step(Target::HolidayPharmacy { at_once: 3 }, Gate::HolidayPharmacyHours, 30),
             step(Target::Staff, Gate::Always, 0),
         ]),
+        // delivery and collection of lent equipment, transport: the contractors, then staff
+        RequestKind::OxygenDelivery | RequestKind::OxygenCollection | RequestKind::Transport => Some(vec![
+            step(Target::Contractors { at_once: 3 }, Gate::Always, 30),
+            step(Target::Contractors { at_once: 3 }, Gate::Always, 30),
+            step(Target::Staff, Gate::Always, 0),
+        ]),
         // oxygen is routed by capacity (station bed, kit at home, hospital) before anyone is asked
         RequestKind::Oxygen
         | RequestKind::HospitalCoordination
@@ -245,6 +254,25 @@ mod tests {
         let slow = default_chain(RequestKind::PhoneConsultation, Level::Moderate).expect("chain");
         let fast = default_chain(RequestKind::PhoneConsultation, Level::Urgent).expect("chain");
         assert!(fast[0].wait < slow[0].wait);
+    }
+
+    #[test]
+    fn equipment_jobs_go_to_contractors_at_any_hour_then_staff() {
+        for kind in [RequestKind::OxygenDelivery, RequestKind::OxygenCollection, RequestKind::Transport] {
+            for shift in [Shift::Day, Shift::Night, Shift::Holiday] {
+                let t = targets(kind, Level::Urgent, shift, true);
+                assert_eq!(
+                    t,
+                    [
+                        Target::Contractors { at_once: 3 },
+                        Target::Contractors { at_once: 3 },
+                        Target::Staff
+                    ],
+                    "{kind:?} {shift:?}"
+                );
+                assert!(t.iter().all(|s| *s == Target::Staff || s.role() == "contractor"));
+            }
+        }
     }
 
     #[test]

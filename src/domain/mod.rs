@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod chain;
 pub mod enrolment;
+pub mod equipment;
 pub mod episode;
 pub mod patient;
 pub mod performance;

@@ -59,10 +59,16 @@ pub enum RequestKind {
     PharmacyDelivery,
     /// A nurse or pharmacist consults a doctor on the patient's behalf.
     DoctorConsultation,
+    /// Oxygen equipment to bring to a patient's home (a job for the equipment contractors).
+    OxygenDelivery,
+    /// Lent equipment to fetch back when oxygen ends.
+    OxygenCollection,
+    /// A patient to drive to or from the station (therapy referral).
+    Transport,
 }
 
 impl RequestKind {
-    pub const ALL: [RequestKind; 10] = [
+    pub const ALL: [RequestKind; 13] = [
         RequestKind::Emergency,
         RequestKind::HospitalCoordination,
         RequestKind::Oxygen,
@@ -73,6 +79,9 @@ impl RequestKind {
         RequestKind::StaffCall,
         RequestKind::PharmacyDelivery,
         RequestKind::DoctorConsultation,
+        RequestKind::OxygenDelivery,
+        RequestKind::OxygenCollection,
+        RequestKind::Transport,
     ];
 
     pub fn code(self) -> &'static str {
@@ -87,11 +96,22 @@ impl RequestKind {
             RequestKind::StaffCall => "staff_call",
             RequestKind::PharmacyDelivery => "pharmacy_delivery",
             RequestKind::DoctorConsultation => "doctor_consultation",
+            RequestKind::OxygenDelivery => "oxygen_delivery",
+            RequestKind::OxygenCollection => "oxygen_collection",
+            RequestKind::Transport => "transport",
         }
     }
 
     pub fn from_code(s: &str) -> Option<RequestKind> {
         RequestKind::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    /// A job for the equipment or transport contractors rather than a clinician.
+    pub fn is_job(self) -> bool {
+        matches!(
+            self,
+            RequestKind::OxygenDelivery | RequestKind::OxygenCollection | RequestKind::Transport
+        )
     }
 }
 

@@ -108,3 +108,13 @@ pub async fn open(conn: &mut Conn, r: &NewRequest<'_>, now: DateTime<Utc>) -> an
     }
     Ok(Opened::Existing(id))
 }
+
+/// Records where an oxygen request was routed (station, home, hospital).
+pub async fn set_route(conn: &mut Conn, request_id: i64, route: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE care_requests SET route = $1 WHERE id = $2")
+        .bind(route)
+        .bind(request_id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}

@@ -5,6 +5,7 @@
 pub mod care;
 pub mod chats;
 pub mod codes;
+pub mod equipment;
 pub mod events;
 pub mod offers;
 pub mod outbox;
@@ -14,6 +15,7 @@ pub mod providers;
 pub mod reports;
 pub mod rosters;
 pub mod staff;
+pub mod station;
 pub mod timers;
 pub mod views;
 

@@ -25,6 +25,10 @@ pub struct Patient {
     pub release_not_before: Option<i64>,
     pub family_doctor_id: Option<i64>,
     pub pharmacy_id: Option<i64>,
+    /// Independent in daily living (ADL): 1 yes, 0 no, NULL not recorded.
+    pub independent: Option<i64>,
+    /// Where lent equipment is delivered.
+    pub address: Option<String>,
 }
 
 impl Patient {
@@ -49,17 +53,19 @@ pub struct NewPatient<'a> {
     /// Pillar 1: the patient's own family doctor and usual pharmacy (provider ids).
     pub family_doctor_id: Option<i64>,
     pub pharmacy_id: Option<i64>,
+    pub independent: Option<bool>,
+    pub address: Option<&'a str>,
 }
 
 const COLUMNS: &str = "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue, \
      last_contact_at, extra_check_ins, stable_streak, asymptomatic, released_at, release_not_before, family_doctor_id, \
-     pharmacy_id";
+     pharmacy_id, independent, address";
 
 pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO patients (name, phone, birth_date, onset_date, test_date, language, risk_factors, area, created_at,
-                               asymptomatic, family_doctor_id, pharmacy_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+                               asymptomatic, family_doctor_id, pharmacy_id, independent, address)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(p.name)
     .bind(p.phone)
@@ -73,6 +79,8 @@ pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> 
     .bind(i64::from(p.asymptomatic))
     .bind(p.family_doctor_id)
     .bind(p.pharmacy_id)
+    .bind(p.independent.map(i64::from))
+    .bind(p.address)
     .fetch_one(&mut *conn)
     .await
 }

@@ -70,3 +70,18 @@ pub async fn areas(conn: &mut Conn, id: i64) -> sqlx::Result<Vec<String>> {
         .fetch_all(&mut *conn)
         .await
 }
+
+/// Active contractors for an area: those covering it first, then those with no area (they
+/// serve the whole ward).
+pub async fn contractors(conn: &mut Conn, area: &str) -> sqlx::Result<Vec<Provider>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM providers p WHERE role = 'contractor' AND status = 'active'
+           AND (EXISTS (SELECT 1 FROM provider_areas a WHERE a.provider_id = p.id AND a.area = $1)
+                OR NOT EXISTS (SELECT 1 FROM provider_areas a WHERE a.provider_id = p.id))
+         ORDER BY CASE WHEN EXISTS (SELECT 1 FROM provider_areas a WHERE a.provider_id = p.id AND a.area = $1)
+                  THEN 0 ELSE 1 END, id"
+    ))
+    .bind(area)
+    .fetch_all(&mut *conn)
+    .await
+}

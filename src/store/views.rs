@@ -86,12 +86,14 @@ pub struct RequestRow {
     pub parent_id: Option<i64>,
     pub outcome: Option<String>,
     pub outcome_note: Option<String>,
+    /// Where an oxygen request was routed (station, home, hospital).
+    pub route: Option<String>,
 }
 
 const REQUEST_ROW: &str =
     "SELECT c.id, c.patient_id, p.name AS patient_name, p.phone AS patient_phone, p.area, c.kind, c.urgency,
             c.status, c.target_at, c.reasons, c.created_at, c.closed_reason, c.provider_id, v.name AS provider_name,
-            c.parent_id, c.outcome, c.outcome_note
+            c.parent_id, c.outcome, c.outcome_note, c.route
      FROM care_requests c JOIN patients p ON p.id = c.patient_id LEFT JOIN providers v ON v.id = c.provider_id";
 
 /// One care request, whatever its state.

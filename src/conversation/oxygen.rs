@@ -1,0 +1,772 @@
+//! Oxygen (PRODUCT.md flows 6 and 7; the Minato and Nerima schemes): a new oxygen request is
+//! routed by capacity — a station bed for a patient who qualifies, else equipment at home on a
+//! doctor's order, else hospital admission with staff alerted at once — and hospital
+//! coordination runs beside every route. A doctor's order reserves units, the delivery job goes
+//! to the equipment contractors through the escalation chain, the doctor confirms oxygen
+//! started, and when oxygen ends (the doctor, release, admission) the collection job brings the
+//! units back to cleaning and stock. All in the caller's transaction.
+
+use chrono::Duration;
+use fluent_bundle::FluentValue;
+
+use super::Ctx;
+use crate::channels::{Choice, OutMessage};
+use crate::domain::equipment::{
+    AdmissionStatus, BedKind, Candidate, FlowRate, Kit, OxygenRoute, UnitKind, UnitState, route_oxygen,
+};
+use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
+use crate::i18n::Lang;
+use crate::store::equipment::{self, Job, NewOrder, Order};
+use crate::store::offers::Request;
+use crate::store::patients::Patient;
+use crate::store::providers::Provider;
+use crate::store::station::{self, NewAdmission};
+use crate::store::{Conn, care, chats, offers, patients, views};
+
+/// How long the contractors have to bring the kit, and to fetch it back.
+const DELIVERY_MINUTES: i64 = 180;
+const COLLECTION_MINUTES: i64 = 24 * 60;
+
+/// Tells the patient something, in their language, if their chat is reachable.
+pub(crate) async fn notify_patient(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient_id: i64,
+    text: impl Fn(Lang) -> String,
+) -> anyhow::Result<()> {
+    let patient = patients::get(conn, patient_id).await?;
+    if let Some(chat) = chats::for_patient(conn, patient_id)
+        .await?
+        .filter(|c| c.status == "active")
+    {
+        let lang = super::language(patient.as_ref(), chat.language_hint.as_deref());
+        super::push(conn, ctx, chat.id, vec![OutMessage::text(text(lang))]).await?;
+    }
+    Ok(())
+}
+
+/// Routes a newly opened oxygen request by what is free now; returns what the patient is told.
+pub async fn route(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request_id: i64,
+    patient: &Patient,
+    level: Level,
+    lang: Lang,
+) -> anyhow::Result<Vec<OutMessage>> {
+    let candidate = Candidate {
+        independent: patient.independent.map(|v| v != 0),
+        emergency: level >= Level::Emergency,
+    };
+    let mut bed_free = station::bed_free(conn, None, BedKind::Oxygen).await?;
+    let kit = equipment::kit_available(conn, Kit::Cylinder).await?
+        || equipment::kit_available(conn, Kit::Concentrator).await?;
+    // hospital coordination runs beside every route (the Minato scheme)
+    hospital_coordination(conn, ctx, patient.id, request_id).await?;
+    loop {
+        let route = route_oxygen(&candidate, bed_free, kit);
+        care::set_route(conn, request_id, route.code()).await?;
+        match route {
+            OxygenRoute::Station => {
+                let new = NewAdmission {
+                    patient_id: patient.id,
+                    station_id: None,
+                    kind: BedKind::Oxygen,
+                    source: "triage",
+                    care_request_id: Some(request_id),
+                    note: None,
+                };
+                let Some(admission) = station::request(conn, &new, ctx.now).await? else {
+                    bed_free = false; // the last bed went a moment ago
+                    continue;
+                };
+                views::move_request(conn, request_id, RequestStatus::InProgress, None, None, ctx.now).await?;
+                chats::alert_staff(
+                    conn,
+                    "station_admission",
+                    Some(patient.id),
+                    None,
+                    &format!(
+                        "station admission {} requested (bed held): the hotline must accept or decline it",
+                        admission.id
+                    ),
+                    ctx.now,
+                )
+                .await?;
+                let name = station::get(conn, admission.station_id)
+                    .await?
+                    .map(|s| s.name)
+                    .unwrap_or_default();
+                return Ok(vec![OutMessage::text(ctx.t(
+                    lang,
+                    msg!("oxygen-route-station"),
+                    &[("station", name.into())],
+                ))]);
+            }
+            OxygenRoute::Home => {
+                return Ok(vec![OutMessage::text(ctx.t(lang, msg!("oxygen-route-home"), &[]))]);
+            }
+            OxygenRoute::Hospital => {
+                chats::alert_staff(
+                    conn,
+                    "no_oxygen_capacity",
+                    Some(patient.id),
+                    None,
+                    "oxygen needed but no station bed the patient qualifies for and no equipment in stock: arrange hospital admission now",
+                    ctx.now,
+                )
+                .await?;
+                let mut args = ctx.phone_args(lang);
+                args.push(("minutes", 0.into()));
+                return Ok(vec![OutMessage::text(ctx.t(lang, msg!("oxygen-route-hospital"), &args))]);
+            }
+        }
+    }
+}
+
+/// Opens (or raises) the patient's hospital-admission coordination, linked to `parent`.
+async fn hospital_coordination(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64, parent: i64) -> anyhow::Result<()> {
+    let reasons = [Reason::new(Level::Urgent, msg!("reason-oxygen-needed"), &[])];
+    let new = care::NewRequest {
+        patient_id,
+        assessment_id: None,
+        kind: RequestKind::HospitalCoordination,
+        level: Level::Urgent,
+        target_at: ctx.now + Duration::minutes(60),
+        reasons: &reasons,
+    };
+    if let care::Opened::New(id) = care::open(conn, &new, ctx.now).await? {
+        offers::set_parent(conn, id, parent).await?;
+    }
+    Ok(())
+}
+
+/// The buttons a doctor orders oxygen with: a kit and a common flow (the API takes any flow).
+pub fn order_prompt(ctx: &Ctx<'_>, lang: Lang, request_id: i64, patient_name: &str) -> OutMessage {
+    let mut choices = Vec::new();
+    for kit in Kit::ALL {
+        for flow in [1, 2, 3] {
+            choices.push(Choice {
+                label: ctx.t(
+                    lang,
+                    msg!("oxygen-order-button"),
+                    &[("kit", kit.code().into()), ("flow", flow.into())],
+                ),
+                data: format!("o2:{request_id}:{}:{flow}", kit.code()),
+            });
+        }
+    }
+    OutMessage {
+        text: ctx.t(lang, msg!("oxygen-order-prompt"), &[("name", patient_name.into())]),
+        choices,
+    }
+}
+
+/// Who orders.
+#[derive(Debug, Clone, Copy)]
+pub enum OrderedBy {
+    Provider(i64),
+    Staff(i64),
+}
+
+impl OrderedBy {
+    fn actor(self) -> String {
+        match self {
+            OrderedBy::Provider(id) => format!("provider:{id}"),
+            OrderedBy::Staff(id) => format!("staff:{id}"),
+        }
+    }
+}
+
+/// Why an order was not placed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum OrderError {
+    NoPatient,
+    /// The episode has ended.
+    NotActive,
+    /// Equipment is already out for this patient (the order's id).
+    AlreadyOrdered(i64),
+    /// A unit the kit takes is not in stock (another order got the last one): hospital
+    /// coordination is opened and staff are alerted.
+    NoStock(UnitKind),
+}
+
+/// Places an order: reserves the kit's units, opens the delivery job for the contractors and
+/// tells the patient. Out of stock → the patient is routed onwards (hospital coordination,
+/// staff alerted).
+pub async fn order(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    by: OrderedBy,
+    patient_id: i64,
+    request_id: Option<i64>,
+    kit: Kit,
+    flow: FlowRate,
+) -> anyhow::Result<Result<i64, OrderError>> {
+    let Some(patient) = patients::get(conn, patient_id).await? else {
+        return Ok(Err(OrderError::NoPatient));
+    };
+    if patient.status != "active" {
+        return Ok(Err(OrderError::NotActive));
+    }
+    if let Some(existing) = equipment::active_orders(conn, patient_id).await?.first() {
+        return Ok(Err(OrderError::AlreadyOrdered(existing.id)));
+    }
+    // the patient's open oxygen request, if the order did not come with one
+    let request_id = match request_id {
+        Some(id) => Some(id),
+        None => views::open_requests(conn, Some(RequestKind::Oxygen.code()))
+            .await?
+            .into_iter()
+            .find(|r| r.patient_id == patient_id)
+            .map(|r| r.id),
+    };
+    let (provider_id, staff_id) = match by {
+        OrderedBy::Provider(id) => (Some(id), None),
+        OrderedBy::Staff(id) => (None, Some(id)),
+    };
+    let order_id = equipment::create_order(
+        conn,
+        &NewOrder {
+            patient_id,
+            care_request_id: request_id,
+            kit,
+            flow_tenths: flow.tenths(),
+            provider_id,
+            staff_id,
+        },
+        ctx.now,
+    )
+    .await?;
+    let actor = by.actor();
+    for kind in kit.units() {
+        if equipment::reserve(conn, *kind, patient_id, order_id, &actor, ctx.now)
+            .await?
+            .is_none()
+        {
+            equipment::move_order_units(
+                conn,
+                order_id,
+                UnitState::Reserved,
+                UnitState::Available,
+                &actor,
+                "order could not be filled",
+                ctx.now,
+            )
+            .await?;
+            equipment::move_order(conn, order_id, &["ordered"], "cancelled", Some("out of stock"), ctx.now).await?;
+            let parent = request_id.unwrap_or_default();
+            hospital_coordination(conn, ctx, patient_id, parent).await?;
+            chats::alert_staff(
+                conn,
+                "no_oxygen_stock",
+                Some(patient_id),
+                None,
+                &format!(
+                    "oxygen order {order_id} could not be filled: no {} in stock; hospital coordination is open",
+                    kind.code()
+                ),
+                ctx.now,
+            )
+            .await?;
+            notify_patient(conn, ctx, patient_id, |l| {
+                let mut args = ctx.phone_args(l);
+                args.push(("minutes", 0.into()));
+                ctx.t(l, msg!("oxygen-route-hospital"), &args)
+            })
+            .await?;
+            return Ok(Err(OrderError::NoStock(*kind)));
+        }
+    }
+    low_stock(conn, ctx).await?;
+    let reasons = [Reason::new(
+        Level::Urgent,
+        msg!("reason-oxygen-order"),
+        &[("kit", kit.code().to_string()), ("flow", flow.display())],
+    )];
+    let new = care::NewRequest {
+        patient_id,
+        assessment_id: None,
+        kind: RequestKind::OxygenDelivery,
+        level: Level::Urgent,
+        target_at: ctx.now + Duration::minutes(DELIVERY_MINUTES),
+        reasons: &reasons,
+    };
+    let delivery = match care::open(conn, &new, ctx.now).await? {
+        care::Opened::New(id) | care::Opened::Existing(id) => id,
+    };
+    if let Some(parent) = request_id {
+        offers::set_parent(conn, delivery, parent).await?;
+        views::move_request(conn, parent, RequestStatus::InProgress, None, None, ctx.now).await?;
+    }
+    equipment::set_job(conn, order_id, Job::Delivery, delivery).await?;
+    super::chain::start(conn, ctx, delivery, patient_id, RequestKind::OxygenDelivery, Level::Urgent).await?;
+    notify_patient(conn, ctx, patient_id, |l| {
+        ctx.t(
+            l,
+            msg!("oxygen-ordered-patient"),
+            &[("kit", kit.code().into()), ("flow", flow.display().into())],
+        )
+    })
+    .await?;
+    Ok(Ok(order_id))
+}
+
+/// Alerts staff when a kind of unit runs low (below `MIMAMORI_OXYGEN_LOW_STOCK`).
+async fn low_stock(conn: &mut Conn, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    for kind in UnitKind::ALL {
+        let left = equipment::available(conn, kind).await?;
+        if left < ctx.config.oxygen_low_stock {
+            chats::alert_staff(
+                conn,
+                "low_stock",
+                None,
+                None,
+                &format!("{} in stock: {left} (threshold {})", kind.code(), ctx.config.oxygen_low_stock),
+                ctx.now,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// A doctor tapped an order button (`o2:REQUEST:KIT:FLOW`) on their oxygen request.
+pub async fn order_from_chat(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    lang: Lang,
+    data: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
+    let say = |key: &str, args: &[(&str, FluentValue)]| Ok(vec![OutMessage::text(ctx.t(lang, key, args))]);
+    let parsed = parse_order(data);
+    let Some((request_id, kit, flow)) = parsed else {
+        return say(msg!("offer-unknown"), &[]);
+    };
+    if provider.role != "doctor" {
+        return say(msg!("oxygen-doctors-only"), &[]);
+    }
+    let Some(request) = offers::request(conn, request_id).await? else {
+        return say(msg!("offer-unknown"), &[]);
+    };
+    match order(
+        conn,
+        ctx,
+        OrderedBy::Provider(provider.id),
+        request.patient_id,
+        Some(request.id),
+        kit,
+        flow,
+    )
+    .await?
+    {
+        Ok(_) => say(
+            msg!("oxygen-ordered"),
+            &[("kit", kit.code().into()), ("flow", flow.display().into())],
+        ),
+        Err(OrderError::AlreadyOrdered(_)) => say(msg!("oxygen-already-ordered"), &[]),
+        Err(OrderError::NoStock(kind)) => say(msg!("oxygen-no-stock"), &[("unit", kind.code().into())]),
+        Err(OrderError::NoPatient | OrderError::NotActive) => say(msg!("outcome-closed"), &[]),
+    }
+}
+
+/// "o2:12:cylinder:2" → (request, kit, flow).
+fn parse_order(data: &str) -> Option<(i64, Kit, FlowRate)> {
+    let mut parts = data.strip_prefix("o2:")?.split(':');
+    let id = parts.next()?.parse().ok()?;
+    let kit = Kit::from_code(parts.next()?)?;
+    let flow = FlowRate::parse(parts.next()?)?;
+    parts.next().is_none().then_some((id, kit, flow))
+}
+
+/// What a contractor carries for a job: the units by serial and the flow, e.g.
+/// "cylinder C-001, regulator R-001 (2 L/min)".
+pub async fn job_details(conn: &mut Conn, request_id: i64) -> anyhow::Result<String> {
+    let Some(order) = equipment::order_of_job(conn, request_id).await? else {
+        return Ok("-".into());
+    };
+    let units: Vec<String> = equipment::for_order(conn, order.id)
+        .await?
+        .iter()
+        .map(|u| format!("{} {}", u.kind, u.serial))
+        .collect();
+    let flow = FlowRate::from_tenths(order.flow_tenths).map(FlowRate::display).unwrap_or_default();
+    Ok(format!("{} ({flow} L/min)", units.join(", ")))
+}
+
+/// A contractor took a delivery job: its units leave the store.
+pub async fn on_handed_over(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request, provider: &Provider) -> anyhow::Result<()> {
+    if request.kind != RequestKind::OxygenDelivery.code() {
+        return Ok(());
+    }
+    if let Some(order) = equipment::order_of_job(conn, request.id).await? {
+        let reason = format!("delivery job {} taken by {}", request.id, provider.name);
+        equipment::move_order_units(
+            conn,
+            order.id,
+            UnitState::Reserved,
+            UnitState::OutForDelivery,
+            &format!("provider:{}", provider.id),
+            &reason,
+            ctx.now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// What a contractor reported on a delivery or collection job.
+pub async fn job_outcome(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request: &Request,
+    provider: &Provider,
+    code: &str,
+) -> anyhow::Result<()> {
+    let Some(order) = equipment::order_of_job(conn, request.id).await? else {
+        return Ok(());
+    };
+    let actor = format!("provider:{}", provider.id);
+    match code {
+        "kit_delivered" => {
+            equipment::move_order_units(
+                conn,
+                order.id,
+                UnitState::OutForDelivery,
+                UnitState::InUse,
+                &actor,
+                "delivered to the patient's home",
+                ctx.now,
+            )
+            .await?;
+            equipment::move_order(conn, order.id, &["ordered"], "delivered", None, ctx.now).await?;
+            notify_patient(conn, ctx, order.patient_id, |l| ctx.t(l, msg!("oxygen-delivered-patient"), &[])).await?;
+            ask_to_start(conn, ctx, &order).await?;
+        }
+        "not_delivered" => {
+            equipment::move_order_units(
+                conn,
+                order.id,
+                UnitState::OutForDelivery,
+                UnitState::Reserved,
+                &actor,
+                "could not be delivered",
+                ctx.now,
+            )
+            .await?;
+            chats::alert_staff(
+                conn,
+                "delivery_failed",
+                Some(order.patient_id),
+                None,
+                &format!("oxygen order {}: the contractor could not deliver; the job is offered again", order.id),
+                ctx.now,
+            )
+            .await?;
+            reopen_job(conn, ctx, &order, Job::Delivery).await?;
+        }
+        "collected" => {
+            equipment::move_order_units(
+                conn,
+                order.id,
+                UnitState::ToCollect,
+                UnitState::Cleaning,
+                &actor,
+                "collected from the patient's home",
+                ctx.now,
+            )
+            .await?;
+        }
+        "not_collected" => {
+            chats::alert_staff(
+                conn,
+                "collection_failed",
+                Some(order.patient_id),
+                None,
+                &format!("oxygen order {}: the contractor could not collect; the job is offered again", order.id),
+                ctx.now,
+            )
+            .await?;
+            reopen_job(conn, ctx, &order, Job::Collection).await?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Opens a delivery or collection job again (the last one failed) and starts its chain.
+async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, job: Job) -> anyhow::Result<i64> {
+    let (kind, minutes, key) = match job {
+        Job::Delivery => (RequestKind::OxygenDelivery, DELIVERY_MINUTES, msg!("reason-oxygen-order")),
+        Job::Collection => (RequestKind::OxygenCollection, COLLECTION_MINUTES, msg!("reason-oxygen-collect")),
+    };
+    let flow = FlowRate::from_tenths(order.flow_tenths).map(FlowRate::display).unwrap_or_default();
+    let level = match job {
+        Job::Delivery => Level::Urgent,
+        Job::Collection => Level::Watch,
+    };
+    let reasons = [Reason::new(level, key, &[("kit", order.kit.clone()), ("flow", flow)])];
+    let new = care::NewRequest {
+        patient_id: order.patient_id,
+        assessment_id: None,
+        kind,
+        level,
+        target_at: ctx.now + Duration::minutes(minutes),
+        reasons: &reasons,
+    };
+    let id = match care::open(conn, &new, ctx.now).await? {
+        care::Opened::New(id) => {
+            super::chain::start(conn, ctx, id, order.patient_id, kind, level).await?;
+            id
+        }
+        care::Opened::Existing(id) => id,
+    };
+    if let Some(parent) = order.care_request_id {
+        offers::set_parent(conn, id, parent).await?;
+    }
+    equipment::set_job(conn, order.id, job, id).await?;
+    Ok(id)
+}
+
+/// The kit is at the patient's home: the ordering doctor confirms when oxygen has started.
+async fn ask_to_start(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order) -> anyhow::Result<()> {
+    let name = patients::get(conn, order.patient_id)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    match order.ordered_by_provider {
+        Some(doctor) => {
+            let message = |l: Lang| OutMessage {
+                text: ctx.t(l, msg!("oxygen-delivered-doctor"), &[("name", name.clone().into())]),
+                choices: vec![
+                    Choice {
+                        label: ctx.t(l, msg!("oxygen-start-button"), &[]),
+                        data: format!("o2start:{}", order.id),
+                    },
+                    Choice {
+                        label: ctx.t(l, msg!("oxygen-end-button"), &[]),
+                        data: format!("o2end:{}", order.id),
+                    },
+                ],
+            };
+            super::chain::message_provider(conn, ctx, doctor, message).await
+        }
+        None => Ok(chats::alert_staff(
+            conn,
+            "oxygen_delivered",
+            Some(order.patient_id),
+            None,
+            &format!("oxygen order {}: delivered; confirm when oxygen has started", order.id),
+            ctx.now,
+        )
+        .await?),
+    }
+}
+
+/// Why an order did not move.
+#[derive(Debug, PartialEq, Eq)]
+pub enum OrderMoveError {
+    NoOrder,
+    /// Not in a state it can move from (already started, ended …).
+    NotNow,
+}
+
+/// Oxygen has started at home (the doctor's button, or staff on a visiting nurse's word).
+pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, order_id: i64) -> anyhow::Result<Result<Order, OrderMoveError>> {
+    let Some(order) = equipment::order(conn, order_id).await? else {
+        return Ok(Err(OrderMoveError::NoOrder));
+    };
+    if equipment::move_order(conn, order.id, &["delivered"], "started", None, ctx.now).await? == 0 {
+        return Ok(Err(OrderMoveError::NotNow));
+    }
+    let flow = FlowRate::from_tenths(order.flow_tenths).map(FlowRate::display).unwrap_or_default();
+    notify_patient(conn, ctx, order.patient_id, |l| {
+        ctx.t(l, msg!("oxygen-started-patient"), &[("flow", flow.clone().into())])
+    })
+    .await?;
+    Ok(Ok(order))
+}
+
+/// Ends oxygen: units not yet delivered go back to stock, units at home are to be collected and
+/// a collection job goes to the contractors. `reason` is kept on the order.
+pub async fn end(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    order_id: i64,
+    actor: &str,
+    reason: &str,
+) -> anyhow::Result<Result<Order, OrderMoveError>> {
+    let Some(order) = equipment::order(conn, order_id).await? else {
+        return Ok(Err(OrderMoveError::NoOrder));
+    };
+    if equipment::move_order(
+        conn,
+        order.id,
+        &["ordered", "delivered", "started"],
+        "ended",
+        Some(reason),
+        ctx.now,
+    )
+    .await?
+        == 0
+    {
+        return Ok(Err(OrderMoveError::NotNow));
+    }
+    // not delivered yet: the job is withdrawn and the units go back to stock
+    if let Some(job) = order.delivery_request_id {
+        let cancelled = views::move_request(conn, job, RequestStatus::Cancelled, Some(reason), None, ctx.now).await?;
+        if cancelled > 0 {
+            offers::withdraw_open(conn, job, ctx.now).await?;
+        }
+    }
+    equipment::move_order_units(
+        conn,
+        order.id,
+        UnitState::OutForDelivery,
+        UnitState::Reserved,
+        actor,
+        reason,
+        ctx.now,
+    )
+    .await?;
+    equipment::move_order_units(conn, order.id, UnitState::Reserved, UnitState::Available, actor, reason, ctx.now)
+        .await?;
+    let home = equipment::move_order_units(conn, order.id, UnitState::InUse, UnitState::ToCollect, actor, reason, ctx.now)
+        .await?;
+    if home > 0 {
+        reopen_job(conn, ctx, &order, Job::Collection).await?;
+    }
+    if let Some(request) = order.care_request_id {
+        views::move_request(conn, request, RequestStatus::Done, Some(reason), None, ctx.now).await?;
+    }
+    Ok(Ok(order))
+}
+
+/// Ends every order of a patient whose episode or home stay ends (release, admission).
+pub async fn end_for_patient(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64, reason: &str) -> anyhow::Result<()> {
+    for order in equipment::active_orders(conn, patient_id).await? {
+        let _ = end(conn, ctx, order.id, "system", reason).await?;
+    }
+    Ok(())
+}
+
+/// The doctor's buttons after delivery: `o2start:ORDER`, `o2end:ORDER`.
+pub async fn doctor_button(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    lang: Lang,
+    data: &str,
+) -> anyhow::Result<Option<Vec<OutMessage>>> {
+    let (end_it, id) = if let Some(id) = data.strip_prefix("o2start:") {
+        (false, id)
+    } else if let Some(id) = data.strip_prefix("o2end:") {
+        (true, id)
+    } else {
+        return Ok(None);
+    };
+    let say = |key: &str| Ok(Some(vec![OutMessage::text(ctx.t(lang, key, &[]))]));
+    let Ok(id) = id.parse::<i64>() else {
+        return say(msg!("offer-unknown"));
+    };
+    let mine = equipment::order(conn, id)
+        .await?
+        .is_some_and(|o| o.ordered_by_provider == Some(provider.id));
+    if !mine {
+        return say(msg!("offer-unknown"));
+    }
+    if end_it {
+        let reason = format!("ended by {}", provider.name);
+        return match end(conn, ctx, id, &format!("provider:{}", provider.id), &reason).await? {
+            Ok(_) => say(msg!("oxygen-ended")),
+            Err(_) => say(msg!("oxygen-not-now")),
+        };
+    }
+    match start(conn, ctx, id).await? {
+        Ok(order) => Ok(Some(vec![OutMessage {
+            text: ctx.t(lang, msg!("oxygen-started"), &[]),
+            choices: vec![Choice {
+                label: ctx.t(lang, msg!("oxygen-end-button"), &[]),
+                data: format!("o2end:{}", order.id),
+            }],
+        }])),
+        Err(_) => say(msg!("oxygen-not-now")),
+    }
+}
+
+/// An admission moved (hotline decision, arrival, discharge, transfer): the patient is told,
+/// and oxygen lent at home ends once they are in a bed. A declined request is routed onwards.
+pub async fn admission_moved(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    admission: &station::Admission,
+    to: AdmissionStatus,
+) -> anyhow::Result<()> {
+    let key = match to {
+        AdmissionStatus::Accepted => Some(msg!("station-accepted")),
+        AdmissionStatus::Declined => Some(msg!("station-declined")),
+        AdmissionStatus::Admitted => {
+            end_for_patient(conn, ctx, admission.patient_id, "admitted to the station").await?;
+            None
+        }
+        AdmissionStatus::Discharged => Some(msg!("station-discharged")),
+        AdmissionStatus::Transferred => Some(msg!("station-transferred")),
+        AdmissionStatus::Treated | AdmissionStatus::Requested | AdmissionStatus::Cancelled => None,
+    };
+    let name = station::get(conn, admission.station_id)
+        .await?
+        .map(|s| s.name)
+        .unwrap_or_default();
+    if let Some(key) = key {
+        notify_patient(conn, ctx, admission.patient_id, |l| {
+            ctx.t(l, key, &[("station", name.clone().into())])
+        })
+        .await?;
+    }
+    let request = admission.care_request_id;
+    match to {
+        // the station cannot take them: equipment at home or hospital, as routing would decide
+        AdmissionStatus::Declined | AdmissionStatus::Cancelled => {
+            if let Some(id) = request {
+                views::move_request(conn, id, RequestStatus::Open, None, None, ctx.now).await?;
+                care::set_route(conn, id, OxygenRoute::Home.code()).await?;
+            }
+            if !equipment::kit_available(conn, Kit::Cylinder).await?
+                && !equipment::kit_available(conn, Kit::Concentrator).await?
+            {
+                chats::alert_staff(
+                    conn,
+                    "no_oxygen_capacity",
+                    Some(admission.patient_id),
+                    None,
+                    "the station declined and no equipment is in stock: arrange hospital admission now",
+                    ctx.now,
+                )
+                .await?;
+            }
+        }
+        AdmissionStatus::Discharged | AdmissionStatus::Transferred => {
+            if let Some(id) = request {
+                views::move_request(conn, id, RequestStatus::Done, Some(to.code()), None, ctx.now).await?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_buttons_parse() {
+        let (id, kit, flow) = parse_order("o2:12:cylinder:2").expect("parses");
+        assert_eq!((id, kit, flow.tenths()), (12, Kit::Cylinder, 20));
+        assert!(parse_order("o2:12:tank:2").is_none());
+        assert!(parse_order("o2:12:cylinder:99").is_none());
+        assert!(parse_order("o2:x:cylinder:2").is_none());
+        assert!(parse_order("o2:1:cylinder:2:extra").is_none());
+    }
+}

@@ -1,0 +1,400 @@
+//! Lent oxygen equipment, unit by unit, with every change recorded; and the doctors' orders that
+//! hold it. A unit moves only along an edge of [`crate::domain::equipment::UnitState`], and
+//! only from the state it was read in, so two writers never both move it.
+
+use chrono::{DateTime, Utc};
+
+use super::{Conn, ms};
+use crate::domain::equipment::{Kit, Refused, UnitKind, UnitState, unit_move};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Unit {
+    pub id: i64,
+    pub kind: String,
+    pub serial: String,
+    pub state: String,
+    pub patient_id: Option<i64>,
+    pub order_id: Option<i64>,
+    pub updated_at: i64,
+}
+
+const UNIT: &str = "SELECT id, kind, serial, state, patient_id, order_id, updated_at FROM equipment_units";
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Event {
+    pub from_state: Option<String>,
+    pub to_state: String,
+    pub actor: String,
+    pub reason: String,
+    pub patient_id: Option<i64>,
+    pub at: i64,
+}
+
+/// Why a unit did not move.
+#[derive(Debug)]
+pub enum MoveError {
+    NoUnit,
+    Refused(Refused),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for MoveError {
+    fn from(e: sqlx::Error) -> Self {
+        MoveError::Db(e)
+    }
+}
+
+/// Adds a unit in stock; `None` when the serial is already registered.
+pub async fn add(
+    conn: &mut Conn,
+    kind: UnitKind,
+    serial: &str,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<i64>> {
+    if by_serial(conn, serial).await?.is_some() {
+        return Ok(None);
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO equipment_units (kind, serial, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id",
+    )
+    .bind(kind.code())
+    .bind(serial)
+    .bind(ms(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    event(conn, id, None, UnitState::Available, actor, "added to stock", None, now).await?;
+    Ok(Some(id))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn event(
+    conn: &mut Conn,
+    unit_id: i64,
+    from: Option<UnitState>,
+    to: UnitState,
+    actor: &str,
+    reason: &str,
+    patient_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO equipment_events (unit_id, from_state, to_state, actor, reason, patient_id, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(unit_id)
+    .bind(from.map(UnitState::code))
+    .bind(to.code())
+    .bind(actor)
+    .bind(reason)
+    .bind(patient_id)
+    .bind(ms(now))
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}
+
+pub async fn by_serial(conn: &mut Conn, serial: &str) -> sqlx::Result<Option<Unit>> {
+    sqlx::query_as(&format!("{UNIT} WHERE serial = $1"))
+        .bind(serial)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Unit>> {
+    sqlx::query_as(&format!("{UNIT} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// Units, optionally of one state and kind, by kind and serial.
+pub async fn list(conn: &mut Conn, state: Option<&str>, kind: Option<&str>) -> sqlx::Result<Vec<Unit>> {
+    sqlx::query_as(&format!(
+        "{UNIT} WHERE ($1 IS NULL OR state = $1) AND ($2 IS NULL OR kind = $2) ORDER BY kind, serial"
+    ))
+    .bind(state)
+    .bind(kind)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+pub async fn for_order(conn: &mut Conn, order_id: i64) -> sqlx::Result<Vec<Unit>> {
+    sqlx::query_as(&format!("{UNIT} WHERE order_id = $1 ORDER BY kind, id"))
+        .bind(order_id)
+        .fetch_all(&mut *conn)
+        .await
+}
+
+/// How many units of a kind are in stock.
+pub async fn available(conn: &mut Conn, kind: UnitKind) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM equipment_units WHERE kind = $1 AND state = 'available'")
+        .bind(kind.code())
+        .fetch_one(&mut *conn)
+        .await
+}
+
+/// Whether every unit a kit takes is in stock.
+pub async fn kit_available(conn: &mut Conn, kit: Kit) -> sqlx::Result<bool> {
+    for kind in kit.units() {
+        if available(conn, *kind).await? == 0 {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+pub async fn history(conn: &mut Conn, unit_id: i64) -> sqlx::Result<Vec<Event>> {
+    sqlx::query_as(
+        "SELECT from_state, to_state, actor, reason, patient_id, at FROM equipment_events WHERE unit_id = $1 ORDER BY id",
+    )
+    .bind(unit_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Moves a unit to `to` if the machine allows it from the state it is in, recording who and
+/// why. Going back to stock clears its patient and order.
+pub async fn set_state(
+    conn: &mut Conn,
+    unit_id: i64,
+    to: UnitState,
+    actor: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<(), MoveError> {
+    let Some(unit) = get(conn, unit_id).await? else {
+        return Err(MoveError::NoUnit);
+    };
+    let from = UnitState::from_code(&unit.state).ok_or(MoveError::NoUnit)?;
+    unit_move(from, to).map_err(MoveError::Refused)?;
+    let keep = to.with_patient();
+    let moved = sqlx::query(
+        "UPDATE equipment_units SET state = $1, updated_at = $2,
+                patient_id = CASE WHEN $3 THEN patient_id ELSE NULL END,
+                order_id = CASE WHEN $3 THEN order_id ELSE NULL END
+         WHERE id = $4 AND state = $5",
+    )
+    .bind(to.code())
+    .bind(ms(now))
+    .bind(keep)
+    .bind(unit_id)
+    .bind(from.code())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if moved == 0 {
+        // someone moved it between our read and our write
+        return Err(MoveError::Refused(Refused {
+            what: "unit",
+            from: "changing",
+            to: to.code(),
+        }));
+    }
+    event(conn, unit_id, Some(from), to, actor, reason, unit.patient_id, now).await?;
+    Ok(())
+}
+
+/// Moves every unit of an order that is in `from` to `to`.
+pub async fn move_order_units(
+    conn: &mut Conn,
+    order_id: i64,
+    from: UnitState,
+    to: UnitState,
+    actor: &str,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<usize> {
+    let mut n = 0;
+    for unit in for_order(conn, order_id).await? {
+        if unit.state == from.code() {
+            match set_state(conn, unit.id, to, actor, reason, now).await {
+                Ok(()) => n += 1,
+                Err(MoveError::Db(e)) => return Err(e.into()),
+                Err(MoveError::NoUnit | MoveError::Refused(_)) => {}
+            }
+        }
+    }
+    Ok(n)
+}
+
+/// Reserves one unit of `kind` in stock for an order. The row decides: of two orders for the
+/// last unit at the same moment exactly one gets it (the other's update finds it reserved and
+/// looks again, finding none). `None`: none in stock.
+pub async fn reserve(
+    conn: &mut Conn,
+    kind: UnitKind,
+    patient_id: i64,
+    order_id: i64,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<Unit>> {
+    for _ in 0..8 {
+        let got: Option<i64> = sqlx::query_scalar(
+            "UPDATE equipment_units SET state = 'reserved', patient_id = $1, order_id = $2, updated_at = $3
+             WHERE id = (SELECT id FROM equipment_units WHERE kind = $4 AND state = 'available' ORDER BY id LIMIT 1)
+               AND state = 'available'
+             RETURNING id",
+        )
+        .bind(patient_id)
+        .bind(order_id)
+        .bind(ms(now))
+        .bind(kind.code())
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some(id) = got {
+            let reason = format!("reserved for oxygen order {order_id}");
+            event(
+                conn,
+                id,
+                Some(UnitState::Available),
+                UnitState::Reserved,
+                actor,
+                &reason,
+                Some(patient_id),
+                now,
+            )
+            .await?;
+            return get(conn, id).await;
+        }
+        if available(conn, kind).await? == 0 {
+            return Ok(None);
+        }
+    }
+    Ok(None)
+}
+
+// ---- orders ----------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Order {
+    pub id: i64,
+    pub patient_id: i64,
+    pub care_request_id: Option<i64>,
+    pub kit: String,
+    pub flow_tenths: i64,
+    pub status: String,
+    pub ordered_by_provider: Option<i64>,
+    pub ordered_by_staff: Option<i64>,
+    pub delivery_request_id: Option<i64>,
+    pub collection_request_id: Option<i64>,
+    pub end_reason: Option<String>,
+    pub created_at: i64,
+    pub delivered_at: Option<i64>,
+    pub started_at: Option<i64>,
+    pub ended_at: Option<i64>,
+}
+
+const ORDER: &str = "SELECT id, patient_id, care_request_id, kit, flow_tenths, status, ordered_by_provider, ordered_by_staff,
+        delivery_request_id, collection_request_id, end_reason, created_at, delivered_at, started_at, ended_at
+     FROM oxygen_orders";
+
+pub struct NewOrder {
+    pub patient_id: i64,
+    pub care_request_id: Option<i64>,
+    pub kit: Kit,
+    pub flow_tenths: u16,
+    pub provider_id: Option<i64>,
+    pub staff_id: Option<i64>,
+}
+
+pub async fn create_order(conn: &mut Conn, o: &NewOrder, now: DateTime<Utc>) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO oxygen_orders (patient_id, care_request_id, kit, flow_tenths, ordered_by_provider, ordered_by_staff, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(o.patient_id)
+    .bind(o.care_request_id)
+    .bind(o.kit.code())
+    .bind(i64::from(o.flow_tenths))
+    .bind(o.provider_id)
+    .bind(o.staff_id)
+    .bind(ms(now))
+    .fetch_one(&mut *conn)
+    .await
+}
+
+pub async fn order(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Order>> {
+    sqlx::query_as(&format!("{ORDER} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// The order whose delivery or collection job this request is.
+pub async fn order_of_job(conn: &mut Conn, request_id: i64) -> sqlx::Result<Option<Order>> {
+    sqlx::query_as(&format!(
+        "{ORDER} WHERE delivery_request_id = $1 OR collection_request_id = $1"
+    ))
+    .bind(request_id)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// A patient's orders whose kit is still out (ordered, delivered or started).
+pub async fn active_orders(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<Order>> {
+    sqlx::query_as(&format!(
+        "{ORDER} WHERE patient_id = $1 AND status IN ('ordered', 'delivered', 'started') ORDER BY id"
+    ))
+    .bind(patient_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Every order, newest first, optionally only those in one status.
+pub async fn orders(conn: &mut Conn, status: Option<&str>) -> sqlx::Result<Vec<Order>> {
+    sqlx::query_as(&format!("{ORDER} WHERE ($1 IS NULL OR status = $1) ORDER BY id DESC"))
+        .bind(status)
+        .fetch_all(&mut *conn)
+        .await
+}
+
+/// Moves an order from one of `from` to `to`; zero rows: it was elsewhere.
+pub async fn move_order(
+    conn: &mut Conn,
+    id: i64,
+    from: &[&str],
+    to: &str,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<u64> {
+    let column = match to {
+        "delivered" => "delivered_at",
+        "started" => "started_at",
+        _ => "ended_at",
+    };
+    // `from` and `column` are our own constants, never input
+    let from: Vec<String> = from.iter().map(|s| format!("'{s}'")).collect();
+    let sql = format!(
+        "UPDATE oxygen_orders SET status = $1, {column} = $2, end_reason = COALESCE($3, end_reason)
+         WHERE id = $4 AND status IN ({})",
+        from.join(", ")
+    );
+    Ok(sqlx::query(&sql)
+        .bind(to)
+        .bind(ms(now))
+        .bind(reason)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected())
+}
+
+pub async fn set_job(conn: &mut Conn, order_id: i64, column: Job, request_id: i64) -> sqlx::Result<()> {
+    let sql = match column {
+        Job::Delivery => "UPDATE oxygen_orders SET delivery_request_id = $1 WHERE id = $2",
+        Job::Collection => "UPDATE oxygen_orders SET collection_request_id = $1 WHERE id = $2",
+    };
+    sqlx::query(sql)
+        .bind(request_id)
+        .bind(order_id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Delivery,
+    Collection,
+}
