@@ -1,6 +1,8 @@
 //! The command line: `mimamori [serve]`, `mimamori migrate`, `mimamori patient …`, `mimamori provider …`,
 //! `mimamori staff add`, `mimamori cases list`.
 
+mod oxygen;
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -53,6 +55,12 @@ pub enum Command {
     /// Reports for the ward (実績報告).
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Oxygen equipment lent at home, unit by unit.
+    #[command(subcommand)]
+    Equipment(oxygen::EquipmentCommand),
+    /// The oxygen/medical station and its beds.
+    #[command(subcommand)]
+    Station(oxygen::StationCommand),
 }
 
 #[derive(Subcommand)]
@@ -261,6 +269,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Report(ReportCommand::Providers { from, to, format, lang }) => {
             provider_report(config, from, to, &format, lang).await
         }
+        Command::Equipment(c) => oxygen::equipment(config, c).await,
+        Command::Station(c) => oxygen::station(config, c).await,
     }
 }
 

@@ -20,7 +20,9 @@ use crate::store::staff::{self, Staff};
 use crate::store::views::{self, PatientFilter};
 use crate::store::{from_ms, offers, patients, reports};
 
-pub const OPENAPI: &str = include_str!("../api/openapi.json");
+pub mod oxygen;
+
+pub const OPENAPI: &str = include_str!("../../api/openapi.json");
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -34,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/care-requests/{id}/close", post(close_request))
         .route("/api/v1/reports/providers", get(provider_report))
         .route("/api/v1/care-requests/{id}/status", post(close_request))
+        .merge(oxygen::router())
 }
 
 /// An API error: a status and a fixed message; internal detail is logged, never returned.

@@ -1,0 +1,643 @@
+//! Oxygen equipment, orders, the station's beds and admissions, and the contractors' open jobs,
+//! for staff (`/api/v1/equipment`, `/oxygen-orders`, `/stations`, `/admissions`, `/jobs`). The
+//! JSON shapes are shared with the CLI (`mimamori equipment|station … --json`). Every read and
+//! change is audited; changes carry the reason staff gave.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{ApiError, Auth};
+use crate::app::AppState;
+use crate::conversation::Ctx;
+use crate::conversation::oxygen::{self as flow, OrderError, OrderMoveError, OrderedBy};
+use crate::domain::equipment::{AdmissionStatus, BedKind, BedState, Candidate, FlowRate, Kit, UnitKind, UnitState};
+use crate::domain::triage::RequestKind;
+use crate::store::equipment::{self, Event, Order, Unit};
+use crate::store::station::{self, Admission, NewAdmission, Occupancy, Station};
+use crate::store::{Conn, from_ms, patients, staff, views};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/equipment", get(list_units).post(add_unit))
+        .route("/api/v1/equipment/{serial}", get(unit))
+        .route("/api/v1/equipment/{serial}/state", post(set_unit_state))
+        .route("/api/v1/oxygen-orders", get(list_orders))
+        .route("/api/v1/patients/{id}/oxygen-orders", post(order))
+        .route("/api/v1/oxygen-orders/{id}/start", post(start_order))
+        .route("/api/v1/oxygen-orders/{id}/end", post(end_order))
+        .route("/api/v1/stations", get(list_stations))
+        .route("/api/v1/admissions", get(list_admissions).post(request_admission))
+        .route("/api/v1/admissions/{id}/{action}", post(move_admission))
+        .route("/api/v1/jobs", get(list_jobs))
+}
+
+// ---- JSON shapes, shared with the CLI ----------------------------------------------------------
+
+pub fn unit_json(u: &Unit) -> Value {
+    json!({
+        "id": u.id, "kind": u.kind, "serial": u.serial, "state": u.state,
+        "patient_id": u.patient_id, "order_id": u.order_id,
+        "updated_at": from_ms(u.updated_at).to_rfc3339(),
+    })
+}
+
+/// Units and the count of each kind in each state.
+pub fn inventory_json(units: &[Unit]) -> Value {
+    let mut counts = serde_json::Map::new();
+    for kind in UnitKind::ALL {
+        let mut by_state = serde_json::Map::new();
+        for s in UnitState::ALL {
+            let n = units.iter().filter(|u| u.kind == kind.code() && u.state == s.code()).count();
+            by_state.insert(s.code().into(), json!(n));
+        }
+        counts.insert(kind.code().into(), Value::Object(by_state));
+    }
+    json!({ "by_state": counts, "units": units.iter().map(unit_json).collect::<Vec<_>>() })
+}
+
+pub fn history_json(u: &Unit, events: &[Event]) -> Value {
+    let mut out = unit_json(u);
+    out["history"] = events
+        .iter()
+        .map(|e| {
+            json!({
+                "from": e.from_state, "to": e.to_state, "by": e.actor, "reason": e.reason,
+                "patient_id": e.patient_id, "at": from_ms(e.at).to_rfc3339(),
+            })
+        })
+        .collect();
+    out
+}
+
+pub fn stations_json(stations: &[Station], occupancy: &[Occupancy]) -> Value {
+    stations
+        .iter()
+        .map(|s| {
+            let mut beds = serde_json::Map::new();
+            for kind in BedKind::ALL {
+                let mut by_state = serde_json::Map::new();
+                let mut total = 0;
+                for state in BedState::ALL {
+                    let n = occupancy
+                        .iter()
+                        .find(|o| o.station_id == s.id && o.kind == kind.code() && o.state == state.code())
+                        .map_or(0, |o| o.beds);
+                    total += n;
+                    by_state.insert(state.code().into(), json!(n));
+                }
+                if total > 0 {
+                    by_state.insert("total".into(), json!(total));
+                    beds.insert(kind.code().into(), Value::Object(by_state));
+                }
+            }
+            json!({ "id": s.id, "name": s.name, "beds": beds })
+        })
+        .collect()
+}
+
+pub fn admission_json(a: &Admission) -> Value {
+    json!({
+        "id": a.id, "patient_id": a.patient_id, "station_id": a.station_id, "bed_id": a.bed_id,
+        "bed_kind": a.bed_kind, "source": a.source, "status": a.status,
+        "care_request_id": a.care_request_id, "note": a.note,
+        "created_at": from_ms(a.created_at).to_rfc3339(), "updated_at": from_ms(a.updated_at).to_rfc3339(),
+    })
+}
+
+pub async fn order_json(conn: &mut Conn, o: &Order) -> sqlx::Result<Value> {
+    let units = equipment::for_order(conn, o.id).await?;
+    Ok(json!({
+        "id": o.id, "patient_id": o.patient_id, "care_request_id": o.care_request_id,
+        "kit": o.kit, "flow_rate": FlowRate::from_tenths(o.flow_tenths).map(FlowRate::display),
+        "status": o.status,
+        "ordered_by": {"provider_id": o.ordered_by_provider, "staff_id": o.ordered_by_staff},
+        "delivery_request_id": o.delivery_request_id, "collection_request_id": o.collection_request_id,
+        "end_reason": o.end_reason,
+        "units": units.iter().map(unit_json).collect::<Vec<_>>(),
+        "created_at": from_ms(o.created_at).to_rfc3339(),
+        "delivered_at": o.delivered_at.map(|t| from_ms(t).to_rfc3339()),
+        "started_at": o.started_at.map(|t| from_ms(t).to_rfc3339()),
+        "ended_at": o.ended_at.map(|t| from_ms(t).to_rfc3339()),
+    }))
+}
+
+// ---- handlers ------------------------------------------------------------------------------
+
+/// A refusal whose words depend on the case (a state machine's "cannot become …").
+fn refuse(status: StatusCode, message: String) -> Response {
+    (status, Json(json!({ "error": message }))).into_response()
+}
+
+fn api(e: impl Into<ApiError>) -> Response {
+    e.into().into_response()
+}
+
+async fn audited(state: &AppState, who: i64, action: &str, subject: Option<&str>) -> Result<(), Response> {
+    let mut tx = state.db.begin().await.map_err(api)?;
+    staff::audit(&mut tx, Some(who), action, subject, state.clock.now())
+        .await
+        .map_err(api)?;
+    tx.commit().await.map_err(api)
+}
+
+fn ctx(state: &AppState) -> Ctx<'_> {
+    Ctx {
+        config: &state.config,
+        locales: &state.locales,
+        now: state.clock.now(),
+    }
+}
+
+/// A JSON body, or a 400 that shows what to send.
+fn body<T>(b: Result<Json<T>, axum::extract::rejection::JsonRejection>, example: &'static str) -> Result<T, Response> {
+    b.map(|Json(t)| t)
+        .map_err(|_| api(ApiError(StatusCode::BAD_REQUEST, example)))
+}
+
+fn reason_of(r: &str) -> Result<&str, Response> {
+    let r = r.trim();
+    if r.is_empty() {
+        return Err(api(ApiError(StatusCode::BAD_REQUEST, "a reason is required")));
+    }
+    Ok(r)
+}
+
+#[derive(Deserialize)]
+struct UnitQuery {
+    state: Option<String>,
+    kind: Option<String>,
+}
+
+async fn list_units(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Query(q): Query<UnitQuery>,
+) -> Result<Json<Value>, Response> {
+    if q.state.as_deref().is_some_and(|s| UnitState::from_code(s).is_none()) {
+        return Err(api(ApiError(
+            StatusCode::BAD_REQUEST,
+            "state must be available, reserved, out_for_delivery, in_use, to_collect, cleaning or out_of_service",
+        )));
+    }
+    if q.kind.as_deref().is_some_and(|k| UnitKind::from_code(k).is_none()) {
+        return Err(api(ApiError(
+            StatusCode::BAD_REQUEST,
+            "kind must be cylinder, regulator or concentrator",
+        )));
+    }
+    audited(&state, who.id, "equipment.list", None).await?;
+    let mut conn = state.db.pool.acquire().await.map_err(api)?;
+    let units = equipment::list(&mut conn, q.state.as_deref(), q.kind.as_deref())
+        .await
+        .map_err(api)?;
+    Ok(Json(inventory_json(&units)))
+}
+
+#[derive(Deserialize)]
+struct NewUnit {
+    kind: String,
+    serial: String,
+}
+
+async fn add_unit(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    b: Result<Json<NewUnit>, axum::extract::rejection::JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), Response> {
+    let b = body(b, "send JSON: {\"kind\": \"cylinder\"|\"regulator\"|\"concentrator\", \"serial\": \"C-001\"}")?;
+    let Some(kind) = UnitKind::from_code(&b.kind) else {
+        return Err(api(ApiError(
+            StatusCode::BAD_REQUEST,
+            "kind must be cylinder, regulator or concentrator",
+        )));
+    };
+    let serial = b.serial.trim();
+    if serial.is_empty() {
+        return Err(api(ApiError(StatusCode::BAD_REQUEST, "a serial number is required")));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await.map_err(api)?;
+    let actor = format!("staff:{}", who.id);
+    let Some(id) = equipment::add(&mut tx, kind, serial, &actor, now).await.map_err(api)? else {
+        return Err(api(ApiError(StatusCode::CONFLICT, "a unit with this serial is already registered")));
+    };
+    staff::audit(&mut tx, Some(who.id), "equipment.add", Some(&format!("unit:{id}")), now)
+        .await
+        .map_err(api)?;
+    let unit = equipment::get(&mut tx, id).await.map_err(api)?;
+    tx.commit().await.map_err(api)?;
+    Ok((StatusCode::CREATED, Json(unit.as_ref().map(unit_json).unwrap_or_default())))
+}
+
+async fn unit(State(state): State<AppState>, Auth(who): Auth, Path(serial): Path<String>) -> Result<Json<Value>, Response> {
+    audited(&state, who.id, "equipment.read", Some(&format!("serial:{serial}"))).await?;
+    let mut conn = state.db.pool.acquire().await.map_err(api)?;
+    let Some(u) = equipment::by_serial(&mut conn, &serial).await.map_err(api)? else {
+        return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial")));
+    };
+    let events = equipment::history(&mut conn, u.id).await.map_err(api)?;
+    Ok(Json(history_json(&u, &events)))
+}
+
+#[derive(Deserialize)]
+struct StateBody {
+    state: String,
+    reason: String,
+}
+
+async fn set_unit_state(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(serial): Path<String>,
+    b: Result<Json<StateBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, Response> {
+    let b = body(b, "send JSON: {\"state\": \"available\"|\"out_of_service\", \"reason\": \"…\"}")?;
+    let reason = reason_of(&b.reason)?;
+    let Some(to) = UnitState::from_code(&b.state).filter(|s| s.set_by_staff()) else {
+        return Err(api(ApiError(
+            StatusCode::BAD_REQUEST,
+            "staff set a unit available (cleaned, repaired) or out_of_service; the rest follows orders and jobs",
+        )));
+    };
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await.map_err(api)?;
+    let Some(u) = equipment::by_serial(&mut tx, &serial).await.map_err(api)? else {
+        return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial")));
+    };
+    match equipment::set_state(&mut tx, u.id, to, &format!("staff:{}", who.id), reason, now).await {
+        Ok(()) => {}
+        Err(equipment::MoveError::NoUnit) => return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial"))),
+        Err(equipment::MoveError::Refused(r)) => return Err(refuse(StatusCode::CONFLICT, r.to_string())),
+        Err(equipment::MoveError::Db(e)) => return Err(api(e)),
+    }
+    staff::audit_why(
+        &mut tx,
+        Some(who.id),
+        &format!("equipment.{}", to.code()),
+        Some(&format!("unit:{}", u.id)),
+        Some(reason),
+        now,
+    )
+    .await
+    .map_err(api)?;
+    let u = equipment::get(&mut tx, u.id).await.map_err(api)?;
+    tx.commit().await.map_err(api)?;
+    Ok(Json(u.as_ref().map(unit_json).unwrap_or_default()))
+}
+
+#[derive(Deserialize)]
+struct StatusQuery {
+    status: Option<String>,
+}
+
+async fn list_orders(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Query(q): Query<StatusQuery>,
+) -> Result<Json<Value>, Response> {
+    audited(&state, who.id, "oxygen_orders.list", None).await?;
+    let mut conn = state.db.pool.acquire().await.map_err(api)?;
+    let mut out = Vec::new();
+    for o in equipment::orders(&mut conn, q.status.as_deref()).await.map_err(api)? {
+        out.push(order_json(&mut conn, &o).await.map_err(api)?);
+    }
+    Ok(Json(json!({ "oxygen_orders": out })))
+}
+
+#[derive(Deserialize)]
+struct OrderBody {
+    kit: String,
+    flow_rate: serde_json::Value,
+    reason: String,
+}
+
+/// Staff order oxygen (on a doctor's instruction by phone, say).
+async fn order(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(patient_id): Path<i64>,
+    b: Result<Json<OrderBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), Response> {
+    let b = body(
+        b,
+        "send JSON: {\"kit\": \"cylinder\"|\"concentrator\", \"flow_rate\": 2.5, \"reason\": \"…\"}",
+    )?;
+    let reason = reason_of(&b.reason)?;
+    let Some(kit) = Kit::from_code(&b.kit) else {
+        return Err(api(ApiError(StatusCode::BAD_REQUEST, "kit must be cylinder or concentrator")));
+    };
+    let flow = match &b.flow_rate {
+        Value::Number(n) => FlowRate::parse(&n.to_string()),
+        Value::String(s) => FlowRate::parse(s),
+        _ => None,
+    };
+    let Some(flow) = flow else {
+        return Err(api(ApiError(StatusCode::BAD_REQUEST, "flow_rate must be 0.5 to 15 (L/min)")));
+    };
+    let c = ctx(&state);
+    let mut tx = state.db.begin().await.map_err(api)?;
+    let placed = flow::order(&mut tx, &c, OrderedBy::Staff(who.id), patient_id, None, kit, flow)
+        .await
+        .map_err(api)?;
+    let subject = format!("patient:{patient_id}");
+    match placed {
+        Ok(id) => {
+            staff::audit_why(&mut tx, Some(who.id), "oxygen_order.create", Some(&subject), Some(reason), c.now)
+                .await
+                .map_err(api)?;
+            let o = equipment::order(&mut tx, id).await.map_err(api)?;
+            let out = match o {
+                Some(o) => order_json(&mut tx, &o).await.map_err(api)?,
+                None => Value::Null,
+            };
+            tx.commit().await.map_err(api)?;
+            Ok((StatusCode::CREATED, Json(out)))
+        }
+        Err(OrderError::NoStock(kind)) => {
+            // the patient was routed onwards: keep that, and say why the order failed
+            staff::audit_why(&mut tx, Some(who.id), "oxygen_order.no_stock", Some(&subject), Some(reason), c.now)
+                .await
+                .map_err(api)?;
+            tx.commit().await.map_err(api)?;
+            Err(refuse(
+                StatusCode::CONFLICT,
+                format!(
+                    "no {} in stock: hospital coordination is open and staff were alerted",
+                    kind.code()
+                ),
+            ))
+        }
+        Err(OrderError::AlreadyOrdered(id)) => Err(refuse(
+            StatusCode::CONFLICT,
+            format!("oxygen order {id} is already out for this patient"),
+        )),
+        Err(OrderError::NoPatient) => Err(api(ApiError(StatusCode::NOT_FOUND, "no such patient"))),
+        Err(OrderError::NotActive) => Err(api(ApiError(
+            StatusCode::CONFLICT,
+            "the patient's home recovery has ended",
+        ))),
+    }
+}
+
+#[derive(Deserialize)]
+struct ReasonBody {
+    reason: String,
+}
+
+async fn start_order(
+    state: State<AppState>,
+    auth: Auth,
+    id: Path<i64>,
+    b: Result<Json<ReasonBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, Response> {
+    move_order(state, auth, id, b, false).await
+}
+
+async fn end_order(
+    state: State<AppState>,
+    auth: Auth,
+    id: Path<i64>,
+    b: Result<Json<ReasonBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, Response> {
+    move_order(state, auth, id, b, true).await
+}
+
+async fn move_order(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(id): Path<i64>,
+    b: Result<Json<ReasonBody>, axum::extract::rejection::JsonRejection>,
+    end: bool,
+) -> Result<Json<Value>, Response> {
+    let b = body(b, "send JSON: {\"reason\": \"…\"}")?;
+    let reason = reason_of(&b.reason)?;
+    let c = ctx(&state);
+    let mut tx = state.db.begin().await.map_err(api)?;
+    let moved = if end {
+        flow::end(&mut tx, &c, id, &format!("staff:{}", who.id), reason).await
+    } else {
+        flow::start(&mut tx, &c, id).await
+    }
+    .map_err(api)?;
+    match moved {
+        Ok(_) => {}
+        Err(OrderMoveError::NoOrder) => return Err(api(ApiError(StatusCode::NOT_FOUND, "no such oxygen order"))),
+        Err(OrderMoveError::NotNow) => {
+            return Err(api(ApiError(
+                StatusCode::CONFLICT,
+                if end {
+                    "the order has already ended"
+                } else {
+                    "oxygen can start only once the equipment is delivered, and only once"
+                },
+            )));
+        }
+    }
+    let action = if end { "oxygen_order.end" } else { "oxygen_order.start" };
+    staff::audit_why(&mut tx, Some(who.id), action, Some(&format!("oxygen_order:{id}")), Some(reason), c.now)
+        .await
+        .map_err(api)?;
+    let o = equipment::order(&mut tx, id).await.map_err(api)?;
+    let out = match o {
+        Some(o) => order_json(&mut tx, &o).await.map_err(api)?,
+        None => Value::Null,
+    };
+    tx.commit().await.map_err(api)?;
+    Ok(Json(out))
+}
+
+async fn list_stations(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, Response> {
+    audited(&state, who.id, "stations.list", None).await?;
+    let mut conn = state.db.pool.acquire().await.map_err(api)?;
+    let stations = station::list(&mut conn).await.map_err(api)?;
+    let occupancy = station::occupancy(&mut conn).await.map_err(api)?;
+    Ok(Json(json!({ "stations": stations_json(&stations, &occupancy) })))
+}
+
+#[derive(Deserialize)]
+struct OpenQuery {
+    open: Option<bool>,
+}
+
+async fn list_admissions(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Query(q): Query<OpenQuery>,
+) -> Result<Json<Value>, Response> {
+    audited(&state, who.id, "admissions.list", None).await?;
+    let mut conn = state.db.pool.acquire().await.map_err(api)?;
+    let rows = station::admissions(&mut conn, q.open.unwrap_or(true)).await.map_err(api)?;
+    Ok(Json(json!({ "admissions": rows.iter().map(admission_json).collect::<Vec<_>>() })))
+}
+
+#[derive(Deserialize)]
+struct AdmissionBody {
+    patient_id: i64,
+    #[serde(default = "oxygen_bed")]
+    bed_kind: String,
+    station_id: Option<i64>,
+    /// The ambulance crew judged oxygen is needed (the hotline route).
+    #[serde(default)]
+    crew_judged_oxygen: bool,
+    /// Independent in daily living, as the crew or the hotline found.
+    independent: Option<bool>,
+    #[serde(default)]
+    emergency_signs: bool,
+    reason: String,
+}
+
+fn oxygen_bed() -> String {
+    BedKind::Oxygen.code().into()
+}
+
+/// The hotline: an admission request for a patient the ambulance crew judged to need oxygen
+/// (otherwise mild and independent), or a therapy bed for a referral. A bed is held at once.
+async fn request_admission(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    b: Result<Json<AdmissionBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), Response> {
+    let b = body(
+        b,
+        "send JSON: {\"patient_id\": 1, \"bed_kind\": \"oxygen\"|\"therapy\", \"crew_judged_oxygen\": true, \"independent\": true, \"emergency_signs\": false, \"reason\": \"…\"}",
+    )?;
+    let reason = reason_of(&b.reason)?;
+    let Some(kind) = BedKind::from_code(&b.bed_kind) else {
+        return Err(api(ApiError(StatusCode::BAD_REQUEST, "bed_kind must be oxygen or therapy")));
+    };
+    let c = ctx(&state);
+    let mut tx = state.db.begin().await.map_err(api)?;
+    let Some(patient) = patients::get(&mut tx, b.patient_id).await.map_err(api)? else {
+        return Err(api(ApiError(StatusCode::NOT_FOUND, "no such patient")));
+    };
+    let independent = b.independent.or(patient.independent.map(|v| v != 0));
+    let candidate = Candidate {
+        independent,
+        emergency: b.emergency_signs,
+    };
+    if kind == BedKind::Oxygen && !b.crew_judged_oxygen {
+        return Err(api(ApiError(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "an oxygen bed is for a patient the ambulance crew judged to need oxygen (crew_judged_oxygen)",
+        )));
+    }
+    if !candidate.qualifies_for_station() {
+        return Err(api(ApiError(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the station takes patients who are independent in daily living and show no emergency signs: arrange hospital admission",
+        )));
+    }
+    if let Some(open) = station::open_for(&mut tx, patient.id).await.map_err(api)? {
+        return Err(refuse(
+            StatusCode::CONFLICT,
+            format!("the patient already has admission {} ({})", open.id, open.status),
+        ));
+    }
+    let source = if kind == BedKind::Therapy { "referral" } else { "hotline" };
+    let new = NewAdmission {
+        patient_id: patient.id,
+        station_id: b.station_id,
+        kind,
+        source,
+        care_request_id: None,
+        note: Some(reason),
+    };
+    let Some(admission) = station::request(&mut tx, &new, c.now).await.map_err(api)? else {
+        return Err(refuse(
+            StatusCode::CONFLICT,
+            format!("no {} bed is free: arrange oxygen at home or hospital admission", kind.code()),
+        ));
+    };
+    staff::audit_why(
+        &mut tx,
+        Some(who.id),
+        "admission.request",
+        Some(&format!("admission:{} patient:{}", admission.id, patient.id)),
+        Some(reason),
+        c.now,
+    )
+    .await
+    .map_err(api)?;
+    tx.commit().await.map_err(api)?;
+    Ok((StatusCode::CREATED, Json(admission_json(&admission))))
+}
+
+/// `accept`, `decline`, `admit`, `treated`, `discharge`, `transfer`, `cancel`.
+fn action_status(action: &str) -> Option<AdmissionStatus> {
+    Some(match action {
+        "accept" => AdmissionStatus::Accepted,
+        "decline" => AdmissionStatus::Declined,
+        "admit" => AdmissionStatus::Admitted,
+        "treated" => AdmissionStatus::Treated,
+        "discharge" => AdmissionStatus::Discharged,
+        "transfer" => AdmissionStatus::Transferred,
+        "cancel" => AdmissionStatus::Cancelled,
+        _ => return None,
+    })
+}
+
+async fn move_admission(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path((id, action)): Path<(i64, String)>,
+    b: Result<Json<ReasonBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, Response> {
+    let Some(to) = action_status(&action) else {
+        return Err(api(ApiError(
+            StatusCode::NOT_FOUND,
+            "actions: accept, decline, admit, treated, discharge, transfer, cancel",
+        )));
+    };
+    let b = body(b, "send JSON: {\"reason\": \"…\"}")?;
+    let reason = reason_of(&b.reason)?;
+    let c = ctx(&state);
+    let mut tx = state.db.begin().await.map_err(api)?;
+    let a = match station::move_admission(&mut tx, id, to, Some(reason), c.now).await {
+        Ok(a) => a,
+        Err(station::MoveError::NoAdmission) => return Err(api(ApiError(StatusCode::NOT_FOUND, "no such admission"))),
+        Err(station::MoveError::Refused(r)) => return Err(refuse(StatusCode::CONFLICT, r.to_string())),
+        Err(station::MoveError::Db(e)) => return Err(api(e)),
+    };
+    flow::admission_moved(&mut tx, &c, &a, to).await.map_err(api)?;
+    staff::audit_why(
+        &mut tx,
+        Some(who.id),
+        &format!("admission.{}", to.code()),
+        Some(&format!("admission:{id}")),
+        Some(reason),
+        c.now,
+    )
+    .await
+    .map_err(api)?;
+    tx.commit().await.map_err(api)?;
+    Ok(Json(admission_json(&a)))
+}
+
+/// Open delivery, collection and transport jobs with their deadlines, soonest first.
+async fn list_jobs(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, Response> {
+    audited(&state, who.id, "jobs.list", None).await?;
+    let mut conn = state.db.pool.acquire().await.map_err(api)?;
+    let mut rows = Vec::new();
+    for kind in RequestKind::ALL.into_iter().filter(|k| k.is_job()) {
+        rows.extend(views::open_requests(&mut conn, Some(kind.code())).await.map_err(api)?);
+    }
+    rows.sort_by_key(|r| (r.target_at, r.id));
+    let jobs: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id, "kind": r.kind, "status": r.status,
+                "deadline": from_ms(r.target_at).to_rfc3339(),
+                "patient": {"id": r.patient_id, "name": r.patient_name, "phone": r.patient_phone, "area": r.area},
+                "contractor": r.provider_id.map(|id| json!({"id": id, "name": r.provider_name})),
+                "created_at": from_ms(r.created_at).to_rfc3339(),
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "jobs": jobs })))
+}
