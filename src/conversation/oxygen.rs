@@ -62,7 +62,7 @@ pub async fn route(
     let kit = equipment::kit_available(conn, Kit::Cylinder).await?
         || equipment::kit_available(conn, Kit::Concentrator).await?;
     // hospital coordination runs beside every route (the Minato scheme)
-    hospital_coordination(conn, ctx, patient.id, request_id).await?;
+    hospital_coordination(conn, ctx, patient.id, Some(request_id)).await?;
     loop {
         let route = route_oxygen(&candidate, bed_free, kit);
         care::set_route(conn, request_id, route.code()).await?;
@@ -125,7 +125,12 @@ pub async fn route(
 }
 
 /// Opens (or raises) the patient's hospital-admission coordination, linked to `parent`.
-async fn hospital_coordination(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64, parent: i64) -> anyhow::Result<()> {
+async fn hospital_coordination(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient_id: i64,
+    parent: Option<i64>,
+) -> anyhow::Result<()> {
     let reasons = [Reason::new(Level::Urgent, msg!("reason-oxygen-needed"), &[])];
     let new = care::NewRequest {
         patient_id,
@@ -135,7 +140,7 @@ async fn hospital_coordination(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64, 
         target_at: ctx.now + Duration::minutes(60),
         reasons: &reasons,
     };
-    if let care::Opened::New(id) = care::open(conn, &new, ctx.now).await? {
+    if let (care::Opened::New(id), Some(parent)) = (care::open(conn, &new, ctx.now).await?, parent) {
         offers::set_parent(conn, id, parent).await?;
     }
     Ok(())
@@ -255,8 +260,7 @@ pub async fn order(
             )
             .await?;
             equipment::move_order(conn, order_id, &["ordered"], "cancelled", Some("out of stock"), ctx.now).await?;
-            let parent = request_id.unwrap_or_default();
-            hospital_coordination(conn, ctx, patient_id, parent).await?;
+            hospital_coordination(conn, ctx, patient_id, request_id).await?;
             chats::alert_staff(
                 conn,
                 "no_oxygen_stock",

@@ -8,6 +8,7 @@ mod chains;
 mod delivery;
 mod enrolment;
 mod health;
+mod oxygen;
 mod pharmacy;
 mod providers;
 mod release;
