@@ -52,7 +52,10 @@ pub fn inventory_json(units: &[Unit]) -> Value {
     for kind in UnitKind::ALL {
         let mut by_state = serde_json::Map::new();
         for s in UnitState::ALL {
-            let n = units.iter().filter(|u| u.kind == kind.code() && u.state == s.code()).count();
+            let n = units
+                .iter()
+                .filter(|u| u.kind == kind.code() && u.state == s.code())
+                .count();
             by_state.insert(s.code().into(), json!(n));
         }
         counts.insert(kind.code().into(), Value::Object(by_state));
@@ -209,7 +212,10 @@ async fn add_unit(
     Auth(who): Auth,
     b: Result<Json<NewUnit>, axum::extract::rejection::JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), Response> {
-    let b = body(b, "send JSON: {\"kind\": \"cylinder\"|\"regulator\"|\"concentrator\", \"serial\": \"C-001\"}")?;
+    let b = body(
+        b,
+        "send JSON: {\"kind\": \"cylinder\"|\"regulator\"|\"concentrator\", \"serial\": \"C-001\"}",
+    )?;
     let Some(kind) = UnitKind::from_code(&b.kind) else {
         return Err(api(ApiError(
             StatusCode::BAD_REQUEST,
@@ -224,17 +230,27 @@ async fn add_unit(
     let mut tx = state.db.begin().await.map_err(api)?;
     let actor = format!("staff:{}", who.id);
     let Some(id) = equipment::add(&mut tx, kind, serial, &actor, now).await.map_err(api)? else {
-        return Err(api(ApiError(StatusCode::CONFLICT, "a unit with this serial is already registered")));
+        return Err(api(ApiError(
+            StatusCode::CONFLICT,
+            "a unit with this serial is already registered",
+        )));
     };
     staff::audit(&mut tx, Some(who.id), "equipment.add", Some(&format!("unit:{id}")), now)
         .await
         .map_err(api)?;
     let unit = equipment::get(&mut tx, id).await.map_err(api)?;
     tx.commit().await.map_err(api)?;
-    Ok((StatusCode::CREATED, Json(unit.as_ref().map(unit_json).unwrap_or_default())))
+    Ok((
+        StatusCode::CREATED,
+        Json(unit.as_ref().map(unit_json).unwrap_or_default()),
+    ))
 }
 
-async fn unit(State(state): State<AppState>, Auth(who): Auth, Path(serial): Path<String>) -> Result<Json<Value>, Response> {
+async fn unit(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(serial): Path<String>,
+) -> Result<Json<Value>, Response> {
     audited(&state, who.id, "equipment.read", Some(&format!("serial:{serial}"))).await?;
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
     let Some(u) = equipment::by_serial(&mut conn, &serial).await.map_err(api)? else {
@@ -256,7 +272,10 @@ async fn set_unit_state(
     Path(serial): Path<String>,
     b: Result<Json<StateBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<Value>, Response> {
-    let b = body(b, "send JSON: {\"state\": \"available\"|\"out_of_service\", \"reason\": \"…\"}")?;
+    let b = body(
+        b,
+        "send JSON: {\"state\": \"available\"|\"out_of_service\", \"reason\": \"…\"}",
+    )?;
     let reason = reason_of(&b.reason)?;
     let Some(to) = UnitState::from_code(&b.state).filter(|s| s.set_by_staff()) else {
         return Err(api(ApiError(
@@ -271,7 +290,9 @@ async fn set_unit_state(
     };
     match equipment::set_state(&mut tx, u.id, to, &format!("staff:{}", who.id), reason, now).await {
         Ok(()) => {}
-        Err(equipment::MoveError::NoUnit) => return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial"))),
+        Err(equipment::MoveError::NoUnit) => {
+            return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial")));
+        }
         Err(equipment::MoveError::Refused(r)) => return Err(refuse(StatusCode::CONFLICT, r.to_string())),
         Err(equipment::MoveError::Db(e)) => return Err(api(e)),
     }
@@ -329,7 +350,10 @@ async fn order(
     )?;
     let reason = reason_of(&b.reason)?;
     let Some(kit) = Kit::from_code(&b.kit) else {
-        return Err(api(ApiError(StatusCode::BAD_REQUEST, "kit must be cylinder or concentrator")));
+        return Err(api(ApiError(
+            StatusCode::BAD_REQUEST,
+            "kit must be cylinder or concentrator",
+        )));
     };
     let flow = match &b.flow_rate {
         Value::Number(n) => FlowRate::parse(&n.to_string()),
@@ -337,7 +361,10 @@ async fn order(
         _ => None,
     };
     let Some(flow) = flow else {
-        return Err(api(ApiError(StatusCode::BAD_REQUEST, "flow_rate must be 0.5 to 15 (L/min)")));
+        return Err(api(ApiError(
+            StatusCode::BAD_REQUEST,
+            "flow_rate must be 0.5 to 15 (L/min)",
+        )));
     };
     let c = ctx(&state);
     let mut tx = state.db.begin().await.map_err(api)?;
@@ -347,9 +374,16 @@ async fn order(
     let subject = format!("patient:{patient_id}");
     match placed {
         Ok(id) => {
-            staff::audit_why(&mut tx, Some(who.id), "oxygen_order.create", Some(&subject), Some(reason), c.now)
-                .await
-                .map_err(api)?;
+            staff::audit_why(
+                &mut tx,
+                Some(who.id),
+                "oxygen_order.create",
+                Some(&subject),
+                Some(reason),
+                c.now,
+            )
+            .await
+            .map_err(api)?;
             let o = equipment::order(&mut tx, id).await.map_err(api)?;
             let out = match o {
                 Some(o) => order_json(&mut tx, &o).await.map_err(api)?,
@@ -360,9 +394,16 @@ async fn order(
         }
         Err(OrderError::NoStock(kind)) => {
             // the patient was routed onwards: keep that, and say why the order failed
-            staff::audit_why(&mut tx, Some(who.id), "oxygen_order.no_stock", Some(&subject), Some(reason), c.now)
-                .await
-                .map_err(api)?;
+            staff::audit_why(
+                &mut tx,
+                Some(who.id),
+                "oxygen_order.no_stock",
+                Some(&subject),
+                Some(reason),
+                c.now,
+            )
+            .await
+            .map_err(api)?;
             tx.commit().await.map_err(api)?;
             Err(refuse(
                 StatusCode::CONFLICT,
@@ -439,9 +480,16 @@ async fn move_order(
         }
     }
     let action = if end { "oxygen_order.end" } else { "oxygen_order.start" };
-    staff::audit_why(&mut tx, Some(who.id), action, Some(&format!("oxygen_order:{id}")), Some(reason), c.now)
-        .await
-        .map_err(api)?;
+    staff::audit_why(
+        &mut tx,
+        Some(who.id),
+        action,
+        Some(&format!("oxygen_order:{id}")),
+        Some(reason),
+        c.now,
+    )
+    .await
+    .map_err(api)?;
     let o = equipment::order(&mut tx, id).await.map_err(api)?;
     let out = match o {
         Some(o) => order_json(&mut tx, &o).await.map_err(api)?,
@@ -471,8 +519,12 @@ async fn list_admissions(
 ) -> Result<Json<Value>, Response> {
     audited(&state, who.id, "admissions.list", None).await?;
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
-    let rows = station::admissions(&mut conn, q.open.unwrap_or(true)).await.map_err(api)?;
-    Ok(Json(json!({ "admissions": rows.iter().map(admission_json).collect::<Vec<_>>() })))
+    let rows = station::admissions(&mut conn, q.open.unwrap_or(true))
+        .await
+        .map_err(api)?;
+    Ok(Json(
+        json!({ "admissions": rows.iter().map(admission_json).collect::<Vec<_>>() }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -508,7 +560,10 @@ async fn request_admission(
     )?;
     let reason = reason_of(&b.reason)?;
     let Some(kind) = BedKind::from_code(&b.bed_kind) else {
-        return Err(api(ApiError(StatusCode::BAD_REQUEST, "bed_kind must be oxygen or therapy")));
+        return Err(api(ApiError(
+            StatusCode::BAD_REQUEST,
+            "bed_kind must be oxygen or therapy",
+        )));
     };
     let c = ctx(&state);
     let mut tx = state.db.begin().await.map_err(api)?;
@@ -538,7 +593,11 @@ async fn request_admission(
             format!("the patient already has admission {} ({})", open.id, open.status),
         ));
     }
-    let source = if kind == BedKind::Therapy { "referral" } else { "hotline" };
+    let source = if kind == BedKind::Therapy {
+        "referral"
+    } else {
+        "hotline"
+    };
     let new = NewAdmission {
         patient_id: patient.id,
         station_id: b.station_id,
@@ -550,7 +609,10 @@ async fn request_admission(
     let Some(admission) = station::request(&mut tx, &new, c.now).await.map_err(api)? else {
         return Err(refuse(
             StatusCode::CONFLICT,
-            format!("no {} bed is free: arrange oxygen at home or hospital admission", kind.code()),
+            format!(
+                "no {} bed is free: arrange oxygen at home or hospital admission",
+                kind.code()
+            ),
         ));
     };
     staff::audit_why(

@@ -84,7 +84,10 @@ pub async fn equipment(config: Config, c: EquipmentCommand) -> anyhow::Result<()
             staff::audit(&mut tx, None, "equipment.add", Some(&format!("unit:{id}")), now).await?;
             tx.commit().await?;
             if json {
-                println!("{}", json!({"id": id, "kind": kind.code(), "serial": serial, "state": "available"}));
+                println!(
+                    "{}",
+                    json!({"id": id, "kind": kind.code(), "serial": serial, "state": "available"})
+                );
             } else {
                 println!("unit {id}: {} {serial}, available", kind.code());
             }

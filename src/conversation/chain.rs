@@ -690,7 +690,10 @@ pub async fn outcome(
         if kind == RequestKind::Oxygen && provider.role == "doctor" {
             // the doctor orders the kit with one more tap
             let (care::Opened::New(id) | care::Opened::Existing(id)) = opened;
-            let name = patients::get(conn, request.patient_id).await?.map(|p| p.name).unwrap_or_default();
+            let name = patients::get(conn, request.patient_id)
+                .await?
+                .map(|p| p.name)
+                .unwrap_or_default();
             prompt = Some(super::oxygen::order_prompt(ctx, lang, id, &name));
         }
         if code == "no_contact" {

@@ -118,7 +118,11 @@ pub async fn route(
                 .await?;
                 let mut args = ctx.phone_args(lang);
                 args.push(("minutes", 0.into()));
-                return Ok(vec![OutMessage::text(ctx.t(lang, msg!("oxygen-route-hospital"), &args))]);
+                return Ok(vec![OutMessage::text(ctx.t(
+                    lang,
+                    msg!("oxygen-route-hospital"),
+                    &args,
+                ))]);
             }
         }
     }
@@ -304,7 +308,15 @@ pub async fn order(
         views::move_request(conn, parent, RequestStatus::InProgress, None, None, ctx.now).await?;
     }
     equipment::set_job(conn, order_id, Job::Delivery, delivery).await?;
-    super::chain::start(conn, ctx, delivery, patient_id, RequestKind::OxygenDelivery, Level::Urgent).await?;
+    super::chain::start(
+        conn,
+        ctx,
+        delivery,
+        patient_id,
+        RequestKind::OxygenDelivery,
+        Level::Urgent,
+    )
+    .await?;
     notify_patient(conn, ctx, patient_id, |l| {
         ctx.t(
             l,
@@ -326,7 +338,11 @@ async fn low_stock(conn: &mut Conn, ctx: &Ctx<'_>) -> anyhow::Result<()> {
                 "low_stock",
                 None,
                 None,
-                &format!("{} in stock: {left} (threshold {})", kind.code(), ctx.config.oxygen_low_stock),
+                &format!(
+                    "{} in stock: {left} (threshold {})",
+                    kind.code(),
+                    ctx.config.oxygen_low_stock
+                ),
                 ctx.now,
             )
             .await?;
@@ -395,12 +411,19 @@ pub async fn job_details(conn: &mut Conn, request_id: i64) -> anyhow::Result<Str
         .iter()
         .map(|u| format!("{} {}", u.kind, u.serial))
         .collect();
-    let flow = FlowRate::from_tenths(order.flow_tenths).map(FlowRate::display).unwrap_or_default();
+    let flow = FlowRate::from_tenths(order.flow_tenths)
+        .map(FlowRate::display)
+        .unwrap_or_default();
     Ok(format!("{} ({flow} L/min)", units.join(", ")))
 }
 
 /// A contractor took a delivery job: its units leave the store.
-pub async fn on_handed_over(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request, provider: &Provider) -> anyhow::Result<()> {
+pub async fn on_handed_over(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request: &Request,
+    provider: &Provider,
+) -> anyhow::Result<()> {
     if request.kind != RequestKind::OxygenDelivery.code() {
         return Ok(());
     }
@@ -445,7 +468,10 @@ pub async fn job_outcome(
             )
             .await?;
             equipment::move_order(conn, order.id, &["ordered"], "delivered", None, ctx.now).await?;
-            notify_patient(conn, ctx, order.patient_id, |l| ctx.t(l, msg!("oxygen-delivered-patient"), &[])).await?;
+            notify_patient(conn, ctx, order.patient_id, |l| {
+                ctx.t(l, msg!("oxygen-delivered-patient"), &[])
+            })
+            .await?;
             ask_to_start(conn, ctx, &order).await?;
         }
         "not_delivered" => {
@@ -464,7 +490,10 @@ pub async fn job_outcome(
                 "delivery_failed",
                 Some(order.patient_id),
                 None,
-                &format!("oxygen order {}: the contractor could not deliver; the job is offered again", order.id),
+                &format!(
+                    "oxygen order {}: the contractor could not deliver; the job is offered again",
+                    order.id
+                ),
                 ctx.now,
             )
             .await?;
@@ -488,7 +517,10 @@ pub async fn job_outcome(
                 "collection_failed",
                 Some(order.patient_id),
                 None,
-                &format!("oxygen order {}: the contractor could not collect; the job is offered again", order.id),
+                &format!(
+                    "oxygen order {}: the contractor could not collect; the job is offered again",
+                    order.id
+                ),
                 ctx.now,
             )
             .await?;
@@ -502,10 +534,20 @@ pub async fn job_outcome(
 /// Opens a delivery or collection job again (the last one failed) and starts its chain.
 async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, job: Job) -> anyhow::Result<i64> {
     let (kind, minutes, key) = match job {
-        Job::Delivery => (RequestKind::OxygenDelivery, DELIVERY_MINUTES, msg!("reason-oxygen-order")),
-        Job::Collection => (RequestKind::OxygenCollection, COLLECTION_MINUTES, msg!("reason-oxygen-collect")),
+        Job::Delivery => (
+            RequestKind::OxygenDelivery,
+            DELIVERY_MINUTES,
+            msg!("reason-oxygen-order"),
+        ),
+        Job::Collection => (
+            RequestKind::OxygenCollection,
+            COLLECTION_MINUTES,
+            msg!("reason-oxygen-collect"),
+        ),
     };
-    let flow = FlowRate::from_tenths(order.flow_tenths).map(FlowRate::display).unwrap_or_default();
+    let flow = FlowRate::from_tenths(order.flow_tenths)
+        .map(FlowRate::display)
+        .unwrap_or_default();
     let level = match job {
         Job::Delivery => Level::Urgent,
         Job::Collection => Level::Watch,
@@ -584,7 +626,9 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, order_id: i64) -> anyhow::Res
     if equipment::move_order(conn, order.id, &["delivered"], "started", None, ctx.now).await? == 0 {
         return Ok(Err(OrderMoveError::NotNow));
     }
-    let flow = FlowRate::from_tenths(order.flow_tenths).map(FlowRate::display).unwrap_or_default();
+    let flow = FlowRate::from_tenths(order.flow_tenths)
+        .map(FlowRate::display)
+        .unwrap_or_default();
     notify_patient(conn, ctx, order.patient_id, |l| {
         ctx.t(l, msg!("oxygen-started-patient"), &[("flow", flow.clone().into())])
     })
@@ -634,10 +678,26 @@ pub async fn end(
         ctx.now,
     )
     .await?;
-    equipment::move_order_units(conn, order.id, UnitState::Reserved, UnitState::Available, actor, reason, ctx.now)
-        .await?;
-    let home = equipment::move_order_units(conn, order.id, UnitState::InUse, UnitState::ToCollect, actor, reason, ctx.now)
-        .await?;
+    equipment::move_order_units(
+        conn,
+        order.id,
+        UnitState::Reserved,
+        UnitState::Available,
+        actor,
+        reason,
+        ctx.now,
+    )
+    .await?;
+    let home = equipment::move_order_units(
+        conn,
+        order.id,
+        UnitState::InUse,
+        UnitState::ToCollect,
+        actor,
+        reason,
+        ctx.now,
+    )
+    .await?;
     if home > 0 {
         reopen_job(conn, ctx, &order, Job::Collection).await?;
     }

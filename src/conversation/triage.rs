@@ -116,7 +116,8 @@ pub async fn decide(
             reasons: &a.reasons,
         };
         if let care::Opened::New(id) = care::open(conn, &request, ctx.now).await? {
-            routed.extend(super::chain::opened_for_patient(conn, ctx, id, patient.id, *kind, a.level, Some(lang)).await?);
+            routed
+                .extend(super::chain::opened_for_patient(conn, ctx, id, patient.id, *kind, a.level, Some(lang)).await?);
         }
     }
     if a.level == Level::Emergency {
@@ -134,7 +135,16 @@ pub async fn decide(
         super::release::schedule_with(conn, ctx, &patient, &history).await?;
     }
     let mut told = messages(ctx, lang, &a, summary);
-    told.extend(routed);
+    // where oxygen comes from belongs with what happens next: one message, not one more
+    for extra in routed {
+        match told.last_mut() {
+            Some(last) if last.choices.is_empty() => {
+                last.text.push('\n');
+                last.text.push_str(&extra.text);
+            }
+            _ => told.push(extra),
+        }
+    }
     Ok((a.clone(), told))
 }
 

@@ -258,7 +258,11 @@ mod tests {
 
     #[test]
     fn equipment_jobs_go_to_contractors_at_any_hour_then_staff() {
-        for kind in [RequestKind::OxygenDelivery, RequestKind::OxygenCollection, RequestKind::Transport] {
+        for kind in [
+            RequestKind::OxygenDelivery,
+            RequestKind::OxygenCollection,
+            RequestKind::Transport,
+        ] {
             for shift in [Shift::Day, Shift::Night, Shift::Holiday] {
                 let t = targets(kind, Level::Urgent, shift, true);
                 assert_eq!(

@@ -96,7 +96,10 @@ impl UnitState {
 
     /// Whether the unit is with, or on its way to, a patient.
     pub fn with_patient(self) -> bool {
-        matches!(self, UnitState::Reserved | UnitState::OutForDelivery | UnitState::InUse | UnitState::ToCollect)
+        matches!(
+            self,
+            UnitState::Reserved | UnitState::OutForDelivery | UnitState::InUse | UnitState::ToCollect
+        )
     }
 }
 

@@ -3,8 +3,8 @@
 pub mod calendar;
 pub mod chain;
 pub mod enrolment;
-pub mod equipment;
 pub mod episode;
+pub mod equipment;
 pub mod patient;
 pub mod performance;
 pub mod reading;

@@ -285,7 +285,8 @@ pub struct Order {
     pub ended_at: Option<i64>,
 }
 
-const ORDER: &str = "SELECT id, patient_id, care_request_id, kit, flow_tenths, status, ordered_by_provider, ordered_by_staff,
+const ORDER: &str =
+    "SELECT id, patient_id, care_request_id, kit, flow_tenths, status, ordered_by_provider, ordered_by_staff,
         delivery_request_id, collection_request_id, end_reason, created_at, delivered_at, started_at, ended_at
      FROM oxygen_orders";
 

@@ -63,7 +63,10 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     let mut app = TestApp::spawn(engine).await;
     app.set_time(friday_morning());
     let token = staff_token(&app);
-    cli_ok(&app, &["station", "add", "--name", "Nerima Station", "--beds", "oxygen=1"]);
+    cli_ok(
+        &app,
+        &["station", "add", "--name", "Nerima Station", "--beds", "oxygen=1"],
+    );
     cli_ok(&app, &["equipment", "add", "--kind", "cylinder", "--serial", "C-001"]);
     cli_ok(&app, &["equipment", "add", "--kind", "regulator", "--serial", "R-001"]);
     // the only oxygen bed is held for a patient the ambulance crew brought in on the hotline
@@ -131,13 +134,22 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     // the contractor is offered the delivery with the address and the serials, and takes it
     let offer = wait_text_to(&app, "Ucon1", "Oxygen equipment delivery requested").await;
     assert!(offer.contains("1-2-3 Toyotamakita, Nerima"), "{offer}");
-    assert!(offer.contains("cylinder C-001") && offer.contains("regulator R-001"), "{offer}");
+    assert!(
+        offer.contains("cylinder C-001") && offer.contains("regulator R-001"),
+        "{offer}"
+    );
     assert!(offer.contains("2 L/min"), "{offer}");
     assert!(!offer.contains("SpO2"), "a contractor is not shown readings: {offer}");
     let accept = button(&app, "Ucon1", "Oxygen equipment delivery requested", "Accept").await;
     app.line_postback("Ucon1", &accept).await;
     wait_text_to(&app, "Upat61", "(equipment contractor) will contact you").await;
-    let delivered = button(&app, "", "Oxygen equipment delivery for Pat Doe is yours", "Delivered and set up").await;
+    let delivered = button(
+        &app,
+        "",
+        "Oxygen equipment delivery for Pat Doe is yours",
+        "Delivered and set up",
+    )
+    .await;
     assert_eq!(unit_state(&app, "C-001").await, "out_for_delivery");
 
     // the service restarts while the kit is on its way; the contractor's tap still counts
@@ -148,7 +160,15 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     assert_eq!(unit_state(&app, "C-001").await, "in_use");
     assert_eq!(unit_state(&app, "R-001").await, "in_use");
     // a unit at a patient's home cannot be put back in stock by hand
-    let out = app.cli(&["equipment", "set", "C-001", "--state", "available", "--reason", "mistake"]);
+    let out = app.cli(&[
+        "equipment",
+        "set",
+        "C-001",
+        "--state",
+        "available",
+        "--reason",
+        "mistake",
+    ]);
     assert!(!out.status.success());
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("a unit that is in use cannot become available"),
@@ -180,12 +200,29 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     assert_eq!(unit_state(&app, "C-001").await, "to_collect");
     let accept = button(&app, "Ucon1", "Oxygen equipment collection requested", "Accept").await;
     app.line_postback("Ucon1", &accept).await;
-    let collected = button(&app, "", "Oxygen equipment collection for Pat Doe is yours", "Collected").await;
+    let collected = button(
+        &app,
+        "",
+        "Oxygen equipment collection for Pat Doe is yours",
+        "Collected",
+    )
+    .await;
     app.line_postback("Ucon1", &collected).await;
     wait_text(&app, "Recorded: equipment collected").await;
     assert_eq!(unit_state(&app, "C-001").await, "cleaning");
     assert_eq!(unit_state(&app, "R-001").await, "cleaning");
-    cli_ok(&app, &["equipment", "set", "C-001", "--state", "available", "--reason", "cleaned"]);
+    cli_ok(
+        &app,
+        &[
+            "equipment",
+            "set",
+            "C-001",
+            "--state",
+            "available",
+            "--reason",
+            "cleaned",
+        ],
+    );
     let (status, _) = post(
         &app,
         &token,
@@ -199,7 +236,8 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     assert_eq!(stock["by_state"]["regulator"]["available"], 1, "{stock}");
 
     // the unit's whole history, who moved it and why
-    let history: Value = serde_json::from_str(&cli_ok(&app, &["equipment", "history", "C-001", "--json"])).expect("json");
+    let history: Value =
+        serde_json::from_str(&cli_ok(&app, &["equipment", "history", "C-001", "--json"])).expect("json");
     let states: Vec<&str> = history["history"]
         .as_array()
         .expect("history")
@@ -208,12 +246,22 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
         .collect();
     assert_eq!(
         states,
-        ["available", "reserved", "out_for_delivery", "in_use", "to_collect", "cleaning", "available"]
+        [
+            "available",
+            "reserved",
+            "out_for_delivery",
+            "in_use",
+            "to_collect",
+            "cleaning",
+            "available"
+        ]
     );
     assert_eq!(history["history"][1]["by"], format!("provider:{doctor}"));
     assert_eq!(history["history"][6]["reason"], "cleaned");
     let audited = app
-        .scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action IN ('equipment.read', 'equipment.list', 'oxygen_orders.list')")
+        .scalar_i64(
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('equipment.read', 'equipment.list', 'oxygen_orders.list')",
+        )
         .await;
     assert!(audited >= 3);
 }
@@ -223,8 +271,21 @@ async fn a_free_bed_admits_the_patient_to_the_station_until_discharge(engine: En
     let app = TestApp::spawn(engine).await;
     app.set_time(friday_morning());
     let token = staff_token(&app);
-    cli_ok(&app, &["station", "add", "--name", "Nerima Station", "--beds", "oxygen=2,therapy=1"]);
-    cli_ok(&app, &["equipment", "add", "--kind", "concentrator", "--serial", "K-001"]);
+    cli_ok(
+        &app,
+        &[
+            "station",
+            "add",
+            "--name",
+            "Nerima Station",
+            "--beds",
+            "oxygen=2,therapy=1",
+        ],
+    );
+    cli_ok(
+        &app,
+        &["equipment", "add", "--kind", "concentrator", "--serial", "K-001"],
+    );
     let id = patient(&app, "Upat62", &["--independent", "yes"]).await;
 
     app.line_text("Upat62", "SpO2 91 36.9").await;
@@ -276,7 +337,10 @@ async fn a_free_bed_admits_the_patient_to_the_station_until_discharge(engine: En
     // a step out of order is refused with the reason
     let (status, body) = step("discharge").await;
     assert_eq!(status, 409);
-    assert_eq!(body["error"], "a station admission that is accepted cannot become discharged");
+    assert_eq!(
+        body["error"],
+        "a station admission that is accepted cannot become discharged"
+    );
     assert_eq!(step("admit").await.0, 200);
     let out = cli_ok(&app, &["station", "list", "--json"]);
     let v: Value = serde_json::from_str(&out).expect("json");
@@ -359,10 +423,14 @@ both_engines!(two_orders_for_the_last_cylinder_exactly_one_gets_it);
 async fn two_hotline_calls_for_the_last_bed_exactly_one_gets_it(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let token = staff_token(&app);
-    cli_ok(&app, &["station", "add", "--name", "Nerima Station", "--beds", "oxygen=1"]);
+    cli_ok(
+        &app,
+        &["station", "add", "--name", "Nerima Station", "--beds", "oxygen=1"],
+    );
     let (a, _) = app.add_patient("Aki A", &[]);
     let (b, _) = app.add_patient("Ben B", &[]);
-    let body = |p: i64| json!({"patient_id": p, "crew_judged_oxygen": true, "independent": true, "reason": "ambulance crew"});
+    let body =
+        |p: i64| json!({"patient_id": p, "crew_judged_oxygen": true, "independent": true, "reason": "ambulance crew"});
     let (ra, rb) = tokio::join!(
         post(&app, &token, "/api/v1/admissions", body(a)),
         post(&app, &token, "/api/v1/admissions", body(b)),
@@ -395,7 +463,11 @@ async fn equipment_is_imported_whole_or_not_at_all(engine: Engine) {
     std::fs::write(&bad, "kind,serial\ncylinder,C-1\ntank,T-1\n").expect("write");
     let out = app.cli(&["equipment", "import", bad.to_str().expect("path")]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("line 3"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("line 3"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM equipment_units").await, 0);
     let good = dir.join("good.csv");
     let mut text = String::from("kind,serial\n");
