@@ -214,7 +214,7 @@ offer-job = { $kind } requested — please answer by { $deadline }.
     Patient: { $name }
     Phone: { $phone }
     Address: { $address }
-    Equipment: { $what }
+    Job: { $what }
 oxygen-route-station = A bed at the oxygen station ({ $station }) is being held for you. The station will call you about admission and transport; keep your phone with you.
 oxygen-route-home = Oxygen can be lent to you at home. A doctor will call you to decide; the equipment is then delivered to your home.
 oxygen-route-hospital = The health centre is arranging hospital admission for you now and will call you. If you feel very unwell, call { $emergency } now.
@@ -256,3 +256,11 @@ station-accepted = The oxygen station ({ $station }) has accepted you. You will 
 station-declined = The oxygen station cannot take you. The health centre is arranging oxygen at home or hospital care and will contact you.
 station-discharged = You are discharged from the oxygen station ({ $station }). Home recovery continues: please keep reporting your readings.
 station-transferred = You are being moved from the oxygen station to hospital.
+transport-leg = { $leg ->
+        [pickup] pick-up: the patient's home → { $station }
+       *[return] return: { $station } → the patient's home
+    }
+reason-transport = { $leg ->
+        [pickup] transport to the station for treatment
+       *[return] transport home from the station
+    }

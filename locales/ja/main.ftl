@@ -214,7 +214,7 @@ offer-job = 【{ $kind }の依頼】{ $deadline }までにご回答ください�
     患者：{ $name }
     電話：{ $phone }
     住所：{ $address }
-    機器：{ $what }
+    内容：{ $what }
 oxygen-route-station = 酸素ステーション（{ $station }）のベッドを確保しています。入所と搬送についてステーションから電話します。電話をそばに置いてください。
 oxygen-route-home = ご自宅で酸素機器をお貸しできます。医師が電話で判断し、その後ご自宅へお届けします。
 oxygen-route-hospital = 保健所が今、入院を調整しています。保健所から電話します。とても具合が悪いときは今すぐ{ $emergency }番へ。
@@ -256,3 +256,11 @@ station-accepted = 酸素ステーション（{ $station }）が受け入れを�
 station-declined = 酸素ステーションでの受け入れができませんでした。保健所がご自宅での酸素または入院を手配し、ご連絡します。
 station-discharged = 酸素ステーション（{ $station }）を退所しました。自宅療養を続けます。引き続き測定値を報告してください。
 station-transferred = 酸素ステーションから病院へ移ります。
+transport-leg = { $leg ->
+        [pickup] お迎え：患者宅 → { $station }
+       *[return] お送り：{ $station } → 患者宅
+    }
+reason-transport = { $leg ->
+        [pickup] 治療のためステーションへ搬送
+       *[return] ステーションから自宅へ搬送
+    }

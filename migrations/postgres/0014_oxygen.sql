@@ -82,6 +82,8 @@ CREATE TABLE admissions (
     status           TEXT    NOT NULL DEFAULT 'requested',
     care_request_id  BIGINT  REFERENCES care_requests (id),
     note             TEXT,                          -- the last reason given
+    pickup_request_id  BIGINT REFERENCES care_requests (id),  -- transport home → station
+    return_request_id  BIGINT REFERENCES care_requests (id),  -- transport station → home
     created_at       BIGINT  NOT NULL,
     updated_at       BIGINT  NOT NULL
 );

@@ -19,7 +19,7 @@ use crate::domain::equipment::{AdmissionStatus, BedKind, BedState, Candidate, Fl
 use crate::domain::triage::RequestKind;
 use crate::store::equipment::{self, Event, Order, Unit};
 use crate::store::station::{self, Admission, NewAdmission, Occupancy, Station};
-use crate::store::{Conn, from_ms, patients, staff, views};
+use crate::store::{Conn, care, from_ms, patients, staff, views};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -157,17 +157,23 @@ fn ctx(state: &AppState) -> Ctx<'_> {
 }
 
 /// A JSON body, or a 400 that shows what to send.
-fn body<T>(b: Result<Json<T>, axum::extract::rejection::JsonRejection>, example: &'static str) -> Result<T, Response> {
+fn body<T>(b: Result<Json<T>, axum::extract::rejection::JsonRejection>, example: &'static str) -> Result<T, ApiError> {
     b.map(|Json(t)| t)
-        .map_err(|_| api(ApiError(StatusCode::BAD_REQUEST, example)))
+        .map_err(|_| ApiError(StatusCode::BAD_REQUEST, example))
 }
 
-fn reason_of(r: &str) -> Result<&str, Response> {
+fn reason_of(r: &str) -> Result<&str, ApiError> {
     let r = r.trim();
     if r.is_empty() {
-        return Err(api(ApiError(StatusCode::BAD_REQUEST, "a reason is required")));
+        return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
     }
     Ok(r)
+}
+
+impl From<ApiError> for Response {
+    fn from(e: ApiError) -> Response {
+        e.into_response()
+    }
 }
 
 #[derive(Deserialize)]
@@ -598,12 +604,19 @@ async fn request_admission(
     } else {
         "hotline"
     };
+    // a therapy bed answers the patient's open treatment referral
+    let referral = match kind {
+        BedKind::Therapy => care::open_of_kind(&mut tx, patient.id, RequestKind::TreatmentReferral)
+            .await
+            .map_err(api)?,
+        BedKind::Oxygen => None,
+    };
     let new = NewAdmission {
         patient_id: patient.id,
         station_id: b.station_id,
         kind,
         source,
-        care_request_id: None,
+        care_request_id: referral,
         note: Some(reason),
     };
     let Some(admission) = station::request(&mut tx, &new, c.now).await.map_err(api)? else {

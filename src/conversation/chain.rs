@@ -249,7 +249,7 @@ async fn offer_message(
     };
     if RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job) {
         // a contractor needs where, whom to call and what to carry — not the readings
-        let what = super::oxygen::job_details(conn, request.id).await?;
+        let what = super::oxygen::job_details(conn, ctx, lang, request.id).await?;
         let args: Vec<(&str, FluentValue)> = vec![
             ("kind", kind_name(ctx, lang, &request.kind).into()),
             ("name", patient.name.clone().into()),

@@ -224,11 +224,7 @@ pub async fn order(
     // the patient's open oxygen request, if the order did not come with one
     let request_id = match request_id {
         Some(id) => Some(id),
-        None => views::open_requests(conn, Some(RequestKind::Oxygen.code()))
-            .await?
-            .into_iter()
-            .find(|r| r.patient_id == patient_id)
-            .map(|r| r.id),
+        None => care::open_of_kind(conn, patient_id, RequestKind::Oxygen).await?,
     };
     let (provider_id, staff_id) = match by {
         OrderedBy::Provider(id) => (Some(id), None),
@@ -402,7 +398,18 @@ fn parse_order(data: &str) -> Option<(i64, Kit, FlowRate)> {
 
 /// What a contractor carries for a job: the units by serial and the flow, e.g.
 /// "cylinder C-001, regulator R-001 (2 L/min)".
-pub async fn job_details(conn: &mut Conn, request_id: i64) -> anyhow::Result<String> {
+pub async fn job_details(conn: &mut Conn, ctx: &Ctx<'_>, lang: Lang, request_id: i64) -> anyhow::Result<String> {
+    if let Some((admission, leg)) = station::by_transport(conn, request_id).await? {
+        let name = station::get(conn, admission.station_id)
+            .await?
+            .map(|s| s.name)
+            .unwrap_or_default();
+        return Ok(ctx.t(
+            lang,
+            msg!("transport-leg"),
+            &[("leg", leg.code().into()), ("station", name.into())],
+        ));
+    }
     let Some(order) = equipment::order_of_job(conn, request_id).await? else {
         return Ok("-".into());
     };
@@ -451,6 +458,9 @@ pub async fn job_outcome(
     provider: &Provider,
     code: &str,
 ) -> anyhow::Result<()> {
+    if let Some((admission, leg)) = station::by_transport(conn, request.id).await? {
+        return transport_outcome(conn, ctx, &admission, leg, code).await;
+    }
     let Some(order) = equipment::order_of_job(conn, request.id).await? else {
         return Ok(());
     };
@@ -759,6 +769,88 @@ pub async fn doctor_button(
     }
 }
 
+/// A transport contractor reported: the patient arrived at the station (the admission starts and
+/// the station is told), or home again; or they could not be reached (staff are told).
+async fn transport_outcome(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    admission: &station::Admission,
+    leg: station::Leg,
+    code: &str,
+) -> anyhow::Result<()> {
+    match (leg, code) {
+        (station::Leg::Pickup, "arrived") => {
+            if let Ok(a) = station::move_admission(conn, admission.id, AdmissionStatus::Admitted, None, ctx.now).await {
+                admission_moved(conn, ctx, &a, AdmissionStatus::Admitted).await?;
+            }
+            chats::alert_staff(
+                conn,
+                "station_arrival",
+                Some(admission.patient_id),
+                None,
+                &format!("admission {}: the patient arrived at the station", admission.id),
+                ctx.now,
+            )
+            .await?;
+        }
+        (_, "no_contact") => {
+            chats::alert_staff(
+                conn,
+                "transport_failed",
+                Some(admission.patient_id),
+                None,
+                &format!(
+                    "admission {}: the transport contractor could not reach the patient ({})",
+                    admission.id,
+                    leg.code()
+                ),
+                ctx.now,
+            )
+            .await?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Opens a transport job (pick-up or return) for an admission and starts its chain.
+async fn transport(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    admission: &station::Admission,
+    leg: station::Leg,
+) -> anyhow::Result<()> {
+    let reasons = [Reason::new(
+        Level::Moderate,
+        msg!("reason-transport"),
+        &[("leg", leg.code().to_string())],
+    )];
+    let new = care::NewRequest {
+        patient_id: admission.patient_id,
+        assessment_id: None,
+        kind: RequestKind::Transport,
+        level: Level::Moderate,
+        target_at: ctx.now + Duration::minutes(120),
+        reasons: &reasons,
+    };
+    if let care::Opened::New(id) = care::open(conn, &new, ctx.now).await? {
+        station::set_transport(conn, admission.id, leg, id).await?;
+        if let Some(parent) = admission.care_request_id {
+            offers::set_parent(conn, id, parent).await?;
+        }
+        super::chain::start(
+            conn,
+            ctx,
+            id,
+            admission.patient_id,
+            RequestKind::Transport,
+            Level::Moderate,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// An admission moved (hotline decision, arrival, discharge, transfer): the patient is told,
 /// and oxygen lent at home ends once they are in a bed. A declined request is routed onwards.
 pub async fn admission_moved(
@@ -791,9 +883,23 @@ pub async fn admission_moved(
     let request = admission.care_request_id;
     match to {
         // the station cannot take them: equipment at home or hospital, as routing would decide
+        AdmissionStatus::Declined | AdmissionStatus::Cancelled if admission.bed_kind == BedKind::Therapy.code() => {
+            chats::alert_staff(
+                conn,
+                "referral_declined",
+                Some(admission.patient_id),
+                None,
+                &format!(
+                    "therapy admission {} was {}: the referral is open again",
+                    admission.id,
+                    to.code()
+                ),
+                ctx.now,
+            )
+            .await?;
+        }
         AdmissionStatus::Declined | AdmissionStatus::Cancelled => {
             if let Some(id) = request {
-                views::move_request(conn, id, RequestStatus::Open, None, None, ctx.now).await?;
                 care::set_route(conn, id, OxygenRoute::Home.code()).await?;
             }
             if !equipment::kit_available(conn, Kit::Cylinder).await?
@@ -810,9 +916,21 @@ pub async fn admission_moved(
                 .await?;
             }
         }
+        // the ambulance brought hotline patients; the others are fetched by a transport contractor
+        AdmissionStatus::Accepted => {
+            if let Some(id) = request {
+                views::move_request(conn, id, RequestStatus::InProgress, None, None, ctx.now).await?;
+            }
+            if admission.source != "hotline" {
+                transport(conn, ctx, admission, station::Leg::Pickup).await?;
+            }
+        }
         AdmissionStatus::Discharged | AdmissionStatus::Transferred => {
             if let Some(id) = request {
                 views::move_request(conn, id, RequestStatus::Done, Some(to.code()), None, ctx.now).await?;
+            }
+            if to == AdmissionStatus::Discharged {
+                transport(conn, ctx, admission, station::Leg::Return).await?;
             }
         }
         _ => {}

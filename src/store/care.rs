@@ -118,3 +118,15 @@ pub async fn set_route(conn: &mut Conn, request_id: i64, route: &str) -> sqlx::R
         .await
         .map(|_| ())
 }
+
+/// The patient's open request of `kind`, if any (there is at most one: see [`open`]).
+pub async fn open_of_kind(conn: &mut Conn, patient_id: i64, kind: RequestKind) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT id FROM care_requests WHERE patient_id = $1 AND kind = $2 AND status IN ('open', 'assigned', 'in_progress')
+         ORDER BY id LIMIT 1",
+    )
+    .bind(patient_id)
+    .bind(kind.code())
+    .fetch_optional(&mut *conn)
+    .await
+}

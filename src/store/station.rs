@@ -125,10 +125,61 @@ pub struct Admission {
     pub note: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    pub pickup_request_id: Option<i64>,
+    pub return_request_id: Option<i64>,
 }
 
 const ADMISSION: &str = "SELECT id, patient_id, station_id, bed_id, bed_kind, source, status, care_request_id, note,
-        created_at, updated_at FROM admissions";
+        created_at, updated_at, pickup_request_id, return_request_id FROM admissions";
+
+/// Which way a transport job goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leg {
+    /// Home → station.
+    Pickup,
+    /// Station → home.
+    Return,
+}
+
+impl Leg {
+    pub fn code(self) -> &'static str {
+        match self {
+            Leg::Pickup => "pickup",
+            Leg::Return => "return",
+        }
+    }
+}
+
+pub async fn set_transport(conn: &mut Conn, admission_id: i64, leg: Leg, request_id: i64) -> sqlx::Result<()> {
+    let sql = match leg {
+        Leg::Pickup => "UPDATE admissions SET pickup_request_id = $1 WHERE id = $2",
+        Leg::Return => "UPDATE admissions SET return_request_id = $1 WHERE id = $2",
+    };
+    sqlx::query(sql)
+        .bind(request_id)
+        .bind(admission_id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// The admission a transport job belongs to, and which way it goes.
+pub async fn by_transport(conn: &mut Conn, request_id: i64) -> sqlx::Result<Option<(Admission, Leg)>> {
+    let a: Option<Admission> = sqlx::query_as(&format!(
+        "{ADMISSION} WHERE pickup_request_id = $1 OR return_request_id = $1"
+    ))
+    .bind(request_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(a.map(|a| {
+        let leg = if a.pickup_request_id == Some(request_id) {
+            Leg::Pickup
+        } else {
+            Leg::Return
+        };
+        (a, leg)
+    }))
+}
 
 pub struct NewAdmission<'a> {
     pub patient_id: i64,

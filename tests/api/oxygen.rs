@@ -491,3 +491,112 @@ async fn equipment_is_imported_whole_or_not_at_all(engine: Engine) {
     let _ = std::fs::remove_dir_all(dir);
 }
 both_engines!(equipment_is_imported_whole_or_not_at_all);
+
+async fn a_treatment_referral_is_fetched_treated_and_brought_home(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = staff_token(&app);
+    cli_ok(
+        &app,
+        &[
+            "station",
+            "add",
+            "--name",
+            "Nerima Station",
+            "--beds",
+            "oxygen=1,therapy=1",
+        ],
+    );
+    let (status, _) = post(
+        &app,
+        &token,
+        "/api/v1/admissions",
+        json!({"patient_id": 99, "bed_kind": "therapy", "reason": "x"}),
+    )
+    .await;
+    assert_eq!(status, 404);
+    contractor(&app, "Ucon2").await;
+    let id = crate::chains::named_patient(
+        &app,
+        "Rin Early",
+        "Upat64",
+        &[
+            "--risk",
+            "diabetes",
+            "--independent",
+            "yes",
+            "--address",
+            "4-5-6 Shakujii, Nerima",
+        ],
+    )
+    .await;
+    app.line_text("Upat64", "SpO2 98 36.9").await;
+    wait_text(&app, "early treatment").await;
+    let referral = app
+        .scalar_i64(&format!(
+            "SELECT id FROM care_requests WHERE patient_id = {id} AND kind = 'treatment_referral'"
+        ))
+        .await;
+
+    // the antibody call centre selected the patient; the station takes them
+    let (status, a) = post(
+        &app,
+        &token,
+        "/api/v1/admissions",
+        json!({"patient_id": id, "bed_kind": "therapy", "reason": "selected by the antibody call centre"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{a}");
+    assert_eq!(a["source"], "referral");
+    assert_eq!(a["care_request_id"], referral, "{a}");
+    let aid = a["id"].as_i64().expect("id");
+    let act = |action: &'static str| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            post(
+                app,
+                &token,
+                &format!("/api/v1/admissions/{aid}/{action}"),
+                json!({"reason": action}),
+            )
+            .await
+        }
+    };
+    assert_eq!(act("accept").await.0, 200);
+    wait_text_to(&app, "Upat64", "has accepted you").await;
+
+    // the transport contractor fetches the patient; arrival starts the admission
+    let offer = wait_text_to(&app, "Ucon2", "Patient transport requested").await;
+    assert!(
+        offer.contains("pick-up: the patient's home → Nerima Station"),
+        "{offer}"
+    );
+    assert!(offer.contains("4-5-6 Shakujii"), "{offer}");
+    let accept = button(&app, "Ucon2", "pick-up", "Accept").await;
+    app.line_postback("Ucon2", &accept).await;
+    let arrived = button(&app, "", "Patient transport for Rin Early is yours", "Arrived").await;
+    app.line_postback("Ucon2", &arrived).await;
+    wait_text(&app, "Recorded: arrived").await;
+    let (_, list) = get(&app, &token, "/api/v1/admissions").await;
+    assert_eq!(list["admissions"][0]["status"], "admitted", "{list}");
+    let arrival = app
+        .scalar_i64("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'station_arrival'")
+        .await;
+    assert_eq!(arrival, 1, "the station is told of the arrival");
+
+    assert_eq!(act("treated").await.0, 200);
+    assert_eq!(act("discharge").await.0, 200);
+    wait_text_to(&app, "Upat64", "You are discharged from the oxygen station").await;
+    let back = wait_text_to(&app, "Ucon2", "return: Nerima Station → the patient's home").await;
+    assert!(back.contains("Rin Early"), "{back}");
+    let done = app
+        .scalar_str(&format!("SELECT status FROM care_requests WHERE id = {referral}"))
+        .await;
+    assert_eq!(done.as_deref(), Some("done"));
+    let (_, stations) = get(&app, &token, "/api/v1/stations").await;
+    assert_eq!(stations["stations"][0]["beds"]["therapy"]["free"], 1, "{stations}");
+    let (_, jobs) = get(&app, &token, "/api/v1/jobs").await;
+    assert_eq!(jobs["jobs"][0]["kind"], "transport", "{jobs}");
+}
+both_engines!(a_treatment_referral_is_fetched_treated_and_brought_home);
