@@ -227,7 +227,7 @@ reason-oxygen-collect = oxygen ended: collect the { $kit ->
         [cylinder] cylinder and regulator
        *[concentrator] concentrator
     }
-oxygen-order-prompt = Order oxygen at home for { $name }: choose the equipment and flow (staff can order any other flow through the health centre).
+oxygen-order-prompt = Order oxygen at home for { $name }: choose the equipment and flow, or write another, e.g. "cylinder 2.5" or "concentrator 1.5" (L/min).
 oxygen-order-button = { $kit ->
         [cylinder] Cylinder
        *[concentrator] Concentrator

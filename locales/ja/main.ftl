@@ -227,7 +227,7 @@ reason-oxygen-collect = 酸素終了：{ $kit ->
         [cylinder] 酸素ボンベと呼吸同調器
        *[concentrator] 酸素濃縮器
     }を回収
-oxygen-order-prompt = { $name } さんの在宅酸素を指示してください：機器と流量を選んでください（その他の流量は保健所から指示できます）。
+oxygen-order-prompt = { $name } さんの在宅酸素を指示してください：機器と流量を選ぶか、「ボンベ 2.5」「濃縮器 1.5」のように書いて送ってください（毎分L）。
 oxygen-order-button = { $kit ->
         [cylinder] ボンベ
        *[concentrator] 濃縮器

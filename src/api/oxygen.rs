@@ -694,15 +694,13 @@ async fn move_admission(
 }
 
 /// Open delivery, collection and transport jobs with their deadlines, soonest first.
-async fn list_jobs(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, Response> {
-    audited(&state, who.id, "jobs.list", None).await?;
-    let mut conn = state.db.pool.acquire().await.map_err(api)?;
+pub async fn jobs_json(conn: &mut Conn) -> sqlx::Result<Value> {
     let mut rows = Vec::new();
     for kind in RequestKind::ALL.into_iter().filter(|k| k.is_job()) {
-        rows.extend(views::open_requests(&mut conn, Some(kind.code())).await.map_err(api)?);
+        rows.extend(views::open_requests(conn, Some(kind.code())).await?);
     }
     rows.sort_by_key(|r| (r.target_at, r.id));
-    let jobs: Vec<Value> = rows
+    Ok(rows
         .iter()
         .map(|r| {
             json!({
@@ -713,6 +711,12 @@ async fn list_jobs(State(state): State<AppState>, Auth(who): Auth) -> Result<Jso
                 "created_at": from_ms(r.created_at).to_rfc3339(),
             })
         })
-        .collect();
+        .collect())
+}
+
+async fn list_jobs(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, Response> {
+    audited(&state, who.id, "jobs.list", None).await?;
+    let mut conn = state.db.pool.acquire().await.map_err(api)?;
+    let jobs = jobs_json(&mut conn).await.map_err(api)?;
     Ok(Json(json!({ "jobs": jobs })))
 }

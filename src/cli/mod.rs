@@ -141,6 +141,11 @@ pub enum StaffCommand {
 
 #[derive(Subcommand)]
 pub enum CasesCommand {
+    /// Open delivery, collection and transport jobs for contractors, soonest deadline first.
+    Jobs {
+        #[arg(long)]
+        json: bool,
+    },
     /// Open care requests, most urgent first, then oldest first.
     List {
         /// Only this kind (oxygen, home_visit, phone_consultation, safety_check, …).
@@ -237,6 +242,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             change_episode(config, id, Some(until), &reason).await
         }
         Command::Staff(StaffCommand::Add { name, role, json }) => add_staff(config, &name, &role, json).await,
+        Command::Cases(CasesCommand::Jobs { json }) => oxygen::jobs(config, json).await,
         Command::Cases(CasesCommand::List { kind, lang, json }) => {
             list_cases(config, kind.as_deref(), lang, json).await
         }
@@ -660,6 +666,8 @@ async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<
         "patient_id": p.id,
         "name": p.name,
         "status": p.status,
+        "independent": p.independent.map(|v| v != 0),
+        "address": p.address,
         "chat": chat.as_ref().map(|c| json!({"platform": c.platform, "status": c.status})),
         "reports": reports_json,
     });

@@ -4,7 +4,7 @@
 use clap::Subcommand;
 use serde_json::json;
 
-use crate::api::oxygen::{history_json, inventory_json, stations_json};
+use crate::api::oxygen::{history_json, inventory_json, jobs_json, stations_json};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::domain::equipment::{UnitKind, UnitState, parse_beds};
@@ -276,6 +276,32 @@ pub async fn station(config: Config, c: StationCommand) -> anyhow::Result<()> {
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// `mimamori cases jobs`: what the contractors must still do, and by when.
+pub async fn jobs(config: Config, as_json: bool) -> anyhow::Result<()> {
+    let db = Db::connect(&config.database_url).await?;
+    let mut tx = db.begin().await?;
+    staff::audit(&mut tx, None, "jobs.list", None, SystemClock.now()).await?;
+    let jobs = jobs_json(&mut tx).await?;
+    tx.commit().await?;
+    if as_json {
+        println!("{}", json!({ "jobs": jobs }));
+        return Ok(());
+    }
+    for j in jobs.as_array().into_iter().flatten() {
+        println!(
+            "#{} {} ({}) by {} — {} ({}) — {}",
+            j["id"],
+            j["kind"].as_str().unwrap_or(""),
+            j["status"].as_str().unwrap_or(""),
+            j["deadline"].as_str().unwrap_or(""),
+            j["patient"]["name"].as_str().unwrap_or(""),
+            j["patient"]["phone"].as_str().unwrap_or(""),
+            j["contractor"]["name"].as_str().unwrap_or("no contractor yet"),
+        );
     }
     Ok(())
 }

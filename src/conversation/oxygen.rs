@@ -387,6 +387,33 @@ pub async fn order_from_chat(
     }
 }
 
+/// A doctor typed an order ("cylinder 2.5", "濃縮器 1") after reporting "Oxygen needed" in the
+/// last day: it is placed for that patient. `None`: not an order, or nothing to order for.
+pub async fn order_from_text(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    lang: Lang,
+    text: &str,
+) -> anyhow::Result<Option<Vec<OutMessage>>> {
+    if provider.role != "doctor" {
+        return Ok(None);
+    }
+    let Some((kit, flow)) = crate::domain::equipment::parse_order_text(text) else {
+        return Ok(None);
+    };
+    let since = ctx.now - Duration::hours(24);
+    let Some(patient_id) = offers::latest_outcome_patient(conn, provider.id, "oxygen", since).await? else {
+        return Ok(None);
+    };
+    let request_id = care::open_of_kind(conn, patient_id, RequestKind::Oxygen).await?;
+    let Some(request_id) = request_id else {
+        return Ok(None);
+    };
+    let data = format!("o2:{request_id}:{}:{}", kit.code(), flow.display());
+    order_from_chat(conn, ctx, provider, lang, &data).await.map(Some)
+}
+
 /// "o2:12:cylinder:2" → (request, kit, flow).
 fn parse_order(data: &str) -> Option<(i64, Kit, FlowRate)> {
     let mut parts = data.strip_prefix("o2:")?.split(':');

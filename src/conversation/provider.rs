@@ -49,6 +49,10 @@ pub async fn handle(
         }
     }
     if let InboundKind::Text(text) = &inbound.kind {
+        // a doctor's typed oxygen order ("cylinder 2.5") after "Oxygen needed"
+        if let Some(messages) = super::oxygen::order_from_text(conn, ctx, &provider, lang, text).await? {
+            return Ok(messages);
+        }
         // a free note for the outcome just reported
         let since = ctx.now - chrono::Duration::hours(24);
         if let Some(request_id) = offers::awaiting_note(conn, provider.id, since).await? {

@@ -224,6 +224,26 @@ impl FlowRate {
     }
 }
 
+/// A doctor's order typed in chat: "cylinder 2.5", "oxygen concentrator 1", "ボンベ 2L/min",
+/// "酸素濃縮器 1.5" → the kit and flow; anything else → `None` (it is a note, not an order).
+pub fn parse_order_text(s: &str) -> Option<(Kit, FlowRate)> {
+    let s = s.trim().to_lowercase();
+    const KITS: [(&str, Kit); 6] = [
+        ("酸素ボンベ", Kit::Cylinder),
+        ("ボンベ", Kit::Cylinder),
+        ("cylinder", Kit::Cylinder),
+        ("酸素濃縮器", Kit::Concentrator),
+        ("濃縮器", Kit::Concentrator),
+        ("concentrator", Kit::Concentrator),
+    ];
+    let rest = s.strip_prefix("oxygen").unwrap_or(&s).trim_start();
+    let (kit, rest) = KITS
+        .iter()
+        .find_map(|(word, kit)| rest.strip_prefix(word).map(|r| (*kit, r)))?;
+    let flow = rest.trim().trim_start_matches(['：', ':', ',', '、']).trim();
+    Some((kit, FlowRate::parse(flow)?))
+}
+
 // ---- the station ---------------------------------------------------------------------------
 
 /// A kind of station bed: oxygen, or antibody/therapy (the Nerima station had 24 + 11).
@@ -543,6 +563,24 @@ mod tests {
         }
         assert_eq!(FlowRate::parse("3").map(FlowRate::display).as_deref(), Some("3"));
         assert_eq!(FlowRate::parse("1.5").map(FlowRate::display).as_deref(), Some("1.5"));
+    }
+
+    #[test]
+    fn doctors_may_type_an_order() {
+        let read = |s: &str| parse_order_text(s).map(|(k, f)| (k, f.tenths()));
+        assert_eq!(read("cylinder 2.5"), Some((Kit::Cylinder, 25)));
+        assert_eq!(read("Oxygen concentrator 1"), Some((Kit::Concentrator, 10)));
+        assert_eq!(read("ボンベ 2L/min"), Some((Kit::Cylinder, 20)));
+        assert_eq!(read("酸素濃縮器　１．５"), Some((Kit::Concentrator, 15)));
+        for note in [
+            "cylinder",
+            "patient is stable",
+            "cylinder 40",
+            "2.5",
+            "concentrator soon",
+        ] {
+            assert_eq!(read(note), None, "{note:?}");
+        }
     }
 
     #[test]

@@ -267,6 +267,24 @@ pub async fn awaiting_note(conn: &mut Conn, provider_id: i64, since: DateTime<Ut
     .await
 }
 
+/// The patient of the provider's latest request closed with `outcome` since `since`.
+pub async fn latest_outcome_patient(
+    conn: &mut Conn,
+    provider_id: i64,
+    outcome: &str,
+    since: DateTime<Utc>,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT patient_id FROM care_requests WHERE provider_id = $1 AND outcome = $2 AND outcome_at >= $3
+         ORDER BY outcome_at DESC, id DESC LIMIT 1",
+    )
+    .bind(provider_id)
+    .bind(outcome)
+    .bind(ms(since))
+    .fetch_optional(&mut *conn)
+    .await
+}
+
 pub async fn set_note(conn: &mut Conn, request_id: i64, note: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE care_requests SET outcome_note = $1 WHERE id = $2")
         .bind(note)

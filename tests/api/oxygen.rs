@@ -600,3 +600,53 @@ async fn a_treatment_referral_is_fetched_treated_and_brought_home(engine: Engine
     assert_eq!(jobs["jobs"][0]["kind"], "transport", "{jobs}");
 }
 both_engines!(a_treatment_referral_is_fetched_treated_and_brought_home);
+
+async fn a_doctor_may_type_any_flow_and_the_job_is_listed_for_staff(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    cli_ok(&app, &["equipment", "add", "--kind", "cylinder", "--serial", "C-201"]);
+    cli_ok(&app, &["equipment", "add", "--kind", "regulator", "--serial", "R-201"]);
+    let doctor = on_telegram(&app, "Dr Sato", "doctor", 7602).await;
+    let id = patient(
+        &app,
+        "Upat65",
+        &[
+            "--family-doctor",
+            &doctor.to_string(),
+            "--independent",
+            "no",
+            "--address",
+            "7-8 Oizumi",
+        ],
+    )
+    .await;
+    let shown: Value =
+        serde_json::from_str(&cli_ok(&app, &["patient", "show", &id.to_string(), "--json"])).expect("json");
+    assert_eq!(shown["address"], "7-8 Oizumi");
+    assert_eq!(shown["independent"], false);
+
+    app.line_text("Upat65", "SpO2 92 37.2").await;
+    app.line_text("Upat65", "92").await;
+    let accept = button(&app, "7602", "Telephone consultation requested", "Accept").await;
+    app.tg_press(7602, &accept).await;
+    let oxygen = button(&app, "7602", "is yours", "Oxygen needed").await;
+    app.tg_press(7602, &oxygen).await;
+    wait_text_to(&app, "7602", "Order oxygen at home for Pat Doe").await;
+    // a note is a note; a typed order is an order
+    app.tg_text(7602, "cylinder 40", None).await;
+    wait_text_to(&app, "7602", "Your note is saved").await;
+    assert_eq!(unit_state(&app, "C-201").await, "available");
+    app.tg_text(7602, "cylinder 2.5", None).await;
+    wait_text_to(&app, "7602", "Ordered: cylinder with regulator, 2.5 L/min").await;
+    assert_eq!(unit_state(&app, "C-201").await, "reserved");
+
+    let jobs: Value = serde_json::from_str(&cli_ok(&app, &["cases", "jobs", "--json"])).expect("json");
+    let job = &jobs["jobs"][0];
+    assert_eq!(job["kind"], "oxygen_delivery", "{jobs}");
+    assert_eq!(job["patient"]["id"], id);
+    assert!(
+        job["deadline"].as_str().is_some_and(|d| d.starts_with("2026-11-20")),
+        "{jobs}"
+    );
+}
+both_engines!(a_doctor_may_type_any_flow_and_the_job_is_listed_for_staff);
