@@ -39,7 +39,9 @@ pub async fn start(
 }
 
 /// After a new request is opened: its chain starts, and an oxygen request is routed by
-/// capacity. Returns what the patient is told about the route (in `lang`, else their own).
+/// capacity (`coordinated`: the caller opens hospital coordination itself). Returns what the
+/// patient is told about the route (in `lang`, else their own).
+#[allow(clippy::too_many_arguments)]
 pub async fn opened_for_patient(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
@@ -48,6 +50,7 @@ pub async fn opened_for_patient(
     kind: RequestKind,
     level: Level,
     lang: Option<Lang>,
+    coordinated: bool,
 ) -> anyhow::Result<Vec<OutMessage>> {
     start(conn, ctx, request_id, patient_id, kind, level).await?;
     if kind != RequestKind::Oxygen {
@@ -63,7 +66,7 @@ pub async fn opened_for_patient(
             super::language(Some(&patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()))
         }
     };
-    super::oxygen::route(conn, ctx, request_id, &patient, level, lang).await
+    super::oxygen::route(conn, ctx, request_id, &patient, level, lang, !coordinated).await
 }
 
 /// The chain timer fired (first step, or the current step's deadline passed): the offers still
@@ -551,7 +554,7 @@ async fn open_follow_up(
     let opened = care::open(conn, &new, ctx.now).await?;
     let id = match opened {
         care::Opened::New(id) => {
-            let told = opened_for_patient(conn, ctx, id, parent.patient_id, kind, level, None).await?;
+            let told = opened_for_patient(conn, ctx, id, parent.patient_id, kind, level, None, false).await?;
             if !told.is_empty() {
                 if let Some(chat) = chats::for_patient(conn, parent.patient_id)
                     .await?

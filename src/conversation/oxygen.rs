@@ -53,16 +53,18 @@ pub async fn route(
     patient: &Patient,
     level: Level,
     lang: Lang,
+    coordinate: bool,
 ) -> anyhow::Result<Vec<OutMessage>> {
     let candidate = Candidate {
         independent: patient.independent.map(|v| v != 0),
         emergency: level >= Level::Emergency,
     };
-    let mut bed_free = station::bed_free(conn, None, BedKind::Oxygen).await?;
-    let kit = equipment::kit_available(conn, Kit::Cylinder).await?
-        || equipment::kit_available(conn, Kit::Concentrator).await?;
-    // hospital coordination runs beside every route (the Minato scheme)
-    hospital_coordination(conn, ctx, patient.id, Some(request_id)).await?;
+    let (mut bed_free, kit) = equipment::oxygen_capacity(conn).await?;
+    // hospital coordination runs beside every route (the Minato scheme); an assessment that
+    // opens it itself says so
+    if coordinate {
+        hospital_coordination(conn, ctx, patient.id, Some(request_id)).await?;
+    }
     loop {
         let route = route_oxygen(&candidate, bed_free, kit);
         care::set_route(conn, request_id, route.code()).await?;

@@ -116,8 +116,10 @@ pub async fn decide(
             reasons: &a.reasons,
         };
         if let care::Opened::New(id) = care::open(conn, &request, ctx.now).await? {
-            routed
-                .extend(super::chain::opened_for_patient(conn, ctx, id, patient.id, *kind, a.level, Some(lang)).await?);
+            let coordinated = a.requests.contains(&RequestKind::HospitalCoordination);
+            let told =
+                super::chain::opened_for_patient(conn, ctx, id, patient.id, *kind, a.level, Some(lang), coordinated);
+            routed.extend(told.await?);
         }
     }
     if a.level == Level::Emergency {

@@ -144,6 +144,20 @@ pub async fn kit_available(conn: &mut Conn, kit: Kit) -> sqlx::Result<bool> {
     Ok(true)
 }
 
+/// What oxygen routing needs to know, in one round trip: is an oxygen bed free, and is a kit
+/// (cylinder + regulator, or a concentrator) in stock.
+pub async fn oxygen_capacity(conn: &mut Conn) -> sqlx::Result<(bool, bool)> {
+    let (beds, cylinders, regulators, concentrators): (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM beds WHERE kind = 'oxygen' AND state = 'free'),
+                (SELECT COUNT(*) FROM equipment_units WHERE kind = 'cylinder' AND state = 'available'),
+                (SELECT COUNT(*) FROM equipment_units WHERE kind = 'regulator' AND state = 'available'),
+                (SELECT COUNT(*) FROM equipment_units WHERE kind = 'concentrator' AND state = 'available')",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok((beds > 0, (cylinders > 0 && regulators > 0) || concentrators > 0))
+}
+
 pub async fn history(conn: &mut Conn, unit_id: i64) -> sqlx::Result<Vec<Event>> {
     sqlx::query_as(
         "SELECT from_state, to_state, actor, reason, patient_id, at FROM equipment_events WHERE unit_id = $1 ORDER BY id",
