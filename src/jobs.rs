@@ -84,8 +84,10 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let mut decoded = Vec::with_capacity(n);
+    let mut locked = locked;
     for event in &claimed {
-        decoded.push(decode(state, event).await?);
+        // PostgreSQL: the batch's own connection (a second one per worker starved the pool)
+        decoded.push(decode(state, event, locked.as_mut().map(|tx| &mut ***tx)).await?);
     }
     let now = state.clock.now();
     let ctx = Ctx {
@@ -173,8 +175,9 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
 }
 
 /// Reads a stored event; for LINE, asks the profile for a language hint the first time a user
-/// writes (outside any transaction: it is a network call).
-async fn decode(state: &AppState, event: &events::StoredEvent) -> anyhow::Result<Decoded> {
+/// writes (on SQLite outside any transaction: it is a network call; on PostgreSQL the batch's
+/// row locks are held anyway, and `conn` is that batch's connection).
+async fn decode(state: &AppState, event: &events::StoredEvent, conn: Option<&mut Conn>) -> anyhow::Result<Decoded> {
     let mut decoded = match event.platform() {
         Some(Platform::Line) => line::decode(&event.payload, event.received()),
         Some(Platform::Telegram) => telegram::decode(&event.payload),
@@ -182,9 +185,13 @@ async fn decode(state: &AppState, event: &events::StoredEvent) -> anyhow::Result
     };
     if let (Decoded::Act(inbound), Some(client)) = (&mut decoded, &state.line) {
         if inbound.platform == Platform::Line && inbound.language_hint.is_none() {
-            let mut conn = state.db.pool.acquire().await?;
-            let known = crate::store::chats::find(&mut conn, Platform::Line, &inbound.chat).await?;
-            drop(conn);
+            let known = match conn {
+                Some(conn) => crate::store::chats::find(conn, Platform::Line, &inbound.chat).await?,
+                None => {
+                    let mut own = state.db.pool.acquire().await?;
+                    crate::store::chats::find(&mut own, Platform::Line, &inbound.chat).await?
+                }
+            };
             if known.is_none() {
                 inbound.language_hint = client.profile_language(&inbound.chat).await;
             }
