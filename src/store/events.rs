@@ -76,8 +76,11 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
 /// is still pending, so the same chat's later events wait for it.
 pub async fn lock_due(conn: &mut Conn, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<StoredEvent>> {
     sqlx::query_as(
+        // `id >= MIN(pending id)`: without it the plan may walk the primary key over every handled
+        // event kept for deduplication before the first pending one (11 ms with 10,000 of them)
         "SELECT e.id, e.platform, e.payload, e.received_at, e.attempts FROM inbound_events e
          WHERE e.status = 'pending' AND e.next_attempt_at <= $1 AND e.claimed_until <= $1
+           AND e.id >= (SELECT MIN(m.id) FROM inbound_events m WHERE m.status = 'pending')
            AND NOT EXISTS (SELECT 1 FROM inbound_events p
                            WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
          ORDER BY e.id LIMIT $2 FOR UPDATE OF e SKIP LOCKED",
