@@ -296,7 +296,7 @@ async fn set_unit_state(
     };
     match equipment::set_state(&mut tx, u.id, to, &format!("staff:{}", who.id), reason, now).await {
         Ok(()) => {}
-        Err(equipment::MoveError::NoUnit) => {
+        Err(equipment::MoveError::Missing) => {
             return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial")));
         }
         Err(equipment::MoveError::Refused(r)) => return Err(refuse(StatusCode::CONFLICT, r.to_string())),
@@ -674,7 +674,7 @@ async fn move_admission(
     let mut tx = state.db.begin().await.map_err(api)?;
     let a = match station::move_admission(&mut tx, id, to, Some(reason), c.now).await {
         Ok(a) => a,
-        Err(station::MoveError::NoAdmission) => return Err(api(ApiError(StatusCode::NOT_FOUND, "no such admission"))),
+        Err(station::MoveError::Missing) => return Err(api(ApiError(StatusCode::NOT_FOUND, "no such admission"))),
         Err(station::MoveError::Refused(r)) => return Err(refuse(StatusCode::CONFLICT, r.to_string())),
         Err(station::MoveError::Db(e)) => return Err(api(e)),
     };

@@ -174,7 +174,7 @@ pub async fn equipment(config: Config, c: EquipmentCommand) -> anyhow::Result<()
             match equipment::set_state(&mut tx, u.id, to, "cli", reason, now).await {
                 Ok(()) => {}
                 Err(equipment::MoveError::Refused(r)) => anyhow::bail!("{serial}: {r}"),
-                Err(equipment::MoveError::NoUnit) => anyhow::bail!("no unit with serial {serial}"),
+                Err(equipment::MoveError::Missing) => anyhow::bail!("no unit with serial {serial}"),
                 Err(equipment::MoveError::Db(e)) => return Err(e.into()),
             }
             staff::audit_why(

@@ -931,9 +931,8 @@ pub async fn admission_moved(
             if let Some(id) = request {
                 care::set_route(conn, id, OxygenRoute::Home.code()).await?;
             }
-            if !equipment::kit_available(conn, Kit::Cylinder).await?
-                && !equipment::kit_available(conn, Kit::Concentrator).await?
-            {
+            let (_, kit) = equipment::oxygen_capacity(conn).await?;
+            if !kit {
                 chats::alert_staff(
                     conn,
                     "no_oxygen_capacity",

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+pub use super::MoveError;
 use super::{Conn, ms};
 use crate::domain::equipment::{Kit, Refused, UnitKind, UnitState, unit_move};
 
@@ -28,20 +29,6 @@ pub struct Event {
     pub reason: String,
     pub patient_id: Option<i64>,
     pub at: i64,
-}
-
-/// Why a unit did not move.
-#[derive(Debug)]
-pub enum MoveError {
-    NoUnit,
-    Refused(Refused),
-    Db(sqlx::Error),
-}
-
-impl From<sqlx::Error> for MoveError {
-    fn from(e: sqlx::Error) -> Self {
-        MoveError::Db(e)
-    }
 }
 
 /// Adds a unit in stock; `None` when the serial is already registered.
@@ -134,16 +121,6 @@ pub async fn available(conn: &mut Conn, kind: UnitKind) -> sqlx::Result<i64> {
         .await
 }
 
-/// Whether every unit a kit takes is in stock.
-pub async fn kit_available(conn: &mut Conn, kit: Kit) -> sqlx::Result<bool> {
-    for kind in kit.units() {
-        if available(conn, *kind).await? == 0 {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
 /// What oxygen routing needs to know, in one round trip: is an oxygen bed free, and is a kit
 /// (cylinder + regulator, or a concentrator) in stock.
 pub async fn oxygen_capacity(conn: &mut Conn) -> sqlx::Result<(bool, bool)> {
@@ -178,9 +155,9 @@ pub async fn set_state(
     now: DateTime<Utc>,
 ) -> Result<(), MoveError> {
     let Some(unit) = get(conn, unit_id).await? else {
-        return Err(MoveError::NoUnit);
+        return Err(MoveError::Missing);
     };
-    let from = UnitState::from_code(&unit.state).ok_or(MoveError::NoUnit)?;
+    let from = UnitState::from_code(&unit.state).ok_or(MoveError::Missing)?;
     unit_move(from, to).map_err(MoveError::Refused)?;
     let keep = to.with_patient();
     let moved = sqlx::query(
@@ -225,7 +202,7 @@ pub async fn move_order_units(
             match set_state(conn, unit.id, to, actor, reason, now).await {
                 Ok(()) => n += 1,
                 Err(MoveError::Db(e)) => return Err(e.into()),
-                Err(MoveError::NoUnit | MoveError::Refused(_)) => {}
+                Err(MoveError::Missing | MoveError::Refused(_)) => {}
             }
         }
     }

@@ -213,6 +213,22 @@ impl Db {
     }
 }
 
+/// Why a row with a state machine (a unit, an admission) did not move.
+#[derive(Debug)]
+pub enum MoveError {
+    /// No such row.
+    Missing,
+    /// Not from the state it is in (or someone moved it a moment ago).
+    Refused(crate::domain::equipment::Refused),
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for MoveError {
+    fn from(e: sqlx::Error) -> Self {
+        MoveError::Db(e)
+    }
+}
+
 /// Milliseconds since the epoch, as stored.
 pub fn ms(t: DateTime<Utc>) -> i64 {
     t.timestamp_millis()

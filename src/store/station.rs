@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+pub use super::MoveError;
 use super::{Conn, ms};
 use crate::domain::equipment::{AdmissionStatus, BedKind, Refused, admission_move};
 
@@ -264,19 +265,6 @@ pub async fn open_for(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Option<A
     .await
 }
 
-#[derive(Debug)]
-pub enum MoveError {
-    NoAdmission,
-    Refused(Refused),
-    Db(sqlx::Error),
-}
-
-impl From<sqlx::Error> for MoveError {
-    fn from(e: sqlx::Error) -> Self {
-        MoveError::Db(e)
-    }
-}
-
 /// Moves an admission (and its bed) if the machine allows it from where it is.
 pub async fn move_admission(
     conn: &mut Conn,
@@ -286,9 +274,9 @@ pub async fn move_admission(
     now: DateTime<Utc>,
 ) -> Result<Admission, MoveError> {
     let Some(a) = admission(conn, id).await? else {
-        return Err(MoveError::NoAdmission);
+        return Err(MoveError::Missing);
     };
-    let from = AdmissionStatus::from_code(&a.status).ok_or(MoveError::NoAdmission)?;
+    let from = AdmissionStatus::from_code(&a.status).ok_or(MoveError::Missing)?;
     admission_move(from, to).map_err(MoveError::Refused)?;
     let moved = sqlx::query(
         "UPDATE admissions SET status = $1, note = COALESCE($2, note), updated_at = $3 WHERE id = $4 AND status = $5",
@@ -318,5 +306,5 @@ pub async fn move_admission(
     .bind(a.bed_id)
     .execute(&mut *conn)
     .await?;
-    admission(conn, id).await?.ok_or(MoveError::NoAdmission)
+    admission(conn, id).await?.ok_or(MoveError::Missing)
 }

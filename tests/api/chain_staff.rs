@@ -8,7 +8,7 @@ use crate::chains::{friday_morning, load_roster, offer_buttons, on_telegram, pat
 use crate::helpers::{Engine, TestApp};
 use crate::staff_api::{get, staff_token};
 
-async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (u16, Value) {
+pub(crate) async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (u16, Value) {
     let r = app
         .http
         .post(format!("{}{path}", app.base))

@@ -7,23 +7,11 @@
 use serde_json::{Value, json};
 
 use crate::both_engines;
+use crate::chain_staff::post;
 use crate::chains::{buttons_of, friday_morning, on_telegram, patient, provider, wait_text, wait_text_to};
 use crate::helpers::{Engine, TestApp};
 use crate::staff_api::{get, staff_token};
 use mimamori::app::Loops;
-
-async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (u16, Value) {
-    let r = app
-        .http
-        .post(format!("{}{path}", app.base))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("POST");
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
 
 fn cli_ok(app: &TestApp, args: &[&str]) -> String {
     let out = app.cli(args);
@@ -188,15 +176,14 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     assert_eq!(o["ordered_by"]["provider_id"], doctor);
 
     // released: the collection job goes to the contractor, the units to cleaning, then stock
-    let r = app
-        .http
-        .post(format!("{}/api/v1/patients/{id}/episode", app.base))
-        .bearer_auth(&token)
-        .json(&json!({"action": "end", "reason": "recovered, doctor's release"}))
-        .send()
-        .await
-        .expect("POST");
-    assert_eq!(r.status().as_u16(), 200);
+    let (status, _) = post(
+        &app,
+        &token,
+        &format!("/api/v1/patients/{id}/episode"),
+        json!({"action": "end", "reason": "recovered, doctor's release"}),
+    )
+    .await;
+    assert_eq!(status, 200);
     assert_eq!(unit_state(&app, "C-001").await, "to_collect");
     let accept = button(&app, "Ucon1", "Oxygen equipment collection requested", "Accept").await;
     app.line_postback("Ucon1", &accept).await;
