@@ -9,6 +9,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
 use crate::conversation::{self, Ctx, chain, checkin, observation, release};
+use crate::store::chats::{self, Chat};
 use crate::store::{Conn, Engine, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
@@ -17,6 +18,8 @@ const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 /// Events processed per transaction: one commit (fsync) for several, yet short enough that the
 /// webhook writer never waits long for the SQLite write lock.
 const EVENT_BATCH: i64 = 8;
+/// Timers fired per transaction, for the same reason.
+const TIMER_BATCH: usize = 8;
 
 /// One webhook's events waiting to be made durable.
 pub struct IngestRequest {
@@ -102,8 +105,8 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         None => state.db.begin_worker().await?,
     };
     let mut batch_failed = false;
-    for (event, decoded) in claimed.iter().zip(&decoded) {
-        match process_event(&mut tx, &ctx, event, decoded).await {
+    for (event, (decoded, known)) in claimed.iter().zip(&decoded) {
+        match process_event(&mut tx, &ctx, event, decoded, known.clone()).await {
             Ok(Some(outcome)) => outcomes.push((event, outcome)),
             Ok(None) => {}
             Err(e) => {
@@ -117,9 +120,10 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         tx.rollback().await?;
         // the same events again, each on its own
         outcomes.clear();
-        for (event, decoded) in claimed.iter().zip(&decoded) {
+        for (event, (decoded, _)) in claimed.iter().zip(&decoded) {
             let mut tx = state.db.begin_worker().await?;
-            match process_event(&mut tx, &ctx, event, decoded).await {
+            // (the chat is read again: what the batch read was in the transaction rolled back)
+            match process_event(&mut tx, &ctx, event, decoded, None).await {
                 Ok(Some(outcome)) => {
                     tx.commit().await?;
                     outcomes.push((event, outcome));
@@ -158,7 +162,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         .await?;
         if gave_up {
             let mut conn = state.db.begin().await?;
-            crate::store::chats::alert_staff(
+            chats::alert_staff(
                 &mut conn,
                 "event_failed",
                 None,
@@ -176,28 +180,37 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
 
 /// Reads a stored event; for LINE, asks the profile for a language hint the first time a user
 /// writes (on SQLite outside any transaction: it is a network call; on PostgreSQL the batch's
-/// row locks are held anyway, and `conn` is that batch's connection).
-async fn decode(state: &AppState, event: &events::StoredEvent, conn: Option<&mut Conn>) -> anyhow::Result<Decoded> {
+/// row locks are held anyway, and `conn` is that batch's connection). Also returns the chat when
+/// it was read in `conn`'s transaction, so processing need not read it again.
+async fn decode(
+    state: &AppState,
+    event: &events::StoredEvent,
+    conn: Option<&mut Conn>,
+) -> anyhow::Result<(Decoded, Option<Chat>)> {
     let mut decoded = match event.platform() {
         Some(Platform::Line) => line::decode(&event.payload, event.received()),
         Some(Platform::Telegram) => telegram::decode(&event.payload),
         None => Decoded::Ignore("unknown platform"),
     };
+    let mut in_tx = None;
     if let (Decoded::Act(inbound), Some(client)) = (&mut decoded, &state.line) {
         if inbound.platform == Platform::Line && inbound.language_hint.is_none() {
             let known = match conn {
-                Some(conn) => crate::store::chats::find(conn, Platform::Line, &inbound.chat).await?,
+                Some(conn) => {
+                    in_tx = chats::find(conn, Platform::Line, &inbound.chat).await?;
+                    in_tx.is_some()
+                }
                 None => {
                     let mut own = state.db.pool.acquire().await?;
-                    crate::store::chats::find(&mut own, Platform::Line, &inbound.chat).await?
+                    chats::find(&mut own, Platform::Line, &inbound.chat).await?.is_some()
                 }
             };
-            if known.is_none() {
+            if !known {
                 inbound.language_hint = client.profile_language(&inbound.chat).await;
             }
         }
     }
-    Ok(decoded)
+    Ok((decoded, in_tx))
 }
 
 /// Handles one event inside `conn`'s transaction. `None`: another worker handled it first.
@@ -206,6 +219,7 @@ async fn process_event(
     ctx: &Ctx<'_>,
     event: &events::StoredEvent,
     decoded: &Decoded,
+    known: Option<Chat>,
 ) -> anyhow::Result<Option<&'static str>> {
     let (status, note, outcome) = match decoded {
         Decoded::Act(_) => ("done", None, "done"),
@@ -217,7 +231,7 @@ async fn process_event(
         return Ok(None);
     }
     match decoded {
-        Decoded::Act(inbound) => conversation::handle(conn, ctx, inbound).await?,
+        Decoded::Act(inbound) => conversation::handle(conn, ctx, inbound, known).await?,
         Decoded::AnswerOnly { chat, callback_id } => {
             if let Some(p) = event.platform() {
                 conversation::answer_only(conn, ctx, p, chat, callback_id).await?;
@@ -228,7 +242,8 @@ async fn process_event(
     Ok(Some(outcome))
 }
 
-/// Fires due timers; returns how many fired.
+/// Fires due timers; returns how many fired. Like events, several share a transaction (one
+/// commit); if one fails, the batch is rolled back and each fires in a transaction of its own.
 pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
     let now = state.clock.now();
     let due = timers::claim_due(&state.db, now, LEASE, 64).await?;
@@ -238,48 +253,74 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
         locales: &state.locales,
         now,
     };
-    for timer in due {
+    for batch in due.chunks(TIMER_BATCH) {
         let mut tx = state.db.begin_worker().await?;
-        if timers::finish(&mut tx, timer.id, now).await? == 0 {
-            tx.rollback().await?;
-            continue;
+        let mut failed = false;
+        for timer in batch {
+            if let Err(e) = fire(&mut tx, &ctx, timer).await {
+                tracing::warn!(timer_id = timer.id, error = %e, "a timer failed in a batch; firing one by one");
+                failed = true;
+                break;
+            }
         }
-        let Some(patient) = patients::get(&mut tx, timer.patient_id).await? else {
+        if !failed {
             tx.commit().await?;
             continue;
-        };
-        match timer.kind.as_str() {
-            checkin::CHECK_IN => checkin::start(&mut tx, &ctx, &patient, true).await?,
-            observation::EXTRA_CHECK_IN => checkin::start(&mut tx, &ctx, &patient, false).await?,
-            observation::STAFF_CALL => {
-                let prompted = crate::store::from_ms(timer.due_at) - observation::STAFF_CALL_AFTER;
-                observation::staff_call_due(&mut tx, &ctx, &patient, prompted).await?
-            }
-            release::RELEASE => release::due(&mut tx, &ctx, &patient).await?,
-            observation::SAFETY_CHECK => observation::safety_check_due(&mut tx, &ctx, &patient).await?,
-            checkin::CHECK_IN_REMINDER => {
-                let prompted = crate::store::from_ms(timer.due_at) - checkin::REMINDER_AFTER;
-                checkin::remind(&mut tx, &ctx, &patient, prompted).await?
-            }
-            checkin::REMEASURE => checkin::remeasure_timed_out(&mut tx, &ctx, &patient).await?,
-            chain::CHAIN => {
-                if let Some(request) = timer.ref_id {
-                    chain::advance(&mut tx, &ctx, request).await?
-                }
-            }
-            chain::OVERDUE => {
-                if let Some(request) = timer.ref_id {
-                    chain::overdue(&mut tx, &ctx, request).await?
-                }
-            }
-            other => tracing::warn!(kind = other, "timer of unknown kind skipped"),
         }
-        tx.commit().await?;
+        tx.rollback().await?;
+        for timer in batch {
+            let mut tx = state.db.begin_worker().await?;
+            match fire(&mut tx, &ctx, timer).await {
+                Ok(()) => tx.commit().await?,
+                Err(e) => {
+                    // kept pending: it is claimed again when its lease runs out
+                    tracing::error!(timer_id = timer.id, kind = timer.kind, error = %e, "firing a timer failed");
+                    tx.rollback().await?;
+                }
+            }
+        }
     }
     if n > 0 {
         state.wake_outbox.notify_one();
     }
     Ok(n)
+}
+
+/// Fires one claimed timer inside `conn`'s transaction (nothing, if another instance fired it).
+async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::Result<()> {
+    if timers::finish(conn, timer.id, ctx.now).await? == 0 {
+        return Ok(());
+    }
+    let Some(patient) = patients::get(conn, timer.patient_id).await? else {
+        return Ok(());
+    };
+    match timer.kind.as_str() {
+        checkin::CHECK_IN => checkin::start(conn, ctx, &patient, true).await?,
+        observation::EXTRA_CHECK_IN => checkin::start(conn, ctx, &patient, false).await?,
+        observation::STAFF_CALL => {
+            let prompted = crate::store::from_ms(timer.due_at) - observation::STAFF_CALL_AFTER;
+            observation::staff_call_due(conn, ctx, &patient, prompted).await?
+        }
+        release::RELEASE => release::due(conn, ctx, &patient).await?,
+        observation::SAFETY_CHECK => observation::safety_check_due(conn, ctx, &patient).await?,
+        checkin::CHECK_IN_REMINDER => {
+            let prompted = crate::store::from_ms(timer.due_at) - checkin::REMINDER_AFTER;
+            checkin::remind(conn, ctx, &patient, prompted).await?
+        }
+        checkin::REMEASURE => checkin::remeasure_timed_out(conn, ctx, &patient).await?,
+        chain::CHAIN => {
+            if let Some(request) = timer.ref_id {
+                chain::advance(conn, ctx, request).await?
+            }
+        }
+        chain::OVERDUE => {
+            if let Some(request) = timer.ref_id {
+                chain::overdue(conn, ctx, request).await?
+            }
+        }
+        other => tracing::warn!(kind = other, "timer of unknown kind skipped"),
+    }
+    Ok(())
 }
 
 /// Runs `step` whenever woken or every poll interval, until shutdown.

@@ -40,13 +40,15 @@ pub async fn start(
 
 /// After a new request is opened: its chain starts, and an oxygen request is routed by
 /// capacity (`coordinated`: the caller opens hospital coordination itself). Returns what the
-/// patient is told about the route (in `lang`, else their own).
+/// patient is told about the route (in `lang`, else their own). `known`: the patient's row, if the
+/// caller holds it.
 #[allow(clippy::too_many_arguments)]
 pub async fn opened_for_patient(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     request_id: i64,
     patient_id: i64,
+    known: Option<&Patient>,
     kind: RequestKind,
     level: Level,
     lang: Option<Lang>,
@@ -56,17 +58,25 @@ pub async fn opened_for_patient(
     if kind != RequestKind::Oxygen {
         return Ok(vec![]);
     }
-    let Some(patient) = patients::get(conn, patient_id).await? else {
-        return Ok(vec![]);
+    let read;
+    let patient = match known {
+        Some(p) => p,
+        None => match patients::get(conn, patient_id).await? {
+            Some(p) => {
+                read = p;
+                &read
+            }
+            None => return Ok(vec![]),
+        },
     };
     let lang = match lang {
         Some(l) => l,
         None => {
             let chat = chats::for_patient(conn, patient_id).await?;
-            super::language(Some(&patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()))
+            super::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()))
         }
     };
-    super::oxygen::route(conn, ctx, request_id, &patient, level, lang, !coordinated).await
+    super::oxygen::route(conn, ctx, request_id, patient, level, lang, !coordinated).await
 }
 
 /// The chain timer fired (first step, or the current step's deadline passed): the offers still
@@ -554,7 +564,7 @@ async fn open_follow_up(
     let opened = care::open(conn, &new, ctx.now).await?;
     let id = match opened {
         care::Opened::New(id) => {
-            let told = opened_for_patient(conn, ctx, id, parent.patient_id, kind, level, None, false).await?;
+            let told = opened_for_patient(conn, ctx, id, parent.patient_id, None, kind, level, None, false).await?;
             if !told.is_empty() {
                 if let Some(chat) = chats::for_patient(conn, parent.patient_id)
                     .await?

@@ -232,14 +232,11 @@ async fn record(
         Some(id) => reports::get(conn, id).await?,
         None => None,
     };
+    // a new report is stored once, with what this message said (one statement, not two)
     let mut report = match draft {
         Some(r) => r,
-        None => {
-            let source = if d.check_in { "check_in" } else { "free_text" };
-            reports::create(conn, patient.id, source, ctx.now).await?
-        }
+        None => Report::new(patient.id, if d.check_in { "check_in" } else { "free_text" }, ctx.now),
     };
-    d.report_id = Some(report.id);
     apply(&mut report, &parsed, source);
 
     let mut out = Vec::new();
@@ -247,7 +244,7 @@ async fn record(
     let step = if complete_in_one { None } else { next_step(&report, &d) };
     if step.is_none() {
         report.completed_at = Some(ms(ctx.now));
-        reports::save(conn, &report).await?;
+        reports::store(conn, &mut report).await?;
         timers::cancel_kinds(conn, patient.id, &[CHECK_IN_REMINDER, observation::STAFF_CALL]).await?;
         let summary = summary(ctx, lang, &report);
         if wants_remeasure(conn, ctx, patient, &report).await? {
@@ -278,7 +275,9 @@ async fn record(
                 choices: ask(ctx, lang, Step::Spo2, &d, None).choices,
             });
         } else {
-            patients::set_dialogue(conn, patient.id, None).await?;
+            if patient.dialogue.is_some() {
+                patients::set_dialogue(conn, patient.id, None).await?;
+            }
             let (_, messages) = triage::decide(conn, ctx, patient, lang, &report, Some(summary)).await?;
             out.extend(messages);
         }
@@ -294,6 +293,8 @@ async fn record(
             out.push(OutMessage::text(ctx.t(lang, key, &ctx.phone_args(lang))));
             report.warned = 1;
         }
+        reports::store(conn, &mut report).await?;
+        d.report_id = Some(report.id);
         patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
         if parsed.spo2.is_some() || parsed.temperature.is_some() {
             out.push(OutMessage::text(ctx.t(
@@ -317,8 +318,6 @@ async fn record(
     }
     if let Some(step) = step {
         out.push(ask(ctx, lang, step, &d, Some(&report)));
-        // (a complete report was saved before it was assessed)
-        reports::save(conn, &report).await?;
     }
     Ok(out)
 }
@@ -376,13 +375,13 @@ pub async fn on_keyword(
     parsed: &Parsed,
     text: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    let mut report = reports::create(conn, patient.id, "keyword", ctx.now).await?;
+    let mut report = Report::new(patient.id, "keyword", ctx.now);
     apply(&mut report, parsed, text);
     report.harder_to_breathe = i64::from(parsed.harder_to_breathe);
     report.asks_to_talk = i64::from(parsed.asks_to_talk);
     report.cannot_eat_or_drink = i64::from(parsed.cannot_eat_or_drink);
     report.completed_at = Some(ms(ctx.now));
-    reports::save(conn, &report).await?;
+    reports::store(conn, &mut report).await?;
     let (_, mut out) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
     if let Some(d) = Dialogue::load(patient).filter(|d| d.remeasure_of.is_none()) {
         let (draft, step) = current(conn, &d).await?;

@@ -57,9 +57,18 @@ pub fn language(patient: Option<&Patient>, hint: Option<&str>) -> Lang {
         .unwrap_or(Lang::Ja)
 }
 
-/// Handles one event from a chat.
-pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow::Result<()> {
-    let chat = chats::upsert(conn, inbound.platform, &inbound.chat, ctx.now).await?;
+/// Handles one event from a chat. `known`: the chat's row, if the caller read it in this
+/// transaction.
+pub async fn handle(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    inbound: &Inbound,
+    known: Option<chats::Chat>,
+) -> anyhow::Result<()> {
+    let chat = match known {
+        Some(chat) => chat,
+        None => chats::upsert(conn, inbound.platform, &inbound.chat, ctx.now).await?,
+    };
     let mut hint = chat.language_hint.clone();
     if let Some(h) = &inbound.language_hint {
         if hint.as_deref() != Some(h) {

@@ -117,8 +117,17 @@ pub async fn decide(
         };
         if let care::Opened::New(id) = care::open(conn, &request, ctx.now).await? {
             let coordinated = a.requests.contains(&RequestKind::HospitalCoordination);
-            let told =
-                super::chain::opened_for_patient(conn, ctx, id, patient.id, *kind, a.level, Some(lang), coordinated);
+            let told = super::chain::opened_for_patient(
+                conn,
+                ctx,
+                id,
+                patient.id,
+                Some(patient),
+                *kind,
+                a.level,
+                Some(lang),
+                coordinated,
+            );
             routed.extend(told.await?);
         }
     }

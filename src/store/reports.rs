@@ -37,15 +37,62 @@ impl Report {
 
 const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate";
 
-pub async fn create(conn: &mut Conn, patient_id: i64, source: &str, now: DateTime<Utc>) -> sqlx::Result<Report> {
-    sqlx::query_as(&format!(
-        "INSERT INTO reports (patient_id, source, source_text, created_at) VALUES ($1, $2, '', $3) RETURNING {COLUMNS}"
-    ))
-    .bind(patient_id)
-    .bind(source)
-    .bind(ms(now))
+impl Report {
+    /// A report not stored yet (`id` 0): [`store`] inserts it with everything known, in one
+    /// statement.
+    pub fn new(patient_id: i64, source: &str, now: DateTime<Utc>) -> Report {
+        Report {
+            id: 0,
+            patient_id,
+            spo2: None,
+            temperature: None,
+            pulse: None,
+            symptoms: None,
+            feeling: None,
+            source: source.to_string(),
+            source_text: String::new(),
+            warned: 0,
+            created_at: ms(now),
+            completed_at: None,
+            harder_to_breathe: 0,
+            asks_to_talk: 0,
+            spo2_remeasured: None,
+            cannot_eat_or_drink: 0,
+            respiratory_rate: None,
+        }
+    }
+}
+
+/// Inserts a new report (setting its `id`) or saves a stored one.
+pub async fn store(conn: &mut Conn, r: &mut Report) -> sqlx::Result<()> {
+    if r.id != 0 {
+        return save(conn, r).await;
+    }
+    r.id = sqlx::query_scalar(
+        "INSERT INTO reports (patient_id, source, created_at, spo2, temperature, pulse, symptoms, feeling,
+                source_text, warned, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured,
+                cannot_eat_or_drink, respiratory_rate)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+    )
+    .bind(r.patient_id)
+    .bind(&r.source)
+    .bind(r.created_at)
+    .bind(r.spo2)
+    .bind(r.temperature)
+    .bind(r.pulse)
+    .bind(&r.symptoms)
+    .bind(&r.feeling)
+    .bind(&r.source_text)
+    .bind(r.warned)
+    .bind(r.completed_at)
+    .bind(r.harder_to_breathe)
+    .bind(r.asks_to_talk)
+    .bind(r.spo2_remeasured)
+    .bind(r.cannot_eat_or_drink)
+    .bind(r.respiratory_rate)
     .fetch_one(&mut *conn)
-    .await
+    .await?;
+    Ok(())
 }
 
 pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Report>> {
