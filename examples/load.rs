@@ -123,6 +123,18 @@ async fn enrol(database_url: &str, run: &str, n: u64, area: Option<&str>) -> any
     Ok(db)
 }
 
+/// CPU time the whole machine spent busy so far, in seconds (Linux `/proc/stat`, in USER_HZ =
+/// 1/100 s): the service, its database and this generator share the machine, so "CPU per report"
+/// counts them all. `None` elsewhere.
+fn machine_busy_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let cpu = stat.lines().next()?.strip_prefix("cpu ")?;
+    let v: Vec<u64> = cpu.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    // user nice system idle iowait irq softirq steal: busy = user + nice + system + irq + softirq
+    let busy = v.first()? + v.get(1)? + v.get(2)? + v.get(5)? + v.get(6)?;
+    Some(busy as f64 / 100.0)
+}
+
 async fn stored_count(client: &reqwest::Client, url: &str) -> anyhow::Result<u64> {
     let text = client.get(format!("{url}/metrics")).send().await?.text().await?;
     Ok(text
@@ -164,6 +176,7 @@ async fn main() -> anyhow::Result<()> {
         }
         None => None,
     };
+    let busy_before = machine_busy_seconds();
     let histogram_before = commit_histogram(&client.get(format!("{}/metrics", args.url)).send().await?.text().await?);
     let before = stored_count(&client, &args.url).await?;
     let next = Arc::new(AtomicU64::new(0));
@@ -295,6 +308,12 @@ async fn main() -> anyhow::Result<()> {
             "decision rate:    {:.0} reports/s (first arrival to last care request)",
             n_decided as f64 / seconds
         );
+        if let (Some(before), Some(after)) = (busy_before, machine_busy_seconds()) {
+            println!(
+                "machine CPU:      {:.2} ms per report (service + database + this generator)",
+                (after - before) * 1000.0 / n_decided.max(1) as f64
+            );
+        }
         println!(
             "arrival→commit p50: ≤ {:.1} ms",
             quantile(&histogram_before, &after_hist, 0.50) * 1000.0

@@ -47,7 +47,8 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
                 for r in batch.drain(..) {
                     let _ = r.done.send(Ok(r.events.len() as u64));
                 }
-                state.wake_events.notify_waiters();
+                // one worker; it wakes the next when it finds a full batch (waking all of them
+                // for every commit made each idle one begin, claim nothing and roll back)
                 state.wake_events.notify_one();
             }
             Err(e) => {
@@ -85,6 +86,10 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
             tx.rollback().await?;
         }
         return Ok(0);
+    }
+    if n as i64 == EVENT_BATCH {
+        // there may be more: another worker takes the next batch meanwhile
+        state.wake_events.notify_one();
     }
     let mut decoded = Vec::with_capacity(n);
     let mut locked = locked;
@@ -310,7 +315,7 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
         checkin::REMEASURE => checkin::remeasure_timed_out(conn, ctx, &patient).await?,
         chain::CHAIN => {
             if let Some(request) = timer.ref_id {
-                chain::advance(conn, ctx, request).await?
+                chain::advance(conn, ctx, request, Some(&patient)).await?
             }
         }
         chain::OVERDUE => {

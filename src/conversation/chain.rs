@@ -82,18 +82,28 @@ pub async fn opened_for_patient(
 /// The chain timer fired (first step, or the current step's deadline passed): the offers still
 /// open expire and the next step is taken — or, for a prescription outside pharmacy hours, the
 /// chain waits for the pharmacies to open.
-pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow::Result<()> {
+/// `known`: the patient's row, if the caller read it in this transaction.
+pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Option<&Patient>) -> anyhow::Result<()> {
     let Some(request) = offers::request(conn, request_id).await? else {
         return Ok(());
     };
     if request.status != "open" {
         return Ok(());
     }
-    for offer in offers::open_for(conn, request.id).await? {
+    let offers = offers::all_for(conn, request.id).await?;
+    for offer in offers.iter().filter(|o| o.status == "offered") {
         offers::answer(conn, offer.id, "expired", ctx.now).await?;
     }
-    let Some(patient) = patients::get(conn, request.patient_id).await? else {
-        return Ok(());
+    let read;
+    let patient = match known.filter(|p| p.id == request.patient_id) {
+        Some(p) => p,
+        None => match patients::get(conn, request.patient_id).await? {
+            Some(p) => {
+                read = p;
+                &read
+            }
+            None => return Ok(()),
+        },
     };
     let Some(kind) = RequestKind::from_code(&request.kind) else {
         return Ok(());
@@ -122,7 +132,7 @@ pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
     );
     let weekday = weekday_code(local.date());
     let area = patient.area.clone().unwrap_or_default();
-    let asked = offers::offered_to(conn, request.id).await?;
+    let asked: Vec<i64> = offers.iter().map(|o| o.provider_id).collect();
     let mut done = request.chain_step.and_then(|s| usize::try_from(s).ok());
     while let Some((index, step)) = next_step(&chain, done, &situation) {
         done = Some(index);
@@ -312,7 +322,7 @@ pub async fn answer(
         if offers::open_for(conn, request.id).await?.is_empty() && request.status == "open" {
             // everyone asked at this step said no: go on now, not at the deadline
             timers::cancel_ref(conn, CHAIN, request.patient_id, request.id).await?;
-            advance(conn, ctx, request.id).await?;
+            advance(conn, ctx, request.id, None).await?;
         }
         return say(msg!("offer-declined"));
     }

@@ -73,7 +73,11 @@ pub async fn after_assessment(
         return Ok(Some(p)); // nothing changes: the usual case
     }
     patients::set_cadence(conn, patient.id, extra, streak).await?;
-    timers::cancel(conn, patient.id, EXTRA_CHECK_IN).await?;
+    if p.extra_check_ins != 0 {
+        // (only this function schedules extra check-ins, and it cancels them when it turns
+        // them off: with the flag off none is pending)
+        timers::cancel(conn, patient.id, EXTRA_CHECK_IN).await?;
+    }
     if extra {
         timers::schedule(conn, EXTRA_CHECK_IN, patient.id, ctx.now + EXTRA_AFTER, ctx.now).await?;
     }

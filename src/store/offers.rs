@@ -90,12 +90,15 @@ pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Offer>> {
         .await
 }
 
-/// Providers this request was offered to already (each is asked once).
-pub async fn offered_to(conn: &mut Conn, request_id: i64) -> sqlx::Result<Vec<i64>> {
-    sqlx::query_scalar("SELECT provider_id FROM offers WHERE care_request_id = $1")
-        .bind(request_id)
-        .fetch_all(&mut *conn)
-        .await
+/// Every offer of the request, oldest first (what is open, and who was asked, in one read).
+pub async fn all_for(conn: &mut Conn, request_id: i64) -> sqlx::Result<Vec<Offer>> {
+    sqlx::query_as(
+        "SELECT id, care_request_id, provider_id, step, status, deadline_at FROM offers
+         WHERE care_request_id = $1 ORDER BY id",
+    )
+    .bind(request_id)
+    .fetch_all(&mut *conn)
+    .await
 }
 
 /// Offers of the request still waiting for an answer.

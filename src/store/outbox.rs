@@ -46,6 +46,19 @@ pub async fn enqueue(
     .await
 }
 
+/// An outbox row as leased.
+#[derive(sqlx::FromRow)]
+struct Leased {
+    id: i64,
+    chat_id: i64,
+    body: String,
+    reply_token: Option<String>,
+    reply_expires_at: Option<i64>,
+    retry_key: String,
+    parts_sent: i64,
+    attempts: i64,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Claimed {
     pub id: i64,
@@ -77,31 +90,54 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
                                 GROUP BY p.chat_id)))
             ORDER BY o.id LIMIT $3 {}
          ) AND status = 'pending' AND claimed_until <= $2
-         RETURNING id",
+         RETURNING id, chat_id, body, reply_token, reply_expires_at, retry_key, parts_sent, attempts",
         db.by_id(),
         match db.engine {
             super::Engine::Sqlite => "",
             super::Engine::Postgres => "FOR UPDATE OF o SKIP LOCKED",
         }
     );
-    let ids: Vec<i64> = sqlx::query_scalar(&sql)
+    let leased: Vec<Leased> = sqlx::query_as(&sql)
         .bind(ms(now + lease))
         .bind(ms(now))
         .bind(limit)
         .fetch_all(&db.relaxed)
         .await?;
-    let mut rows = Vec::with_capacity(ids.len());
-    for id in ids {
-        let row: Option<Claimed> = sqlx::query_as(
-            "SELECT o.id, o.chat_id, o.body, o.reply_token, o.reply_expires_at, o.retry_key, o.parts_sent, o.attempts,
-                    c.platform, c.external_id, c.status AS chat_status
-             FROM outbox o JOIN chats c ON c.id = o.chat_id WHERE o.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-        rows.extend(row);
+    if leased.is_empty() {
+        return Ok(vec![]);
     }
+    // their chats in one read (the ids are our own integers, so they are written inline)
+    let mut ids: Vec<String> = leased.iter().map(|r| r.chat_id.to_string()).collect();
+    ids.sort();
+    ids.dedup();
+    let chats: Vec<(i64, String, String, String)> = sqlx::query_as(&format!(
+        "SELECT id, platform, external_id, status FROM chats WHERE id IN ({})",
+        ids.join(", ")
+    ))
+    .persistent(false)
+    .fetch_all(&db.pool)
+    .await?;
+    let chats: std::collections::HashMap<i64, (String, String, String)> =
+        chats.into_iter().map(|(id, p, e, s)| (id, (p, e, s))).collect();
+    let mut rows: Vec<Claimed> = leased
+        .into_iter()
+        .filter_map(|r| {
+            let (platform, external_id, chat_status) = chats.get(&r.chat_id)?.clone();
+            Some(Claimed {
+                id: r.id,
+                chat_id: r.chat_id,
+                body: r.body,
+                reply_token: r.reply_token,
+                reply_expires_at: r.reply_expires_at,
+                retry_key: r.retry_key,
+                parts_sent: r.parts_sent,
+                attempts: r.attempts,
+                platform,
+                external_id,
+                chat_status,
+            })
+        })
+        .collect();
     rows.sort_by_key(|r| r.id);
     Ok(rows)
 }

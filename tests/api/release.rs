@@ -112,6 +112,8 @@ async fn new_fever_moves_the_release_and_staff_can_extend_or_end(engine: Engine)
     app.advance(chrono::Duration::days(2));
     app.tg_text(4002, "SpO2 98 36.6", Some("en")).await;
     app.wait_for_texts(4).await;
+    // (the fourth text may be the check-in the two days brought due: wait for the report itself)
+    app.settle_events().await;
     let due = app
         .scalar_i64(&format!(
             "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'release' AND status = 'pending'"
