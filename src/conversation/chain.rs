@@ -192,7 +192,7 @@ pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Opt
             let deadline = ctx.now + step.wait;
             let offer_id = offers::create(conn, request.id, provider.id, index as i64, deadline, ctx.now).await?;
             let lang = super::provider::language(provider, chat.language_hint.as_deref());
-            let message = offer_message(conn, ctx, lang, &request, &patient, offer_id, deadline).await?;
+            let message = offer_message(conn, ctx, lang, &request, patient, offer_id, deadline).await?;
             super::push(conn, ctx, chat.id, vec![message]).await?;
             sent += 1;
         }
