@@ -23,7 +23,9 @@ use crate::store::{Conn, care, chats, from_ms, patients, reports, rosters, timer
 
 pub const CHAIN: &str = "chain";
 
-/// Starts the chain of a newly opened request, if its kind has one.
+/// Starts the chain of a newly opened request, if its kind has one: its first step is taken in
+/// the transaction that opened it (the offers go out with the same commit; the step's deadline,
+/// or a wait for opening hours, is a durable timer as every later step's is).
 pub async fn start(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
@@ -32,8 +34,22 @@ pub async fn start(
     kind: RequestKind,
     level: Level,
 ) -> anyhow::Result<()> {
+    start_for(conn, ctx, request_id, patient_id, None, kind, level).await
+}
+
+/// [`start`], with the patient's row if the caller holds it.
+async fn start_for(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request_id: i64,
+    patient_id: i64,
+    known: Option<&Patient>,
+    kind: RequestKind,
+    level: Level,
+) -> anyhow::Result<()> {
     if default_chain(kind, level).is_some() {
-        timers::schedule_ref(conn, CHAIN, patient_id, request_id, ctx.now, ctx.now).await?;
+        let _ = patient_id;
+        advance(conn, ctx, request_id, known).await?;
     }
     Ok(())
 }
@@ -54,7 +70,7 @@ pub async fn opened_for_patient(
     lang: Option<Lang>,
     coordinated: bool,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    start(conn, ctx, request_id, patient_id, kind, level).await?;
+    start_for(conn, ctx, request_id, patient_id, known, kind, level).await?;
     if kind != RequestKind::Oxygen {
         return Ok(vec![]);
     }
