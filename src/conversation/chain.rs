@@ -30,11 +30,10 @@ pub async fn start(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     request_id: i64,
-    patient_id: i64,
     kind: RequestKind,
     level: Level,
 ) -> anyhow::Result<()> {
-    start_for(conn, ctx, request_id, patient_id, None, kind, level).await
+    start_for(conn, ctx, request_id, None, kind, level).await
 }
 
 /// [`start`], with the patient's row if the caller holds it.
@@ -42,13 +41,11 @@ async fn start_for(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     request_id: i64,
-    patient_id: i64,
     known: Option<&Patient>,
     kind: RequestKind,
     level: Level,
 ) -> anyhow::Result<()> {
     if default_chain(kind, level).is_some() {
-        let _ = patient_id;
         advance(conn, ctx, request_id, known).await?;
     }
     Ok(())
@@ -70,7 +67,7 @@ pub async fn opened_for_patient(
     lang: Option<Lang>,
     coordinated: bool,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    start_for(conn, ctx, request_id, patient_id, known, kind, level).await?;
+    start_for(conn, ctx, request_id, known, kind, level).await?;
     if kind != RequestKind::Oxygen {
         return Ok(vec![]);
     }

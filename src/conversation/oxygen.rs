@@ -306,15 +306,7 @@ pub async fn order(
         views::move_request(conn, parent, RequestStatus::InProgress, None, None, ctx.now).await?;
     }
     equipment::set_job(conn, order_id, Job::Delivery, delivery).await?;
-    super::chain::start(
-        conn,
-        ctx,
-        delivery,
-        patient_id,
-        RequestKind::OxygenDelivery,
-        Level::Urgent,
-    )
-    .await?;
+    super::chain::start(conn, ctx, delivery, RequestKind::OxygenDelivery, Level::Urgent).await?;
     notify_patient(conn, ctx, patient_id, |l| {
         ctx.t(
             l,
@@ -600,17 +592,18 @@ async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, job: Job) -> 
         target_at: ctx.now + Duration::minutes(minutes),
         reasons: &reasons,
     };
-    let id = match care::open(conn, &new, ctx.now).await? {
-        care::Opened::New(id) => {
-            super::chain::start(conn, ctx, id, order.patient_id, kind, level).await?;
-            id
-        }
-        care::Opened::Existing(id) => id,
+    let (id, new) = match care::open(conn, &new, ctx.now).await? {
+        care::Opened::New(id) => (id, true),
+        care::Opened::Existing(id) => (id, false),
     };
     if let Some(parent) = order.care_request_id {
         offers::set_parent(conn, id, parent).await?;
     }
     equipment::set_job(conn, order.id, job, id).await?;
+    if new {
+        // after the job is linked: the first offers, sent now, name the units
+        super::chain::start(conn, ctx, id, kind, level).await?;
+    }
     Ok(id)
 }
 
@@ -867,15 +860,7 @@ async fn transport(
         if let Some(parent) = admission.care_request_id {
             offers::set_parent(conn, id, parent).await?;
         }
-        super::chain::start(
-            conn,
-            ctx,
-            id,
-            admission.patient_id,
-            RequestKind::Transport,
-            Level::Moderate,
-        )
-        .await?;
+        super::chain::start(conn, ctx, id, RequestKind::Transport, Level::Moderate).await?;
     }
     Ok(())
 }
