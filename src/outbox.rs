@@ -77,6 +77,13 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
     }
     let now = state.clock.now();
     let mut tx = state.db.begin_worker().await?;
+    // the usual outcome for all rows in one statement
+    let sent: Vec<i64> = results
+        .iter()
+        .filter(|(_, o)| matches!(o, Ok(SendOutcome::Sent)))
+        .map(|(row, _)| row.id)
+        .collect();
+    outbox::mark_sent(&mut tx, &sent, now).await?;
     for (row, outcome) in &results {
         let outcome = match outcome {
             Ok(o) => o.clone(),
@@ -192,7 +199,7 @@ async fn settle(
     let label = row.platform.as_str();
     let result = match outcome {
         SendOutcome::Sent => {
-            outbox::mark_sent(tx, row.id, now).await?;
+            // (marked sent by the caller, with the others)
             if row.platform == Platform::Telegram.code() {
                 chats::hold_until(tx, row.chat_id, now + state.config.telegram_chat_gap).await?;
             }

@@ -46,7 +46,7 @@ async fn start_for(
     level: Level,
 ) -> anyhow::Result<()> {
     if default_chain(kind, level).is_some() {
-        advance(conn, ctx, request_id, known).await?;
+        take_step(conn, ctx, request_id, known, true).await?;
     }
     Ok(())
 }
@@ -97,13 +97,28 @@ pub async fn opened_for_patient(
 /// chain waits for the pharmacies to open.
 /// `known`: the patient's row, if the caller read it in this transaction.
 pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Option<&Patient>) -> anyhow::Result<()> {
+    take_step(conn, ctx, request_id, known, false).await
+}
+
+/// [`advance`]; `fresh`: the request was opened in this transaction, so it has no offers yet.
+async fn take_step(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request_id: i64,
+    known: Option<&Patient>,
+    fresh: bool,
+) -> anyhow::Result<()> {
     let Some(request) = offers::request(conn, request_id).await? else {
         return Ok(());
     };
     if request.status != "open" {
         return Ok(());
     }
-    let offers = offers::all_for(conn, request.id).await?;
+    let offers = if fresh {
+        vec![]
+    } else {
+        offers::all_for(conn, request.id).await?
+    };
     for offer in offers.iter().filter(|o| o.status == "offered") {
         offers::answer(conn, offer.id, "expired", ctx.now).await?;
     }

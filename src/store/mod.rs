@@ -31,6 +31,12 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type Conn = AnyConnection;
 
+/// Row ids for `IN (…)`, written inline: the Any driver binds no arrays, and these are our own
+/// integers, never user text. (Run such statements with `.persistent(false)`: the text varies.)
+pub fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
     Sqlite,

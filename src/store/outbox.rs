@@ -106,13 +106,13 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
     if leased.is_empty() {
         return Ok(vec![]);
     }
-    // their chats in one read (the ids are our own integers, so they are written inline)
-    let mut ids: Vec<String> = leased.iter().map(|r| r.chat_id.to_string()).collect();
-    ids.sort();
+    // their chats in one read
+    let mut ids: Vec<i64> = leased.iter().map(|r| r.chat_id).collect();
+    ids.sort_unstable();
     ids.dedup();
     let chats: Vec<(i64, String, String, String)> = sqlx::query_as(&format!(
         "SELECT id, platform, external_id, status FROM chats WHERE id IN ({})",
-        ids.join(", ")
+        super::id_list(&ids)
     ))
     .persistent(false)
     .fetch_all(&db.pool)
@@ -142,13 +142,21 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
     Ok(rows)
 }
 
-pub async fn mark_sent(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
-    sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, reply_token = NULL WHERE id = $2")
-        .bind(ms(now))
-        .bind(id)
-        .execute(&mut *conn)
-        .await
-        .map(|_| ())
+/// Marks rows sent (their reply tokens are spent).
+pub async fn mark_sent(conn: &mut Conn, ids: &[i64], now: DateTime<Utc>) -> sqlx::Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    // one statement for the whole batch
+    sqlx::query(&format!(
+        "UPDATE outbox SET status = 'sent', sent_at = $1, reply_token = NULL WHERE id IN ({})",
+        super::id_list(ids)
+    ))
+    .persistent(false)
+    .bind(ms(now))
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
 }
 
 /// Records how many parts went out, so a retry continues after them.
