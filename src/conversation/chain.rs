@@ -162,6 +162,7 @@ async fn take_step(
     let area = patient.area.clone().unwrap_or_default();
     let asked: Vec<i64> = offers.iter().map(|o| o.provider_id).collect();
     let mut done = request.chain_step.and_then(|s| usize::try_from(s).ok());
+    let mut roster: Option<((&str, &str), Vec<Provider>)> = None;
     while let Some((index, step)) = next_step(&chain, done, &situation) {
         done = Some(index);
         let role = step.target.role();
@@ -178,17 +179,23 @@ async fn take_step(
         let candidates: Vec<Provider> = match step.target {
             Target::FamilyDoctor => one(conn, patient.family_doctor_id).await?,
             Target::UsualPharmacy => one(conn, patient.pharmacy_id).await?,
-            Target::Contractors { .. } => take(providers::contractors(conn, &area).await?, &asked, n),
+            Target::Contractors { .. } => providers::contractors(conn, &area).await?,
             Target::Roster { .. }
             | Target::NightRoster { .. }
             | Target::PartnerPharmacy { .. }
             | Target::HolidayPharmacy { .. }
             | Target::AreaDirector
-            | Target::PharmacyOffice => take(
-                rosters::covering(conn, &area, slot, weekday, Some(role)).await?,
-                &asked,
-                n,
-            ),
+            | Target::PharmacyOffice => {
+                // the next step often asks the same roster (3 more of it): read it once
+                match &roster {
+                    Some((key, list)) if *key == (slot, role) => list.clone(),
+                    _ => {
+                        let list = rosters::covering(conn, &area, slot, weekday, Some(role)).await?;
+                        roster = Some(((slot, role), list.clone()));
+                        list
+                    }
+                }
+            }
             Target::Staff => {
                 offers::set_step(conn, request.id, index as i64, ctx.now).await?;
                 chats::alert_staff(
@@ -206,11 +213,17 @@ async fn take_step(
                 return Ok(());
             }
         };
+        // `n` offers from those not asked yet, in roster order: one who cannot be reached in chat
+        // (or is inactive) makes room for the next, rather than using up the step
+        let limit = if n == 0 { usize::MAX } else { n };
         let mut sent = 0;
         for provider in candidates
             .iter()
             .filter(|p| p.status == "active" && !asked.contains(&p.id))
         {
+            if sent >= limit {
+                break;
+            }
             let Some(chat) = chats::for_provider(conn, provider.id)
                 .await?
                 .filter(|c| c.status == "active")
@@ -239,14 +252,6 @@ async fn one(conn: &mut Conn, id: Option<i64>) -> anyhow::Result<Vec<Provider>> 
         Some(id) => providers::get(conn, id).await?.into_iter().collect(),
         None => vec![],
     })
-}
-
-fn take(on_roster: Vec<Provider>, asked: &[i64], n: usize) -> Vec<Provider> {
-    on_roster
-        .into_iter()
-        .filter(|p| !asked.contains(&p.id))
-        .take(n)
-        .collect()
 }
 
 fn kind_name(ctx: &Ctx<'_>, lang: Lang, kind: &str) -> String {

@@ -93,6 +93,10 @@ pub async fn handle(
         .await?;
     }
     let patient = match chat.patient_id {
+        // any message but a (re)follow counts as contact (observation: the safety check)
+        Some(id) if !matches!(inbound.kind, InboundKind::Follow | InboundKind::Blocked) => {
+            patients::touch(conn, id, ctx.now).await?
+        }
         Some(id) => patients::get(conn, id).await?,
         None => None,
     };
@@ -129,9 +133,6 @@ pub async fn handle(
     if let (Some(provider_id), None) = (chat.provider_id, &patient) {
         let messages = provider::handle(conn, ctx, provider_id, hint.as_deref(), inbound).await?;
         return reply(conn, ctx, chat.id, inbound, messages).await;
-    }
-    if let Some(p) = patient.as_ref().filter(|_| inbound.kind != InboundKind::Follow) {
-        observation::contact(conn, ctx, p).await?;
     }
     let messages = match (&inbound.kind, &patient) {
         (InboundKind::Blocked, _) => vec![],

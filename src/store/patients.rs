@@ -92,6 +92,19 @@ pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Patient>> {
         .await
 }
 
+/// The patient wrote: their row, with the contact recorded if their episode is active (one
+/// statement for both).
+pub async fn touch(conn: &mut Conn, id: i64, at: DateTime<Utc>) -> sqlx::Result<Option<Patient>> {
+    sqlx::query_as(&format!(
+        "UPDATE patients SET last_contact_at = CASE WHEN status = 'active' THEN $1 ELSE last_contact_at END
+         WHERE id = $2 RETURNING {COLUMNS}"
+    ))
+    .bind(ms(at))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
 pub async fn set_dialogue(conn: &mut Conn, id: i64, dialogue: Option<&str>) -> sqlx::Result<()> {
     sqlx::query("UPDATE patients SET dialogue = $1 WHERE id = $2")
         .bind(dialogue)

@@ -519,3 +519,29 @@ async fn an_accepted_request_past_its_deadline_alerts_staff(engine: Engine) {
     wait_text_to(&app, "7901", "past its deadline").await;
 }
 both_engines!(an_accepted_request_past_its_deadline_alerts_staff);
+
+async fn a_roster_doctor_out_of_reach_makes_room_for_the_next(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    // first on the roster, but never enrolled in a chat: cannot be offered anything
+    let (silent, _) = provider(&app, "Dr Silent", "doctor", "en");
+    let second = on_telegram(&app, "Dr Two", "doctor", 7801).await;
+    let third = on_telegram(&app, "Dr Three", "doctor", 7802).await;
+    let fourth = on_telegram(&app, "Dr Four", "doctor", 7803).await;
+    let cover = |p: i64| format!("[[cover]]\nprovider = {p}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n\n");
+    let roster: String = [silent, second, third, fourth].into_iter().map(cover).collect();
+    load_roster(&app, &format!("reach-{engine:?}"), &roster);
+    patient(&app, "Ureach", &[]).await;
+
+    app.line_text("Ureach", "I feel worse, it is harder to breathe").await;
+    // the first step asks three at once: the three who can be reached, the fourth included
+    for chat in [7801, 7802, 7803] {
+        offer_buttons(&app, chat).await;
+    }
+    for (who, n) in [(silent, 0), (second, 1), (third, 1), (fourth, 1)] {
+        assert_eq!(offers_to(&app, who).await, n, "offers to provider {who}");
+    }
+    let steps = app.scalar_i64("SELECT COUNT(DISTINCT step) FROM offers").await;
+    assert_eq!(steps, 1, "all three in the first step");
+}
+both_engines!(a_roster_doctor_out_of_reach_makes_room_for_the_next);
