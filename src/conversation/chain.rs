@@ -4,6 +4,8 @@
 //! moves the chain on; at the end health-centre staff are alerted. A durable timer per request
 //! (kind `chain`, `ref_id` = the request) carries the chain across restarts and instances.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, Duration, TimeZone, Utc};
 use fluent_bundle::FluentValue;
 
@@ -27,17 +29,6 @@ pub const CHAIN: &str = "chain";
 /// the transaction that opened it (the offers go out with the same commit; the step's deadline,
 /// or a wait for opening hours, is a durable timer as every later step's is).
 pub async fn start(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    request_id: i64,
-    kind: RequestKind,
-    level: Level,
-) -> anyhow::Result<()> {
-    start_for(conn, ctx, request_id, None, kind, level).await
-}
-
-/// [`start`], with the patient's row if the caller holds it.
-async fn start_for(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     request_id: i64,
@@ -67,21 +58,14 @@ pub async fn opened_for_patient(
     lang: Option<Lang>,
     coordinated: bool,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    start_for(conn, ctx, request_id, known, kind, level).await?;
+    start(conn, ctx, request_id, known, kind, level).await?;
     if kind != RequestKind::Oxygen {
         return Ok(vec![]);
     }
-    let read;
-    let patient = match known {
-        Some(p) => p,
-        None => match patients::get(conn, patient_id).await? {
-            Some(p) => {
-                read = p;
-                &read
-            }
-            None => return Ok(vec![]),
-        },
+    let Some(row) = patient_row(conn, known, patient_id).await? else {
+        return Ok(vec![]);
     };
+    let patient: &Patient = &row;
     let lang = match lang {
         Some(l) => l,
         None => {
@@ -122,17 +106,10 @@ async fn take_step(
     for offer in offers.iter().filter(|o| o.status == "offered") {
         offers::answer(conn, offer.id, "expired", ctx.now).await?;
     }
-    let read;
-    let patient = match known.filter(|p| p.id == request.patient_id) {
-        Some(p) => p,
-        None => match patients::get(conn, request.patient_id).await? {
-            Some(p) => {
-                read = p;
-                &read
-            }
-            None => return Ok(()),
-        },
+    let Some(row) = patient_row(conn, known, request.patient_id).await? else {
+        return Ok(());
     };
+    let patient: &Patient = &row;
     let Some(kind) = RequestKind::from_code(&request.kind) else {
         return Ok(());
     };
@@ -244,6 +221,18 @@ async fn take_step(
         }
     }
     Ok(())
+}
+
+/// The patient's row: `known` when it is theirs, else read now.
+async fn patient_row<'a>(
+    conn: &mut Conn,
+    known: Option<&'a Patient>,
+    id: i64,
+) -> sqlx::Result<Option<Cow<'a, Patient>>> {
+    if let Some(p) = known.filter(|p| p.id == id) {
+        return Ok(Some(Cow::Borrowed(p)));
+    }
+    Ok(patients::get(conn, id).await?.map(Cow::Owned))
 }
 
 /// The patient's own doctor or pharmacy, if on file.

@@ -306,7 +306,7 @@ pub async fn order(
         views::move_request(conn, parent, RequestStatus::InProgress, None, None, ctx.now).await?;
     }
     equipment::set_job(conn, order_id, Job::Delivery, delivery).await?;
-    super::chain::start(conn, ctx, delivery, RequestKind::OxygenDelivery, Level::Urgent).await?;
+    super::chain::start(conn, ctx, delivery, None, RequestKind::OxygenDelivery, Level::Urgent).await?;
     notify_patient(conn, ctx, patient_id, |l| {
         ctx.t(
             l,
@@ -602,7 +602,7 @@ async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, job: Job) -> 
     equipment::set_job(conn, order.id, job, id).await?;
     if new {
         // after the job is linked: the first offers, sent now, name the units
-        super::chain::start(conn, ctx, id, kind, level).await?;
+        super::chain::start(conn, ctx, id, None, kind, level).await?;
     }
     Ok(id)
 }
@@ -860,7 +860,7 @@ async fn transport(
         if let Some(parent) = admission.care_request_id {
             offers::set_parent(conn, id, parent).await?;
         }
-        super::chain::start(conn, ctx, id, RequestKind::Transport, Level::Moderate).await?;
+        super::chain::start(conn, ctx, id, None, RequestKind::Transport, Level::Moderate).await?;
     }
     Ok(())
 }

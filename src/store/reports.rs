@@ -2,6 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, Row};
+
 use super::{Conn, ms};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -68,31 +72,39 @@ pub async fn store(conn: &mut Conn, r: &mut Report) -> sqlx::Result<()> {
     if r.id != 0 {
         return save(conn, r).await;
     }
-    r.id = sqlx::query_scalar(
-        "INSERT INTO reports (patient_id, source, created_at, spo2, temperature, pulse, symptoms, feeling,
-                source_text, warned, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured,
-                cannot_eat_or_drink, respiratory_rate)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+    let row = bind_fields(
+        sqlx::query(
+            "INSERT INTO reports (spo2, temperature, pulse, symptoms, feeling, source_text, warned, completed_at,
+                    harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate,
+                    patient_id, source, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+        ),
+        r,
     )
     .bind(r.patient_id)
     .bind(&r.source)
     .bind(r.created_at)
-    .bind(r.spo2)
-    .bind(r.temperature)
-    .bind(r.pulse)
-    .bind(&r.symptoms)
-    .bind(&r.feeling)
-    .bind(&r.source_text)
-    .bind(r.warned)
-    .bind(r.completed_at)
-    .bind(r.harder_to_breathe)
-    .bind(r.asks_to_talk)
-    .bind(r.spo2_remeasured)
-    .bind(r.cannot_eat_or_drink)
-    .bind(r.respiratory_rate)
     .fetch_one(&mut *conn)
     .await?;
+    r.id = row.try_get(0)?;
     Ok(())
+}
+
+/// Binds what a report says, as $1 … $13 of [`store`] and [`save`].
+fn bind_fields<'q>(q: Query<'q, Any, AnyArguments<'q>>, r: &'q Report) -> Query<'q, Any, AnyArguments<'q>> {
+    q.bind(r.spo2)
+        .bind(r.temperature)
+        .bind(r.pulse)
+        .bind(&r.symptoms)
+        .bind(&r.feeling)
+        .bind(&r.source_text)
+        .bind(r.warned)
+        .bind(r.completed_at)
+        .bind(r.harder_to_breathe)
+        .bind(r.asks_to_talk)
+        .bind(r.spo2_remeasured)
+        .bind(r.cannot_eat_or_drink)
+        .bind(r.respiratory_rate)
 }
 
 pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Report>> {
@@ -103,25 +115,15 @@ pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Report>> {
 }
 
 pub async fn save(conn: &mut Conn, r: &Report) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE reports SET spo2 = $1, temperature = $2, pulse = $3, symptoms = $4, feeling = $5,
-                source_text = $6, warned = $7, completed_at = $8, harder_to_breathe = $9, asks_to_talk = $10,
-                spo2_remeasured = $11, cannot_eat_or_drink = $12, respiratory_rate = $13
-         WHERE id = $14",
+    bind_fields(
+        sqlx::query(
+            "UPDATE reports SET spo2 = $1, temperature = $2, pulse = $3, symptoms = $4, feeling = $5,
+                    source_text = $6, warned = $7, completed_at = $8, harder_to_breathe = $9, asks_to_talk = $10,
+                    spo2_remeasured = $11, cannot_eat_or_drink = $12, respiratory_rate = $13
+             WHERE id = $14",
+        ),
+        r,
     )
-    .bind(r.spo2)
-    .bind(r.temperature)
-    .bind(r.pulse)
-    .bind(&r.symptoms)
-    .bind(&r.feeling)
-    .bind(&r.source_text)
-    .bind(r.warned)
-    .bind(r.completed_at)
-    .bind(r.harder_to_breathe)
-    .bind(r.asks_to_talk)
-    .bind(r.spo2_remeasured)
-    .bind(r.cannot_eat_or_drink)
-    .bind(r.respiratory_rate)
     .bind(r.id)
     .execute(&mut *conn)
     .await
