@@ -381,7 +381,7 @@ async fn chain_bench(database_url: &str, run: &str, n: u64) -> anyhow::Result<()
                 reasons: &reasons,
             };
             if let care::Opened::New(request) = care::open(&mut tx, &new, now).await? {
-                timers::schedule_ref(&mut tx, "chain", *patient_id, request, far, now).await?;
+                timers::schedule_ref(&mut tx, "chain", *patient_id, request.id, far, now).await?;
             }
         }
         tx.commit().await?;

@@ -127,7 +127,9 @@ impl App {
                     state.clone(),
                     state.wake_events.clone(),
                     shutdown_rx.clone(),
-                    |s| async move { jobs::process_events_once(&s).await },
+                    // a batch short of full took everything due: claiming again would find
+                    // nothing (an event committed meanwhile wakes a worker)
+                    |s| async move { Ok(jobs::process_events_once(&s).await? == jobs::EVENT_BATCH) },
                 )));
             }
         }
@@ -137,7 +139,7 @@ impl App {
                 state.clone(),
                 state.wake_timers.clone(),
                 shutdown_rx.clone(),
-                |s| async move { jobs::fire_timers_once(&s).await },
+                |s| async move { Ok(jobs::fire_timers_once(&s).await? > 0) },
             )));
             let purge_state = state.clone();
             let mut purge_shutdown = shutdown_rx.clone();
@@ -161,7 +163,7 @@ impl App {
                 state.clone(),
                 state.wake_outbox.clone(),
                 shutdown_rx.clone(),
-                |s| async move { outbox::run_once(&s).await },
+                |s| async move { Ok(outbox::run_once(&s).await? > 0) },
             )));
         }
         let router = crate::http::router(state.clone());

@@ -17,7 +17,7 @@ const MAX_EVENT_ATTEMPTS: i64 = 8;
 const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 /// Events processed per transaction: one commit (fsync) for several, yet short enough that the
 /// webhook writer never waits long for the SQLite write lock.
-const EVENT_BATCH: i64 = 8;
+pub const EVENT_BATCH: usize = 8;
 /// Timers fired per transaction, for the same reason.
 const TIMER_BATCH: usize = 8;
 
@@ -69,13 +69,13 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     // decoding). PostgreSQL: row locks inside the processing transaction.
     let (claimed, locked) = match state.db.engine {
         Engine::Sqlite => (
-            events::claim(&state.db, state.clock.now(), LEASE, EVENT_BATCH).await?,
+            events::claim(&state.db, state.clock.now(), LEASE, EVENT_BATCH as i64).await?,
             None,
         ),
         Engine::Postgres => {
             let mut tx = state.db.begin_worker().await?;
             (
-                events::lock_due(&mut tx, state.clock.now(), EVENT_BATCH).await?,
+                events::lock_due(&mut tx, state.clock.now(), EVENT_BATCH as i64).await?,
                 Some(tx),
             )
         }
@@ -87,7 +87,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         }
         return Ok(0);
     }
-    if n as i64 == EVENT_BATCH {
+    if n == EVENT_BATCH {
         // there may be more: another worker takes the next batch meanwhile
         state.wake_events.notify_one();
     }
@@ -328,7 +328,8 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
     Ok(())
 }
 
-/// Runs `step` whenever woken or every poll interval, until shutdown.
+/// Runs `step` whenever woken or every poll interval, until shutdown; at once again while `step`
+/// says there may be more (`Ok(true)`).
 pub async fn run_loop<F, Fut>(
     name: &'static str,
     state: AppState,
@@ -337,14 +338,14 @@ pub async fn run_loop<F, Fut>(
     step: F,
 ) where
     F: Fn(AppState) -> Fut,
-    Fut: std::future::Future<Output = anyhow::Result<usize>>,
+    Fut: std::future::Future<Output = anyhow::Result<bool>>,
 {
     loop {
         if *shutdown.borrow() {
             return;
         }
         let busy = match step(state.clone()).await {
-            Ok(n) => n > 0,
+            Ok(more) => more,
             Err(e) => {
                 tracing::error!(loop_name = name, error = %e, "background step failed");
                 false

@@ -25,19 +25,14 @@ use crate::store::{Conn, care, chats, from_ms, patients, reports, rosters, timer
 
 pub const CHAIN: &str = "chain";
 
-/// Starts the chain of a newly opened request, if its kind has one: its first step is taken in
-/// the transaction that opened it (the offers go out with the same commit; the step's deadline,
-/// or a wait for opening hours, is a durable timer as every later step's is).
-pub async fn start(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    request_id: i64,
-    known: Option<&Patient>,
-    kind: RequestKind,
-    level: Level,
-) -> anyhow::Result<()> {
-    if default_chain(kind, level).is_some() {
-        take_step(conn, ctx, request_id, known, true).await?;
+/// Starts the chain of a newly opened request (`request`: its row as opened), if its kind has
+/// one: its first step is taken in the transaction that opened it (the offers go out with the
+/// same commit; the step's deadline, or a wait for opening hours, is a durable timer as every
+/// later step's is).
+pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request, known: Option<&Patient>) -> anyhow::Result<()> {
+    let level = care::level(request.urgency).unwrap_or(Level::Urgent);
+    if RequestKind::from_code(&request.kind).is_some_and(|kind| default_chain(kind, level).is_some()) {
+        take_step(conn, ctx, request, known, true).await?;
     }
     Ok(())
 }
@@ -46,34 +41,31 @@ pub async fn start(
 /// capacity (`coordinated`: the caller opens hospital coordination itself). Returns what the
 /// patient is told about the route (in `lang`, else their own). `known`: the patient's row, if the
 /// caller holds it.
-#[allow(clippy::too_many_arguments)]
 pub async fn opened_for_patient(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
-    request_id: i64,
-    patient_id: i64,
+    request: &Request,
     known: Option<&Patient>,
-    kind: RequestKind,
-    level: Level,
     lang: Option<Lang>,
     coordinated: bool,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    start(conn, ctx, request_id, known, kind, level).await?;
-    if kind != RequestKind::Oxygen {
+    start(conn, ctx, request, known).await?;
+    if RequestKind::from_code(&request.kind) != Some(RequestKind::Oxygen) {
         return Ok(vec![]);
     }
-    let Some(row) = patient_row(conn, known, patient_id).await? else {
+    let Some(row) = patient_row(conn, known, request.patient_id).await? else {
         return Ok(vec![]);
     };
     let patient: &Patient = &row;
     let lang = match lang {
         Some(l) => l,
         None => {
-            let chat = chats::for_patient(conn, patient_id).await?;
+            let chat = chats::for_patient(conn, patient.id).await?;
             super::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()))
         }
     };
-    super::oxygen::route(conn, ctx, request_id, patient, level, lang, !coordinated).await
+    let level = care::level(request.urgency).unwrap_or(Level::Urgent);
+    super::oxygen::route(conn, ctx, request.id, patient, level, lang, !coordinated).await
 }
 
 /// The chain timer fired (first step, or the current step's deadline passed): the offers still
@@ -81,20 +73,20 @@ pub async fn opened_for_patient(
 /// chain waits for the pharmacies to open.
 /// `known`: the patient's row, if the caller read it in this transaction.
 pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Option<&Patient>) -> anyhow::Result<()> {
-    take_step(conn, ctx, request_id, known, false).await
+    match offers::request(conn, request_id).await? {
+        Some(request) => take_step(conn, ctx, &request, known, false).await,
+        None => Ok(()),
+    }
 }
 
 /// [`advance`]; `fresh`: the request was opened in this transaction, so it has no offers yet.
 async fn take_step(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
-    request_id: i64,
+    request: &Request,
     known: Option<&Patient>,
     fresh: bool,
 ) -> anyhow::Result<()> {
-    let Some(request) = offers::request(conn, request_id).await? else {
-        return Ok(());
-    };
     if request.status != "open" {
         return Ok(());
     }
@@ -139,7 +131,8 @@ async fn take_step(
     let area = patient.area.clone().unwrap_or_default();
     let asked: Vec<i64> = offers.iter().map(|o| o.provider_id).collect();
     let mut done = request.chain_step.and_then(|s| usize::try_from(s).ok());
-    let mut roster: Option<((&str, &str), Vec<Provider>)> = None;
+    // the area's roster, read once for all the steps that ask it
+    let mut roster: Option<rosters::AreaRoster> = None;
     while let Some((index, step)) = next_step(&chain, done, &situation) {
         done = Some(index);
         let role = step.target.role();
@@ -163,15 +156,10 @@ async fn take_step(
             | Target::HolidayPharmacy { .. }
             | Target::AreaDirector
             | Target::PharmacyOffice => {
-                // the next step often asks the same roster (3 more of it): read it once
-                match &roster {
-                    Some((key, list)) if *key == (slot, role) => list.clone(),
-                    _ => {
-                        let list = rosters::covering(conn, &area, slot, weekday, Some(role)).await?;
-                        roster = Some(((slot, role), list.clone()));
-                        list
-                    }
+                if roster.is_none() {
+                    roster = Some(rosters::area(conn, &area, weekday).await?);
                 }
+                roster.as_ref().map_or_else(Vec::new, |r| r.covering(slot, Some(role)))
             }
             Target::Staff => {
                 offers::set_step(conn, request.id, index as i64, ctx.now).await?;
@@ -210,7 +198,7 @@ async fn take_step(
             let deadline = ctx.now + step.wait;
             let offer_id = offers::create(conn, request.id, provider.id, index as i64, deadline, ctx.now).await?;
             let lang = super::provider::language(provider, chat.language_hint.as_deref());
-            let message = offer_message(conn, ctx, lang, &request, patient, offer_id, deadline).await?;
+            let message = offer_message(conn, ctx, lang, request, patient, offer_id, deadline).await?;
             super::push(conn, ctx, chat.id, vec![message]).await?;
             sent += 1;
         }
@@ -594,9 +582,9 @@ async fn open_follow_up(
         reasons,
     };
     let opened = care::open(conn, &new, ctx.now).await?;
-    let id = match opened {
-        care::Opened::New(id) => {
-            let told = opened_for_patient(conn, ctx, id, parent.patient_id, None, kind, level, None, false).await?;
+    let id = match &opened {
+        care::Opened::New(request) => {
+            let told = opened_for_patient(conn, ctx, request, None, None, false).await?;
             if !told.is_empty() {
                 if let Some(chat) = chats::for_patient(conn, parent.patient_id)
                     .await?
@@ -605,9 +593,9 @@ async fn open_follow_up(
                     super::push(conn, ctx, chat.id, told).await?;
                 }
             }
-            id
+            request.id
         }
-        care::Opened::Existing(id) => id,
+        care::Opened::Existing(id) => *id,
     };
     offers::set_parent(conn, id, parent.id).await?;
     Ok(opened)
@@ -734,7 +722,7 @@ pub async fn outcome(
         let opened = open_follow_up(conn, ctx, &request, kind, level, minutes, &reasons).await?;
         if kind == RequestKind::Oxygen && provider.role == "doctor" {
             // the doctor orders the kit with one more tap
-            let (care::Opened::New(id) | care::Opened::Existing(id)) = opened;
+            let id = opened.id();
             let name = patients::get(conn, request.patient_id)
                 .await?
                 .map(|p| p.name)

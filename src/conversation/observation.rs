@@ -50,17 +50,10 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow:
 }
 
 /// After an assessment: moderate or worse → a check-in every 3 hours until two stable ones in a
-/// row. Returns the patient as stored before this change (for the release date), if they exist.
-pub async fn after_assessment(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    patient: &Patient,
-    level: Level,
-) -> anyhow::Result<Option<Patient>> {
-    // the stored row, not the caller's copy: several assessments may happen in one transaction
-    let Some(p) = patients::get(conn, patient.id).await? else {
-        return Ok(None);
-    };
+/// row. `patient` is the row as read in this transaction: only this function changes the cadence,
+/// and one report is assessed once.
+pub async fn after_assessment(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, level: Level) -> anyhow::Result<()> {
+    let p = patient;
     let (extra, streak) = if level >= Level::Moderate {
         (true, 0)
     } else if level == Level::Stable && p.extra_check_ins != 0 {
@@ -70,7 +63,7 @@ pub async fn after_assessment(
         (p.extra_check_ins != 0, 0)
     };
     if !extra && p.extra_check_ins == 0 && p.stable_streak == streak {
-        return Ok(Some(p)); // nothing changes: the usual case
+        return Ok(()); // nothing changes: the usual case
     }
     patients::set_cadence(conn, patient.id, extra, streak).await?;
     if p.extra_check_ins != 0 {
@@ -81,7 +74,7 @@ pub async fn after_assessment(
     if extra {
         timers::schedule(conn, EXTRA_CHECK_IN, patient.id, ctx.now + EXTRA_AFTER, ctx.now).await?;
     }
-    Ok(Some(p))
+    Ok(())
 }
 
 /// Opens a care request that no assessment made (a ladder step).

@@ -146,8 +146,8 @@ async fn hospital_coordination(
         target_at: ctx.now + Duration::minutes(60),
         reasons: &reasons,
     };
-    if let (care::Opened::New(id), Some(parent)) = (care::open(conn, &new, ctx.now).await?, parent) {
-        offers::set_parent(conn, id, parent).await?;
+    if let (care::Opened::New(request), Some(parent)) = (care::open(conn, &new, ctx.now).await?, parent) {
+        offers::set_parent(conn, request.id, parent).await?;
     }
     Ok(())
 }
@@ -298,15 +298,17 @@ pub async fn order(
         target_at: ctx.now + Duration::minutes(DELIVERY_MINUTES),
         reasons: &reasons,
     };
-    let delivery = match care::open(conn, &new, ctx.now).await? {
-        care::Opened::New(id) | care::Opened::Existing(id) => id,
-    };
+    let opened = care::open(conn, &new, ctx.now).await?;
+    let delivery = opened.id();
     if let Some(parent) = request_id {
         offers::set_parent(conn, delivery, parent).await?;
         views::move_request(conn, parent, RequestStatus::InProgress, None, None, ctx.now).await?;
     }
     equipment::set_job(conn, order_id, Job::Delivery, delivery).await?;
-    super::chain::start(conn, ctx, delivery, None, RequestKind::OxygenDelivery, Level::Urgent).await?;
+    if let care::Opened::New(request) = &opened {
+        // (a delivery already open goes on with its own chain)
+        super::chain::start(conn, ctx, request, None).await?;
+    }
     notify_patient(conn, ctx, patient_id, |l| {
         ctx.t(
             l,
@@ -592,17 +594,15 @@ async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, job: Job) -> 
         target_at: ctx.now + Duration::minutes(minutes),
         reasons: &reasons,
     };
-    let (id, new) = match care::open(conn, &new, ctx.now).await? {
-        care::Opened::New(id) => (id, true),
-        care::Opened::Existing(id) => (id, false),
-    };
+    let opened = care::open(conn, &new, ctx.now).await?;
+    let id = opened.id();
     if let Some(parent) = order.care_request_id {
         offers::set_parent(conn, id, parent).await?;
     }
     equipment::set_job(conn, order.id, job, id).await?;
-    if new {
+    if let care::Opened::New(request) = &opened {
         // after the job is linked: the first offers, sent now, name the units
-        super::chain::start(conn, ctx, id, None, kind, level).await?;
+        super::chain::start(conn, ctx, request, None).await?;
     }
     Ok(id)
 }
@@ -855,12 +855,12 @@ async fn transport(
         target_at: ctx.now + Duration::minutes(120),
         reasons: &reasons,
     };
-    if let care::Opened::New(id) = care::open(conn, &new, ctx.now).await? {
-        station::set_transport(conn, admission.id, leg, id).await?;
+    if let care::Opened::New(request) = care::open(conn, &new, ctx.now).await? {
+        station::set_transport(conn, admission.id, leg, request.id).await?;
         if let Some(parent) = admission.care_request_id {
-            offers::set_parent(conn, id, parent).await?;
+            offers::set_parent(conn, request.id, parent).await?;
         }
-        super::chain::start(conn, ctx, id, None, RequestKind::Transport, Level::Moderate).await?;
+        super::chain::start(conn, ctx, &request, None).await?;
     }
     Ok(())
 }

@@ -101,33 +101,29 @@ pub async fn decide(
     let input = input_for(ctx, patient, report, &history);
     let a = assess(&ctx.config.rules, &input);
     let assessment_id = care::insert_assessment(conn, patient.id, Some(report.id), &a, ctx.now).await?;
+    let requests: Vec<care::NewRequest> = a
+        .requests
+        .iter()
+        .map(|kind| {
+            let minutes = match kind {
+                RequestKind::TreatmentReferral => ctx.config.rules.referral.map(|r| r.1).unwrap_or(1440),
+                _ => a.target_minutes.unwrap_or(240),
+            };
+            care::NewRequest {
+                patient_id: patient.id,
+                assessment_id: Some(assessment_id),
+                kind: *kind,
+                level: a.level,
+                target_at: ctx.now + chrono::Duration::minutes(minutes),
+                reasons: &a.reasons,
+            }
+        })
+        .collect();
+    let coordinated = a.requests.contains(&RequestKind::HospitalCoordination);
     let mut routed = Vec::new();
-    for kind in &a.requests {
-        let minutes = match kind {
-            RequestKind::TreatmentReferral => ctx.config.rules.referral.map(|r| r.1).unwrap_or(1440),
-            _ => a.target_minutes.unwrap_or(240),
-        };
-        let request = care::NewRequest {
-            patient_id: patient.id,
-            assessment_id: Some(assessment_id),
-            kind: *kind,
-            level: a.level,
-            target_at: ctx.now + chrono::Duration::minutes(minutes),
-            reasons: &a.reasons,
-        };
-        if let care::Opened::New(id) = care::open(conn, &request, ctx.now).await? {
-            let coordinated = a.requests.contains(&RequestKind::HospitalCoordination);
-            let told = super::chain::opened_for_patient(
-                conn,
-                ctx,
-                id,
-                patient.id,
-                Some(patient),
-                *kind,
-                a.level,
-                Some(lang),
-                coordinated,
-            );
+    for opened in care::open_all(conn, &requests, ctx.now).await? {
+        if let care::Opened::New(request) = opened {
+            let told = super::chain::opened_for_patient(conn, ctx, &request, Some(patient), Some(lang), coordinated);
             routed.extend(told.await?);
         }
     }
@@ -142,9 +138,8 @@ pub async fn decide(
         )
         .await?;
     }
-    if let Some(patient) = super::observation::after_assessment(conn, ctx, patient, a.level).await? {
-        super::release::schedule_with(conn, ctx, &patient, &history).await?;
-    }
+    super::observation::after_assessment(conn, ctx, patient, a.level).await?;
+    super::release::schedule_with(conn, ctx, patient, &history).await?;
     let mut told = messages(ctx, lang, &a, summary);
     // where oxygen comes from belongs with what happens next: one message, not one more
     for extra in routed {

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::offers::Request;
 use super::{Conn, ms};
 use crate::domain::triage::{Assessment, Level, Reason, RequestKind};
 
@@ -36,11 +37,21 @@ pub async fn insert_assessment(
 }
 
 /// What happened to a request the assessment asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Opened {
-    New(i64),
+    /// A new request: its row as stored.
+    New(Request),
     /// One of the same kind was open: its urgency was raised (or kept) instead.
     Existing(i64),
+}
+
+impl Opened {
+    pub fn id(&self) -> i64 {
+        match self {
+            Opened::New(r) => r.id,
+            Opened::Existing(id) => *id,
+        }
+    }
 }
 
 /// A care request an assessment asks for.
@@ -55,58 +66,124 @@ pub struct NewRequest<'a> {
 
 /// Opens a care request of `kind`, or raises the urgency of the open one of the same kind.
 pub async fn open(conn: &mut Conn, r: &NewRequest<'_>, now: DateTime<Utc>) -> anyhow::Result<Opened> {
-    let NewRequest {
-        patient_id,
-        assessment_id,
-        kind,
-        level,
-        target_at,
-        reasons,
-    } = *r;
-    let reasons = serde_json::to_string(reasons)?;
-    // the usual case, a new request, in one statement
-    let new: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $7
-         WHERE NOT EXISTS (SELECT 1 FROM care_requests WHERE patient_id = $1 AND kind = $3
-                           AND status IN ('open', 'assigned', 'in_progress'))
-         RETURNING id",
-    )
-    .bind(patient_id)
-    .bind(assessment_id)
-    .bind(kind.code())
-    .bind(urgency(level))
-    .bind(ms(target_at))
-    .bind(&reasons)
-    .bind(ms(now))
-    .fetch_optional(&mut *conn)
-    .await?;
-    if let Some(id) = new {
-        return Ok(Opened::New(id));
+    let mut opened = open_all(conn, std::slice::from_ref(r), now).await?;
+    opened.pop().ok_or_else(|| anyhow::anyhow!("no request opened"))
+}
+
+/// [`open`] for several requests, in order: the new ones (the usual case) in one statement.
+pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc>) -> anyhow::Result<Vec<Opened>> {
+    let reasons = all
+        .iter()
+        .map(|r| serde_json::to_string(r.reasons))
+        .collect::<Result<Vec<_>, _>>()?;
+    // a kind asked for twice for one patient: the second raises the first (one statement cannot
+    // see its own rows)
+    let first: Vec<bool> = all
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            !all[..i]
+                .iter()
+                .any(|o| o.patient_id == r.patient_id && o.kind == r.kind)
+        })
+        .collect();
+    let rows: Vec<usize> = (0..all.len()).filter(|i| first[*i]).collect();
+    let mut inserted: Vec<(i64, i64, String)> = Vec::new();
+    if !rows.is_empty() {
+        // typed in VALUES: PostgreSQL reads an unknown NULL as text
+        let values = rows
+            .iter()
+            .enumerate()
+            .map(|(n, _)| {
+                let p = 2 + n * 6;
+                format!(
+                    "(CAST(${} AS BIGINT), CAST(${} AS BIGINT), CAST(${} AS TEXT), CAST(${} AS BIGINT), CAST(${} AS BIGINT), CAST(${} AS TEXT))",
+                    p,
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    p + 5
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at)
+             SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, $1, $1
+             FROM (VALUES {values}) AS v
+             WHERE NOT EXISTS (SELECT 1 FROM care_requests c WHERE c.patient_id = v.column1 AND c.kind = v.column3
+                               AND c.status IN ('open', 'assigned', 'in_progress'))
+             RETURNING id, patient_id, kind"
+        );
+        let mut q = sqlx::query_as(&sql).bind(ms(now));
+        for i in &rows {
+            let r = &all[*i];
+            q = q
+                .bind(r.patient_id)
+                .bind(r.assessment_id)
+                .bind(r.kind.code())
+                .bind(urgency(r.level))
+                .bind(ms(r.target_at))
+                .bind(&reasons[*i]);
+        }
+        inserted = q.fetch_all(&mut *conn).await?;
     }
+    let mut out = Vec::with_capacity(all.len());
+    for (i, r) in all.iter().enumerate() {
+        let new = first[i]
+            .then(|| {
+                inserted
+                    .iter()
+                    .find(|(_, p, k)| *p == r.patient_id && k == r.kind.code())
+            })
+            .flatten();
+        if let Some((id, _, _)) = new {
+            out.push(Opened::New(Request {
+                id: *id,
+                patient_id: r.patient_id,
+                kind: r.kind.code().to_owned(),
+                urgency: urgency(r.level),
+                status: "open".to_owned(),
+                target_at: ms(r.target_at),
+                reasons: reasons[i].clone(),
+                chain_step: None,
+                created_at: ms(now),
+                provider_id: None,
+                parent_id: None,
+            }));
+        } else {
+            out.push(Opened::Existing(raise(conn, r, &reasons[i], now).await?));
+        }
+    }
+    Ok(out)
+}
+
+/// Raises the urgency of the patient's open request of `r`'s kind to `r`'s, if higher.
+async fn raise(conn: &mut Conn, r: &NewRequest<'_>, reasons: &str, now: DateTime<Utc>) -> anyhow::Result<i64> {
     let (id, old_urgency, old_target): (i64, i64, i64) = sqlx::query_as(
         "SELECT id, urgency, target_at FROM care_requests
          WHERE patient_id = $1 AND kind = $2 AND status IN ('open', 'assigned', 'in_progress')
          ORDER BY id LIMIT 1",
     )
-    .bind(patient_id)
-    .bind(kind.code())
+    .bind(r.patient_id)
+    .bind(r.kind.code())
     .fetch_one(&mut *conn)
     .await?;
-    if urgency(level) > old_urgency {
+    if urgency(r.level) > old_urgency {
         sqlx::query(
             "UPDATE care_requests SET urgency = $1, target_at = $2, reasons = $3, assessment_id = $4, updated_at = $5 WHERE id = $6",
         )
-        .bind(urgency(level))
-        .bind(ms(target_at).min(old_target))
-        .bind(&reasons)
-        .bind(assessment_id)
+        .bind(urgency(r.level))
+        .bind(ms(r.target_at).min(old_target))
+        .bind(reasons)
+        .bind(r.assessment_id)
         .bind(ms(now))
         .bind(id)
         .execute(&mut *conn)
         .await?;
     }
-    Ok(Opened::Existing(id))
+    Ok(id)
 }
 
 /// Records where an oxygen request was routed (station, home, hospital).

@@ -33,35 +33,54 @@ pub async fn replace(conn: &mut Conn, entries: &[Entry]) -> sqlx::Result<()> {
 struct Covering {
     #[sqlx(flatten)]
     provider: Provider,
+    shift: String,
     weekdays: String,
 }
 
-/// Active providers on the roster for `area` in `shift` (or holding a duty: `area_director`,
-/// `pharmacy_office`), in roster order; `weekday` ("mon" …) filters entries that name their
-/// days; `role` keeps only doctors, pharmacists, ….
+/// An area's roster on one weekday: every shift and duty, in roster order.
+pub struct AreaRoster(Vec<(String, Provider)>);
+
+impl AreaRoster {
+    /// Those in `shift` (or holding a duty: `area_director`, `pharmacy_office`), in roster
+    /// order; `role` keeps only doctors, pharmacists, ….
+    pub fn covering(&self, shift: &str, role: Option<&str>) -> Vec<Provider> {
+        self.0
+            .iter()
+            .filter(|(s, p)| s == shift && role.is_none_or(|role| p.role == role))
+            .map(|(_, p)| p.clone())
+            .collect()
+    }
+}
+
+/// The active providers on `area`'s roster on `weekday` ("mon" …; entries that name their days
+/// count only on those), every shift at once.
+pub async fn area(conn: &mut Conn, area: &str, weekday: &str) -> sqlx::Result<AreaRoster> {
+    let rows: Vec<Covering> = sqlx::query_as(
+        "SELECT p.id, p.name, p.role, p.phone, p.organisation, p.language, p.status, r.shift, r.weekdays
+         FROM roster_entries r JOIN providers p ON p.id = r.provider_id
+         WHERE r.area = $1 AND p.status = 'active'
+         ORDER BY r.position",
+    )
+    .bind(area)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(AreaRoster(
+        rows.into_iter()
+            .filter(|r| r.weekdays.is_empty() || r.weekdays.split(',').any(|d| d.trim() == weekday))
+            .map(|r| (r.shift, r.provider))
+            .collect(),
+    ))
+}
+
+/// Active providers on the roster for `area` in `shift` ([`AreaRoster::covering`]).
 pub async fn covering(
     conn: &mut Conn,
-    area: &str,
+    area_code: &str,
     shift: &str,
     weekday: &str,
     role: Option<&str>,
 ) -> sqlx::Result<Vec<Provider>> {
-    let rows: Vec<Covering> = sqlx::query_as(
-        "SELECT p.id, p.name, p.role, p.phone, p.organisation, p.language, p.status, r.weekdays
-         FROM roster_entries r JOIN providers p ON p.id = r.provider_id
-         WHERE r.area = $1 AND r.shift = $2 AND p.status = 'active'
-         ORDER BY r.position",
-    )
-    .bind(area)
-    .bind(shift)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter(|r| r.weekdays.is_empty() || r.weekdays.split(',').any(|d| d.trim() == weekday))
-        .filter(|r| role.is_none_or(|role| r.provider.role == role))
-        .map(|r| r.provider)
-        .collect())
+    Ok(area(conn, area_code, weekday).await?.covering(shift, role))
 }
 
 /// Every entry, in roster order: (provider id, area, shift, weekdays).
