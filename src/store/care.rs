@@ -90,14 +90,11 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
     let rows: Vec<usize> = (0..all.len()).filter(|i| first[*i]).collect();
     let mut inserted: Vec<(i64, i64, String)> = Vec::new();
     if !rows.is_empty() {
-        // typed in VALUES: PostgreSQL reads an unknown NULL as text
-        let values = rows
-            .iter()
-            .enumerate()
-            .map(|(n, _)| {
+        let values = (0..rows.len())
+            .map(|n| {
                 let p = 2 + n * 6;
                 format!(
-                    "(CAST(${} AS BIGINT), CAST(${} AS BIGINT), CAST(${} AS TEXT), CAST(${} AS BIGINT), CAST(${} AS BIGINT), CAST(${} AS TEXT))",
+                    "(${}, ${}, ${}, ${}, ${}, ${}, $1, $1)",
                     p,
                     p + 1,
                     p + 2,
@@ -108,12 +105,11 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
             })
             .collect::<Vec<_>>()
             .join(", ");
+        // one open request of a kind per patient is a unique index (migration 0015)
         let sql = format!(
             "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at)
-             SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, $1, $1
-             FROM (VALUES {values}) AS v
-             WHERE NOT EXISTS (SELECT 1 FROM care_requests c WHERE c.patient_id = v.column1 AND c.kind = v.column3
-                               AND c.status IN ('open', 'assigned', 'in_progress'))
+             VALUES {values}
+             ON CONFLICT (patient_id, kind) WHERE status IN ('open', 'assigned', 'in_progress') DO NOTHING
              RETURNING id, patient_id, kind"
         );
         let mut q = sqlx::query_as(&sql).bind(ms(now));
