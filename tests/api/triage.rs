@@ -289,3 +289,31 @@ async fn fast_breathing_with_spo2_93_is_an_emergency_at_once(engine: Engine) {
     assert_eq!(kinds, vec!["emergency", "hospital_coordination"]);
 }
 both_engines!(fast_breathing_with_spo2_93_is_an_emergency_at_once);
+
+async fn a_repeated_report_raises_the_open_request_instead_of_opening_another(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled(&app, 6203, "Aki", &[]).await;
+    app.tg_text(6203, "食事がとれない", None).await;
+    app.wait_for_texts(n + 1).await;
+    let first = requests(&app, id).await;
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first[0].0, "phone_consultation");
+    // worse now: the same kind again, more urgent, together with kinds not open yet
+    app.tg_text(6203, "SpO2 96 37.0 chest pain", Some("en")).await;
+    app.wait_for_texts(n + 2).await;
+    let reqs = requests(&app, id).await;
+    let kinds: Vec<&str> = reqs.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(kinds, vec!["phone_consultation", "oxygen", "hospital_coordination"]);
+    assert!(reqs[0].2 > first[0].2, "urgency raised: {reqs:?}");
+    assert_eq!(reqs[0].2, 3, "urgent, as the new assessment");
+    let keys: Vec<&str> = reqs[0]
+        .3
+        .as_array()
+        .map(|r| r.iter().filter_map(|r| r["key"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        keys.contains(&"reason-symptom"),
+        "the new assessment's reasons: {keys:?}"
+    );
+}
+both_engines!(a_repeated_report_raises_the_open_request_instead_of_opening_another);
