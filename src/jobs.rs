@@ -34,13 +34,7 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
     while rx.recv_many(&mut batch, 512).await > 0 {
         let started = Instant::now();
         let all: Vec<NewEvent> = batch.iter().flat_map(|r| r.events.iter().cloned()).collect();
-        let result = async {
-            let mut tx = state.db.begin().await?;
-            let new = events::insert(&mut tx, &all, state.clock.now()).await?;
-            tx.commit().await?;
-            Ok::<u64, sqlx::Error>(new)
-        }
-        .await;
+        let result = events::store(&state.db, &all, state.clock.now()).await;
         state.metrics.ingest_took(started.elapsed().as_secs_f64());
         match result {
             Ok(_) => {
@@ -110,8 +104,10 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         None => state.db.begin_worker().await?,
     };
     let mut batch_failed = false;
+    // PostgreSQL's claim marked the batch done already
+    let marked = state.db.engine == Engine::Postgres;
     for (event, (decoded, known)) in claimed.iter().zip(&decoded) {
-        match process_event(&mut tx, &ctx, event, decoded, known.clone()).await {
+        match process_event(&mut tx, &ctx, event, decoded, known.clone(), marked).await {
             Ok(Some(outcome)) => outcomes.push((event, outcome)),
             Ok(None) => {}
             Err(e) => {
@@ -128,7 +124,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         for (event, (decoded, _)) in claimed.iter().zip(&decoded) {
             let mut tx = state.db.begin_worker().await?;
             // (the chat is read again: what the batch read was in the transaction rolled back)
-            match process_event(&mut tx, &ctx, event, decoded, None).await {
+            match process_event(&mut tx, &ctx, event, decoded, None, false).await {
                 Ok(Some(outcome)) => {
                     tx.commit().await?;
                     outcomes.push((event, outcome));
@@ -219,20 +215,26 @@ async fn decode(
 }
 
 /// Handles one event inside `conn`'s transaction. `None`: another worker handled it first.
+/// `marked`: the claim marked it done in this transaction already.
 async fn process_event(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     event: &events::StoredEvent,
     decoded: &Decoded,
     known: Option<Chat>,
+    marked: bool,
 ) -> anyhow::Result<Option<&'static str>> {
     let (status, note, outcome) = match decoded {
         Decoded::Act(_) => ("done", None, "done"),
         Decoded::AnswerOnly { .. } => ("ignored", Some("button without data"), "ignored"),
         Decoded::Ignore(reason) => ("ignored", Some(*reason), "ignored"),
     };
-    // first claim the event for good: if another worker finished it, do nothing
-    if events::finish(conn, event.id, status, note, ctx.now).await? == 0 {
+    if marked {
+        if status != "done" {
+            events::set_ignored(conn, event.id, note).await?;
+        }
+    } else if events::finish(conn, event.id, status, note, ctx.now).await? == 0 {
+        // (first the event is claimed for good: if another worker finished it, nothing more)
         return Ok(None);
     }
     match decoded {

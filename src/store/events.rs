@@ -26,21 +26,51 @@ impl StoredEvent {
 /// Stores events, skipping ones already seen (same platform and key). Returns how many were new.
 pub async fn insert(conn: &mut Conn, events: &[NewEvent], now: DateTime<Utc>) -> sqlx::Result<u64> {
     let mut new = 0;
-    for e in events {
-        new += sqlx::query(
+    for chunk in events.chunks(INSERT_CHUNK) {
+        let values = (0..chunk.len())
+            .map(|n| {
+                let p = 2 + n * 4;
+                format!("(${}, ${}, ${}, $1, ${})", p, p + 1, p + 2, p + 3)
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
             "INSERT INTO inbound_events (platform, event_key, chat_key, received_at, payload)
-             VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (platform, event_key) DO NOTHING",
-        )
-        .bind(e.platform.code())
-        .bind(&e.key)
-        .bind(&e.chat_key)
-        .bind(ms(now))
-        .bind(&e.payload)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+             VALUES {values}
+             ON CONFLICT (platform, event_key) DO NOTHING"
+        );
+        let mut q = sqlx::query(&sql).bind(ms(now));
+        for e in chunk {
+            q = q
+                .bind(e.platform.code())
+                .bind(&e.key)
+                .bind(&e.chat_key)
+                .bind(&e.payload);
+        }
+        // the text varies with the batch size: only the usual small ones are kept prepared
+        new += q
+            .persistent(chunk.len() <= 8)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
     }
+    Ok(new)
+}
+
+/// Events stored per INSERT statement (4 parameters each).
+const INSERT_CHUNK: usize = 128;
+
+/// Stores webhook events durably ([`insert`]): a batch that fits one statement is committed by
+/// that statement alone (no BEGIN and COMMIT round trips), a larger one in a transaction.
+pub async fn store(db: &Db, events: &[NewEvent], now: DateTime<Utc>) -> sqlx::Result<u64> {
+    if events.len() <= INSERT_CHUNK {
+        let _gate = db.gate().await;
+        let mut conn = db.pool.acquire().await?;
+        return insert(&mut conn, events, now).await;
+    }
+    let mut tx = db.begin().await?;
+    let new = insert(&mut tx, events, now).await?;
+    tx.commit().await?;
     Ok(new)
 }
 
@@ -70,25 +100,41 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
     Ok(rows)
 }
 
-/// PostgreSQL: locks up to `limit` due events inside the caller's transaction — the row lock is
-/// the lease (a crashed worker's locks go with its connection), and no separate claim commit
-/// makes the other workers wait. Same order rule as [`claim`]: another worker's locked event
-/// is still pending, so the same chat's later events wait for it.
+/// PostgreSQL: locks up to `limit` due events inside the caller's transaction and marks them
+/// done there (one statement; a rollback makes them pending again) — the row lock is the lease
+/// (a crashed worker's locks go with its connection), and no separate claim commit makes the
+/// other workers wait. Same order rule as [`claim`]: to the other workers a locked event is
+/// still pending until the commit, so the same chat's later events wait for it.
 pub async fn lock_due(conn: &mut Conn, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<StoredEvent>> {
-    sqlx::query_as(
+    let mut rows: Vec<StoredEvent> = sqlx::query_as(
         // `id >= MIN(pending id)`: without it the plan may walk the primary key over every handled
         // event kept for deduplication before the first pending one (11 ms with 10,000 of them)
-        "SELECT e.id, e.platform, e.payload, e.received_at, e.attempts FROM inbound_events e
-         WHERE e.status = 'pending' AND e.next_attempt_at <= $1 AND e.claimed_until <= $1
-           AND e.id >= (SELECT MIN(m.id) FROM inbound_events m WHERE m.status = 'pending')
-           AND NOT EXISTS (SELECT 1 FROM inbound_events p
-                           WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
-         ORDER BY e.id LIMIT $2 FOR UPDATE OF e SKIP LOCKED",
+        "UPDATE inbound_events SET status = 'done', processed_at = $1
+         WHERE id IN (
+            SELECT e.id FROM inbound_events e
+            WHERE e.status = 'pending' AND e.next_attempt_at <= $1 AND e.claimed_until <= $1
+              AND e.id >= (SELECT MIN(m.id) FROM inbound_events m WHERE m.status = 'pending')
+              AND NOT EXISTS (SELECT 1 FROM inbound_events p
+                              WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
+            ORDER BY e.id LIMIT $2 FOR UPDATE OF e SKIP LOCKED)
+         RETURNING id, platform, payload, received_at, attempts",
     )
     .bind(ms(now))
     .bind(limit)
     .fetch_all(&mut *conn)
-    .await
+    .await?;
+    rows.sort_by_key(|e| e.id);
+    Ok(rows)
+}
+
+/// An event [`lock_due`] marked done turned out to be ignored: say so, and why.
+pub async fn set_ignored(conn: &mut Conn, id: i64, note: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE inbound_events SET status = 'ignored', note = $1 WHERE id = $2")
+        .bind(note)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }
 
 /// Marks an event handled, inside the transaction of its effects. Zero rows means another
