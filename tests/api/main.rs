@@ -8,6 +8,7 @@ mod chains;
 mod delivery;
 mod enrolment;
 mod health;
+mod migrations;
 mod oxygen;
 mod pharmacy;
 mod providers;
