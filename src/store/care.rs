@@ -76,21 +76,9 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
         .iter()
         .map(|r| serde_json::to_string(r.reasons))
         .collect::<Result<Vec<_>, _>>()?;
-    // a kind asked for twice for one patient: the second raises the first (one statement cannot
-    // see its own rows)
-    let first: Vec<bool> = all
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            !all[..i]
-                .iter()
-                .any(|o| o.patient_id == r.patient_id && o.kind == r.kind)
-        })
-        .collect();
-    let rows: Vec<usize> = (0..all.len()).filter(|i| first[*i]).collect();
     let mut inserted: Vec<(i64, i64, String)> = Vec::new();
-    if !rows.is_empty() {
-        let values = (0..rows.len())
+    if !all.is_empty() {
+        let values = (0..all.len())
             .map(|n| {
                 let p = 2 + n * 6;
                 format!(
@@ -105,7 +93,8 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
             })
             .collect::<Vec<_>>()
             .join(", ");
-        // one open request of a kind per patient is a unique index (migration 0015)
+        // one open request of a kind per patient is a unique index (migration 0015): a kind
+        // already open, or asked for twice here, is not inserted again
         let sql = format!(
             "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at)
              VALUES {values}
@@ -113,30 +102,27 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
              RETURNING id, patient_id, kind"
         );
         let mut q = sqlx::query_as(&sql).bind(ms(now));
-        for i in &rows {
-            let r = &all[*i];
+        for (r, reasons) in all.iter().zip(&reasons) {
             q = q
                 .bind(r.patient_id)
                 .bind(r.assessment_id)
                 .bind(r.kind.code())
                 .bind(urgency(r.level))
                 .bind(ms(r.target_at))
-                .bind(&reasons[*i]);
+                .bind(reasons);
         }
         inserted = q.fetch_all(&mut *conn).await?;
     }
     let mut out = Vec::with_capacity(all.len());
     for (i, r) in all.iter().enumerate() {
-        let new = first[i]
-            .then(|| {
-                inserted
-                    .iter()
-                    .find(|(_, p, k)| *p == r.patient_id && k == r.kind.code())
-            })
-            .flatten();
+        // each inserted row is the first request of its kind; a second one raises it
+        let new = inserted
+            .iter()
+            .position(|(_, p, k)| *p == r.patient_id && k == r.kind.code())
+            .map(|at| inserted.swap_remove(at));
         if let Some((id, _, _)) = new {
             out.push(Opened::New(Request {
-                id: *id,
+                id,
                 patient_id: r.patient_id,
                 kind: r.kind.code().to_owned(),
                 urgency: urgency(r.level),
