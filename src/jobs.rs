@@ -10,7 +10,7 @@ use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
 use crate::conversation::{self, Ctx, chain, checkin, observation, release};
 use crate::store::chats::{self, Chat};
-use crate::store::{Conn, Engine, events, patients, timers};
+use crate::store::{Conn, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
 const MAX_EVENT_ATTEMPTS: i64 = 8;
@@ -59,37 +59,30 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
 /// fails, the batch is rolled back and each event is processed in a transaction of its own, so
 /// one event's failure does not hold up the others. Returns how many events were claimed.
 pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
-    // SQLite: a lease committed first (the single writer must not wait on the network while
-    // decoding). PostgreSQL: row locks inside the processing transaction.
-    let (claimed, locked) = match state.db.engine {
-        Engine::Sqlite => (
-            events::claim(&state.db, state.clock.now(), LEASE, EVENT_BATCH as i64).await?,
-            None,
-        ),
-        Engine::Postgres => {
-            let mut tx = state.db.begin_worker().await?;
-            (
-                events::lock_due(&mut tx, state.clock.now(), EVENT_BATCH as i64).await?,
-                Some(tx),
-            )
-        }
-    };
+    // claimed, decoded and processed in one transaction: the claim is that transaction's (no
+    // lease committed first), and nothing in it waits on the network (see `decode`)
+    let mut tx = state.db.begin_worker().await?;
+    let claimed = events::lock_due(&mut tx, state.db.engine, state.clock.now(), EVENT_BATCH as i64).await?;
     let n = claimed.len();
     if n == 0 {
-        if let Some(tx) = locked {
-            tx.rollback().await?;
-        }
+        tx.rollback().await?;
         return Ok(0);
     }
     if n == EVENT_BATCH {
         // there may be more: another worker takes the next batch meanwhile
         state.wake_events.notify_one();
     }
-    let mut decoded = Vec::with_capacity(n);
-    let mut locked = locked;
+    let mut batch = Vec::with_capacity(n);
+    let mut waiting = Vec::new();
     for event in &claimed {
-        // PostgreSQL: the batch's own connection (a second one per worker starved the pool)
-        decoded.push(decode(state, event, locked.as_mut().map(|tx| &mut ***tx)).await?);
+        match decode(state, event, &mut tx).await? {
+            Some((decoded, known)) => batch.push((event, decoded, known)),
+            None => waiting.push(event),
+        }
+    }
+    if !waiting.is_empty() {
+        let ids: Vec<i64> = waiting.iter().map(|e| e.id).collect();
+        events::put_back(&mut tx, &ids).await?;
     }
     let now = state.clock.now();
     let ctx = Ctx {
@@ -99,16 +92,11 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     };
     let mut failed = Vec::new();
     let mut outcomes = Vec::new();
-    let mut tx = match locked {
-        Some(tx) => tx,
-        None => state.db.begin_worker().await?,
-    };
     let mut batch_failed = false;
-    // PostgreSQL's claim marked the batch done already
-    let marked = state.db.engine == Engine::Postgres;
-    for (event, (decoded, known)) in claimed.iter().zip(&decoded) {
-        match process_event(&mut tx, &ctx, event, decoded, known.clone(), marked).await {
-            Ok(Some(outcome)) => outcomes.push((event, outcome)),
+    for (event, decoded, known) in &batch {
+        // the claim marked it done already
+        match process_event(&mut tx, &ctx, event, decoded, known.clone(), true).await {
+            Ok(Some(outcome)) => outcomes.push((*event, outcome)),
             Ok(None) => {}
             Err(e) => {
                 tracing::warn!(event_id = event.id, error = %e, "an event failed in a batch; processing one by one");
@@ -119,22 +107,22 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     }
     if batch_failed {
         tx.rollback().await?;
-        // the same events again, each on its own
+        // the same events again, each on its own (pending again after the rollback)
         outcomes.clear();
-        for (event, (decoded, _)) in claimed.iter().zip(&decoded) {
+        for (event, decoded, _) in &batch {
             let mut tx = state.db.begin_worker().await?;
             // (the chat is read again: what the batch read was in the transaction rolled back)
             match process_event(&mut tx, &ctx, event, decoded, None, false).await {
                 Ok(Some(outcome)) => {
                     tx.commit().await?;
-                    outcomes.push((event, outcome));
+                    outcomes.push((*event, outcome));
                 }
                 Ok(None) => tx.rollback().await?,
                 Err(e) => {
                     // the error is ours (storage, a bug), not the patient's: keep the event, retry
                     tracing::error!(event_id = event.id, error = %e, "processing an event failed");
                     tx.rollback().await?;
-                    failed.push(event);
+                    failed.push(*event);
                 }
             }
         }
@@ -175,43 +163,53 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
             conn.commit().await?;
         }
     }
+    if !waiting.is_empty() {
+        // outside the transaction: the profiles, then the events again
+        if let Some(client) = &state.line {
+            for event in &waiting {
+                if let Decoded::Act(inbound) = decode_payload(event) {
+                    client.fetch_language(&inbound.chat).await;
+                }
+            }
+        }
+        state.wake_events.notify_one();
+    }
     state.wake_outbox.notify_one();
     Ok(n)
 }
 
-/// Reads a stored event; for LINE, asks the profile for a language hint the first time a user
-/// writes (on SQLite outside any transaction: it is a network call; on PostgreSQL the batch's
-/// row locks are held anyway, and `conn` is that batch's connection). Also returns the chat when
-/// it was read in `conn`'s transaction, so processing need not read it again.
-async fn decode(
-    state: &AppState,
-    event: &events::StoredEvent,
-    conn: Option<&mut Conn>,
-) -> anyhow::Result<(Decoded, Option<Chat>)> {
-    let mut decoded = match event.platform() {
+fn decode_payload(event: &events::StoredEvent) -> Decoded {
+    match event.platform() {
         Some(Platform::Line) => line::decode(&event.payload, event.received()),
         Some(Platform::Telegram) => telegram::decode(&event.payload),
         None => Decoded::Ignore("unknown platform"),
-    };
-    let mut in_tx = None;
+    }
+}
+
+/// Reads a stored event inside the batch's transaction. LINE says nothing of a user's language
+/// in its events, so the first time a user writes (no chat yet) their profile is asked for the
+/// language — outside any transaction: `None` means the event waits until it has been fetched
+/// (SQLite's one write lock must not wait on the network). Also returns the chat when it was
+/// read, so processing need not read it again.
+async fn decode(
+    state: &AppState,
+    event: &events::StoredEvent,
+    conn: &mut Conn,
+) -> anyhow::Result<Option<(Decoded, Option<Chat>)>> {
+    let mut decoded = decode_payload(event);
+    let mut known = None;
     if let (Decoded::Act(inbound), Some(client)) = (&mut decoded, &state.line) {
         if inbound.platform == Platform::Line && inbound.language_hint.is_none() {
-            let known = match conn {
-                Some(conn) => {
-                    in_tx = chats::find(conn, Platform::Line, &inbound.chat).await?;
-                    in_tx.is_some()
+            known = chats::find(conn, Platform::Line, &inbound.chat).await?;
+            if known.is_none() {
+                match client.fetched_language(&inbound.chat) {
+                    Some(language) => inbound.language_hint = language,
+                    None => return Ok(None),
                 }
-                None => {
-                    let mut own = state.db.pool.acquire().await?;
-                    chats::find(&mut own, Platform::Line, &inbound.chat).await?.is_some()
-                }
-            };
-            if !known {
-                inbound.language_hint = client.profile_language(&inbound.chat).await;
             }
         }
     }
-    Ok((decoded, in_tx))
+    Ok(Some((decoded, known)))
 }
 
 /// Handles one event inside `conn`'s transaction. `None`: another worker handled it first.

@@ -169,12 +169,22 @@ pub fn message_objects(messages: &[OutMessage]) -> Vec<Value> {
 pub struct LineClient {
     http: reqwest::Client,
     config: LineConfig,
+    /// Profile languages fetched for chats not yet known, until their event is processed
+    /// (the fetch happens outside any transaction; see [`LineClient::fetch_language`]).
+    languages: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
 }
+
+/// More fetched languages than this waiting at once means events keep failing: start afresh.
+const LANGUAGES_KEPT: usize = 10_000;
 
 impl LineClient {
     pub fn new(config: LineConfig, timeout: Duration) -> anyhow::Result<LineClient> {
         let http = reqwest::Client::builder().timeout(timeout).build()?;
-        Ok(LineClient { http, config })
+        Ok(LineClient {
+            http,
+            config,
+            languages: Default::default(),
+        })
     }
 
     pub async fn reply(&self, token: &str, messages: &[Value]) -> SendOutcome {
@@ -208,7 +218,24 @@ impl LineClient {
     }
 
     /// The user's language from their profile, if LINE gives one.
-    pub async fn profile_language(&self, user_id: &str) -> Option<String> {
+    /// Fetches the user's profile language and keeps it for [`LineClient::fetched_language`].
+    pub async fn fetch_language(&self, user_id: &str) {
+        let language = self.profile_language(user_id).await;
+        if let Ok(mut kept) = self.languages.lock() {
+            if kept.len() >= LANGUAGES_KEPT {
+                kept.clear();
+            }
+            kept.insert(user_id.to_string(), language);
+        }
+    }
+
+    /// The language [`LineClient::fetch_language`] found for this user (taken: `Some(None)`
+    /// when the profile had none or could not be read), or `None` when it was not fetched yet.
+    pub fn fetched_language(&self, user_id: &str) -> Option<Option<String>> {
+        self.languages.lock().ok()?.remove(user_id)
+    }
+
+    async fn profile_language(&self, user_id: &str) -> Option<String> {
         let response = self
             .http
             .get(format!("{}/v2/bot/profile/{user_id}", self.config.api_url))

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, Db, from_ms, ms};
+use super::{Conn, Db, Engine, from_ms, ms};
 use crate::channels::{NewEvent, Platform};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -74,57 +74,56 @@ pub async fn store(db: &Db, events: &[NewEvent], now: DateTime<Utc>) -> sqlx::Re
     Ok(new)
 }
 
-/// Leases up to `limit` due events, at most one per chat and only the oldest pending of each
-/// chat, so a chat's events are handled in order even with several instances.
-pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<StoredEvent>> {
-    let _gate = db.gate().await;
+/// Claims up to `limit` due events inside the caller's (worker) transaction and marks them done
+/// there, in one statement: a rollback makes them pending again. At most one event per chat and
+/// only the oldest pending of each, so a chat's events are handled in order. On PostgreSQL the
+/// row lock is the lease (a crashed worker's locks go with its connection; other workers skip
+/// them, and to them a locked event is still pending, so the same chat's later events wait for
+/// it); SQLite's worker transaction holds the one write lock anyway.
+pub async fn lock_due(
+    conn: &mut Conn,
+    engine: Engine,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> sqlx::Result<Vec<StoredEvent>> {
+    let (by_id, lock) = match engine {
+        // without NOT INDEXED, SQLite may walk the status index and test each row against the list
+        Engine::Sqlite => ("NOT INDEXED", ""),
+        Engine::Postgres => ("", "FOR UPDATE OF e SKIP LOCKED"),
+    };
+    // `id >= MIN(pending id)`: without it PostgreSQL's plan may walk the primary key over every
+    // handled event kept for deduplication before the first pending one (11 ms with 10,000)
     let sql = format!(
-        "UPDATE inbound_events SET claimed_until = $1
-         WHERE id IN (
-            SELECT e.id FROM inbound_events e
-            WHERE e.status = 'pending' AND e.next_attempt_at <= $2 AND e.claimed_until <= $2
-              AND NOT EXISTS (SELECT 1 FROM inbound_events p
-                              WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
-            ORDER BY e.id LIMIT $3 {}
-         ) AND status = 'pending' AND claimed_until <= $2
-         RETURNING id, platform, payload, received_at, attempts",
-        db.skip_locked()
-    );
-    let mut rows: Vec<StoredEvent> = sqlx::query_as(&sql)
-        .bind(ms(now + lease))
-        .bind(ms(now))
-        .bind(limit)
-        .fetch_all(&db.relaxed)
-        .await?;
-    rows.sort_by_key(|r| r.id);
-    Ok(rows)
-}
-
-/// PostgreSQL: locks up to `limit` due events inside the caller's transaction and marks them
-/// done there (one statement; a rollback makes them pending again) — the row lock is the lease
-/// (a crashed worker's locks go with its connection), and no separate claim commit makes the
-/// other workers wait. Same order rule as [`claim`]: to the other workers a locked event is
-/// still pending until the commit, so the same chat's later events wait for it.
-pub async fn lock_due(conn: &mut Conn, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<StoredEvent>> {
-    let mut rows: Vec<StoredEvent> = sqlx::query_as(
-        // `id >= MIN(pending id)`: without it the plan may walk the primary key over every handled
-        // event kept for deduplication before the first pending one (11 ms with 10,000 of them)
-        "UPDATE inbound_events SET status = 'done', processed_at = $1
+        "UPDATE inbound_events {by_id} SET status = 'done', processed_at = $1
          WHERE id IN (
             SELECT e.id FROM inbound_events e
             WHERE e.status = 'pending' AND e.next_attempt_at <= $1 AND e.claimed_until <= $1
               AND e.id >= (SELECT MIN(m.id) FROM inbound_events m WHERE m.status = 'pending')
               AND NOT EXISTS (SELECT 1 FROM inbound_events p
                               WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
-            ORDER BY e.id LIMIT $2 FOR UPDATE OF e SKIP LOCKED)
-         RETURNING id, platform, payload, received_at, attempts",
-    )
-    .bind(ms(now))
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
+            ORDER BY e.id LIMIT $2 {lock})
+         RETURNING id, platform, payload, received_at, attempts"
+    );
+    let mut rows: Vec<StoredEvent> = sqlx::query_as(&sql)
+        .bind(ms(now))
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
     rows.sort_by_key(|e| e.id);
     Ok(rows)
+}
+
+/// Events [`lock_due`] marked done that wait for something outside the transaction (a LINE
+/// profile): pending again, to be claimed once it is at hand.
+pub async fn put_back(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<()> {
+    sqlx::query(&format!(
+        "UPDATE inbound_events SET status = 'pending', processed_at = NULL WHERE id IN ({})",
+        super::id_list(ids)
+    ))
+    .persistent(false)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
 }
 
 /// An event [`lock_due`] marked done turned out to be ignored: say so, and why.
