@@ -81,10 +81,12 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
     let sql = format!(
         "UPDATE outbox {} SET claimed_until = $1, attempts = attempts + 1
          WHERE id IN (
-            SELECT o.id FROM outbox o JOIN chats c ON c.id = o.chat_id
+            SELECT o.id FROM outbox o
             WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND o.claimed_until <= $2
               AND (o.kind = 'callback_answer' OR (
-                   c.send_after <= $2
+                   -- the chat by its key, row by row: as a join, PostgreSQL's plan read every
+                   -- chat (a sequential scan of all patients' chats per claim)
+                   (SELECT c.send_after FROM chats c WHERE c.id = o.chat_id) <= $2
                    -- the head of its chat's queue (one grouped pass, not a probe per pending row)
                    AND o.id IN (SELECT MIN(p.id) FROM outbox p WHERE p.status = 'pending' AND p.kind = 'messages'
                                 GROUP BY p.chat_id)))
