@@ -56,10 +56,11 @@ async fn store(state: &AppState, platform: Platform, events: Vec<NewEvent>) -> R
         return Ok(StatusCode::OK);
     }
     let n = events.len() as u64;
+    let received = state.clock.now();
     let (done, wait) = oneshot::channel();
     state
         .ingest
-        .send(IngestRequest { events, done })
+        .send(IngestRequest { events, received, done })
         .await
         .map_err(|_| ApiError::Unavailable)?;
     match wait.await {

@@ -24,6 +24,9 @@ const TIMER_BATCH: usize = 8;
 /// One webhook's events waiting to be made durable.
 pub struct IngestRequest {
     pub events: Vec<NewEvent>,
+    /// When the webhook arrived: the events' `received_at` (what a patient waits is counted
+    /// from here, the wait for the ingest commit included).
+    pub received: chrono::DateTime<chrono::Utc>,
     pub done: oneshot::Sender<Result<u64, String>>,
 }
 
@@ -33,8 +36,11 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
     let mut batch = Vec::new();
     while rx.recv_many(&mut batch, 512).await > 0 {
         let started = Instant::now();
-        let all: Vec<NewEvent> = batch.iter().flat_map(|r| r.events.iter().cloned()).collect();
-        let result = events::store(&state.db, &all, state.clock.now()).await;
+        let all: Vec<(NewEvent, chrono::DateTime<chrono::Utc>)> = batch
+            .iter()
+            .flat_map(|r| r.events.iter().map(|e| (e.clone(), r.received)))
+            .collect();
+        let result = events::store(&state.db, &all).await;
         state.metrics.ingest_took(started.elapsed().as_secs_f64());
         match result {
             Ok(_) => {

@@ -23,14 +23,15 @@ impl StoredEvent {
     }
 }
 
-/// Stores events, skipping ones already seen (same platform and key). Returns how many were new.
-pub async fn insert(conn: &mut Conn, events: &[NewEvent], now: DateTime<Utc>) -> sqlx::Result<u64> {
+/// Stores events, each with the time its webhook arrived, skipping ones already seen (same
+/// platform and key). Returns how many were new.
+pub async fn insert(conn: &mut Conn, events: &[(NewEvent, DateTime<Utc>)]) -> sqlx::Result<u64> {
     let mut new = 0;
     for chunk in events.chunks(INSERT_CHUNK) {
         let values = (0..chunk.len())
             .map(|n| {
-                let p = 2 + n * 4;
-                format!("(${}, ${}, ${}, $1, ${})", p, p + 1, p + 2, p + 3)
+                let p = 1 + n * 5;
+                format!("(${}, ${}, ${}, ${}, ${})", p, p + 1, p + 2, p + 3, p + 4)
             })
             .collect::<Vec<_>>()
             .join(", ");
@@ -39,12 +40,13 @@ pub async fn insert(conn: &mut Conn, events: &[NewEvent], now: DateTime<Utc>) ->
              VALUES {values}
              ON CONFLICT (platform, event_key) DO NOTHING"
         );
-        let mut q = sqlx::query(&sql).bind(ms(now));
-        for e in chunk {
+        let mut q = sqlx::query(&sql);
+        for (e, received) in chunk {
             q = q
                 .bind(e.platform.code())
                 .bind(&e.key)
                 .bind(&e.chat_key)
+                .bind(ms(*received))
                 .bind(&e.payload);
         }
         // the text varies with the batch size: only the usual small ones are kept prepared
@@ -57,19 +59,19 @@ pub async fn insert(conn: &mut Conn, events: &[NewEvent], now: DateTime<Utc>) ->
     Ok(new)
 }
 
-/// Events stored per INSERT statement (4 parameters each).
+/// Events stored per INSERT statement (5 parameters each).
 const INSERT_CHUNK: usize = 128;
 
 /// Stores webhook events durably ([`insert`]): a batch that fits one statement is committed by
 /// that statement alone (no BEGIN and COMMIT round trips), a larger one in a transaction.
-pub async fn store(db: &Db, events: &[NewEvent], now: DateTime<Utc>) -> sqlx::Result<u64> {
+pub async fn store(db: &Db, events: &[(NewEvent, DateTime<Utc>)]) -> sqlx::Result<u64> {
     if events.len() <= INSERT_CHUNK {
         let _gate = db.gate().await;
         let mut conn = db.pool.acquire().await?;
-        return insert(&mut conn, events, now).await;
+        return insert(&mut conn, events).await;
     }
     let mut tx = db.begin().await?;
-    let new = insert(&mut tx, events, now).await?;
+    let new = insert(&mut tx, events).await?;
     tx.commit().await?;
     Ok(new)
 }
