@@ -170,15 +170,25 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         }
     }
     if !waiting.is_empty() {
-        // outside the transaction: the profiles, then the events again
+        // outside the transaction: the profiles (at once, each within the client's timeout),
+        // then the events again — woken by whoever fetched a profile (a profile another worker
+        // is fetching wakes them when it is in; else the poll interval)
         if let Some(client) = &state.line {
+            let mut fetches = tokio::task::JoinSet::new();
             for event in &waiting {
                 if let Decoded::Act(inbound) = decode_payload(event) {
-                    client.fetch_language(&inbound.chat).await;
+                    let client = client.clone();
+                    fetches.spawn(async move { client.fetch_language(&inbound.chat).await });
                 }
             }
+            let mut fetched = false;
+            while let Some(done) = fetches.join_next().await {
+                fetched |= done.unwrap_or(false);
+            }
+            if fetched {
+                state.wake_events.notify_one();
+            }
         }
-        state.wake_events.notify_one();
     }
     state.wake_outbox.notify_one();
     Ok(n)

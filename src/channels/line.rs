@@ -169,13 +169,22 @@ pub fn message_objects(messages: &[OutMessage]) -> Vec<Value> {
 pub struct LineClient {
     http: reqwest::Client,
     config: LineConfig,
-    /// Profile languages fetched for chats not yet known, until their event is processed
+    /// Profile languages of users not known yet, from the fetch until their event takes it
     /// (the fetch happens outside any transaction; see [`LineClient::fetch_language`]).
-    languages: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
+    languages: std::sync::Mutex<std::collections::HashMap<String, Language>>,
+}
+
+enum Language {
+    /// Being fetched (since then): another worker that meets the user's event leaves it waiting.
+    Fetching(std::time::Instant),
+    /// The profile's language, or none when it had none or could not be read.
+    Fetched(Option<String>),
 }
 
 /// More fetched languages than this waiting at once means events keep failing: start afresh.
 const LANGUAGES_KEPT: usize = 10_000;
+/// A fetch not finished after this long (its task gone) does not stop another one.
+const FETCH_GIVEN_UP: Duration = Duration::from_secs(30);
 
 impl LineClient {
     pub fn new(config: LineConfig, timeout: Duration) -> anyhow::Result<LineClient> {
@@ -218,21 +227,42 @@ impl LineClient {
     }
 
     /// The user's language from their profile, if LINE gives one.
-    /// Fetches the user's profile language and keeps it for [`LineClient::fetched_language`].
-    pub async fn fetch_language(&self, user_id: &str) {
-        let language = self.profile_language(user_id).await;
-        if let Ok(mut kept) = self.languages.lock() {
+    /// Fetches the user's profile language and keeps it for [`LineClient::fetched_language`];
+    /// nothing if it is being fetched or was fetched already (several workers may meet the same
+    /// user's event while the profile is on its way). True when this call fetched it.
+    pub async fn fetch_language(&self, user_id: &str) -> bool {
+        {
+            let Ok(mut kept) = self.languages.lock() else {
+                return false;
+            };
+            match kept.get(user_id) {
+                Some(Language::Fetched(_)) => return false,
+                Some(Language::Fetching(since)) if since.elapsed() < FETCH_GIVEN_UP => return false,
+                _ => {}
+            }
             if kept.len() >= LANGUAGES_KEPT {
                 kept.clear();
             }
-            kept.insert(user_id.to_string(), language);
+            kept.insert(user_id.to_string(), Language::Fetching(std::time::Instant::now()));
         }
+        let language = self.profile_language(user_id).await;
+        if let Ok(mut kept) = self.languages.lock() {
+            kept.insert(user_id.to_string(), Language::Fetched(language));
+        }
+        true
     }
 
     /// The language [`LineClient::fetch_language`] found for this user (taken: `Some(None)`
-    /// when the profile had none or could not be read), or `None` when it was not fetched yet.
+    /// when the profile had none or could not be read), or `None` while it is not at hand.
     pub fn fetched_language(&self, user_id: &str) -> Option<Option<String>> {
-        self.languages.lock().ok()?.remove(user_id)
+        let mut kept = self.languages.lock().ok()?;
+        match kept.get(user_id)? {
+            Language::Fetching(_) => None,
+            Language::Fetched(_) => match kept.remove(user_id)? {
+                Language::Fetched(language) => Some(language),
+                Language::Fetching(_) => None,
+            },
+        }
     }
 
     async fn profile_language(&self, user_id: &str) -> Option<String> {

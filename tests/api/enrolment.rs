@@ -70,6 +70,70 @@ async fn a_telegram_deep_link_enrols_an_english_speaking_patient(engine: Engine)
 }
 both_engines!(a_telegram_deep_link_enrols_an_english_speaking_patient);
 
+/// Users we do not know yet write in one webhook with a known patient: each new user's event
+/// waits for their LINE profile (fetched outside the transaction, once) and is answered in its
+/// language; the known patient's report is answered as usual.
+async fn new_line_users_in_one_webhook_are_each_answered_in_their_profile_language(engine: Engine) {
+    let app = TestApp::spawn_bare(engine, Default::default()).await;
+    Mock::given(method("GET"))
+        .and(path_regex("^/v2/bot/profile/Ueve$"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"userId": "Ueve", "displayName": "E", "language": "en"})),
+        )
+        .mount(&app.line)
+        .await;
+    crate::helpers::mount_defaults(&app.line, &app.telegram).await;
+    let (_, code_known) = app.add_patient("Grace", &[]);
+    app.line_text("Ugrace", &code_known).await;
+    assert!(app.wait_for_texts(1).await[0].contains("Graceさん"));
+    let (_, code_eve) = app.add_patient("Eve", &[]);
+    let (_, code_frank) = app.add_patient("Frank", &[]);
+    let events = vec![
+        app.line_text_event("Ueve", &code_eve),
+        app.line_text_event("Ufrank", &code_frank),
+        app.line_text_event("Ugrace", "SpO2 97 36.5"),
+    ];
+    assert_eq!(app.post_line(events).await.status(), 200);
+    let all_answered = |texts: &[String]| {
+        texts.iter().any(|t| t.starts_with("Welcome, Eve."))
+            && texts.iter().any(|t| t.contains("Frankさん"))
+            && texts.iter().any(|t| t.contains("記録しました"))
+    };
+    let mut texts = app.texts().await;
+    for _ in 0..400 {
+        if all_answered(&texts) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        texts = app.texts().await;
+    }
+    assert!(
+        texts.iter().any(|t| t.contains("記録しました")),
+        "the known patient's report answered: {texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.starts_with("Welcome, Eve.")),
+        "profile language en: {texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.starts_with("Frankさん、登録が完了しました")),
+        "no profile language: Japanese: {texts:?}"
+    );
+    let profiles = app.line.received_requests().await.unwrap_or_default();
+    let asked = |user: &str| {
+        profiles
+            .iter()
+            .filter(|r| r.url.path() == format!("/v2/bot/profile/{user}"))
+            .count()
+    };
+    assert_eq!(
+        (asked("Ueve"), asked("Ufrank"), asked("Ugrace")),
+        (1, 1, 1),
+        "each profile asked once"
+    );
+}
+both_engines!(new_line_users_in_one_webhook_are_each_answered_in_their_profile_language);
+
 async fn without_a_language_on_record_the_platform_hint_is_used(engine: Engine) {
     let app = TestApp::spawn_bare(engine, Default::default()).await;
     Mock::given(method("GET"))
