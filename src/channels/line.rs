@@ -226,15 +226,18 @@ impl LineClient {
         }
     }
 
-    /// The user's language from their profile, if LINE gives one.
+    /// The kept languages (a map with no invariant between entries: a panic elsewhere while it
+    /// was held leaves it usable, and a user's event must not wait for ever on a poisoned lock).
+    fn kept(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, Language>> {
+        self.languages.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// Fetches the user's profile language and keeps it for [`LineClient::fetched_language`];
     /// nothing if it is being fetched or was fetched already (several workers may meet the same
     /// user's event while the profile is on its way). True when this call fetched it.
     pub async fn fetch_language(&self, user_id: &str) -> bool {
         {
-            let Ok(mut kept) = self.languages.lock() else {
-                return false;
-            };
+            let mut kept = self.kept();
             match kept.get(user_id) {
                 Some(Language::Fetched(_)) => return false,
                 Some(Language::Fetching(since)) if since.elapsed() < FETCH_GIVEN_UP => return false,
@@ -246,16 +249,14 @@ impl LineClient {
             kept.insert(user_id.to_string(), Language::Fetching(std::time::Instant::now()));
         }
         let language = self.profile_language(user_id).await;
-        if let Ok(mut kept) = self.languages.lock() {
-            kept.insert(user_id.to_string(), Language::Fetched(language));
-        }
+        self.kept().insert(user_id.to_string(), Language::Fetched(language));
         true
     }
 
     /// The language [`LineClient::fetch_language`] found for this user (taken: `Some(None)`
     /// when the profile had none or could not be read), or `None` while it is not at hand.
     pub fn fetched_language(&self, user_id: &str) -> Option<Option<String>> {
-        let mut kept = self.languages.lock().ok()?;
+        let mut kept = self.kept();
         match kept.get(user_id)? {
             Language::Fetching(_) => None,
             Language::Fetched(_) => match kept.remove(user_id)? {
@@ -265,6 +266,7 @@ impl LineClient {
         }
     }
 
+    /// The user's language from their profile, if LINE gives one.
     async fn profile_language(&self, user_id: &str) -> Option<String> {
         let response = self
             .http
