@@ -68,7 +68,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     // claimed, decoded and processed in one transaction: the claim is that transaction's (no
     // lease committed first), and nothing in it waits on the network (see `decode`)
     let mut tx = state.db.begin_worker().await?;
-    let claimed = events::lock_due(&mut tx, state.db.engine, state.clock.now(), EVENT_BATCH as i64).await?;
+    let claimed = events::lock_due(&mut tx, &state.db, state.clock.now(), EVENT_BATCH as i64).await?;
     let n = claimed.len();
     if n == 0 {
         tx.rollback().await?;
@@ -82,12 +82,15 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     let mut waiting = Vec::new();
     for event in &claimed {
         match decode(state, event, &mut tx).await? {
-            Some((decoded, known)) => batch.push((event, decoded, known)),
-            None => waiting.push(event),
+            Decoding::Ready(ready) => {
+                let (decoded, known) = *ready;
+                batch.push((event, decoded, known));
+            }
+            Decoding::WaitsForProfile(user) => waiting.push((event.id, user)),
         }
     }
     if !waiting.is_empty() {
-        let ids: Vec<i64> = waiting.iter().map(|e| e.id).collect();
+        let ids: Vec<i64> = waiting.iter().map(|(id, _)| *id).collect();
         events::put_back(&mut tx, &ids).await?;
     }
     let now = state.clock.now();
@@ -175,11 +178,9 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         // is fetching wakes them when it is in; else the poll interval)
         if let Some(client) = &state.line {
             let mut fetches = tokio::task::JoinSet::new();
-            for event in &waiting {
-                if let Decoded::Act(inbound) = decode_payload(event) {
-                    let client = client.clone();
-                    fetches.spawn(async move { client.fetch_language(&inbound.chat).await });
-                }
+            for (_, user) in waiting {
+                let client = client.clone();
+                fetches.spawn(async move { client.fetch_language(&user).await });
             }
             let mut fetched = false;
             while let Some(done) = fetches.join_next().await {
@@ -194,25 +195,25 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     Ok(n)
 }
 
-fn decode_payload(event: &events::StoredEvent) -> Decoded {
-    match event.platform() {
-        Some(Platform::Line) => line::decode(&event.payload, event.received()),
-        Some(Platform::Telegram) => telegram::decode(&event.payload),
-        None => Decoded::Ignore("unknown platform"),
-    }
+/// A stored event read for processing.
+enum Decoding {
+    /// Ready, with the chat when it was read.
+    Ready(Box<(Decoded, Option<Chat>)>),
+    /// The first message of this LINE user: it waits for their profile's language.
+    WaitsForProfile(String),
 }
 
 /// Reads a stored event inside the batch's transaction. LINE says nothing of a user's language
 /// in its events, so the first time a user writes (no chat yet) their profile is asked for the
-/// language — outside any transaction: `None` means the event waits until it has been fetched
-/// (SQLite's one write lock must not wait on the network). Also returns the chat when it was
-/// read, so processing need not read it again.
-async fn decode(
-    state: &AppState,
-    event: &events::StoredEvent,
-    conn: &mut Conn,
-) -> anyhow::Result<Option<(Decoded, Option<Chat>)>> {
-    let mut decoded = decode_payload(event);
+/// language — outside any transaction: the event waits until it has been fetched (SQLite's one
+/// write lock must not wait on the network). Also returns the chat when it was read, so
+/// processing need not read it again.
+async fn decode(state: &AppState, event: &events::StoredEvent, conn: &mut Conn) -> anyhow::Result<Decoding> {
+    let mut decoded = match event.platform() {
+        Some(Platform::Line) => line::decode(&event.payload, event.received()),
+        Some(Platform::Telegram) => telegram::decode(&event.payload),
+        None => Decoded::Ignore("unknown platform"),
+    };
     let mut known = None;
     if let (Decoded::Act(inbound), Some(client)) = (&mut decoded, &state.line) {
         if inbound.platform == Platform::Line && inbound.language_hint.is_none() {
@@ -220,12 +221,12 @@ async fn decode(
             if known.is_none() {
                 match client.fetched_language(&inbound.chat) {
                     Some(language) => inbound.language_hint = language,
-                    None => return Ok(None),
+                    None => return Ok(Decoding::WaitsForProfile(inbound.chat.clone())),
                 }
             }
         }
     }
-    Ok(Some((decoded, known)))
+    Ok(Decoding::Ready(Box::new((decoded, known))))
 }
 
 /// Handles one event inside `conn`'s transaction. `None`: another worker handled it first.

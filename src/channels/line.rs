@@ -257,12 +257,12 @@ impl LineClient {
     /// when the profile had none or could not be read), or `None` while it is not at hand.
     pub fn fetched_language(&self, user_id: &str) -> Option<Option<String>> {
         let mut kept = self.kept();
-        match kept.get(user_id)? {
+        if let Language::Fetching(_) = kept.get(user_id)? {
+            return None;
+        }
+        match kept.remove(user_id)? {
+            Language::Fetched(language) => Some(language),
             Language::Fetching(_) => None,
-            Language::Fetched(_) => match kept.remove(user_id)? {
-                Language::Fetched(language) => Some(language),
-                Language::Fetching(_) => None,
-            },
         }
     }
 

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, Db, Engine, from_ms, ms};
+use super::{Conn, Db, from_ms, ms};
 use crate::channels::{NewEvent, Platform};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -82,29 +82,21 @@ pub async fn store(db: &Db, events: &[(NewEvent, DateTime<Utc>)]) -> sqlx::Resul
 /// row lock is the lease (a crashed worker's locks go with its connection; other workers skip
 /// them, and to them a locked event is still pending, so the same chat's later events wait for
 /// it); SQLite's worker transaction holds the one write lock anyway.
-pub async fn lock_due(
-    conn: &mut Conn,
-    engine: Engine,
-    now: DateTime<Utc>,
-    limit: i64,
-) -> sqlx::Result<Vec<StoredEvent>> {
-    let (by_id, lock) = match engine {
-        // without NOT INDEXED, SQLite may walk the status index and test each row against the list
-        Engine::Sqlite => ("NOT INDEXED", ""),
-        Engine::Postgres => ("", "FOR UPDATE OF e SKIP LOCKED"),
-    };
+pub async fn lock_due(conn: &mut Conn, db: &Db, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<StoredEvent>> {
     // `id >= MIN(pending id)`: without it PostgreSQL's plan may walk the primary key over every
     // handled event kept for deduplication before the first pending one (11 ms with 10,000)
     let sql = format!(
-        "UPDATE inbound_events {by_id} SET status = 'done', processed_at = $1
+        "UPDATE inbound_events {} SET status = 'done', processed_at = $1
          WHERE id IN (
             SELECT e.id FROM inbound_events e
             WHERE e.status = 'pending' AND e.next_attempt_at <= $1 AND e.claimed_until <= $1
               AND e.id >= (SELECT MIN(m.id) FROM inbound_events m WHERE m.status = 'pending')
               AND NOT EXISTS (SELECT 1 FROM inbound_events p
                               WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
-            ORDER BY e.id LIMIT $2 {lock})
-         RETURNING id, platform, payload, received_at, attempts"
+            ORDER BY e.id LIMIT $2 {})
+         RETURNING id, platform, payload, received_at, attempts",
+        db.by_id(),
+        db.skip_locked()
     );
     let mut rows: Vec<StoredEvent> = sqlx::query_as(&sql)
         .bind(ms(now))
