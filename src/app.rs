@@ -127,9 +127,7 @@ impl App {
                     state.clone(),
                     state.wake_events.clone(),
                     shutdown_rx.clone(),
-                    // a batch short of full took everything due: claiming again would find
-                    // nothing (an event committed meanwhile wakes a worker)
-                    |s| async move { Ok(jobs::process_events_once(&s).await? == jobs::EVENT_BATCH) },
+                    |s| async move { Ok(jobs::process_events_once(&s).await?.more) },
                 )));
             }
         }
@@ -163,7 +161,7 @@ impl App {
                 state.clone(),
                 state.wake_outbox.clone(),
                 shutdown_rx.clone(),
-                |s| async move { Ok(outbox::run_once(&s).await? > 0) },
+                |s| async move { Ok(outbox::run_once(&s).await?.more) },
             )));
         }
         let router = crate::http::router(state.clone());

@@ -64,7 +64,7 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
 /// Processes a batch of due events in one transaction (one commit for all). If one of them
 /// fails, the batch is rolled back and each event is processed in a transaction of its own, so
 /// one event's failure does not hold up the others. Returns how many events were claimed.
-pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
+pub async fn process_events_once(state: &AppState) -> anyhow::Result<Round> {
     // claimed, decoded and processed in one transaction: the claim is that transaction's (no
     // lease committed first), and nothing in it waits on the network (see `decode`)
     let mut tx = state.db.begin_worker().await?;
@@ -72,8 +72,14 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
     let n = claimed.len();
     if n == 0 {
         tx.rollback().await?;
-        return Ok(0);
+        return Ok(Round {
+            handled: 0,
+            more: false,
+        });
     }
+    // a chat's next event is claimable once this one is handled: go on without waiting for a
+    // wake (its webhook's wake came while this one was claimed) or the poll
+    let more = n == EVENT_BATCH || claimed.iter().any(|e| e.queued_behind > 0);
     if n == EVENT_BATCH {
         // there may be more: another worker takes the next batch meanwhile
         state.wake_events.notify_one();
@@ -192,7 +198,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<usize> {
         }
     }
     state.wake_outbox.notify_one();
-    Ok(n)
+    Ok(Round { handled: n, more })
 }
 
 /// A stored event read for processing.
@@ -347,6 +353,16 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
 
 /// Runs `step` whenever woken or every poll interval, until shutdown; at once again while `step`
 /// says there may be more (`Ok(true)`).
+/// What one round of a background loop did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    /// Rows handled.
+    pub handled: usize,
+    /// Something may be due already, so the loop goes on at once; otherwise everything due was
+    /// taken and the loop waits for a wake (new work) or the poll (work due later).
+    pub more: bool,
+}
+
 pub async fn run_loop<F, Fut>(
     name: &'static str,
     state: AppState,

@@ -17,6 +17,7 @@ use tokio::time::Instant;
 
 use crate::app::AppState;
 use crate::channels::{Platform, SendOutcome, line, telegram};
+use crate::jobs::Round;
 use crate::store::outbox::{self, Body, Claimed};
 use crate::store::{Conn, chats, from_ms};
 
@@ -54,15 +55,23 @@ pub fn backoff(attempt: i64) -> chrono::Duration {
     chrono::Duration::seconds(2i64.pow(attempt.clamp(1, 10) as u32).min(600))
 }
 
-/// Sends what is due; returns how many rows were handled. Rows are sent concurrently (they are
-/// of different chats, or callback answers); their outcomes are recorded in one transaction.
-pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
+/// Rows leased per round.
+const BATCH: usize = 64;
+
+/// Sends what is due. Rows are sent concurrently (they are of different chats, or callback
+/// answers); their outcomes are recorded in one transaction. More may be due at once when the
+/// batch was full, a chat has a message waiting behind one sent now, or a row was not sent.
+pub async fn run_once(state: &AppState) -> anyhow::Result<Round> {
     let now = state.clock.now();
-    let rows = outbox::claim(&state.db, now, LEASE, 64).await?;
+    let rows = outbox::claim(&state.db, now, LEASE, BATCH as i64).await?;
     let n = rows.len();
     if n == 0 {
-        return Ok(0);
+        return Ok(Round {
+            handled: 0,
+            more: false,
+        });
     }
+    let mut more = n == BATCH || rows.iter().any(|r| r.queued_behind);
     let mut tasks = tokio::task::JoinSet::new();
     for row in rows {
         let state = state.clone();
@@ -84,6 +93,8 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
         .map(|(row, _)| row.id)
         .collect();
     outbox::mark_sent(&mut tx, &sent, now).await?;
+    // a row not sent may be due again at once (a refused reply token, a moved chat)
+    more |= sent.len() < n;
     for (row, outcome) in &results {
         let outcome = match outcome {
             Ok(o) => o.clone(),
@@ -92,8 +103,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
         settle(state, &mut tx, row, outcome, now).await?;
     }
     tx.commit().await?;
-    state.wake_outbox.notify_one();
-    Ok(n)
+    Ok(Round { handled: n, more })
 }
 
 /// Sends one row; the platform's answer is returned, not yet recorded.

@@ -12,6 +12,8 @@ pub struct StoredEvent {
     pub payload: String,
     pub received_at: i64,
     pub attempts: i64,
+    /// Events of the same chat waiting behind this one (claimable once it is handled).
+    pub queued_behind: i64,
 }
 
 impl StoredEvent {
@@ -94,7 +96,9 @@ pub async fn lock_due(conn: &mut Conn, db: &Db, now: DateTime<Utc>, limit: i64) 
               AND NOT EXISTS (SELECT 1 FROM inbound_events p
                               WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
             ORDER BY e.id LIMIT $2 {})
-         RETURNING id, platform, payload, received_at, attempts",
+         RETURNING id, platform, payload, received_at, attempts,
+                   (SELECT COUNT(*) FROM inbound_events n WHERE n.chat_key = inbound_events.chat_key
+                       AND n.status = 'pending' AND n.id > inbound_events.id) AS queued_behind",
         db.by_id(),
         db.skip_locked()
     );

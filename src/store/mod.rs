@@ -144,10 +144,11 @@ impl Db {
         };
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
         let pool = open_pool(&options, engine, "FULL", 8).await?;
-        // SQLite: the background workers commit without waiting for the disk (WAL, synchronous
-        // NORMAL). What they commit is derived from events that were made durable (FULL) before
-        // the webhook was answered: after a power cut they are processed again, nothing is lost.
-        // The next FULL commit (the next webhook) makes every earlier commit durable as well.
+        // The background workers commit without waiting for the disk: SQLite in WAL with
+        // synchronous NORMAL, PostgreSQL with synchronous_commit off (see `begin_worker`). What
+        // they commit is derived from events that were made durable before the webhook was
+        // answered: after a power cut or a database crash they are processed again, nothing is
+        // lost. The next durable commit (the next webhook) makes every earlier commit durable.
         let relaxed = match engine {
             Engine::Sqlite => open_pool(&options, engine, "NORMAL", 8).await?,
             Engine::Postgres => pool.clone(),
@@ -188,7 +189,12 @@ impl Db {
         let gate = self.gate().await;
         let tx = match self.engine {
             Engine::Sqlite => self.relaxed.begin_with("BEGIN IMMEDIATE").await?,
-            Engine::Postgres => self.relaxed.begin().await?,
+            // one round trip: the setting lasts for this transaction only
+            Engine::Postgres => {
+                self.relaxed
+                    .begin_with("BEGIN; SET LOCAL synchronous_commit = off")
+                    .await?
+            }
         };
         Ok(WriteTx { tx, _gate: gate })
     }

@@ -57,6 +57,8 @@ struct Leased {
     retry_key: String,
     parts_sent: i64,
     attempts: i64,
+    /// messages of the same chat waiting behind this one
+    queued_behind: i64,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -72,6 +74,8 @@ pub struct Claimed {
     pub platform: String,
     pub external_id: String,
     pub chat_status: String,
+    /// Another message of this chat waits behind this one (it can go once this one is sent).
+    pub queued_behind: bool,
 }
 
 /// Leases due rows: for messages, only the oldest pending one of each chat and only when the
@@ -92,7 +96,9 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
                                 GROUP BY p.chat_id)))
             ORDER BY o.id LIMIT $3 {}
          ) AND status = 'pending' AND claimed_until <= $2
-         RETURNING id, chat_id, body, reply_token, reply_expires_at, retry_key, parts_sent, attempts",
+         RETURNING id, chat_id, body, reply_token, reply_expires_at, retry_key, parts_sent, attempts,
+                   (SELECT COUNT(*) FROM outbox n WHERE outbox.kind = 'messages' AND n.chat_id = outbox.chat_id
+                       AND n.status = 'pending' AND n.kind = 'messages' AND n.id > outbox.id) AS queued_behind",
         db.by_id(),
         match db.engine {
             super::Engine::Sqlite => "",
@@ -134,6 +140,7 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
                 retry_key: r.retry_key,
                 parts_sent: r.parts_sent,
                 attempts: r.attempts,
+                queued_behind: r.queued_behind > 0,
                 platform,
                 external_id,
                 chat_status,

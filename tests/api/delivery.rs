@@ -141,6 +141,49 @@ async fn a_fresh_reply_token_is_used_and_a_stale_one_falls_back_to_push(engine: 
 }
 both_engines!(a_fresh_reply_token_is_used_and_a_stale_one_falls_back_to_push);
 
+async fn messages_in_quick_succession_are_each_answered_without_waiting_for_the_poll(engine: Engine) {
+    // the poll would find them only after ten minutes: a chat's next event is processed once the
+    // one before it is, and each answer sent leads to the next
+    let slow_poll = [("MIMAMORI_POLL_INTERVAL_MS", "600000")];
+    let mut app = TestApp::spawn_with(
+        engine,
+        Loops {
+            dispatcher: false,
+            ..Loops::default()
+        },
+        &slow_poll,
+    )
+    .await;
+    for text in ["hello", "are you there", "hello again"] {
+        line_text_without_reply_token(&app, "Uqueue", text).await;
+    }
+    app.settle_events().await;
+    assert_eq!(
+        outbox_status(&app).await,
+        vec!["pending"; 3],
+        "three answers wait for one chat"
+    );
+    app.kill();
+    app.start(Loops::default(), &slow_poll).await;
+    app.wake();
+    app.wait_until("every answer is sent", |pool| async move {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox WHERE kind = 'messages' AND status = 'sent'")
+            .fetch_one(&pool)
+            .await
+            .is_ok_and(|n| n == 3)
+    })
+    .await;
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM outbox WHERE kind = 'messages' ORDER BY sent_at, id")
+        .fetch_all(&app.pool())
+        .await
+        .expect("outbox");
+    let mut in_order = ids.clone();
+    in_order.sort_unstable();
+    assert_eq!(ids, in_order, "sent in the order they were written");
+    assert_eq!(push_requests(&app).await.len(), 3);
+}
+both_engines!(messages_in_quick_succession_are_each_answered_without_waiting_for_the_poll);
+
 async fn a_refused_reply_token_falls_back_to_push(engine: Engine) {
     let app = TestApp::spawn_bare(engine, Loops::default()).await;
     Mock::given(method("POST"))
