@@ -97,7 +97,9 @@ pub async fn lock_due(conn: &mut Conn, db: &Db, now: DateTime<Utc>, limit: i64) 
                               WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
             ORDER BY e.id LIMIT $2 {})
          RETURNING id, platform, payload, received_at, attempts,
-                   (SELECT COUNT(*) FROM inbound_events n WHERE n.chat_key = inbound_events.chat_key
+                   -- (CAST: without it SQLite loses the column's affinity here and walks every
+                   -- pending event after this one instead of the chat's index entries)
+                   (SELECT COUNT(*) FROM inbound_events n WHERE n.chat_key = CAST(inbound_events.chat_key AS TEXT)
                        AND n.status = 'pending' AND n.id > inbound_events.id) AS queued_behind",
         db.by_id(),
         db.skip_locked()
