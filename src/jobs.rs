@@ -63,7 +63,9 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
 
 /// Processes a batch of due events in one transaction (one commit for all). If one of them
 /// fails, the batch is rolled back and each event is processed in a transaction of its own, so
-/// one event's failure does not hold up the others. Returns how many events were claimed.
+/// one event's failure does not hold up the others. More may be due at once when the batch was
+/// full or a claimed event's chat has more waiting behind it (the claim takes only the oldest
+/// pending event of each chat).
 pub async fn process_events_once(state: &AppState) -> anyhow::Result<Round> {
     // claimed, decoded and processed in one transaction: the claim is that transaction's (no
     // lease committed first), and nothing in it waits on the network (see `decode`)
@@ -351,8 +353,6 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
     Ok(())
 }
 
-/// Runs `step` whenever woken or every poll interval, until shutdown; at once again while `step`
-/// says there may be more (`Ok(true)`).
 /// What one round of a background loop did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Round {
@@ -363,6 +363,8 @@ pub struct Round {
     pub more: bool,
 }
 
+/// Runs `step` whenever woken or every poll interval, until shutdown; at once again while `step`
+/// says there may be more (`Ok(true)`).
 pub async fn run_loop<F, Fut>(
     name: &'static str,
     state: AppState,
