@@ -31,6 +31,9 @@ pub struct AppState {
     pub ingest: mpsc::Sender<IngestRequest>,
     /// Wakes the event worker when events were stored.
     pub wake_events: Arc<Notify>,
+    /// Event claims started by this process's workers: one that finds it moved on while its own
+    /// batch was in flight claims again (see `jobs::process_events_once`).
+    pub event_claims: Arc<std::sync::atomic::AtomicU64>,
     /// Wakes the dispatcher when outbox rows were written.
     pub wake_outbox: Arc<Notify>,
     /// Wakes the timer loop (tests, after moving the clock).
@@ -94,6 +97,7 @@ impl App {
             metrics: Arc::new(Metrics::new()),
             ingest,
             wake_events: Arc::new(Notify::new()),
+            event_claims: Arc::default(),
             wake_outbox: Arc::new(Notify::new()),
             wake_timers: Arc::new(Notify::new()),
             telegram_pace: GlobalPace::default(),

@@ -2,6 +2,7 @@
 //! the timer loop, the dispatcher and the purge. Each wakes on a notification or its poll
 //! interval, and stops when shutdown is signalled.
 
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use tokio::sync::{mpsc, oneshot, watch};
@@ -70,6 +71,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<Round> {
     // claimed, decoded and processed in one transaction: the claim is that transaction's (no
     // lease committed first), and nothing in it waits on the network (see `decode`)
     let mut tx = state.db.begin_worker().await?;
+    let claim = state.event_claims.fetch_add(1, Ordering::SeqCst) + 1;
     let claimed = events::lock_due(&mut tx, &state.db, state.clock.now(), EVENT_BATCH as i64).await?;
     let n = claimed.len();
     if n == 0 {
@@ -79,9 +81,9 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<Round> {
             more: false,
         });
     }
-    // a chat's next event is claimable once this one is handled: go on without waiting for a
-    // wake (its webhook's wake came while this one was claimed) or the poll
-    let more = n == EVENT_BATCH || claimed.iter().any(|e| e.queued_behind > 0);
+    // a chat's next event is claimable once this one is handled: go on at once when one waits
+    // behind it (its webhook's wake came while this one was claimed)
+    let mut more = n == EVENT_BATCH || claimed.iter().any(|e| e.queued_behind > 0);
     if n == EVENT_BATCH {
         // there may be more: another worker takes the next batch meanwhile
         state.wake_events.notify_one();
@@ -200,6 +202,10 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<Round> {
         }
     }
     state.wake_outbox.notify_one();
+    // another worker claimed while this batch was in flight: an event stored meanwhile behind
+    // one of this batch's was not claimable for it (its wake is spent), so claim again now that
+    // this batch is committed. (Across instances, the poll finds such an event.)
+    more |= state.event_claims.load(Ordering::SeqCst) != claim;
     Ok(Round { handled: n, more })
 }
 
