@@ -131,7 +131,7 @@ impl App {
                     state.clone(),
                     state.wake_events.clone(),
                     shutdown_rx.clone(),
-                    |s| async move { Ok(jobs::process_events_once(&s).await?.more) },
+                    |s| async move { jobs::process_events_once(&s).await },
                 )));
             }
         }
@@ -165,7 +165,7 @@ impl App {
                 state.clone(),
                 state.wake_outbox.clone(),
                 shutdown_rx.clone(),
-                |s| async move { Ok(outbox::run_once(&s).await?.more) },
+                |s| async move { outbox::run_once(&s).await },
             )));
         }
         let router = crate::http::router(state.clone());

@@ -66,8 +66,8 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
 /// fails, the batch is rolled back and each event is processed in a transaction of its own, so
 /// one event's failure does not hold up the others. More may be due at once when the batch was
 /// full or a claimed event's chat has more waiting behind it (the claim takes only the oldest
-/// pending event of each chat).
-pub async fn process_events_once(state: &AppState) -> anyhow::Result<Round> {
+/// pending event of each chat). Returns whether more may be due at once.
+pub async fn process_events_once(state: &AppState) -> anyhow::Result<bool> {
     // claimed, decoded and processed in one transaction: the claim is that transaction's (no
     // lease committed first), and nothing in it waits on the network (see `decode`)
     let mut tx = state.db.begin_worker().await?;
@@ -76,10 +76,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<Round> {
     let n = claimed.len();
     if n == 0 {
         tx.rollback().await?;
-        return Ok(Round {
-            handled: 0,
-            more: false,
-        });
+        return Ok(false);
     }
     // a chat's next event is claimable once this one is handled: go on at once when one waits
     // behind it (its webhook's wake came while this one was claimed)
@@ -206,7 +203,7 @@ pub async fn process_events_once(state: &AppState) -> anyhow::Result<Round> {
     // one of this batch's was not claimable for it (its wake is spent), so claim again now that
     // this batch is committed. (Across instances, the poll finds such an event.)
     more |= state.event_claims.load(Ordering::SeqCst) != claim;
-    Ok(Round { handled: n, more })
+    Ok(more)
 }
 
 /// A stored event read for processing.
@@ -359,18 +356,9 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
     Ok(())
 }
 
-/// What one round of a background loop did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Round {
-    /// Rows handled.
-    pub handled: usize,
-    /// Something may be due already, so the loop goes on at once; otherwise everything due was
-    /// taken and the loop waits for a wake (new work) or the poll (work due later).
-    pub more: bool,
-}
-
 /// Runs `step` whenever woken or every poll interval, until shutdown; at once again while `step`
-/// says there may be more (`Ok(true)`).
+/// says there may be more (`Ok(true)`: something may be due already). Otherwise everything due
+/// was taken, and the loop waits for a wake (new work) or the poll (work due later).
 pub async fn run_loop<F, Fut>(
     name: &'static str,
     state: AppState,

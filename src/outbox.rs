@@ -17,7 +17,6 @@ use tokio::time::Instant;
 
 use crate::app::AppState;
 use crate::channels::{Platform, SendOutcome, line, telegram};
-use crate::jobs::Round;
 use crate::store::outbox::{self, Body, Claimed};
 use crate::store::{Conn, chats, from_ms};
 
@@ -60,16 +59,14 @@ const BATCH: usize = 64;
 
 /// Sends what is due. Rows are sent concurrently (they are of different chats, or callback
 /// answers); their outcomes are recorded in one transaction. More may be due at once when the
-/// batch was full, a chat has a message waiting behind one sent now, or a row was not sent.
-pub async fn run_once(state: &AppState) -> anyhow::Result<Round> {
+/// batch was full, a chat has a message waiting behind one sent now, or a row was not sent:
+/// returns whether it may.
+pub async fn run_once(state: &AppState) -> anyhow::Result<bool> {
     let now = state.clock.now();
     let rows = outbox::claim(&state.db, now, LEASE, BATCH as i64).await?;
     let n = rows.len();
     if n == 0 {
-        return Ok(Round {
-            handled: 0,
-            more: false,
-        });
+        return Ok(false);
     }
     let mut more = n == BATCH || rows.iter().any(|r| r.queued_behind);
     let mut tasks = tokio::task::JoinSet::new();
@@ -103,7 +100,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<Round> {
         settle(state, &mut tx, row, outcome, now).await?;
     }
     tx.commit().await?;
-    Ok(Round { handled: n, more })
+    Ok(more)
 }
 
 /// Sends one row; the platform's answer is returned, not yet recorded.

@@ -257,12 +257,12 @@ impl LineClient {
     /// when the profile had none or could not be read), or `None` while it is not at hand.
     pub fn fetched_language(&self, user_id: &str) -> Option<Option<String>> {
         let mut kept = self.kept();
-        if let Language::Fetching(_) = kept.get(user_id)? {
-            return None;
-        }
-        match kept.remove(user_id)? {
-            Language::Fetched(language) => Some(language),
-            Language::Fetching(_) => None,
+        let Language::Fetched(_) = kept.get(user_id)? else {
+            return None; // still on its way
+        };
+        match kept.remove(user_id) {
+            Some(Language::Fetched(language)) => Some(language),
+            _ => None,
         }
     }
 
