@@ -29,11 +29,10 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Webhook events go to the ingest writer through this queue.
     pub ingest: mpsc::Sender<IngestRequest>,
-    /// Wakes the event worker when events were stored.
+    /// Wakes an event worker when events were stored (see `jobs::ClaimBook`).
     pub wake_events: Arc<Notify>,
-    /// Event claims started by this process's workers: one that finds it moved on while its own
-    /// batch was in flight claims again (see `jobs::process_events_once`).
-    pub event_claims: Arc<std::sync::atomic::AtomicU64>,
+    /// What this process's event workers know of each other's claims (see `jobs::ClaimBook`).
+    pub event_claims: Arc<jobs::ClaimBook>,
     /// Wakes the dispatcher when outbox rows were written.
     pub wake_outbox: Arc<Notify>,
     /// Wakes the timer loop (tests, after moving the clock).
@@ -123,7 +122,7 @@ impl App {
             // different chats; the claim keeps one chat's events in order).
             let workers = match state.db.engine {
                 crate::store::Engine::Sqlite => 1,
-                crate::store::Engine::Postgres => 8,
+                crate::store::Engine::Postgres => state.config.event_workers,
             };
             for _ in 0..workers {
                 tasks.push(tokio::spawn(jobs::run_loop(
@@ -131,7 +130,7 @@ impl App {
                     state.clone(),
                     state.wake_events.clone(),
                     shutdown_rx.clone(),
-                    |s| async move { jobs::process_events_once(&s).await },
+                    |s, woken| async move { jobs::process_events_once(&s, woken).await },
                 )));
             }
         }
@@ -141,7 +140,7 @@ impl App {
                 state.clone(),
                 state.wake_timers.clone(),
                 shutdown_rx.clone(),
-                |s| async move { Ok(jobs::fire_timers_once(&s).await? > 0) },
+                |s, _| async move { Ok(jobs::fire_timers_once(&s).await? > 0) },
             )));
             let purge_state = state.clone();
             let mut purge_shutdown = shutdown_rx.clone();
@@ -165,7 +164,7 @@ impl App {
                 state.clone(),
                 state.wake_outbox.clone(),
                 shutdown_rx.clone(),
-                |s| async move { outbox::run_once(&s).await },
+                |s, _| async move { outbox::run_once(&s).await },
             )));
         }
         let router = crate::http::router(state.clone());
@@ -218,6 +217,7 @@ impl Running {
 
     /// Wakes every loop now (after a test moved the clock).
     pub fn wake(&self) {
+        self.state.event_claims.want();
         self.state.wake_events.notify_one();
         self.state.wake_timers.notify_one();
         self.state.wake_outbox.notify_one();

@@ -67,6 +67,9 @@ pub struct Config {
     pub platform_timeout: Duration,
     /// How often the background loops look for due work when nothing wakes them.
     pub poll_interval: Duration,
+    /// Event workers on PostgreSQL (`MIMAMORI_EVENT_WORKERS`; SQLite has one writer and runs
+    /// one): each handles a batch of events in one transaction.
+    pub event_workers: usize,
     /// How long processed inbound events are kept for deduplication.
     pub event_retention: chrono::Duration,
     /// The pause between two messages to one Telegram chat (Telegram: about one a second).
@@ -161,6 +164,12 @@ fn parse_times(s: &str) -> Result<Vec<NaiveTime>, String> {
     Ok(times)
 }
 
+/// Event workers on PostgreSQL by default. Each handles a batch of events in one transaction,
+/// mostly waiting for the database's answers; on two cores at 500 reports a second, eight made
+/// batches of one event and two made the queue wait (README, Performance). A database server
+/// with more cores may take more.
+pub const DEFAULT_EVENT_WORKERS: usize = 4;
+
 fn parse_secs(s: &str) -> Result<u64, String> {
     s.parse::<u64>().map_err(|_| format!("{s:?} is not a whole number"))
 }
@@ -253,6 +262,10 @@ impl Config {
             })?,
             poll_interval: src.parse("poll_interval_ms", Duration::from_millis(1000), |s| {
                 parse_secs(s).map(Duration::from_millis)
+            })?,
+            event_workers: src.parse("event_workers", DEFAULT_EVENT_WORKERS, |s| match parse_secs(s)? {
+                n @ 1..=64 => Ok(n as usize),
+                _ => Err(format!("{s:?} is not between 1 and 64")),
             })?,
             rules: std::sync::Arc::new(rules),
             oxygen_low_stock: src.parse("oxygen_low_stock", 2, |s| parse_secs(s).map(|n| n as i64))?,
@@ -393,5 +406,18 @@ mod tests {
         )
         .expect_err("refused");
         assert!(!err.to_string().contains("bad secret"), "the secret is not echoed");
+    }
+
+    #[test]
+    fn event_workers_are_set_within_bounds() {
+        let load =
+            |v: &str| Config::load(&Sources::from_vars(vars(&[("MIMAMORI_EVENT_WORKERS", v)])).expect("sources"));
+        assert_eq!(load("6").expect("config").event_workers, 6);
+        for bad in ["0", "65", "two"] {
+            let err = load(bad).expect_err("refused");
+            assert!(err.to_string().starts_with("MIMAMORI_EVENT_WORKERS"), "{err}");
+        }
+        let c = Config::load(&Sources::from_vars(vec![]).expect("sources")).expect("config");
+        assert_eq!(c.event_workers, DEFAULT_EVENT_WORKERS);
     }
 }

@@ -89,7 +89,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<bool> {
         .filter(|(_, o)| matches!(o, Ok(SendOutcome::Sent)))
         .map(|(row, _)| row.id)
         .collect();
-    outbox::mark_sent(&mut tx, &sent, now).await?;
+    outbox::mark_sent(&mut tx, state.db.engine, &sent, now).await?;
     // a row not sent may be due again at once (a refused reply token, a moved chat)
     more |= sent.len() < n;
     for (row, outcome) in &results {

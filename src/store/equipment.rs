@@ -124,11 +124,13 @@ pub async fn available(conn: &mut Conn, kind: UnitKind) -> sqlx::Result<i64> {
 /// What oxygen routing needs to know, in one round trip: is an oxygen bed free, and is a kit
 /// (cylinder + regulator, or a concentrator) in stock.
 pub async fn oxygen_capacity(conn: &mut Conn) -> sqlx::Result<(bool, bool)> {
+    // (EXISTS, not COUNT: a ward's stock runs to hundreds of units and only "any" matters here;
+    // as 1 or 0, which both engines return alike)
     let (beds, cylinders, regulators, concentrators): (i64, i64, i64, i64) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM beds WHERE kind = 'oxygen' AND state = 'free'),
-                (SELECT COUNT(*) FROM equipment_units WHERE kind = 'cylinder' AND state = 'available'),
-                (SELECT COUNT(*) FROM equipment_units WHERE kind = 'regulator' AND state = 'available'),
-                (SELECT COUNT(*) FROM equipment_units WHERE kind = 'concentrator' AND state = 'available')",
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM beds WHERE kind = 'oxygen' AND state = 'free') THEN 1 ELSE 0 END,
+                CASE WHEN EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'cylinder' AND state = 'available') THEN 1 ELSE 0 END,
+                CASE WHEN EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'regulator' AND state = 'available') THEN 1 ELSE 0 END,
+                CASE WHEN EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'concentrator' AND state = 'available') THEN 1 ELSE 0 END",
     )
     .fetch_one(&mut *conn)
     .await?;

@@ -12,6 +12,7 @@ pub struct StoredEvent {
     pub payload: String,
     pub received_at: i64,
     pub attempts: i64,
+    pub chat_key: Option<String>,
     /// Events of the same chat waiting behind this one (claimable once it is handled).
     pub queued_behind: i64,
 }
@@ -96,7 +97,7 @@ pub async fn lock_due(conn: &mut Conn, db: &Db, now: DateTime<Utc>, limit: i64) 
               AND NOT EXISTS (SELECT 1 FROM inbound_events p
                               WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
             ORDER BY e.id LIMIT $2 {})
-         RETURNING id, platform, payload, received_at, attempts,
+         RETURNING id, platform, payload, received_at, attempts, chat_key,
                    -- (CAST: without it SQLite loses the column's affinity here and walks every
                    -- pending event after this one instead of the chat's index entries)
                    (SELECT COUNT(*) FROM inbound_events n WHERE n.chat_key = CAST(inbound_events.chat_key AS TEXT)

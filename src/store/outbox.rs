@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Conn, Db, ms};
+use super::{Conn, Db, Engine, ms};
 use crate::channels::OutMessage;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -57,6 +57,9 @@ struct Leased {
     retry_key: String,
     parts_sent: i64,
     attempts: i64,
+    platform: Option<String>,
+    external_id: Option<String>,
+    chat_status: Option<String>,
     /// messages of the same chat waiting behind this one
     queued_behind: i64,
 }
@@ -97,6 +100,10 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
             ORDER BY o.id LIMIT $3 {}
          ) AND status = 'pending' AND claimed_until <= $2
          RETURNING id, chat_id, body, reply_token, reply_expires_at, retry_key, parts_sent, attempts,
+                   -- the chat's address with the row: no second round trip to read the chats
+                   (SELECT c.platform FROM chats c WHERE c.id = outbox.chat_id) AS platform,
+                   (SELECT c.external_id FROM chats c WHERE c.id = outbox.chat_id) AS external_id,
+                   (SELECT c.status FROM chats c WHERE c.id = outbox.chat_id) AS chat_status,
                    (SELECT COUNT(*) FROM outbox n WHERE outbox.kind = 'messages' AND n.chat_id = outbox.chat_id
                        AND n.status = 'pending' AND n.kind = 'messages' AND n.id > outbox.id) AS queued_behind",
         db.by_id(),
@@ -111,26 +118,10 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
         .bind(limit)
         .fetch_all(&db.relaxed)
         .await?;
-    if leased.is_empty() {
-        return Ok(vec![]);
-    }
-    // their chats in one read
-    let mut ids: Vec<i64> = leased.iter().map(|r| r.chat_id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let chats: Vec<(i64, String, String, String)> = sqlx::query_as(&format!(
-        "SELECT id, platform, external_id, status FROM chats WHERE id IN ({})",
-        super::id_list(&ids)
-    ))
-    .persistent(false)
-    .fetch_all(&db.pool)
-    .await?;
-    let chats: std::collections::HashMap<i64, (String, String, String)> =
-        chats.into_iter().map(|(id, p, e, s)| (id, (p, e, s))).collect();
     let mut rows: Vec<Claimed> = leased
         .into_iter()
         .filter_map(|r| {
-            let (platform, external_id, chat_status) = chats.get(&r.chat_id)?.clone();
+            // (a chat is never deleted while it has outbox rows: the foreign key)
             Some(Claimed {
                 id: r.id,
                 chat_id: r.chat_id,
@@ -141,9 +132,9 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
                 parts_sent: r.parts_sent,
                 attempts: r.attempts,
                 queued_behind: r.queued_behind > 0,
-                platform,
-                external_id,
-                chat_status,
+                platform: r.platform?,
+                external_id: r.external_id?,
+                chat_status: r.chat_status?,
             })
         })
         .collect();
@@ -152,17 +143,17 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
 }
 
 /// Marks rows sent (their reply tokens are spent).
-pub async fn mark_sent(conn: &mut Conn, ids: &[i64], now: DateTime<Utc>) -> sqlx::Result<()> {
+pub async fn mark_sent(conn: &mut Conn, engine: Engine, ids: &[i64], now: DateTime<Utc>) -> sqlx::Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
     // one statement for the whole batch
     sqlx::query(&format!(
-        "UPDATE outbox SET status = 'sent', sent_at = $1, reply_token = NULL WHERE id IN ({})",
-        super::id_list(ids)
+        "UPDATE outbox SET status = 'sent', sent_at = $1, reply_token = NULL WHERE {}",
+        engine.in_id_set("id", "$2")
     ))
-    .persistent(false)
     .bind(ms(now))
+    .bind(engine.id_set(ids))
     .execute(&mut *conn)
     .await
     .map(|_| ())
