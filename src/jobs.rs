@@ -119,7 +119,7 @@ pub async fn process_events_once(state: &AppState, woken: bool) -> anyhow::Resul
     }
     if !waiting.is_empty() {
         let ids: Vec<i64> = waiting.iter().map(|(id, _)| *id).collect();
-        events::put_back(&mut tx, &ids).await?;
+        events::put_back(&mut tx, state.db.engine, &ids).await?;
     }
     let now = state.clock.now();
     let ctx = Ctx {

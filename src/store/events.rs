@@ -116,12 +116,12 @@ pub async fn lock_due(conn: &mut Conn, db: &Db, now: DateTime<Utc>, limit: i64) 
 
 /// Events [`lock_due`] marked done that wait for something outside the transaction (a LINE
 /// profile): pending again, to be claimed once it is at hand.
-pub async fn put_back(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<()> {
+pub async fn put_back(conn: &mut Conn, engine: super::Engine, ids: &[i64]) -> sqlx::Result<()> {
     sqlx::query(&format!(
-        "UPDATE inbound_events SET status = 'pending', processed_at = NULL WHERE id IN ({})",
-        super::id_list(ids)
+        "UPDATE inbound_events SET status = 'pending', processed_at = NULL WHERE {}",
+        engine.in_id_set("id", "$1")
     ))
-    .persistent(false)
+    .bind(engine.id_set(ids))
     .execute(&mut *conn)
     .await
     .map(|_| ())

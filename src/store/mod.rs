@@ -31,9 +31,8 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type Conn = AnyConnection;
 
-/// Row ids for `IN (…)`, written inline: the Any driver binds no arrays, and these are our own
-/// integers, never user text. (Run such statements with `.persistent(false)`: the text varies.)
-pub fn id_list(ids: &[i64]) -> String {
+/// Row ids as a comma-separated list (see [`Engine::id_set`]): our own integers, never user text.
+fn id_list(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
 
@@ -44,9 +43,9 @@ pub enum Engine {
 }
 
 impl Engine {
-    /// `column IN (…)` over the ids bound at `param` as one value ([`Engine::id_set`]): one
-    /// prepared statement whatever the count, where an inline list ([`id_list`]) is parsed and
-    /// planned anew each time.
+    /// `column IN (…)` over the ids bound at `param` as one value ([`Engine::id_set`]; the Any
+    /// driver binds no arrays): one prepared statement whatever the count, where an inline list
+    /// would be parsed and planned anew each time.
     pub fn in_id_set(self, column: &str, param: &str) -> String {
         match self {
             Engine::Sqlite => format!("{column} IN (SELECT value FROM json_each({param}))"),
