@@ -199,10 +199,3 @@ pub async fn purge(db: &Db, before: DateTime<Utc>) -> sqlx::Result<u64> {
             .rows_affected(),
     )
 }
-
-pub async fn count_by_status(db: &Db, status: &str) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM inbound_events WHERE status = $1")
-        .bind(status)
-        .fetch_one(&db.pool)
-        .await
-}

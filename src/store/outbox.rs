@@ -90,13 +90,19 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
          WHERE id IN (
             SELECT o.id FROM outbox o
             WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND o.claimed_until <= $2
+              -- from the oldest pending row on: PostgreSQL plans this walk as a bitmap scan,
+              -- which reads every row an index entry points to, also the rows sent since the
+              -- last vacuum; sent rows are mostly older than the oldest pending one
+              AND o.id >= (SELECT MIN(m.id) FROM outbox m WHERE m.status = 'pending')
               AND (o.kind = 'callback_answer' OR (
                    -- the chat by its key, row by row: as a join, PostgreSQL's plan read every
                    -- chat (a sequential scan of all patients' chats per claim)
                    (SELECT c.send_after FROM chats c WHERE c.id = o.chat_id) <= $2
-                   -- the head of its chat's queue (one grouped pass, not a probe per pending row)
-                   AND o.id IN (SELECT MIN(p.id) FROM outbox p WHERE p.status = 'pending' AND p.kind = 'messages'
-                                GROUP BY p.chat_id)))
+                   -- the head of its chat's queue: no older message of the chat is pending (one
+                   -- probe of the chat's queue index; a grouped pass over every pending row read,
+                   -- on PostgreSQL, every row sent since the last vacuum)
+                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.status = 'pending'
+                                   AND p.kind = 'messages' AND p.id < o.id)))
             ORDER BY o.id LIMIT $3 {}
          ) AND status = 'pending' AND claimed_until <= $2
          RETURNING id, chat_id, body, reply_token, reply_expires_at, retry_key, parts_sent, attempts,
@@ -196,11 +202,4 @@ pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str) -> sqlx::Result<
         .execute(&mut *conn)
         .await
         .map(|_| ())
-}
-
-pub async fn count_by_status(db: &Db, status: &str) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = $1")
-        .bind(status)
-        .fetch_one(&db.pool)
-        .await
 }
