@@ -4,6 +4,13 @@
 -- hold pending rows only. (On PostgreSQL a row's entry under 'pending' in the old index on
 -- (status, next_attempt_at) stayed behind when the row was sent, until vacuum: the claim read
 -- thousands of sent rows to find a few pending ones, twice per claim.)
+-- (outbox_chat, on (chat_id, status), had no reader left: the chat's queue index serves it.)
 DROP INDEX outbox_pending;
+DROP INDEX outbox_chat;
 CREATE INDEX outbox_due ON outbox (id) WHERE status = 'pending';
 CREATE INDEX outbox_queue ON outbox (chat_id, id) WHERE status = 'pending' AND kind = 'messages';
+-- Room in each page for a row's next version: a claimed row, and a care request given its route
+-- or chain step in the transaction that opened it, then stay in their page (a HOT update, no new
+-- index entries) instead of moving to a new one with an entry in every index.
+ALTER TABLE outbox SET (fillfactor = 85);
+ALTER TABLE care_requests SET (fillfactor = 85);

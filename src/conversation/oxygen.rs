@@ -59,7 +59,13 @@ pub async fn route(
         independent: patient.independent.map(|v| v != 0),
         emergency: level >= Level::Emergency,
     };
-    let (mut bed_free, kit) = equipment::oxygen_capacity(conn).await?;
+    // the rule for every capacity there can be; the database stores the route for the one it sees
+    let routes = [false, true].map(|bed| [false, true].map(|kit| route_oxygen(&candidate, bed, kit).code()));
+    let (mut bed_free, kit) = match equipment::route_by_capacity(conn, request_id, routes).await? {
+        Some(capacity) => capacity,
+        None => equipment::oxygen_capacity(conn).await?,
+    };
+    let mut stored = true;
     // hospital coordination runs beside every route (the Minato scheme); an assessment that
     // opens it itself says so
     if coordinate {
@@ -67,7 +73,9 @@ pub async fn route(
     }
     loop {
         let route = route_oxygen(&candidate, bed_free, kit);
-        care::set_route(conn, request_id, route.code()).await?;
+        if !stored {
+            care::set_route(conn, request_id, route.code()).await?;
+        }
         match route {
             OxygenRoute::Station => {
                 let new = NewAdmission {
@@ -80,6 +88,7 @@ pub async fn route(
                 };
                 let Some(admission) = station::request(conn, &new, ctx.now).await? else {
                     bed_free = false; // the last bed went a moment ago
+                    stored = false;
                     continue;
                 };
                 views::move_request(conn, request_id, RequestStatus::InProgress, None, None, ctx.now).await?;

@@ -121,20 +121,48 @@ pub async fn available(conn: &mut Conn, kind: UnitKind) -> sqlx::Result<i64> {
         .await
 }
 
-/// What oxygen routing needs to know, in one round trip: is an oxygen bed free, and is a kit
-/// (cylinder + regulator, or a concentrator) in stock.
+/// Whether an oxygen bed is free, as 1 or 0 (which both engines return alike).
+const BED_FREE: &str =
+    "CASE WHEN EXISTS (SELECT 1 FROM beds WHERE kind = 'oxygen' AND state = 'free') THEN 1 ELSE 0 END";
+/// Whether a kit is in stock (a cylinder and a regulator, or a concentrator), as 1 or 0.
+// (EXISTS, not COUNT: a ward's stock runs to hundreds of units and only "any" matters here)
+const KIT_IN_STOCK: &str = "CASE WHEN (EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'cylinder' AND state = 'available')
+              AND EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'regulator' AND state = 'available'))
+          OR EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'concentrator' AND state = 'available') THEN 1 ELSE 0 END";
+
+/// What oxygen routing needs to know, in one round trip: is an oxygen bed free, and is a kit in
+/// stock.
 pub async fn oxygen_capacity(conn: &mut Conn) -> sqlx::Result<(bool, bool)> {
-    // (EXISTS, not COUNT: a ward's stock runs to hundreds of units and only "any" matters here;
-    // as 1 or 0, which both engines return alike)
-    let (beds, cylinders, regulators, concentrators): (i64, i64, i64, i64) = sqlx::query_as(
-        "SELECT CASE WHEN EXISTS (SELECT 1 FROM beds WHERE kind = 'oxygen' AND state = 'free') THEN 1 ELSE 0 END,
-                CASE WHEN EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'cylinder' AND state = 'available') THEN 1 ELSE 0 END,
-                CASE WHEN EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'regulator' AND state = 'available') THEN 1 ELSE 0 END,
-                CASE WHEN EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'concentrator' AND state = 'available') THEN 1 ELSE 0 END",
-    )
-    .fetch_one(&mut *conn)
+    let (bed, kit): (i64, i64) = sqlx::query_as(&format!("SELECT {BED_FREE}, {KIT_IN_STOCK}"))
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok((bed > 0, kit > 0))
+}
+
+/// Routes an oxygen request by what is free now, in one statement (reading the capacity first
+/// and then writing the route was two round trips): `routes` is the route for every capacity
+/// there can be, indexed by `[bed free][kit in stock]`, and the database stores the one it sees.
+/// Returns that capacity (bed free, kit in stock); None if the request does not exist.
+pub async fn route_by_capacity(
+    conn: &mut Conn,
+    request_id: i64,
+    routes: [[&str; 2]; 2],
+) -> sqlx::Result<Option<(bool, bool)>> {
+    // (one snapshot for the whole statement on both engines: what is stored is what is returned)
+    let row: Option<(i64, i64)> = sqlx::query_as(&format!(
+        "UPDATE care_requests SET route = CASE {BED_FREE} * 2 + {KIT_IN_STOCK}
+                                          WHEN 0 THEN $2 WHEN 1 THEN $3 WHEN 2 THEN $4 ELSE $5 END
+          WHERE id = $1
+          RETURNING {BED_FREE}, {KIT_IN_STOCK}"
+    ))
+    .bind(request_id)
+    .bind(routes[0][0])
+    .bind(routes[0][1])
+    .bind(routes[1][0])
+    .bind(routes[1][1])
+    .fetch_optional(&mut *conn)
     .await?;
-    Ok((beds > 0, (cylinders > 0 && regulators > 0) || concentrators > 0))
+    Ok(row.map(|(bed, kit)| (bed > 0, kit > 0)))
 }
 
 pub async fn history(conn: &mut Conn, unit_id: i64) -> sqlx::Result<Vec<Event>> {
