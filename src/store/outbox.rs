@@ -90,19 +90,17 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
          WHERE id IN (
             SELECT o.id FROM outbox o
             WHERE o.status = 'pending' AND o.next_attempt_at <= $2 AND o.claimed_until <= $2
-              -- from the oldest pending row on: PostgreSQL plans this walk as a bitmap scan,
-              -- which reads every row an index entry points to, also the rows sent since the
-              -- last vacuum; sent rows are mostly older than the oldest pending one
+              -- from the oldest pending row on: entries of rows sent since the last vacuum stay
+              -- under 'pending' on PostgreSQL, and sent rows are mostly older than that
               AND o.id >= (SELECT MIN(m.id) FROM outbox m WHERE m.status = 'pending')
               AND (o.kind = 'callback_answer' OR (
                    -- the chat by its key, row by row: as a join, PostgreSQL's plan read every
                    -- chat (a sequential scan of all patients' chats per claim)
                    (SELECT c.send_after FROM chats c WHERE c.id = o.chat_id) <= $2
-                   -- the head of its chat's queue: no older message of the chat is pending (one
-                   -- probe of the chat's queue index; a grouped pass over every pending row read,
-                   -- on PostgreSQL, every row sent since the last vacuum)
-                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = o.chat_id AND p.status = 'pending'
-                                   AND p.kind = 'messages' AND p.id < o.id)))
+                   -- the head of its chat's queue (a lookup in the chat's queue, not a grouped
+                   -- pass over every pending row)
+                   AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p.status = 'pending'
+                               AND p.kind = 'messages')))
             ORDER BY o.id LIMIT $3 {}
          ) AND status = 'pending' AND claimed_until <= $2
          RETURNING id, chat_id, body, reply_token, reply_expires_at, retry_key, parts_sent, attempts,
@@ -110,8 +108,10 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
                    (SELECT c.platform FROM chats c WHERE c.id = outbox.chat_id) AS platform,
                    (SELECT c.external_id FROM chats c WHERE c.id = outbox.chat_id) AS external_id,
                    (SELECT c.status FROM chats c WHERE c.id = outbox.chat_id) AS chat_status,
-                   (SELECT COUNT(*) FROM outbox n WHERE outbox.kind = 'messages' AND n.chat_id = outbox.chat_id
-                       AND n.status = 'pending' AND n.kind = 'messages' AND n.id > outbox.id) AS queued_behind",
+                   CASE WHEN outbox.kind = 'messages'
+                             AND (SELECT MAX(n.id) FROM outbox n WHERE n.chat_id = outbox.chat_id
+                                     AND n.status = 'pending' AND n.kind = 'messages') > outbox.id
+                        THEN 1 ELSE 0 END AS queued_behind",
         db.by_id(),
         match db.engine {
             super::Engine::Sqlite => "",
