@@ -94,18 +94,14 @@ pub async fn lock_due(conn: &mut Conn, db: &Db, now: DateTime<Utc>, limit: i64) 
             SELECT e.id FROM inbound_events e
             WHERE e.status = 'pending' AND e.next_attempt_at <= $1 AND e.claimed_until <= $1
               AND e.id >= (SELECT MIN(m.id) FROM inbound_events m WHERE m.status = 'pending')
-              -- the oldest pending event of its chat (as MIN over the chat's queue: PostgreSQL,
-              -- without statistics, planned the probe for an older pending one as a walk over every
-              -- pending event older than this one)
-              AND (e.chat_key IS NULL
-                   OR e.id = (SELECT MIN(p.id) FROM inbound_events p WHERE p.chat_key = e.chat_key AND p.status = 'pending'))
+              AND NOT EXISTS (SELECT 1 FROM inbound_events p
+                              WHERE p.chat_key = e.chat_key AND p.status = 'pending' AND p.id < e.id)
             ORDER BY e.id LIMIT $2 {})
          RETURNING id, platform, payload, received_at, attempts, chat_key,
                    -- (CAST: without it SQLite loses the column's affinity here and walks every
                    -- pending event after this one instead of the chat's index entries)
-                   CASE WHEN (SELECT MAX(n.id) FROM inbound_events n
-                               WHERE n.chat_key = CAST(inbound_events.chat_key AS TEXT) AND n.status = 'pending')
-                             > inbound_events.id THEN 1 ELSE 0 END AS queued_behind",
+                   (SELECT COUNT(*) FROM inbound_events n WHERE n.chat_key = CAST(inbound_events.chat_key AS TEXT)
+                       AND n.status = 'pending' AND n.id > inbound_events.id) AS queued_behind",
         db.by_id(),
         db.skip_locked()
     );
