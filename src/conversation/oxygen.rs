@@ -65,6 +65,7 @@ pub async fn route(
         Some(capacity) => capacity,
         None => equipment::oxygen_capacity(conn).await?,
     };
+    // (stored with the capacity read; stored again only when the last bed went a moment ago)
     let mut stored = true;
     // hospital coordination runs beside every route (the Minato scheme); an assessment that
     // opens it itself says so
