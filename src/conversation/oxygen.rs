@@ -61,12 +61,7 @@ pub async fn route(
     };
     // the rule for every capacity there can be; the database stores the route for the one it sees
     let routes = [false, true].map(|bed| [false, true].map(|kit| route_oxygen(&candidate, bed, kit).code()));
-    let (mut bed_free, kit) = match equipment::route_by_capacity(conn, request_id, routes).await? {
-        Some(capacity) => capacity,
-        None => equipment::oxygen_capacity(conn).await?,
-    };
-    // (stored with the capacity read; stored again only when the last bed went a moment ago)
-    let mut stored = true;
+    let (mut bed_free, kit) = equipment::route_by_capacity(conn, request_id, routes).await?;
     // hospital coordination runs beside every route (the Minato scheme); an assessment that
     // opens it itself says so
     if coordinate {
@@ -74,9 +69,6 @@ pub async fn route(
     }
     loop {
         let route = route_oxygen(&candidate, bed_free, kit);
-        if !stored {
-            care::set_route(conn, request_id, route.code()).await?;
-        }
         match route {
             OxygenRoute::Station => {
                 let new = NewAdmission {
@@ -88,8 +80,8 @@ pub async fn route(
                     note: None,
                 };
                 let Some(admission) = station::request(conn, &new, ctx.now).await? else {
-                    bed_free = false; // the last bed went a moment ago
-                    stored = false;
+                    bed_free = false; // the last bed went a moment ago: routed again
+                    care::set_route(conn, request_id, route_oxygen(&candidate, bed_free, kit).code()).await?;
                     continue;
                 };
                 views::move_request(conn, request_id, RequestStatus::InProgress, None, None, ctx.now).await?;

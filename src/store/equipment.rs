@@ -142,14 +142,10 @@ pub async fn oxygen_capacity(conn: &mut Conn) -> sqlx::Result<(bool, bool)> {
 /// Routes an oxygen request by what is free now, in one statement (reading the capacity first
 /// and then writing the route was two round trips): `routes` is the route for every capacity
 /// there can be, indexed by `[bed free][kit in stock]`, and the database stores the one it sees.
-/// Returns that capacity (bed free, kit in stock); None if the request does not exist.
-pub async fn route_by_capacity(
-    conn: &mut Conn,
-    request_id: i64,
-    routes: [[&str; 2]; 2],
-) -> sqlx::Result<Option<(bool, bool)>> {
+/// Returns that capacity (bed free, kit in stock).
+pub async fn route_by_capacity(conn: &mut Conn, request_id: i64, routes: [[&str; 2]; 2]) -> sqlx::Result<(bool, bool)> {
     // (one snapshot for the whole statement on both engines: what is stored is what is returned)
-    let row: Option<(i64, i64)> = sqlx::query_as(&format!(
+    let (bed, kit): (i64, i64) = sqlx::query_as(&format!(
         "UPDATE care_requests SET route = CASE {BED_FREE} * 2 + {KIT_IN_STOCK}
                                           WHEN 0 THEN $2 WHEN 1 THEN $3 WHEN 2 THEN $4 ELSE $5 END
           WHERE id = $1
@@ -160,9 +156,9 @@ pub async fn route_by_capacity(
     .bind(routes[0][1])
     .bind(routes[1][0])
     .bind(routes[1][1])
-    .fetch_optional(&mut *conn)
+    .fetch_one(&mut *conn)
     .await?;
-    Ok(row.map(|(bed, kit)| (bed > 0, kit > 0)))
+    Ok((bed > 0, kit > 0))
 }
 
 pub async fn history(conn: &mut Conn, unit_id: i64) -> sqlx::Result<Vec<Event>> {
