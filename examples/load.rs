@@ -379,6 +379,7 @@ async fn chain_bench(database_url: &str, run: &str, n: u64) -> anyhow::Result<()
                 level: Level::Moderate,
                 target_at: now + chrono::Duration::hours(2),
                 reasons: &reasons,
+                oxygen_routes: None,
             };
             if let care::Opened::New(request) = care::open(&mut tx, &new, now).await? {
                 timers::schedule_ref(&mut tx, "chain", *patient_id, request.id, far, now).await?;

@@ -130,7 +130,7 @@ impl App {
                     state.clone(),
                     state.wake_events.clone(),
                     shutdown_rx.clone(),
-                    |s, woken| async move { jobs::process_events_once(&s, woken).await },
+                    async |s, woken, held| jobs::process_events_once(s, woken, held).await,
                 )));
             }
         }
@@ -140,7 +140,7 @@ impl App {
                 state.clone(),
                 state.wake_timers.clone(),
                 shutdown_rx.clone(),
-                |s, _| async move { Ok(jobs::fire_timers_once(&s).await? > 0) },
+                async |s, _, _| Ok(jobs::fire_timers_once(s).await? > 0),
             )));
             let purge_state = state.clone();
             let mut purge_shutdown = shutdown_rx.clone();
@@ -164,7 +164,7 @@ impl App {
                 state.clone(),
                 state.wake_outbox.clone(),
                 shutdown_rx.clone(),
-                |s, _| async move { outbox::run_once(&s).await },
+                async |s, _, held| outbox::run_once(s, held).await,
             )));
         }
         let router = crate::http::router(state.clone());

@@ -10,7 +10,7 @@ use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
 use crate::conversation::{self, Ctx, chain, checkin, observation, release};
 use crate::store::chats::{self, Chat};
-use crate::store::{Conn, events, patients, timers};
+use crate::store::{Conn, Held, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
 const MAX_EVENT_ATTEMPTS: i64 = 8;
@@ -34,13 +34,14 @@ pub struct IngestRequest {
 /// one fsync acknowledges many webhooks. A webhook is answered only after its commit.
 pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>) {
     let mut batch = Vec::new();
+    let mut held = Held::default();
     while rx.recv_many(&mut batch, 512).await > 0 {
         let started = Instant::now();
         let all: Vec<(NewEvent, chrono::DateTime<chrono::Utc>)> = batch
             .iter()
             .flat_map(|r| r.events.iter().map(|e| (e.clone(), r.received)))
             .collect();
-        let result = events::store(&state.db, &all).await;
+        let result = events::store(&state.db, &mut held, &all).await;
         state.metrics.ingest_took(started.elapsed().as_secs_f64());
         match result {
             Ok(new) => {
@@ -72,15 +73,15 @@ pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>)
 /// full or a claimed event's chat has more waiting behind it (the claim takes only the oldest
 /// pending event of each chat). Returns whether more may be due at once.
 /// `woken`: a wake started this round; it claims nothing when another claim has started since
-/// the last event was stored (that claim takes it).
-pub async fn process_events_once(state: &AppState, woken: bool) -> anyhow::Result<bool> {
+/// the last event was stored (that claim takes it). `held`: the worker's own connection.
+pub async fn process_events_once(state: &AppState, woken: bool, held: &mut Held) -> anyhow::Result<bool> {
     let Some(claiming) = state.event_claims.start(woken) else {
         return Ok(false);
     };
     // claimed, decoded and processed in one transaction: the claim is that transaction's (no
     // lease committed first), and nothing in it waits on the network (see `decode`)
     let begun = async {
-        let mut tx = state.db.begin_worker().await?;
+        let mut tx = state.db.begin_worker_on(held).await?;
         let claimed = events::lock_due(&mut tx, &state.db, state.clock.now(), EVENT_BATCH as i64).await?;
         anyhow::Ok((tx, claimed))
     };
@@ -505,25 +506,37 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
 /// says there may be more (`Ok(true)`: something may be due already). Otherwise everything due
 /// was taken, and the loop waits for a wake (new work) or the poll (work due later). `step` is
 /// told whether a wake started its round.
-pub async fn run_loop<F, Fut>(
+/// `step` is given the connection the loop keeps between rounds ([`Held`]), if it wants one; a
+/// step that failed lets it go and is tried again at once, once (on a new connection: the
+/// server may have dropped the one kept, and the wake that started the round is spent).
+pub async fn run_loop(
     name: &'static str,
     state: AppState,
     notify: std::sync::Arc<tokio::sync::Notify>,
     mut shutdown: watch::Receiver<bool>,
-    step: F,
-) where
-    F: Fn(AppState, bool) -> Fut,
-    Fut: std::future::Future<Output = anyhow::Result<bool>>,
-{
+    step: impl AsyncFn(&AppState, bool, &mut Held) -> anyhow::Result<bool>,
+) {
     let mut woken = false;
+    let mut held = Held::default();
+    let mut retried = false;
     loop {
         if *shutdown.borrow() {
             return;
         }
-        let busy = match step(state.clone(), woken).await {
-            Ok(more) => more,
+        let busy = match step(&state, woken, &mut held).await {
+            Ok(more) => {
+                retried = false;
+                more
+            }
             Err(e) => {
+                held.release();
                 tracing::error!(loop_name = name, error = %e, "background step failed");
+                retried = !retried;
+                if retried {
+                    // as on the poll: what the failed round would have taken is taken
+                    woken = false;
+                    continue;
+                }
                 false
             }
         };

@@ -65,7 +65,7 @@ pub async fn opened_for_patient(
         }
     };
     let level = care::level(request.urgency).unwrap_or(Level::Urgent);
-    super::oxygen::route(conn, ctx, request.id, patient, level, lang, !coordinated).await
+    super::oxygen::route(conn, ctx, request, patient, level, lang, !coordinated).await
 }
 
 /// The chain timer fired (first step, or the current step's deadline passed): the offers still
@@ -580,6 +580,7 @@ async fn open_follow_up(
         level,
         target_at: ctx.now + Duration::minutes(minutes),
         reasons,
+        oxygen_routes: None,
     };
     let opened = care::open(conn, &new, ctx.now).await?;
     let id = match &opened {

@@ -245,7 +245,12 @@ async fn record(
     if step.is_none() {
         report.completed_at = Some(ms(ctx.now));
         reports::store(conn, &mut report).await?;
-        timers::cancel_kinds(conn, patient.id, &[CHECK_IN_REMINDER, observation::STAFF_CALL]).await?;
+        if d.check_in {
+            // the check-in is answered. Outside one there is nothing to cancel: only a check-in
+            // prompt schedules these, and should one be pending still (its dialogue replaced),
+            // it finds this report when it fires and does nothing (`unanswered_since`)
+            timers::cancel_kinds(conn, patient.id, &[CHECK_IN_REMINDER, observation::STAFF_CALL]).await?;
+        }
         let summary = summary(ctx, lang, &report);
         if wants_remeasure(conn, ctx, patient, &report).await? {
             let wait = ctx.config.rules.remeasure_wait_minutes;

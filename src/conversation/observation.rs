@@ -95,6 +95,7 @@ async fn open_request(
         level,
         target_at: ctx.now + within,
         reasons: &reasons,
+        oxygen_routes: None,
     };
     care::open(conn, &request, ctx.now).await?;
     Ok(())

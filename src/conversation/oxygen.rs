@@ -45,23 +45,38 @@ pub(crate) async fn notify_patient(
     Ok(())
 }
 
-/// Routes a newly opened oxygen request by what is free now; returns what the patient is told.
+/// Who the routing rule is asked about.
+fn candidate(patient: &Patient, level: Level) -> Candidate {
+    Candidate {
+        independent: patient.independent.map(|v| v != 0),
+        emergency: level >= Level::Emergency,
+    }
+}
+
+/// The route of an oxygen request for every capacity there can be, indexed by `[bed free][kit
+/// in stock]`: the database stores the one for the capacity it sees.
+pub fn routes(patient: &Patient, level: Level) -> [[&'static str; 2]; 2] {
+    let candidate = candidate(patient, level);
+    [false, true].map(|bed| [false, true].map(|kit| route_oxygen(&candidate, bed, kit).code()))
+}
+
+/// Routes a newly opened oxygen request by what is free now (unless it was routed as it was
+/// opened); returns what the patient is told.
 pub async fn route(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
-    request_id: i64,
+    request: &Request,
     patient: &Patient,
     level: Level,
     lang: Lang,
     coordinate: bool,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    let candidate = Candidate {
-        independent: patient.independent.map(|v| v != 0),
-        emergency: level >= Level::Emergency,
+    let request_id = request.id;
+    let candidate = candidate(patient, level);
+    let (mut bed_free, kit) = match request.routed_by {
+        Some(capacity) => capacity,
+        None => equipment::route_by_capacity(conn, request_id, routes(patient, level)).await?,
     };
-    // the rule for every capacity there can be; the database stores the route for the one it sees
-    let routes = [false, true].map(|bed| [false, true].map(|kit| route_oxygen(&candidate, bed, kit).code()));
-    let (mut bed_free, kit) = equipment::route_by_capacity(conn, request_id, routes).await?;
     // hospital coordination runs beside every route (the Minato scheme); an assessment that
     // opens it itself says so
     if coordinate {
@@ -147,6 +162,7 @@ async fn hospital_coordination(
         level: Level::Urgent,
         target_at: ctx.now + Duration::minutes(60),
         reasons: &reasons,
+        oxygen_routes: None,
     };
     if let (care::Opened::New(request), Some(parent)) = (care::open(conn, &new, ctx.now).await?, parent) {
         offers::set_parent(conn, request.id, parent).await?;
@@ -299,6 +315,7 @@ pub async fn order(
         level: Level::Urgent,
         target_at: ctx.now + Duration::minutes(DELIVERY_MINUTES),
         reasons: &reasons,
+        oxygen_routes: None,
     };
     let opened = care::open(conn, &new, ctx.now).await?;
     let delivery = opened.id();
@@ -595,6 +612,7 @@ async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, job: Job) -> 
         level,
         target_at: ctx.now + Duration::minutes(minutes),
         reasons: &reasons,
+        oxygen_routes: None,
     };
     let opened = care::open(conn, &new, ctx.now).await?;
     let id = opened.id();
@@ -856,6 +874,7 @@ async fn transport(
         level: Level::Moderate,
         target_at: ctx.now + Duration::minutes(120),
         reasons: &reasons,
+        oxygen_routes: None,
     };
     if let care::Opened::New(request) = care::open(conn, &new, ctx.now).await? {
         station::set_transport(conn, admission.id, leg, request.id).await?;

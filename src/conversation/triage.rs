@@ -116,6 +116,8 @@ pub async fn decide(
                 level: a.level,
                 target_at: ctx.now + chrono::Duration::minutes(minutes),
                 reasons: &a.reasons,
+                // routed as it is opened (one statement, not an INSERT and an UPDATE)
+                oxygen_routes: (*kind == RequestKind::Oxygen).then(|| super::oxygen::routes(patient, a.level)),
             }
         })
         .collect();

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::equipment::{BED_FREE, KIT_IN_STOCK};
 use super::offers::Request;
 use super::{Conn, ms};
 use crate::domain::triage::{Assessment, Level, Reason, RequestKind};
@@ -62,6 +63,10 @@ pub struct NewRequest<'a> {
     pub level: Level,
     pub target_at: DateTime<Utc>,
     pub reasons: &'a [Reason],
+    /// An oxygen request routed as it is opened: the route for every capacity there can be,
+    /// indexed by `[bed free][kit in stock]` (see [`super::equipment::route_by_capacity`]); the
+    /// database stores the one it sees, and the opened request says which that was.
+    pub oxygen_routes: Option<[[&'static str; 2]; 2]>,
 }
 
 /// Opens a care request of `kind`, or raises the urgency of the open one of the same kind.
@@ -76,30 +81,44 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
         .iter()
         .map(|r| serde_json::to_string(r.reasons))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut inserted: Vec<(i64, i64, String)> = Vec::new();
+    let mut inserted: Vec<(i64, i64, String, i64)> = Vec::new();
     if !all.is_empty() {
-        let values = (0..all.len())
-            .map(|n| {
-                let p = 2 + n * 6;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, $1, $1)",
-                    p,
-                    p + 1,
-                    p + 2,
-                    p + 3,
-                    p + 4,
-                    p + 5
-                )
+        // $1 is the time; each row's values follow, an oxygen request routed as it is opened
+        // with its four routes after them
+        let mut next = 2;
+        let mut param = || {
+            next += 1;
+            format!("${}", next - 1)
+        };
+        let values = all
+            .iter()
+            .map(|r| {
+                let columns: Vec<String> = (0..6).map(|_| param()).collect();
+                let route = match r.oxygen_routes {
+                    Some(_) => format!(
+                        "CASE {BED_FREE} * 2 + {KIT_IN_STOCK} WHEN 0 THEN CAST({} AS TEXT) WHEN 1 THEN CAST({} AS TEXT)
+                              WHEN 2 THEN CAST({} AS TEXT) ELSE CAST({} AS TEXT) END",
+                        param(),
+                        param(),
+                        param(),
+                        param()
+                    ),
+                    None => "NULL".to_owned(),
+                };
+                format!("({}, $1, $1, {route})", columns.join(", "))
             })
             .collect::<Vec<_>>()
             .join(", ");
         // one open request of a kind per patient is a unique index (migration 0015): a kind
-        // already open, or asked for twice here, is not inserted again
+        // already open, or asked for twice here, is not inserted again. A routed request returns
+        // the capacity its route was chosen by (one snapshot for the whole statement on both
+        // engines: what is stored is what is returned), -1 for the others.
         let sql = format!(
-            "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at)
+            "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at, route)
              VALUES {values}
              ON CONFLICT (patient_id, kind) WHERE status IN ('open', 'assigned', 'in_progress') DO NOTHING
-             RETURNING id, patient_id, kind"
+             RETURNING id, patient_id, kind,
+                       CASE WHEN route IS NULL THEN -1 ELSE {BED_FREE} * 2 + {KIT_IN_STOCK} END AS capacity"
         );
         let mut q = sqlx::query_as(&sql).bind(ms(now));
         for (r, reasons) in all.iter().zip(&reasons) {
@@ -110,6 +129,9 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
                 .bind(urgency(r.level))
                 .bind(ms(r.target_at))
                 .bind(reasons);
+            for route in r.oxygen_routes.iter().flatten().flatten() {
+                q = q.bind(*route);
+            }
         }
         inserted = q.fetch_all(&mut *conn).await?;
     }
@@ -118,9 +140,9 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
         // each inserted row is the first request of its kind; a second one raises it
         let new = inserted
             .iter()
-            .position(|(_, p, k)| *p == r.patient_id && k == r.kind.code())
+            .position(|(_, p, k, _)| *p == r.patient_id && k == r.kind.code())
             .map(|at| inserted.swap_remove(at));
-        if let Some((id, _, _)) = new {
+        if let Some((id, _, _, capacity)) = new {
             out.push(Opened::New(Request {
                 id,
                 patient_id: r.patient_id,
@@ -133,6 +155,7 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
                 created_at: ms(now),
                 provider_id: None,
                 parent_id: None,
+                routed_by: (capacity >= 0).then_some((capacity >= 2, capacity % 2 == 1)),
             }));
         } else {
             out.push(Opened::Existing(raise(conn, r, &reasons[i], now).await?));

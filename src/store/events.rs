@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, Db, from_ms, ms};
+use super::{Conn, Db, Held, from_ms, ms};
 use crate::channels::{NewEvent, Platform};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -62,16 +62,33 @@ pub async fn insert(conn: &mut Conn, events: &[(NewEvent, DateTime<Utc>)]) -> sq
     Ok(new)
 }
 
+/// [`insert`] on the writer's connection, which goes after a failure.
+async fn insert_held(db: &Db, held: &mut Held, events: &[(NewEvent, DateTime<Utc>)]) -> sqlx::Result<u64> {
+    let stored = match held.get(&db.pool).await {
+        Ok(conn) => insert(conn, events).await,
+        Err(e) => Err(e),
+    };
+    if stored.is_err() {
+        held.release();
+    }
+    stored
+}
+
 /// Events stored per INSERT statement (5 parameters each).
 const INSERT_CHUNK: usize = 128;
 
 /// Stores webhook events durably ([`insert`]): a batch that fits one statement is committed by
-/// that statement alone (no BEGIN and COMMIT round trips), a larger one in a transaction.
-pub async fn store(db: &Db, events: &[(NewEvent, DateTime<Utc>)]) -> sqlx::Result<u64> {
+/// that statement alone (no BEGIN and COMMIT round trips) on the writer's connection, a larger
+/// one in a transaction. A failure on the writer's connection (the server dropped it) is tried
+/// once more on a new one before the webhooks are refused; events stored by the first try are
+/// not stored twice (their keys).
+pub async fn store(db: &Db, held: &mut Held, events: &[(NewEvent, DateTime<Utc>)]) -> sqlx::Result<u64> {
     if events.len() <= INSERT_CHUNK {
         let _gate = db.gate().await;
-        let mut conn = db.pool.acquire().await?;
-        return insert(&mut conn, events).await;
+        if let Ok(new) = insert_held(db, held, events).await {
+            return Ok(new);
+        }
+        return insert_held(db, held, events).await;
     }
     let mut tx = db.begin().await?;
     let new = insert(&mut tx, events).await?;
@@ -122,6 +139,7 @@ pub async fn put_back(conn: &mut Conn, engine: super::Engine, ids: &[i64]) -> sq
         engine.in_id_set("id", "$1")
     ))
     .bind(engine.id_set(ids))
+    .persistent(engine.keeps_id_set_plans())
     .execute(&mut *conn)
     .await
     .map(|_| ())

@@ -28,6 +28,10 @@ pub struct Request {
     pub created_at: i64,
     pub provider_id: Option<i64>,
     pub parent_id: Option<i64>,
+    /// The capacity (bed free, kit in stock) an oxygen request was routed by as it was opened
+    /// ([`super::care::NewRequest::oxygen_routes`]); not stored.
+    #[sqlx(skip)]
+    pub routed_by: Option<(bool, bool)>,
 }
 
 const REQUEST: &str =

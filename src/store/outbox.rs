@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Conn, Db, Engine, ms};
+use super::{Conn, Db, Engine, Held, ms};
 use crate::channels::OutMessage;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -83,7 +83,14 @@ pub struct Claimed {
 
 /// Leases due rows: for messages, only the oldest pending one of each chat and only when the
 /// chat's rate limit allows; callback answers go at once.
-pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<Claimed>> {
+/// On `held`, the dispatcher's own connection.
+pub async fn claim(
+    db: &Db,
+    held: &mut Held,
+    now: DateTime<Utc>,
+    lease: chrono::Duration,
+    limit: i64,
+) -> sqlx::Result<Vec<Claimed>> {
     let _gate = db.gate().await;
     let sql = format!(
         "UPDATE outbox {} SET claimed_until = $1, attempts = attempts + 1
@@ -122,7 +129,7 @@ pub async fn claim(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: 
         .bind(ms(now + lease))
         .bind(ms(now))
         .bind(limit)
-        .fetch_all(&db.relaxed)
+        .fetch_all(held.get(&db.relaxed).await?)
         .await?;
     let mut rows: Vec<Claimed> = leased
         .into_iter()
@@ -160,9 +167,19 @@ pub async fn mark_sent(conn: &mut Conn, engine: Engine, ids: &[i64], now: DateTi
     ))
     .bind(ms(now))
     .bind(engine.id_set(ids))
+    .persistent(engine.keeps_id_set_plans())
     .execute(&mut *conn)
     .await
     .map(|_| ())
+}
+
+/// [`mark_sent`] as a statement of its own, on a background worker's connection: it commits
+/// without waiting for the disk, as the dispatcher's transaction does (see [`Db::connect`]). A
+/// mark lost in a database crash sends the row again: a push under the same LINE retry key is
+/// the same delivery, a reply may arrive twice.
+pub async fn mark_sent_alone(db: &Db, held: &mut Held, ids: &[i64], now: DateTime<Utc>) -> sqlx::Result<()> {
+    let _gate = db.gate().await;
+    mark_sent(held.get(&db.relaxed).await?, db.engine, ids, now).await
 }
 
 /// Records how many parts went out, so a retry continues after them.

@@ -440,3 +440,37 @@ async fn two_instances_fire_each_timer_once(engine: Engine) {
     second.stop().await;
 }
 both_engines!(two_instances_fire_each_timer_once);
+
+/// The database drops every connection (a PostgreSQL restart, a failover): the next report is
+/// still acknowledged, stored and answered at once, not after the poll. The loops keep their
+/// connections between rounds, so each must notice a dead one and take a new one.
+async fn a_report_after_the_database_dropped_its_connections_is_answered(engine: Engine) {
+    let slow_poll = [("MIMAMORI_POLL_INTERVAL_MS", "600000")];
+    let app = TestApp::spawn_with(engine, Loops::default(), &slow_poll).await;
+    let (_, code) = app.add_patient("切断花子", &[]);
+    app.line_text("Udropped", &code).await;
+    app.wait_for_texts(2).await;
+    app.line_text("Udropped", "SpO2 97 36.5").await;
+    let before = app.wait_for_texts(3).await.len();
+    if engine == Engine::Postgres {
+        let dropped: Vec<bool> = sqlx::query_scalar(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .fetch_all(&app.pool())
+        .await
+        .expect("terminate");
+        assert!(!dropped.is_empty(), "the service's connections were dropped");
+    }
+    app.line_text("Udropped", "SpO2 96 36.8").await;
+    let texts = app.wait_for_texts(before + 1).await;
+    assert!(
+        texts[before].starts_with("SpO2 96%, 体温 36.8℃ — 記録しました。"),
+        "{texts:?}"
+    );
+    let reports = app
+        .scalar_i64("SELECT COUNT(*) FROM reports WHERE completed_at IS NOT NULL")
+        .await;
+    assert_eq!(reports, 2, "both reports stored once");
+}
+both_engines!(a_report_after_the_database_dropped_its_connections_is_answered);
