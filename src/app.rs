@@ -164,7 +164,16 @@ impl App {
                 state.clone(),
                 state.wake_outbox.clone(),
                 shutdown_rx.clone(),
-                async |s, _, held| outbox::run_once(s, held).await,
+                {
+                    let mut pace = outbox::Pace::default();
+                    async move |s, woken, held| {
+                        if pace.lingers(woken, tokio::time::Instant::now()) {
+                            tokio::time::sleep(outbox::LINGER).await;
+                        }
+                        pace.started(tokio::time::Instant::now());
+                        outbox::run_once(s, held).await
+                    }
+                },
             )));
         }
         let router = crate::http::router(state.clone());

@@ -514,7 +514,7 @@ pub async fn run_loop(
     state: AppState,
     notify: std::sync::Arc<tokio::sync::Notify>,
     mut shutdown: watch::Receiver<bool>,
-    step: impl AsyncFn(&AppState, bool, &mut Held) -> anyhow::Result<bool>,
+    mut step: impl AsyncFnMut(&AppState, bool, &mut Held) -> anyhow::Result<bool>,
 ) {
     let mut woken = false;
     let mut held = Held::default();

@@ -57,6 +57,33 @@ pub fn backoff(attempt: i64) -> chrono::Duration {
 /// Rows leased per round.
 const BATCH: usize = 64;
 
+/// Under load the dispatcher lets a wake's messages gather for a moment before it claims them:
+/// at 500 reports a second a round took one or two messages, and each round is a claim and a
+/// mark on the database. A wake that comes this soon after the last round counts as load.
+const BUSY_WITHIN: Duration = Duration::from_millis(100);
+/// How long a wake under load waits (a patient does not notice 10 ms; LINE's delivery takes
+/// longer). A quiet ward's wake claims at once.
+pub const LINGER: Duration = Duration::from_millis(10);
+
+/// When the dispatcher's last round started (see [`LINGER`]).
+#[derive(Default)]
+pub struct Pace(Option<Instant>);
+
+impl Pace {
+    /// Whether a round starting at `now` waits [`LINGER`] first; `woken`: a wake started it (a
+    /// round that goes on at once, or on the poll, has its messages due already).
+    pub fn lingers(&self, woken: bool, now: Instant) -> bool {
+        woken
+            && self
+                .0
+                .is_some_and(|last| now.saturating_duration_since(last) < BUSY_WITHIN)
+    }
+
+    pub fn started(&mut self, now: Instant) {
+        self.0 = Some(now);
+    }
+}
+
 /// Sends what is due. Rows are sent concurrently (they are of different chats, or callback
 /// answers); their outcomes are recorded in one transaction. More may be due at once when the
 /// batch was full, a chat has a message waiting behind one sent now, or a row was not sent:
@@ -320,4 +347,29 @@ async fn chats_patient(conn: &mut Conn, chat_id: i64) -> sqlx::Result<Option<i64
         .bind(chat_id)
         .fetch_one(&mut *conn)
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BUSY_WITHIN, Pace};
+    use std::time::Duration;
+    use tokio::time::Instant;
+
+    #[test]
+    fn only_a_wake_under_load_lingers() {
+        let start = Instant::now();
+        let mut pace = Pace::default();
+        assert!(!pace.lingers(true, start), "the first wake claims at once");
+        pace.started(start);
+        let soon = start + Duration::from_millis(30);
+        assert!(pace.lingers(true, soon), "a wake soon after the last round waits");
+        assert!(
+            !pace.lingers(false, soon),
+            "a round that goes on, or the poll, does not"
+        );
+        assert!(
+            !pace.lingers(true, start + BUSY_WITHIN),
+            "a quiet ward's wake claims at once"
+        );
+    }
 }
