@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::equipment::{BED_FREE, KIT_IN_STOCK};
+use super::equipment::{capacity_of, capacity_sql, route_sql};
 use super::offers::Request;
 use super::{Conn, ms};
 use crate::domain::triage::{Assessment, Level, Reason, RequestKind};
@@ -86,23 +86,16 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
         // $1 is the time; each row's values follow, an oxygen request routed as it is opened
         // with its four routes after them
         let mut next = 2;
-        let mut param = || {
-            next += 1;
-            format!("${}", next - 1)
-        };
         let values = all
             .iter()
             .map(|r| {
-                let columns: Vec<String> = (0..6).map(|_| param()).collect();
+                let columns: Vec<String> = (next..next + 6).map(|p| format!("${p}")).collect();
+                next += 6;
                 let route = match r.oxygen_routes {
-                    Some(_) => format!(
-                        "CASE {BED_FREE} * 2 + {KIT_IN_STOCK} WHEN 0 THEN CAST({} AS TEXT) WHEN 1 THEN CAST({} AS TEXT)
-                              WHEN 2 THEN CAST({} AS TEXT) ELSE CAST({} AS TEXT) END",
-                        param(),
-                        param(),
-                        param(),
-                        param()
-                    ),
+                    Some(_) => {
+                        next += 4;
+                        route_sql(next - 4)
+                    }
                     None => "NULL".to_owned(),
                 };
                 format!("({}, $1, $1, {route})", columns.join(", "))
@@ -118,7 +111,8 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
              VALUES {values}
              ON CONFLICT (patient_id, kind) WHERE status IN ('open', 'assigned', 'in_progress') DO NOTHING
              RETURNING id, patient_id, kind,
-                       CASE WHEN route IS NULL THEN -1 ELSE {BED_FREE} * 2 + {KIT_IN_STOCK} END AS capacity"
+                       CASE WHEN route IS NULL THEN -1 ELSE {} END AS capacity",
+            capacity_sql()
         );
         let mut q = sqlx::query_as(&sql).bind(ms(now));
         for (r, reasons) in all.iter().zip(&reasons) {
@@ -155,7 +149,7 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
                 created_at: ms(now),
                 provider_id: None,
                 parent_id: None,
-                routed_by: (capacity >= 0).then_some((capacity >= 2, capacity % 2 == 1)),
+                routed_by: (capacity >= 0).then(|| capacity_of(capacity)),
             }));
         } else {
             out.push(Opened::Existing(raise(conn, r, &reasons[i], now).await?));

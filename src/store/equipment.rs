@@ -122,11 +122,11 @@ pub async fn available(conn: &mut Conn, kind: UnitKind) -> sqlx::Result<i64> {
 }
 
 /// Whether an oxygen bed is free, as 1 or 0 (which both engines return alike).
-pub(super) const BED_FREE: &str =
+const BED_FREE: &str =
     "CASE WHEN EXISTS (SELECT 1 FROM beds WHERE kind = 'oxygen' AND state = 'free') THEN 1 ELSE 0 END";
 /// Whether a kit is in stock (a cylinder and a regulator, or a concentrator), as 1 or 0.
 // (EXISTS, not COUNT: a ward's stock runs to hundreds of units and only "any" matters here)
-pub(super) const KIT_IN_STOCK: &str = "CASE WHEN (EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'cylinder' AND state = 'available')
+const KIT_IN_STOCK: &str = "CASE WHEN (EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'cylinder' AND state = 'available')
               AND EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'regulator' AND state = 'available'))
           OR EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'concentrator' AND state = 'available') THEN 1 ELSE 0 END";
 
@@ -139,17 +139,41 @@ pub async fn oxygen_capacity(conn: &mut Conn) -> sqlx::Result<(bool, bool)> {
     Ok((bed > 0, kit > 0))
 }
 
+/// The oxygen capacity as one number, 0–3: bed free × 2 + kit in stock (see [`capacity_of`]).
+pub(super) fn capacity_sql() -> String {
+    format!("{BED_FREE} * 2 + {KIT_IN_STOCK}")
+}
+
+/// (bed free, kit in stock) from [`capacity_sql`]'s number.
+pub(super) fn capacity_of(code: i64) -> (bool, bool) {
+    (code >= 2, code % 2 == 1)
+}
+
+/// The route for the capacity the database sees, of the four bound from parameter `$first` on
+/// (the route for every capacity there can be, in `[bed free][kit in stock]` order). Within one
+/// statement both engines see one snapshot: the route stored is the one for the capacity
+/// [`capacity_sql`] returns.
+pub(super) fn route_sql(first: usize) -> String {
+    let p = |n: usize| format!("CAST(${} AS TEXT)", first + n);
+    format!(
+        "CASE {} WHEN 0 THEN {} WHEN 1 THEN {} WHEN 2 THEN {} ELSE {} END",
+        capacity_sql(),
+        p(0),
+        p(1),
+        p(2),
+        p(3)
+    )
+}
+
 /// Routes an oxygen request by what is free now, in one statement (reading the capacity first
 /// and then writing the route was two round trips): `routes` is the route for every capacity
 /// there can be, indexed by `[bed free][kit in stock]`, and the database stores the one it sees.
 /// Returns that capacity (bed free, kit in stock).
 pub async fn route_by_capacity(conn: &mut Conn, request_id: i64, routes: [[&str; 2]; 2]) -> sqlx::Result<(bool, bool)> {
-    // (one snapshot for the whole statement on both engines: what is stored is what is returned)
-    let (bed, kit): (i64, i64) = sqlx::query_as(&format!(
-        "UPDATE care_requests SET route = CASE {BED_FREE} * 2 + {KIT_IN_STOCK}
-                                          WHEN 0 THEN $2 WHEN 1 THEN $3 WHEN 2 THEN $4 ELSE $5 END
-          WHERE id = $1
-          RETURNING {BED_FREE}, {KIT_IN_STOCK}"
+    let code: i64 = sqlx::query_scalar(&format!(
+        "UPDATE care_requests SET route = {} WHERE id = $1 RETURNING {}",
+        route_sql(2),
+        capacity_sql()
     ))
     .bind(request_id)
     .bind(routes[0][0])
@@ -158,7 +182,7 @@ pub async fn route_by_capacity(conn: &mut Conn, request_id: i64, routes: [[&str;
     .bind(routes[1][1])
     .fetch_one(&mut *conn)
     .await?;
-    Ok((bed > 0, kit > 0))
+    Ok(capacity_of(code))
 }
 
 pub async fn history(conn: &mut Conn, unit_id: i64) -> sqlx::Result<Vec<Event>> {

@@ -28,7 +28,6 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyConnection, AnyPool, ConnectOptions, Connection, Executor};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub type Conn = AnyConnection;
 
 /// Row ids as a comma-separated list (see [`Engine::id_set`]): our own integers, never user text.
@@ -180,7 +179,8 @@ impl Held {
     pub async fn get(&mut self, pool: &AnyPool) -> sqlx::Result<&mut AnyConnection> {
         if let Some((conn, used)) = &mut self.conn {
             if used.elapsed() >= IDLE_BEFORE_PING && conn.ping().await.is_err() {
-                self.conn = None;
+                // (dead: the pool's idle ones may be too)
+                self.release();
             }
         }
         let held = match self.conn.take() {

@@ -453,14 +453,36 @@ async fn a_report_after_the_database_dropped_its_connections_is_answered(engine:
     app.line_text("Udropped", "SpO2 97 36.5").await;
     let before = app.wait_for_texts(3).await.len();
     if engine == Engine::Postgres {
-        let dropped: Vec<bool> = sqlx::query_scalar(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        let dropped: Vec<(i32, bool)> = sqlx::query_as(
+            "SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity
              WHERE datname = current_database() AND pid <> pg_backend_pid()",
         )
         .fetch_all(&app.pool())
         .await
         .expect("terminate");
         assert!(!dropped.is_empty(), "the service's connections were dropped");
+        // (a terminated backend goes a moment later: the report comes once they all have)
+        let set = format!(
+            "{{{}}}",
+            dropped
+                .iter()
+                .map(|(pid, _)| pid.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        app.wait_until("the dropped connections are gone", move |pool| {
+            let set = set.clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ANY(CAST($1 AS INTEGER[]))",
+                )
+                .bind(set)
+                .fetch_one(&pool)
+                .await
+                .is_ok_and(|n| n == 0)
+            }
+        })
+        .await;
     }
     app.line_text("Udropped", "SpO2 96 36.8").await;
     let texts = app.wait_for_texts(before + 1).await;
