@@ -107,14 +107,20 @@ pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Resul
 
 pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<Timer>> {
     let _gate = db.gate().await;
+    // the due rows picked once (see `Engine::in_subquery`): as a semi-join, PostgreSQL's plan
+    // walked every pending timer, one per enrolled patient at least, and looked for due ones
+    // again for each (50–130 ms per claim with 15,000 patients)
+    let due = format!(
+        "SELECT id FROM timers WHERE status = 'pending' AND due_at <= $2 AND claimed_until <= $2
+         ORDER BY due_at LIMIT $3 {}",
+        db.skip_locked()
+    );
     let sql = format!(
         "UPDATE timers {} SET claimed_until = $1
-         WHERE id IN (SELECT id FROM timers WHERE status = 'pending' AND due_at <= $2 AND claimed_until <= $2
-                      ORDER BY due_at LIMIT $3 {})
-           AND status = 'pending' AND claimed_until <= $2
+         WHERE {} AND status = 'pending' AND claimed_until <= $2
          RETURNING id, kind, patient_id, due_at, ref_id",
         db.by_id(),
-        db.skip_locked()
+        db.engine.in_subquery("id", &due),
     );
     let mut rows: Vec<Timer> = sqlx::query_as(&sql)
         .bind(ms(now + lease))
