@@ -5,7 +5,7 @@ use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, ResponseTemplate};
 
 use crate::both_engines;
-use crate::helpers::{Engine, TestApp, line_push_answers, mount_defaults};
+use crate::helpers::{Engine, TestApp, line_push_answers, line_push_answers_to, mount_defaults};
 use mimamori::app::Loops;
 
 /// A LINE message event without a reply token, so the answer must be pushed.
@@ -186,6 +186,64 @@ async fn messages_in_quick_succession_are_each_answered_without_waiting_for_the_
     assert_eq!(pushed, written);
 }
 both_engines!(messages_in_quick_succession_are_each_answered_without_waiting_for_the_poll);
+
+/// Pushes LINE received for `user`, as their retry keys, in the order they arrived.
+async fn pushes_to(app: &TestApp, user: &str) -> Vec<String> {
+    push_requests(app)
+        .await
+        .iter()
+        .filter(|r| serde_json::from_slice::<serde_json::Value>(&r.body).is_ok_and(|b| b["to"] == user))
+        .filter_map(|r| r.headers.get("x-line-retry-key")?.to_str().ok().map(str::to_string))
+        .collect()
+}
+
+/// Waits until exactly one message row matches `condition`.
+async fn wait_for_one(app: &TestApp, what: &str, condition: &'static str) {
+    app.wait_until(what, move |pool| async move {
+        sqlx::query_scalar::<_, i64>(&format!(
+            "SELECT COUNT(*) FROM outbox WHERE kind = 'messages' AND {condition}"
+        ))
+        .fetch_one(&pool)
+        .await
+        .is_ok_and(|n| n == 1)
+    })
+    .await;
+}
+
+async fn a_message_waiting_for_a_retry_holds_its_chat_but_no_other(engine: Engine) {
+    let app = TestApp::spawn_bare(engine, Loops::default()).await;
+    // LINE fails the first push to Uheld
+    line_push_answers_to(&app.line, Some("Uheld"), 500, json!({"message": "oops"}), 1).await;
+    mount_defaults(&app.line, &app.telegram).await;
+    line_text_without_reply_token(&app, "Uheld", "hello").await;
+    wait_for_one(&app, "a retry is planned for Uheld's answer", "last_error IS NOT NULL").await;
+    // Uheld's second answer queues behind the first; another patient's goes at once
+    line_text_without_reply_token(&app, "Uheld", "are you there").await;
+    app.settle_events().await;
+    line_text_without_reply_token(&app, "Uother", "hello").await;
+    wait_for_one(&app, "Uother is answered", "status = 'sent'").await;
+    assert_eq!(pushes_to(&app, "Uother").await.len(), 1);
+    assert_eq!(
+        pushes_to(&app, "Uheld").await.len(),
+        1,
+        "the second answer waits for the first"
+    );
+
+    // the retry is due: both answers go, in the order they were written
+    app.advance(chrono::Duration::seconds(3));
+    app.settle().await;
+    let written: Vec<String> = sqlx::query_scalar(
+        "SELECT o.retry_key FROM outbox o JOIN chats c ON c.id = o.chat_id
+         WHERE c.external_id = 'Uheld' AND o.status = 'sent' ORDER BY o.id",
+    )
+    .fetch_all(&app.pool())
+    .await
+    .expect("outbox");
+    assert_eq!(written.len(), 2, "both of Uheld's answers are sent");
+    let pushed = pushes_to(&app, "Uheld").await;
+    assert_eq!(pushed, vec![written[0].clone(), written[0].clone(), written[1].clone()]);
+}
+both_engines!(a_message_waiting_for_a_retry_holds_its_chat_but_no_other);
 
 async fn a_refused_reply_token_falls_back_to_push(engine: Engine) {
     let app = TestApp::spawn_bare(engine, Loops::default()).await;

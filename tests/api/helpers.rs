@@ -657,9 +657,17 @@ fn next_update_id() -> i64 {
 
 /// Mounts a LINE push answer for the next `times` calls (wiremock picks the first match).
 pub async fn line_push_answers(server: &MockServer, status: u16, body: Value, times: u64) {
-    Mock::given(method("POST"))
-        .and(path("/v2/bot/message/push"))
-        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+    line_push_answers_to(server, None, status, body, times).await;
+}
+
+/// [`line_push_answers`] for pushes to one user only (`to`), or to anyone.
+pub async fn line_push_answers_to(server: &MockServer, to: Option<&str>, status: u16, body: Value, times: u64) {
+    let mock = Mock::given(method("POST")).and(path("/v2/bot/message/push"));
+    let mock = match to {
+        Some(user) => mock.and(wiremock::matchers::body_partial_json(serde_json::json!({ "to": user }))),
+        None => mock,
+    };
+    mock.respond_with(ResponseTemplate::new(status).set_body_json(body))
         .up_to_n_times(times)
         .with_priority(1)
         .mount(server)
