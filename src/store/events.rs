@@ -103,9 +103,9 @@ pub async fn store(db: &Db, held: &mut Held, events: &[(NewEvent, DateTime<Utc>)
 /// them, and to them a locked event is still pending, so the same chat's later events wait for
 /// it); SQLite's worker transaction holds the one write lock anyway.
 pub async fn lock_due(conn: &mut Conn, db: &Db, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<StoredEvent>> {
-    // `id >= MIN(pending id)`: without it PostgreSQL's plan may walk the primary key over every
-    // handled event kept for deduplication before the first pending one (11 ms with 10,000)
-    // (the claimed rows picked once, see `Engine::in_subquery`)
+    // picked once (see `Engine::in_subquery`). `id >= MIN(pending id)`: without it PostgreSQL's
+    // plan may walk the primary key over every handled event kept for deduplication before the
+    // first pending one (11 ms with 10,000)
     let due = format!(
         "SELECT e.id FROM inbound_events e
          WHERE e.status = 'pending' AND e.next_attempt_at <= $1 AND e.claimed_until <= $1

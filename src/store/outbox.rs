@@ -109,10 +109,7 @@ pub async fn claim(
            AND (o.kind = 'callback_answer' OR (SELECT c.send_after FROM chats c WHERE c.id = o.chat_id) <= $2)
          ORDER BY o.id LIMIT $3 {}",
         db.engine.in_subquery("o.id", heads),
-        match db.engine {
-            super::Engine::Sqlite => "",
-            super::Engine::Postgres => "FOR UPDATE OF o SKIP LOCKED",
-        }
+        db.skip_locked()
     );
     let sql = format!(
         "UPDATE outbox {} SET claimed_until = $1, attempts = attempts + 1
