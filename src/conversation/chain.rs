@@ -162,19 +162,11 @@ async fn take_step(
                 roster.as_ref().map_or_else(Vec::new, |r| r.covering(slot, Some(role)))
             }
             Target::Staff => {
-                offers::set_step(conn, request.id, index as i64, ctx.now).await?;
-                chats::alert_staff(
-                    conn,
-                    "chain_exhausted",
-                    Some(patient.id),
-                    None,
-                    &format!(
-                        "no provider accepted care request {} ({}): staff must arrange it",
-                        request.id, request.kind
-                    ),
-                    ctx.now,
-                )
-                .await?;
+                let detail = format!(
+                    "no provider accepted care request {} ({}): staff must arrange it",
+                    request.id, request.kind
+                );
+                offers::hand_to_staff(conn, request.id, index as i64, patient.id, &detail, ctx.now).await?;
                 return Ok(());
             }
         };

@@ -65,15 +65,16 @@ pub async fn after_assessment(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient,
     if !extra && p.extra_check_ins == 0 && p.stable_streak == streak {
         return Ok(()); // nothing changes: the usual case
     }
-    patients::set_cadence(conn, patient.id, extra, streak).await?;
-    if p.extra_check_ins != 0 {
+    let cadence = patients::Cadence {
+        extra_check_ins: extra,
+        stable_streak: streak,
+        timer: EXTRA_CHECK_IN,
         // (only this function schedules extra check-ins, and it cancels them when it turns
         // them off: with the flag off none is pending)
-        timers::cancel(conn, patient.id, EXTRA_CHECK_IN).await?;
-    }
-    if extra {
-        timers::schedule(conn, EXTRA_CHECK_IN, patient.id, ctx.now + EXTRA_AFTER, ctx.now).await?;
-    }
+        cancel: p.extra_check_ins != 0,
+        schedule: extra.then(|| ctx.now + EXTRA_AFTER),
+    };
+    patients::set_cadence(conn, patient.id, &cadence, ctx.now).await?;
     Ok(())
 }
 

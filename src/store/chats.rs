@@ -139,6 +139,14 @@ pub async fn record_failure(conn: &mut Conn, chat_id: i64, now: DateTime<Utc>) -
         .map(|_| ())
 }
 
+/// A staff alert's INSERT, up to its VALUES: (kind, patient, chat, detail, time).
+pub(super) const INSERT_ALERT: &str = "INSERT INTO staff_alerts (kind, patient_id, chat_id, detail, created_at) VALUES";
+
+/// The log line of a staff alert: which kind, for whom; never the detail.
+pub(super) fn log_alert(kind: &str, patient_id: Option<i64>, chat_id: Option<i64>) {
+    tracing::warn!(kind, patient_id, chat_id, "staff alert");
+}
+
 /// Something staff must see. `detail` names what happened, never what the patient wrote.
 pub async fn alert_staff(
     conn: &mut Conn,
@@ -148,8 +156,8 @@ pub async fn alert_staff(
     detail: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    tracing::warn!(kind, patient_id, chat_id, "staff alert");
-    sqlx::query("INSERT INTO staff_alerts (kind, patient_id, chat_id, detail, created_at) VALUES ($1, $2, $3, $4, $5)")
+    log_alert(kind, patient_id, chat_id);
+    sqlx::query(&format!("{INSERT_ALERT} ($1, $2, $3, $4, $5)"))
         .bind(kind)
         .bind(patient_id)
         .bind(chat_id)

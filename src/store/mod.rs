@@ -42,6 +42,23 @@ pub enum Engine {
 }
 
 impl Engine {
+    /// The engine behind a connection.
+    pub fn of(conn: &Conn) -> Engine {
+        if conn.backend_name() == "SQLite" {
+            Engine::Sqlite
+        } else {
+            Engine::Postgres
+        }
+    }
+
+    /// Whether two statements that follow each other in a transaction are better sent as one
+    /// (a data-modifying `WITH`). On PostgreSQL each statement is a round trip, and its fixed
+    /// cost (executor start, locks, two sockets' work) was most of the database's CPU per
+    /// report; SQLite runs in this process and has no data-modifying `WITH`.
+    pub fn joins_writes(self) -> bool {
+        self == Engine::Postgres
+    }
+
     /// `column IN (…)` over the ids bound at `param` as one value ([`Engine::id_set`]; the Any
     /// driver binds no arrays): one prepared statement whatever the count, where an inline list
     /// would be parsed and planned anew each time.

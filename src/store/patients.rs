@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Conn, ms};
+use super::{Conn, Engine, ms, timers};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Patient {
@@ -123,14 +123,53 @@ pub async fn set_last_contact(conn: &mut Conn, id: i64, at: DateTime<Utc>) -> sq
         .map(|_| ())
 }
 
-pub async fn set_cadence(conn: &mut Conn, id: i64, extra_check_ins: bool, stable_streak: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3")
-        .bind(i64::from(extra_check_ins))
-        .bind(stable_streak)
-        .bind(id)
-        .execute(&mut *conn)
-        .await
-        .map(|_| ())
+/// A patient's cadence and the timer that goes with it.
+pub struct Cadence<'a> {
+    pub extra_check_ins: bool,
+    pub stable_streak: i64,
+    /// the timer's kind
+    pub timer: &'a str,
+    /// the pending timer of that kind is cancelled
+    pub cancel: bool,
+    /// a new one is due then
+    pub schedule: Option<DateTime<Utc>>,
+}
+
+/// Sets the patient's cadence, cancels and schedules its timer: one statement where the
+/// engine joins writes (the cancel does not see the timer scheduled in the same statement).
+pub async fn set_cadence(conn: &mut Conn, id: i64, c: &Cadence<'_>, now: DateTime<Utc>) -> sqlx::Result<()> {
+    if !Engine::of(conn).joins_writes() {
+        sqlx::query("UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3")
+            .bind(i64::from(c.extra_check_ins))
+            .bind(c.stable_streak)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        if c.cancel {
+            timers::cancel(conn, id, c.timer).await?;
+        }
+        if let Some(due) = c.schedule {
+            timers::schedule(conn, c.timer, id, due, now).await?;
+        }
+        return Ok(());
+    }
+    sqlx::query(
+        "WITH cadence AS (UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3),
+              cancelled AS (UPDATE timers SET status = 'cancelled'
+                             WHERE $4 AND patient_id = $3 AND kind = $5 AND status = 'pending')
+         INSERT INTO timers (kind, patient_id, due_at, created_at) SELECT $5, $3, $6, $7 WHERE $8",
+    )
+    .bind(i64::from(c.extra_check_ins))
+    .bind(c.stable_streak)
+    .bind(id)
+    .bind(c.cancel)
+    .bind(c.timer)
+    .bind(c.schedule.map(ms))
+    .bind(ms(now))
+    .bind(c.schedule.is_some())
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
 }
 
 /// Ends the episode: released (by the criteria or by staff), with an optional staff note.

@@ -250,11 +250,30 @@ async fn after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_
         ))
         .await;
     assert_eq!(due - start.timestamp_millis(), 3 * 3600 * 1000, "3 hours later");
-    app.tg_text(6103, "SpO2 98 36.5", Some("en")).await;
+    // worse again an hour later: the next extra check-in counts from now, and there is one
+    app.advance(chrono::Duration::hours(1));
+    app.tg_text(6103, "worse and harder to breathe", Some("en")).await;
     app.wait_for_texts(n + 2).await;
+    assert_eq!(
+        extra(&app).await,
+        1,
+        "the earlier extra check-in gives way to the new one"
+    );
+    let due = app
+        .scalar_i64(&format!(
+            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'extra_check_in' AND status = 'pending'"
+        ))
+        .await;
+    assert_eq!(
+        due - start.timestamp_millis(),
+        4 * 3600 * 1000,
+        "3 hours after the second"
+    );
+    app.tg_text(6103, "SpO2 98 36.5", Some("en")).await;
+    app.wait_for_texts(n + 3).await;
     assert_eq!(extra(&app).await, 1, "one stable report is not enough");
     app.tg_text(6103, "SpO2 98 36.4", Some("en")).await;
-    app.wait_for_texts(n + 3).await;
+    app.wait_for_texts(n + 4).await;
     assert_eq!(extra(&app).await, 0, "two stable in a row end the extra check-ins");
 }
 both_engines!(after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_stable);
