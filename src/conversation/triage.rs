@@ -100,8 +100,7 @@ pub async fn decide(
     let history = history(conn, patient.id, report).await?;
     let input = input_for(ctx, patient, report, &history);
     let a = assess(&ctx.config.rules, &input);
-    let assessment_id = care::insert_assessment(conn, patient.id, Some(report.id), &a, ctx.now).await?;
-    let requests: Vec<care::NewRequest> = a
+    let mut requests: Vec<care::NewRequest> = a
         .requests
         .iter()
         .map(|kind| {
@@ -111,7 +110,7 @@ pub async fn decide(
             };
             care::NewRequest {
                 patient_id: patient.id,
-                assessment_id: Some(assessment_id),
+                assessment_id: None, // (the one stored with them)
                 kind: *kind,
                 level: a.level,
                 target_at: ctx.now + chrono::Duration::minutes(minutes),
@@ -123,7 +122,8 @@ pub async fn decide(
         .collect();
     let coordinated = a.requests.contains(&RequestKind::HospitalCoordination);
     let mut routed = Vec::new();
-    for opened in care::open_all(conn, &requests, ctx.now).await? {
+    let (_, opened) = care::record(conn, patient.id, Some(report.id), &a, &mut requests, ctx.now).await?;
+    for opened in opened {
         if let care::Opened::New(request) = opened {
             let told = super::chain::opened_for_patient(conn, ctx, &request, Some(patient), Some(lang), coordinated);
             routed.extend(told.await?);

@@ -4,8 +4,10 @@ use chrono::{DateTime, Utc};
 
 use super::equipment::{capacity_of, capacity_sql, route_sql};
 use super::offers::Request;
-use super::{Conn, ms};
+use super::{Conn, Engine, ms};
 use crate::domain::triage::{Assessment, Level, Reason, RequestKind};
+use sqlx::Arguments;
+use sqlx::any::AnyArguments;
 
 pub fn urgency(level: Level) -> i64 {
     level as i64
@@ -77,58 +79,153 @@ pub async fn open(conn: &mut Conn, r: &NewRequest<'_>, now: DateTime<Utc>) -> an
 
 /// [`open`] for several requests, in order: the new ones (the usual case) in one statement.
 pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc>) -> anyhow::Result<Vec<Opened>> {
-    let reasons = all
-        .iter()
-        .map(|r| serde_json::to_string(r.reasons))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut inserted: Vec<(i64, i64, String, i64)> = Vec::new();
+    let reasons = reasons_of(all)?;
+    let mut inserted = Vec::new();
     if !all.is_empty() {
-        // $1 is the time; each row's values follow, an oxygen request routed as it is opened
-        // with its four routes after them
-        let mut next = 2;
-        let values = all
-            .iter()
-            .map(|r| {
-                let columns: Vec<String> = (next..next + 6).map(|p| format!("${p}")).collect();
-                next += 6;
-                let route = match r.oxygen_routes {
-                    Some(_) => {
-                        next += 4;
-                        route_sql(next - 4)
-                    }
-                    None => "NULL".to_owned(),
-                };
-                format!("({}, $1, $1, {route})", columns.join(", "))
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        // one open request of a kind per patient is a unique index (migration 0015): a kind
-        // already open, or asked for twice here, is not inserted again. A routed request returns
-        // the capacity its route was chosen by (one snapshot for the whole statement on both
-        // engines: what is stored is what is returned), -1 for the others.
-        let sql = format!(
-            "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at, route)
-             VALUES {values}
-             ON CONFLICT (patient_id, kind) WHERE status IN ('open', 'assigned', 'in_progress') DO NOTHING
-             RETURNING id, patient_id, kind,
-                       CASE WHEN route IS NULL THEN -1 ELSE {} END AS capacity",
-            capacity_sql()
-        );
-        let mut q = sqlx::query_as(&sql).bind(ms(now));
-        for (r, reasons) in all.iter().zip(&reasons) {
-            q = q
-                .bind(r.patient_id)
-                .bind(r.assessment_id)
-                .bind(r.kind.code())
-                .bind(urgency(r.level))
-                .bind(ms(r.target_at))
-                .bind(reasons);
-            for route in r.oxygen_routes.iter().flatten().flatten() {
-                q = q.bind(*route);
-            }
-        }
-        inserted = q.fetch_all(&mut *conn).await?;
+        // $1 is the time; each row's values follow
+        let sql = insert_requests(all, None);
+        let mut args = AnyArguments::default();
+        args.add(ms(now)).map_err(anyhow::Error::msg)?;
+        bind_requests(&mut args, all, &reasons, true)?;
+        inserted = sqlx::query_as_with(&sql, args).fetch_all(&mut *conn).await?;
     }
+    settle(conn, all, &reasons, inserted, now).await
+}
+
+/// Stores the assessment of a report (`report_id`) and opens (or raises) the care requests it
+/// asks for, in order, each given the assessment's id. Returns that id. Where the engine joins
+/// writes, the assessment and the new requests are one statement.
+pub async fn record(
+    conn: &mut Conn,
+    patient_id: i64,
+    report_id: Option<i64>,
+    a: &Assessment,
+    requests: &mut [NewRequest<'_>],
+    now: DateTime<Utc>,
+) -> anyhow::Result<(i64, Vec<Opened>)> {
+    if requests.is_empty() || !Engine::of(conn).joins_writes() {
+        let id = insert_assessment(conn, patient_id, report_id, a, now).await?;
+        requests.iter_mut().for_each(|r| r.assessment_id = Some(id));
+        return Ok((id, open_all(conn, requests, now).await?));
+    }
+    let reasons = reasons_of(requests)?;
+    // $1 the time, $2–$6 the assessment, then each request's values; one row whatever was
+    // inserted (none when every kind was open already), with the assessment's id
+    let sql = format!(
+        "WITH a AS (INSERT INTO assessments (patient_id, report_id, level, reasons, ruleset_version, created_at)
+                    VALUES ($2, $3, $4, $5, $6, $1) RETURNING id),
+              r AS ({})
+         SELECT (SELECT id FROM a), r.id, r.patient_id, r.kind, r.capacity FROM (SELECT 1 AS one) o LEFT JOIN r ON TRUE",
+        insert_requests_from(requests, Some("(SELECT id FROM a)"), 7)
+    );
+    let mut args = AnyArguments::default();
+    args.add(ms(now)).map_err(anyhow::Error::msg)?;
+    args.add(patient_id).map_err(anyhow::Error::msg)?;
+    args.add(report_id).map_err(anyhow::Error::msg)?;
+    args.add(a.level.code()).map_err(anyhow::Error::msg)?;
+    args.add(serde_json::to_string(&a.reasons)?)
+        .map_err(anyhow::Error::msg)?;
+    args.add(a.ruleset_version.clone()).map_err(anyhow::Error::msg)?;
+    bind_requests(&mut args, requests, &reasons, false)?;
+    type Row = (i64, Option<i64>, Option<i64>, Option<String>, Option<i64>);
+    let rows: Vec<Row> = sqlx::query_as_with(&sql, args).fetch_all(&mut *conn).await?;
+    let id = rows
+        .first()
+        .map(|r| r.0)
+        .ok_or_else(|| anyhow::anyhow!("the assessment was not stored"))?;
+    requests.iter_mut().for_each(|r| r.assessment_id = Some(id));
+    let inserted = rows
+        .into_iter()
+        .filter_map(|(_, id, patient, kind, capacity)| Some((id?, patient?, kind?, capacity?)))
+        .collect();
+    Ok((id, settle(conn, requests, &reasons, inserted, now).await?))
+}
+
+fn reasons_of(all: &[NewRequest<'_>]) -> serde_json::Result<Vec<String>> {
+    all.iter().map(|r| serde_json::to_string(r.reasons)).collect()
+}
+
+/// The INSERT of `all`'s new requests (the time is `$1`, their values from `$2` on).
+fn insert_requests(all: &[NewRequest<'_>], assessment: Option<&str>) -> String {
+    insert_requests_from(all, assessment, 2)
+}
+
+/// The INSERT of `all`'s new requests: the time is `$1`, each row's values follow from
+/// `$first` on (an oxygen request routed as it is opened with its four routes after them), and
+/// each row's assessment is `assessment` (SQL) or bound with its values. One open request of a
+/// kind per patient is a unique index (migration 0015): a kind already open, or asked for twice
+/// here, is not inserted again. A routed request returns the capacity its route was chosen by
+/// (one snapshot for the whole statement on both engines: what is stored is what is
+/// returned), -1 for the others.
+fn insert_requests_from(all: &[NewRequest<'_>], assessment: Option<&str>, first: usize) -> String {
+    let mut next = first;
+    let values = all
+        .iter()
+        .map(|r| {
+            let patient = next;
+            next += 1;
+            let assessment = match assessment {
+                Some(sql) => sql.to_owned(),
+                None => {
+                    next += 1;
+                    format!("${}", next - 1)
+                }
+            };
+            let rest: Vec<String> = (next..next + 4).map(|p| format!("${p}")).collect();
+            next += 4;
+            let route = match r.oxygen_routes {
+                Some(_) => {
+                    next += 4;
+                    route_sql(next - 4)
+                }
+                None => "NULL".to_owned(),
+            };
+            format!("(${patient}, {assessment}, {}, $1, $1, {route})", rest.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at, route)
+         VALUES {values}
+         ON CONFLICT (patient_id, kind) WHERE status IN ('open', 'assigned', 'in_progress') DO NOTHING
+         RETURNING id, patient_id, kind,
+                   CASE WHEN route IS NULL THEN -1 ELSE {} END AS capacity",
+        capacity_sql()
+    )
+}
+
+/// Binds [`insert_requests_from`]'s values for `all` (with each one's assessment, or not).
+fn bind_requests(
+    args: &mut AnyArguments<'_>,
+    all: &[NewRequest<'_>],
+    reasons: &[String],
+    with_assessment: bool,
+) -> anyhow::Result<()> {
+    for (r, reasons) in all.iter().zip(reasons) {
+        args.add(r.patient_id).map_err(anyhow::Error::msg)?;
+        if with_assessment {
+            args.add(r.assessment_id).map_err(anyhow::Error::msg)?;
+        }
+        args.add(r.kind.code()).map_err(anyhow::Error::msg)?;
+        args.add(urgency(r.level)).map_err(anyhow::Error::msg)?;
+        args.add(ms(r.target_at)).map_err(anyhow::Error::msg)?;
+        args.add(reasons.clone()).map_err(anyhow::Error::msg)?;
+        for route in r.oxygen_routes.iter().flatten().flatten() {
+            args.add(*route).map_err(anyhow::Error::msg)?;
+        }
+    }
+    Ok(())
+}
+
+/// What became of each of `all`: the rows `inserted` (id, patient, kind, capacity) are the new
+/// ones; a kind that was open already is raised.
+async fn settle(
+    conn: &mut Conn,
+    all: &[NewRequest<'_>],
+    reasons: &[String],
+    mut inserted: Vec<(i64, i64, String, i64)>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<Opened>> {
     let mut out = Vec::with_capacity(all.len());
     for (i, r) in all.iter().enumerate() {
         // each inserted row is the first request of its kind; a second one raises it

@@ -325,6 +325,13 @@ async fn a_repeated_report_raises_the_open_request_instead_of_opening_another(en
     assert_eq!(kinds, vec!["phone_consultation", "oxygen", "hospital_coordination"]);
     assert!(reqs[0].2 > first[0].2, "urgency raised: {reqs:?}");
     assert_eq!(reqs[0].2, 3, "urgent, as the new assessment");
+    let tied = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM care_requests WHERE patient_id = {id}
+                AND assessment_id = (SELECT MAX(id) FROM assessments WHERE patient_id = {id})"
+        ))
+        .await;
+    assert_eq!(tied, 3, "each tied to the assessment that opened or raised it");
     let keys: Vec<&str> = reqs[0]
         .3
         .as_array()
