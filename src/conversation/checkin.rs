@@ -244,7 +244,8 @@ async fn record(
     let step = if complete_in_one { None } else { next_step(&report, &d) };
     if step.is_none() {
         report.completed_at = Some(ms(ctx.now));
-        reports::store(conn, &mut report).await?;
+        // with it the history the rules read (one statement where the engine joins writes)
+        let history = reports::complete(conn, &mut report).await?;
         if d.check_in {
             // the check-in is answered. Outside one there is nothing to cancel: only a check-in
             // prompt schedules these, and should one be pending still (its dialogue replaced),
@@ -252,7 +253,7 @@ async fn record(
             timers::cancel_kinds(conn, patient.id, &[CHECK_IN_REMINDER, observation::STAFF_CALL]).await?;
         }
         let summary = summary(ctx, lang, &report);
-        if wants_remeasure(conn, ctx, patient, &report).await? {
+        if wants_remeasure(ctx, patient, &report, &history) {
             let wait = ctx.config.rules.remeasure_wait_minutes;
             let d = Dialogue {
                 remeasure_of: Some(report.id),
@@ -283,7 +284,7 @@ async fn record(
             if patient.dialogue.is_some() {
                 patients::set_dialogue(conn, patient.id, None).await?;
             }
-            let (_, messages) = triage::decide(conn, ctx, patient, lang, &report, Some(summary)).await?;
+            let (_, messages) = triage::decide_with(conn, ctx, patient, lang, &report, &history, Some(summary)).await?;
             out.extend(messages);
         }
     } else {
@@ -329,16 +330,15 @@ async fn record(
 
 /// A first SpO2 in the re-measure range gets one more measurement — unless the other signals
 /// already decide at least as urgently, so nothing is delayed by asking.
-async fn wants_remeasure(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, report: &Report) -> anyhow::Result<bool> {
+fn wants_remeasure(ctx: &Ctx<'_>, patient: &Patient, report: &Report, history: &[Report]) -> bool {
     let rules = &ctx.config.rules;
     let Some(spo2) = report.spo2.and_then(|v| u8::try_from(v).ok()) else {
-        return Ok(false);
+        return false;
     };
     if report.spo2_remeasured.is_some() || !rules.wants_remeasure(spo2) {
-        return Ok(false);
+        return false;
     }
-    let history = triage::history(conn, patient.id, report).await?;
-    let input = triage::input_for(ctx, patient, report, &history);
+    let input = triage::input_for(ctx, patient, report, history);
     let with = assess(rules, &input).level;
     let without = assess(
         rules,
@@ -349,7 +349,7 @@ async fn wants_remeasure(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, repo
     )
     .level;
     // an emergency is never delayed by asking again
-    Ok(with > without && with < Level::Emergency)
+    with > without && with < Level::Emergency
 }
 
 /// Nobody answered the re-measure prompt in time: the first reading counts.

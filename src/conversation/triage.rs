@@ -98,7 +98,20 @@ pub async fn decide(
     summary: Option<String>,
 ) -> anyhow::Result<(Assessment, Vec<OutMessage>)> {
     let history = history(conn, patient.id, report).await?;
-    let input = input_for(ctx, patient, report, &history);
+    decide_with(conn, ctx, patient, lang, report, &history, summary).await
+}
+
+/// [`decide`] with the patient's [`history`] as the caller read it (with `report` in its place).
+pub async fn decide_with(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    lang: Lang,
+    report: &Report,
+    history: &[Report],
+    summary: Option<String>,
+) -> anyhow::Result<(Assessment, Vec<OutMessage>)> {
+    let input = input_for(ctx, patient, report, history);
     let a = assess(&ctx.config.rules, &input);
     let mut requests: Vec<care::NewRequest> = a
         .requests
@@ -141,7 +154,7 @@ pub async fn decide(
         .await?;
     }
     super::observation::after_assessment(conn, ctx, patient, a.level).await?;
-    super::release::schedule_with(conn, ctx, patient, &history).await?;
+    super::release::schedule_with(conn, ctx, patient, history).await?;
     let mut told = messages(ctx, lang, &a, summary);
     // where oxygen comes from belongs with what happens next: one message, not one more
     for extra in routed {

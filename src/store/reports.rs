@@ -4,9 +4,9 @@ use chrono::{DateTime, Utc};
 
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
-use sqlx::{Any, Row};
+use sqlx::{Any, FromRow, Row};
 
-use super::{Conn, ms};
+use super::{Conn, Engine, ms};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Report {
@@ -41,6 +41,15 @@ impl Report {
 
 const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate";
 
+/// The columns an INSERT gives: what a report says ($1 … $13, see [`bind_fields`]), then the
+/// patient, the source and the time.
+const INSERTED: &str = "spo2, temperature, pulse, symptoms, feeling, source_text, warned, completed_at,
+    harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate, patient_id, source, created_at";
+/// What a report says, set from $1 … $13 (see [`bind_fields`]).
+const UPDATED: &str = "spo2 = $1, temperature = $2, pulse = $3, symptoms = $4, feeling = $5, source_text = $6,
+    warned = $7, completed_at = $8, harder_to_breathe = $9, asks_to_talk = $10, spo2_remeasured = $11,
+    cannot_eat_or_drink = $12, respiratory_rate = $13";
+
 impl Report {
     /// A report not stored yet (`id` 0): [`store`] inserts it with everything known, in one
     /// statement.
@@ -73,12 +82,10 @@ pub async fn store(conn: &mut Conn, r: &mut Report) -> sqlx::Result<()> {
         return save(conn, r).await;
     }
     let row = bind_fields(
-        sqlx::query(
-            "INSERT INTO reports (spo2, temperature, pulse, symptoms, feeling, source_text, warned, completed_at,
-                    harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate,
-                    patient_id, source, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
-        ),
+        sqlx::query(&format!(
+            "INSERT INTO reports ({INSERTED}) VALUES ({}) RETURNING id",
+            params(16)
+        )),
         r,
     )
     .bind(r.patient_id)
@@ -88,6 +95,56 @@ pub async fn store(conn: &mut Conn, r: &mut Report) -> sqlx::Result<()> {
     .await?;
     r.id = row.try_get(0)?;
     Ok(())
+}
+
+/// Stores a completed report (inserting it, setting its `id`, or saving it) and returns the
+/// patient's completed reports, oldest first, this one included as stored: what the rules and
+/// the release date read. Where the engine joins writes, one statement.
+pub async fn complete(conn: &mut Conn, r: &mut Report) -> sqlx::Result<Vec<Report>> {
+    if !Engine::of(conn).joins_writes() {
+        store(conn, r).await?;
+        return completed(conn, r.patient_id).await;
+    }
+    // the stored row from RETURNING, the others as they were (the statement's snapshot does not
+    // hold this one's new version): the fields are $1 … $13, the patient $14
+    let others = format!("SELECT 0, {COLUMNS} FROM reports WHERE patient_id = $14 AND completed_at IS NOT NULL");
+    let rows = if r.id == 0 {
+        let sql = format!(
+            "WITH r AS (INSERT INTO reports ({INSERTED}) VALUES ({}) RETURNING {COLUMNS})
+             SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others} ORDER BY id",
+            params(16)
+        );
+        bind_fields(sqlx::query(&sql), r)
+            .bind(r.patient_id)
+            .bind(&r.source)
+            .bind(r.created_at)
+            .fetch_all(&mut *conn)
+            .await?
+    } else {
+        let sql = format!(
+            "WITH r AS (UPDATE reports SET {UPDATED} WHERE id = $15 RETURNING {COLUMNS})
+             SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others} AND id <> $15 ORDER BY id"
+        );
+        bind_fields(sqlx::query(&sql), r)
+            .bind(r.patient_id)
+            .bind(r.id)
+            .fetch_all(&mut *conn)
+            .await?
+    };
+    let mut all = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let report = Report::from_row(row)?;
+        if row.try_get::<i64, _>("fresh")? == 1 {
+            r.id = report.id;
+        }
+        all.push(report);
+    }
+    Ok(all)
+}
+
+/// `$1, …, $n`.
+fn params(n: usize) -> String {
+    (1..=n).map(|p| format!("${p}")).collect::<Vec<_>>().join(", ")
 }
 
 /// Binds what a report says, as $1 … $13 of [`store`] and [`save`].
@@ -115,19 +172,11 @@ pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Report>> {
 }
 
 pub async fn save(conn: &mut Conn, r: &Report) -> sqlx::Result<()> {
-    bind_fields(
-        sqlx::query(
-            "UPDATE reports SET spo2 = $1, temperature = $2, pulse = $3, symptoms = $4, feeling = $5,
-                    source_text = $6, warned = $7, completed_at = $8, harder_to_breathe = $9, asks_to_talk = $10,
-                    spo2_remeasured = $11, cannot_eat_or_drink = $12, respiratory_rate = $13
-             WHERE id = $14",
-        ),
-        r,
-    )
-    .bind(r.id)
-    .execute(&mut *conn)
-    .await
-    .map(|_| ())
+    bind_fields(sqlx::query(&format!("UPDATE reports SET {UPDATED} WHERE id = $14")), r)
+        .bind(r.id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }
 
 /// Whether the patient completed a report at or after `since`.

@@ -343,3 +343,43 @@ async fn a_repeated_report_raises_the_open_request_instead_of_opening_another(en
     );
 }
 both_engines!(a_repeated_report_raises_the_open_request_instead_of_opening_another);
+
+/// The last assessment's level and reason keys.
+async fn last_assessment(app: &TestApp, patient: i64) -> (String, Vec<String>) {
+    let (level, reasons): (String, String) =
+        sqlx::query_as("SELECT level, reasons FROM assessments WHERE patient_id = $1 ORDER BY id DESC LIMIT 1")
+            .bind(patient)
+            .fetch_one(&app.pool())
+            .await
+            .expect("an assessment");
+    let keys = serde_json::from_str::<Value>(&reasons)
+        .ok()
+        .and_then(|r| r.as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| r["key"].as_str().map(str::to_owned))
+        .collect();
+    (level, keys)
+}
+
+async fn three_points_below_the_first_reading_is_moderate_also_reading_by_reading(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled(&app, 6301, "Ren", &[]).await;
+    app.tg_text(6301, "SpO2 99 36.5", Some("en")).await;
+    app.wait_for_texts(n + 1).await;
+    assert_eq!(last_assessment(&app, id).await.0, "stable");
+    app.tg_text(6301, "SpO2 97 36.5", Some("en")).await;
+    app.wait_for_texts(n + 2).await;
+    assert_eq!(last_assessment(&app, id).await.0, "stable", "two points below");
+    // one reading at a time: the answer to the next question completes the report
+    app.tg_text(6301, "SpO2 96", Some("en")).await;
+    let texts = app.wait_for_texts(n + 4).await;
+    assert!(texts[n + 3].contains("What is your temperature?"), "{texts:?}");
+    app.tg_text(6301, "36.5", Some("en")).await;
+    let texts = app.wait_for_texts(n + 5).await;
+    assert!(texts[n + 4].contains("will call you within 60 minutes"), "{texts:?}");
+    let (level, keys) = last_assessment(&app, id).await;
+    assert_eq!(level, "moderate", "{keys:?}");
+    assert!(keys.contains(&"reason-baseline-drop".to_owned()), "{keys:?}");
+}
+both_engines!(three_points_below_the_first_reading_is_moderate_also_reading_by_reading);
