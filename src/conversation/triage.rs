@@ -135,7 +135,7 @@ pub async fn decide_with(
         .collect();
     let coordinated = a.requests.contains(&RequestKind::HospitalCoordination);
     let mut routed = Vec::new();
-    let (_, opened) = care::record(conn, patient.id, Some(report.id), &a, &mut requests, ctx.now).await?;
+    let opened = care::record(conn, patient.id, Some(report.id), &a, &mut requests, ctx.now).await?;
     for opened in opened {
         if let care::Opened::New(request) = opened {
             let told = super::chain::opened_for_patient(conn, ctx, &request, Some(patient), Some(lang), coordinated);

@@ -18,7 +18,7 @@ pub fn level(urgency: i64) -> Option<Level> {
     Level::ALL.into_iter().find(|l| *l as i64 == urgency)
 }
 
-pub async fn insert_assessment(
+async fn insert_assessment(
     conn: &mut Conn,
     patient_id: i64,
     report_id: Option<i64>,
@@ -83,9 +83,9 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
     let mut inserted = Vec::new();
     if !all.is_empty() {
         // $1 is the time; each row's values follow
-        let sql = insert_requests(all, None);
+        let sql = insert_requests(all, None, 2);
         let mut args = AnyArguments::default();
-        args.add(ms(now)).map_err(anyhow::Error::msg)?;
+        add(&mut args, ms(now))?;
         bind_requests(&mut args, all, &reasons, true)?;
         inserted = sqlx::query_as_with(&sql, args).fetch_all(&mut *conn).await?;
     }
@@ -93,8 +93,8 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
 }
 
 /// Stores the assessment of a report (`report_id`) and opens (or raises) the care requests it
-/// asks for, in order, each given the assessment's id. Returns that id. Where the engine joins
-/// writes, the assessment and the new requests are one statement.
+/// asks for, in order, each given the assessment's id. Where the engine joins writes, the
+/// assessment and the new requests are one statement.
 pub async fn record(
     conn: &mut Conn,
     patient_id: i64,
@@ -102,11 +102,11 @@ pub async fn record(
     a: &Assessment,
     requests: &mut [NewRequest<'_>],
     now: DateTime<Utc>,
-) -> anyhow::Result<(i64, Vec<Opened>)> {
+) -> anyhow::Result<Vec<Opened>> {
     if requests.is_empty() || !Engine::of(conn).joins_writes() {
         let id = insert_assessment(conn, patient_id, report_id, a, now).await?;
         requests.iter_mut().for_each(|r| r.assessment_id = Some(id));
-        return Ok((id, open_all(conn, requests, now).await?));
+        return open_all(conn, requests, now).await;
     }
     let reasons = reasons_of(requests)?;
     // $1 the time, $2–$6 the assessment, then each request's values; one row whatever was
@@ -116,16 +116,15 @@ pub async fn record(
                     VALUES ($2, $3, $4, $5, $6, $1) RETURNING id),
               r AS ({})
          SELECT (SELECT id FROM a), r.id, r.patient_id, r.kind, r.capacity FROM (SELECT 1 AS one) o LEFT JOIN r ON TRUE",
-        insert_requests_from(requests, Some("(SELECT id FROM a)"), 7)
+        insert_requests(requests, Some("(SELECT id FROM a)"), 7)
     );
     let mut args = AnyArguments::default();
-    args.add(ms(now)).map_err(anyhow::Error::msg)?;
-    args.add(patient_id).map_err(anyhow::Error::msg)?;
-    args.add(report_id).map_err(anyhow::Error::msg)?;
-    args.add(a.level.code()).map_err(anyhow::Error::msg)?;
-    args.add(serde_json::to_string(&a.reasons)?)
-        .map_err(anyhow::Error::msg)?;
-    args.add(a.ruleset_version.clone()).map_err(anyhow::Error::msg)?;
+    add(&mut args, ms(now))?;
+    add(&mut args, patient_id)?;
+    add(&mut args, report_id)?;
+    add(&mut args, a.level.code())?;
+    add(&mut args, serde_json::to_string(&a.reasons)?)?;
+    add(&mut args, a.ruleset_version.clone())?;
     bind_requests(&mut args, requests, &reasons, false)?;
     type Row = (i64, Option<i64>, Option<i64>, Option<String>, Option<i64>);
     let rows: Vec<Row> = sqlx::query_as_with(&sql, args).fetch_all(&mut *conn).await?;
@@ -138,16 +137,19 @@ pub async fn record(
         .into_iter()
         .filter_map(|(_, id, patient, kind, capacity)| Some((id?, patient?, kind?, capacity?)))
         .collect();
-    Ok((id, settle(conn, requests, &reasons, inserted, now).await?))
+    settle(conn, requests, &reasons, inserted, now).await
+}
+
+/// Adds a value to bind ([`AnyArguments::add`], its error as ours).
+fn add<'q, T: 'q + sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any>>(
+    args: &mut AnyArguments<'q>,
+    value: T,
+) -> anyhow::Result<()> {
+    args.add(value).map_err(anyhow::Error::msg)
 }
 
 fn reasons_of(all: &[NewRequest<'_>]) -> serde_json::Result<Vec<String>> {
     all.iter().map(|r| serde_json::to_string(r.reasons)).collect()
-}
-
-/// The INSERT of `all`'s new requests (the time is `$1`, their values from `$2` on).
-fn insert_requests(all: &[NewRequest<'_>], assessment: Option<&str>) -> String {
-    insert_requests_from(all, assessment, 2)
 }
 
 /// The INSERT of `all`'s new requests: the time is `$1`, each row's values follow from
@@ -157,7 +159,7 @@ fn insert_requests(all: &[NewRequest<'_>], assessment: Option<&str>) -> String {
 /// here, is not inserted again. A routed request returns the capacity its route was chosen by
 /// (one snapshot for the whole statement on both engines: what is stored is what is
 /// returned), -1 for the others.
-fn insert_requests_from(all: &[NewRequest<'_>], assessment: Option<&str>, first: usize) -> String {
+fn insert_requests(all: &[NewRequest<'_>], assessment: Option<&str>, first: usize) -> String {
     let mut next = first;
     let values = all
         .iter()
@@ -194,7 +196,7 @@ fn insert_requests_from(all: &[NewRequest<'_>], assessment: Option<&str>, first:
     )
 }
 
-/// Binds [`insert_requests_from`]'s values for `all` (with each one's assessment, or not).
+/// Binds [`insert_requests`]'s values for `all` (with each one's assessment, or not).
 fn bind_requests(
     args: &mut AnyArguments<'_>,
     all: &[NewRequest<'_>],
@@ -202,16 +204,16 @@ fn bind_requests(
     with_assessment: bool,
 ) -> anyhow::Result<()> {
     for (r, reasons) in all.iter().zip(reasons) {
-        args.add(r.patient_id).map_err(anyhow::Error::msg)?;
+        add(args, r.patient_id)?;
         if with_assessment {
-            args.add(r.assessment_id).map_err(anyhow::Error::msg)?;
+            add(args, r.assessment_id)?;
         }
-        args.add(r.kind.code()).map_err(anyhow::Error::msg)?;
-        args.add(urgency(r.level)).map_err(anyhow::Error::msg)?;
-        args.add(ms(r.target_at)).map_err(anyhow::Error::msg)?;
-        args.add(reasons.clone()).map_err(anyhow::Error::msg)?;
+        add(args, r.kind.code())?;
+        add(args, urgency(r.level))?;
+        add(args, ms(r.target_at))?;
+        add(args, reasons.clone())?;
         for route in r.oxygen_routes.iter().flatten().flatten() {
-            args.add(*route).map_err(anyhow::Error::msg)?;
+            add(args, *route)?;
         }
     }
     Ok(())
