@@ -77,6 +77,9 @@ async fn a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered(
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     assert_eq!(push_requests(&app).await.len(), 1);
+    // the retry planned (before it is, the row is pending too, and a clock moved on now would
+    // only push the retry further out)
+    wait_for_retry(&app, "").await;
     assert_eq!(outbox_status(&app).await, vec!["pending"], "kept for a retry");
     // nothing happens until the backoff has passed on the clock
     app.advance(chrono::Duration::seconds(3));
