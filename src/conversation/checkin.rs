@@ -213,12 +213,12 @@ async fn record(
             parsed.spo2 = None;
             apply(&mut report, &parsed, source);
             report.spo2_remeasured = Some(i64::from(second.percent()));
-            reports::save(conn, &report).await?;
+            let history = reports::complete(conn, &mut report).await?;
             patients::set_dialogue(conn, patient.id, None).await?;
             timers::cancel(conn, patient.id, REMEASURE).await?;
             let counted = report.counted_spo2().unwrap_or_default();
             let note = ctx.t(lang, msg!("remeasure-counted"), &[("value", counted.into())]);
-            let (_, mut out) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
+            let (_, mut out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, None).await?;
             let at = usize::from(
                 out.first()
                     .is_some_and(|m| m.text == ctx.t(lang, msg!("alert-emergency"), &ctx.phone_args(lang))),
@@ -386,8 +386,8 @@ pub async fn on_keyword(
     report.asks_to_talk = i64::from(parsed.asks_to_talk);
     report.cannot_eat_or_drink = i64::from(parsed.cannot_eat_or_drink);
     report.completed_at = Some(ms(ctx.now));
-    reports::store(conn, &mut report).await?;
-    let (_, mut out) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
+    let history = reports::complete(conn, &mut report).await?;
+    let (_, mut out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, None).await?;
     if let Some(d) = Dialogue::load(patient).filter(|d| d.remeasure_of.is_none()) {
         let (draft, step) = current(conn, &d).await?;
         out.push(ask(ctx, lang, step, &d, draft.as_ref()));
