@@ -15,7 +15,10 @@
 //! service's database, then each sends one report that the rules route to care (SpO2 96 with
 //! chest pain: urgent → oxygen + hospital coordination), and it reports the time from each
 //! webhook's arrival to the commit of its assessment, care requests and answer (from the
-//! service's `mimamori_event_to_commit_seconds` histogram) and the rate reports were decided at.
+//! service's `mimamori_event_to_commit_seconds` histogram) and the rate reports were decided at;
+//! also the same for the reports committed after the first `--warmup` seconds (2 by default: the
+//! steady state, without fresh connections and caches), the CPU the machine and this generator
+//! spent per report, and the CPU time the host stole from the machine meanwhile.
 //!
 //! `--chains DATABASE_URL` is the escalation-chain benchmark: it puts `--events` open home-visit
 //! requests in the service's database, each with its chain timer, and 30 roster doctors on
@@ -55,6 +58,10 @@ struct Args {
     /// Chain benchmark: open this many requests in this database (the service's) and time them.
     #[arg(long)]
     chains: Option<String>,
+    /// Triage benchmark: also report the latency of the reports committed after the first this
+    /// many seconds of the load (the steady state, without the service's warm-up).
+    #[arg(long, default_value_t = 2.0)]
+    warmup: f64,
 }
 
 /// The service's histogram of event → commit latency: (upper bound in seconds, cumulative count).
@@ -123,16 +130,27 @@ async fn enrol(database_url: &str, run: &str, n: u64, area: Option<&str>) -> any
     Ok(db)
 }
 
-/// CPU time the whole machine spent busy so far, in seconds (Linux `/proc/stat`, in USER_HZ =
-/// 1/100 s): the service, its database and this generator share the machine, so "CPU per report"
-/// counts them all. `None` elsewhere.
-fn machine_busy_seconds() -> Option<f64> {
+/// The whole machine's CPU time so far, in seconds (Linux `/proc/stat`, in USER_HZ = 1/100 s):
+/// busy (user + nice + system + irq + softirq) and stolen by the host. The service, its database
+/// and this generator share the machine, so "CPU per report" counts them all; the time stolen
+/// tells how much a run was slowed by other guests of the host. `None` elsewhere.
+fn machine_cpu_seconds() -> Option<(f64, f64)> {
     let stat = std::fs::read_to_string("/proc/stat").ok()?;
     let cpu = stat.lines().next()?.strip_prefix("cpu ")?;
     let v: Vec<u64> = cpu.split_whitespace().filter_map(|x| x.parse().ok()).collect();
-    // user nice system idle iowait irq softirq steal: busy = user + nice + system + irq + softirq
+    // user nice system idle iowait irq softirq steal
     let busy = v.first()? + v.get(1)? + v.get(2)? + v.get(5)? + v.get(6)?;
-    Some(busy as f64 / 100.0)
+    Some((busy as f64 / 100.0, *v.get(7)? as f64 / 100.0))
+}
+
+/// CPU time this generator (and its stand-in LINE API) has used so far, in seconds (Linux
+/// `/proc/self/stat`); `None` elsewhere.
+fn own_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // the fields after the command name, which is in parentheses
+    let v: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = v.get(11)?.parse::<u64>().ok()? + v.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
 }
 
 async fn stored_count(client: &reqwest::Client, url: &str) -> anyhow::Result<u64> {
@@ -176,9 +194,20 @@ async fn main() -> anyhow::Result<()> {
         }
         None => None,
     };
-    let busy_before = machine_busy_seconds();
+    let cpu_before = machine_cpu_seconds();
+    let own_before = own_cpu_seconds();
     let histogram_before = commit_histogram(&client.get(format!("{}/metrics", args.url)).send().await?.text().await?);
     let before = stored_count(&client, &args.url).await?;
+    // the histogram once the warm-up is over (a scrape during the load)
+    let warm = {
+        let (client, url) = (client.clone(), args.url.clone());
+        let after = Duration::from_secs_f64(args.warmup.max(0.0));
+        tokio::spawn(async move {
+            tokio::time::sleep(after).await;
+            let text = client.get(format!("{url}/metrics")).send().await?.text().await?;
+            anyhow::Ok(commit_histogram(&text))
+        })
+    };
     let next = Arc::new(AtomicU64::new(0));
     let failures = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
@@ -308,9 +337,16 @@ async fn main() -> anyhow::Result<()> {
             "decision rate:    {:.0} reports/s (first arrival to last care request)",
             n_decided as f64 / seconds
         );
-        if let (Some(before), Some(after)) = (busy_before, machine_busy_seconds()) {
+        if let (Some(before), Some(after)) = (cpu_before, machine_cpu_seconds()) {
             println!(
-                "machine CPU:      {:.2} ms per report (service + database + this generator)",
+                "machine CPU:      {:.2} ms per report (service + database + this generator); {:.1} s stolen by the host",
+                (after.0 - before.0) * 1000.0 / n_decided.max(1) as f64,
+                after.1 - before.1
+            );
+        }
+        if let (Some(before), Some(after)) = (own_before, own_cpu_seconds()) {
+            println!(
+                "generator CPU:    {:.2} ms per report (this process and its stand-in LINE API)",
                 (after - before) * 1000.0 / n_decided.max(1) as f64
             );
         }
@@ -321,6 +357,14 @@ async fn main() -> anyhow::Result<()> {
         println!(
             "arrival→commit p99: ≤ {:.1} ms",
             quantile(&histogram_before, &after_hist, 0.99) * 1000.0
+        );
+        let warm = warm.await??;
+        let committed_warm = committed(&after_hist).saturating_sub(committed(&warm));
+        println!(
+            "after the first {:.1} s ({committed_warm} reports): p50 ≤ {:.1} ms, p99 ≤ {:.1} ms",
+            args.warmup,
+            quantile(&warm, &after_hist, 0.50) * 1000.0,
+            quantile(&warm, &after_hist, 0.99) * 1000.0
         );
         if n_decided < ok {
             anyhow::bail!("some reports were not decided within 5 minutes");
