@@ -166,12 +166,13 @@ impl App {
                 shutdown_rx.clone(),
                 {
                     let mut pace = outbox::Pace::default();
+                    let mut durable = crate::store::Held::default();
                     async move |s, woken, held| {
                         if pace.lingers(woken, tokio::time::Instant::now()) {
                             tokio::time::sleep(outbox::LINGER).await;
                         }
                         pace.started(tokio::time::Instant::now());
-                        outbox::run_once(s, held).await
+                        outbox::run_once(s, &mut durable, held).await
                     }
                 },
             )));

@@ -4,6 +4,8 @@
 //! has a stable UUID that is LINE's `X-Line-Retry-Key` on each attempt (409 = already delivered).
 //! A row is leased before sending, so two instances never send it at the same time; a process
 //! killed after the commit and before the send leaves the row pending and it is sent on restart.
+//! The claim commits durably (see [`outbox::claim`]): a row is sent only once it, and everything
+//! it was derived from, is on disk.
 //! Rows of one chat go in order; Telegram chats are held ~1 s between messages (shared through
 //! the database), and a global Telegram pace of 30 messages/s is kept per instance.
 
@@ -88,10 +90,18 @@ impl Pace {
 /// answers); their outcomes are recorded in one transaction. More may be due at once when the
 /// batch was full, a chat has a message waiting behind one sent now, or a row was not sent:
 /// returns whether it may.
-/// `held`: the dispatcher's own connection, for the claim and for marking rows sent.
-pub async fn run_once(state: &AppState, held: &mut Held) -> anyhow::Result<bool> {
+/// `durable`: the dispatcher's connection for the claim, whose commit waits for the disk (see
+/// [`outbox::claim`]); `held`: its connection for marking rows sent, which need not wait.
+pub async fn run_once(state: &AppState, durable: &mut Held, held: &mut Held) -> anyhow::Result<bool> {
     let now = state.clock.now();
-    let rows = outbox::claim(&state.db, held, now, LEASE, BATCH as i64).await?;
+    let rows = match outbox::claim(&state.db, durable, now, LEASE, BATCH as i64).await {
+        Ok(rows) => rows,
+        Err(e) => {
+            // (as the loop does with `held`: the next claim checks a new connection first)
+            durable.release();
+            return Err(e.into());
+        }
+    };
     let n = rows.len();
     if n == 0 {
         return Ok(false);

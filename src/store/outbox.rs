@@ -83,10 +83,15 @@ pub struct Claimed {
 
 /// Leases due rows: for messages, only the oldest pending one of each chat and only when the
 /// chat's rate limit allows; callback answers go at once.
-/// On `held`, the dispatcher's own connection.
+/// On `durable`, the dispatcher's connection whose commits wait for the disk: the claim's
+/// commit makes everything committed before it durable too, the rows it claims included
+/// (workers commit without waiting, see [`Db::connect`]). So a message goes out only once what
+/// it says has been written to disk: a database crash can no longer forget a row that was sent
+/// and give its id to another (a doctor's tap on a sent "accept" button reaching a different
+/// offer), nor make the worker send an answer again.
 pub async fn claim(
     db: &Db,
-    held: &mut Held,
+    durable: &mut Held,
     now: DateTime<Utc>,
     lease: chrono::Duration,
     limit: i64,
@@ -130,7 +135,7 @@ pub async fn claim(
         .bind(ms(now + lease))
         .bind(ms(now))
         .bind(limit)
-        .fetch_all(held.get(&db.relaxed).await?)
+        .fetch_all(durable.get(&db.pool).await?)
         .await?;
     let mut rows: Vec<Claimed> = leased
         .into_iter()

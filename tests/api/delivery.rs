@@ -8,6 +8,13 @@ use crate::both_engines;
 use crate::helpers::{Engine, TestApp, line_push_answers, line_push_answers_to, mount_defaults};
 use mimamori::app::Loops;
 
+/// The service with every loop but the dispatcher: what it would send stays in the outbox.
+const NO_DISPATCHER: Loops = Loops {
+    events: true,
+    timers: true,
+    dispatcher: false,
+};
+
 /// A LINE message event without a reply token, so the answer must be pushed.
 async fn line_text_without_reply_token(app: &TestApp, user: &str, text: &str) {
     let mut e = app.line_text_event(user, text);
@@ -102,15 +109,7 @@ async fn a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered(
 both_engines!(a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered);
 
 async fn a_fresh_reply_token_is_used_and_a_stale_one_falls_back_to_push(engine: Engine) {
-    let mut app = TestApp::spawn_with(
-        engine,
-        Loops {
-            dispatcher: false,
-            ..Loops::default()
-        },
-        &[],
-    )
-    .await;
+    let mut app = TestApp::spawn_with(engine, NO_DISPATCHER, &[]).await;
     app.line_text("Ufresh", "hello").await;
     app.settle_events().await;
     app.kill();
@@ -123,14 +122,7 @@ async fn a_fresh_reply_token_is_used_and_a_stale_one_falls_back_to_push(engine: 
     wait_for_outbox(&app, "sent").await;
 
     app.kill();
-    app.start(
-        Loops {
-            dispatcher: false,
-            ..Loops::default()
-        },
-        &[],
-    )
-    .await;
+    app.start(NO_DISPATCHER, &[]).await;
     app.line_text("Ustale", "hello").await;
     app.settle_events().await;
     app.kill();
@@ -148,15 +140,7 @@ async fn messages_in_quick_succession_are_each_answered_without_waiting_for_the_
     // the poll would find them only after ten minutes: a chat's next event is processed once the
     // one before it is, and each answer sent leads to the next
     let slow_poll = [("MIMAMORI_POLL_INTERVAL_MS", "600000")];
-    let mut app = TestApp::spawn_with(
-        engine,
-        Loops {
-            dispatcher: false,
-            ..Loops::default()
-        },
-        &slow_poll,
-    )
-    .await;
+    let mut app = TestApp::spawn_with(engine, NO_DISPATCHER, &slow_poll).await;
     for text in ["hello", "are you there", "hello again"] {
         line_text_without_reply_token(&app, "Uqueue", text).await;
     }
@@ -403,15 +387,7 @@ async fn long_texts_are_split_for_telegram(engine: Engine) {
 both_engines!(long_texts_are_split_for_telegram);
 
 async fn a_crash_between_commit_and_send_still_sends_exactly_once(engine: Engine) {
-    let mut app = TestApp::spawn_with(
-        engine,
-        Loops {
-            dispatcher: false,
-            ..Loops::default()
-        },
-        &[],
-    )
-    .await;
+    let mut app = TestApp::spawn_with(engine, NO_DISPATCHER, &[]).await;
     for i in 0..5 {
         app.tg_text(8300 + i, "hello", Some("en")).await;
     }
@@ -426,6 +402,43 @@ async fn a_crash_between_commit_and_send_still_sends_exactly_once(engine: Engine
     assert_eq!(app.texts().await.len(), 5, "each message once");
 }
 both_engines!(a_crash_between_commit_and_send_still_sends_exactly_once);
+
+/// The workers commit without waiting for the disk; a message must not leave before what it says
+/// is on disk, or a database crash could forget a row that was sent (an offer's "accept" button
+/// could then reach another offer given the same id). The dispatcher claims on a connection
+/// whose commit waits for the disk, which makes every earlier commit durable too.
+async fn a_message_is_claimed_for_sending_only_on_a_connection_that_commits_to_disk(engine: Engine) {
+    use mimamori::clock::Clock;
+    use mimamori::store::{Held, outbox};
+    let app = TestApp::spawn_with(engine, NO_DISPATCHER, &[]).await;
+    app.tg_text(8350, "hello", Some("en")).await;
+    app.settle_events().await;
+    let db = app.running.as_ref().expect("running").state.db.clone();
+    let mut durable = Held::default();
+    let claimed = outbox::claim(&db, &mut durable, app.clock.now(), chrono::Duration::minutes(2), 64)
+        .await
+        .expect("claim");
+    assert_eq!(claimed.len(), 1, "the answer to the patient is claimed");
+    // (the connection the claim ran on: a Held hands out the one it keeps)
+    let conn = durable.get(&db.relaxed).await.expect("the claim's connection");
+    match engine {
+        Engine::Postgres => {
+            let setting: String = sqlx::query_scalar("SELECT current_setting('synchronous_commit')")
+                .fetch_one(&mut *conn)
+                .await
+                .expect("setting");
+            assert_eq!(setting, "on", "the claim's commit waits for the WAL flush");
+        }
+        Engine::Sqlite => {
+            let level: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                .fetch_one(&mut *conn)
+                .await
+                .expect("pragma");
+            assert_eq!(level, 2, "the claim's commit syncs the WAL (FULL)");
+        }
+    }
+}
+both_engines!(a_message_is_claimed_for_sending_only_on_a_connection_that_commits_to_disk);
 
 async fn two_instances_on_one_database_send_each_message_once(engine: Engine) {
     let app = TestApp::spawn(engine).await;
