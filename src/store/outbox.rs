@@ -88,7 +88,7 @@ pub struct Claimed {
 /// (workers commit without waiting, see [`Db::connect`]). So a message goes out only once what
 /// it says has been written to disk: a database crash can no longer forget a row that was sent
 /// and give its id to another (a doctor's tap on a sent "accept" button reaching a different
-/// offer), nor make the worker send an answer again.
+/// offer), nor have a worker write the same answer again.
 pub async fn claim(
     db: &Db,
     durable: &mut Held,
