@@ -133,6 +133,12 @@ fn reasons_json(state: &AppState, lang: Lang, stored: &str) -> Value {
         .collect()
 }
 
+/// Writes a read to the audit log. Called once the read is done and before its answer goes
+/// out: the audit's commit waits for the disk and so makes everything the read saw durable too
+/// (the workers commit without waiting, see `Db::connect`), so staff are never shown, nor act on
+/// the id of, a row that a database crash could forget and give to another. The read's
+/// connection goes back to the pool first: the audit takes one of its own, and a pool's worth of
+/// reads each holding theirs would wait for each other.
 async fn audit(state: &AppState, who: &Staff, action: &str, subject: Option<&str>) -> Result<(), ApiError> {
     let mut tx = state.db.begin().await?;
     staff::audit(&mut tx, Some(who.id), action, subject, state.clock.now()).await?;
@@ -162,7 +168,6 @@ async fn list_patients(
             "severity must be stable, watch, moderate, urgent or emergency",
         ));
     }
-    audit(&state, &who, "patients.list", None).await?;
     let mut conn = state.db.pool.acquire().await?;
     let filter = PatientFilter {
         status: q.status,
@@ -170,6 +175,8 @@ async fn list_patients(
         level: q.severity,
     };
     let rows = views::patients(&mut conn, &filter).await?;
+    drop(conn);
+    audit(&state, &who, "patients.list", None).await?;
     let patients: Vec<Value> = rows
         .iter()
         .map(|p| {
@@ -195,13 +202,15 @@ async fn patient(
     Query(q): Query<LangQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let lang = lang_of(q.lang.as_deref());
-    audit(&state, &who, "patient.read", Some(&format!("patient:{id}"))).await?;
     let mut conn = state.db.pool.acquire().await?;
-    let Some(p) = patients::get(&mut conn, id).await? else {
-        return Err(ApiError(StatusCode::NOT_FOUND, "no such patient"));
-    };
+    let p = patients::get(&mut conn, id).await?;
     let reports = reports::for_patient(&mut conn, id, 100).await?;
     let assessments = views::assessments(&mut conn, id, 100).await?;
+    drop(conn);
+    audit(&state, &who, "patient.read", Some(&format!("patient:{id}"))).await?;
+    let Some(p) = p else {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such patient"));
+    };
     Ok(Json(json!({
         "id": p.id, "name": p.name, "phone": p.phone, "birth_date": p.birth_date,
         "onset_date": p.onset_date, "test_date": p.test_date, "area": p.area, "status": p.status,
@@ -275,10 +284,11 @@ async fn list_requests(
     Auth(who): Auth,
     Query(q): Query<RequestQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    audit(&state, &who, "care_requests.list", None).await?;
     let mut conn = state.db.pool.acquire().await?;
     let rows = views::open_requests(&mut conn, q.kind.as_deref()).await?;
     let history = offers::history_of_open(&mut conn).await?;
+    drop(conn);
+    audit(&state, &who, "care_requests.list", None).await?;
     Ok(Json(
         json!({ "care_requests": requests_json(&state.locales, lang_of(q.lang.as_deref()), &rows, &history) }),
     ))
@@ -291,13 +301,15 @@ async fn request(
     Path(id): Path<i64>,
     Query(q): Query<LangQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    audit(&state, &who, "care_request.read", Some(&format!("care_request:{id}"))).await?;
     let mut conn = state.db.pool.acquire().await?;
-    let Some(row) = views::request(&mut conn, id).await? else {
-        return Err(ApiError(StatusCode::NOT_FOUND, "no such care request"));
-    };
+    let row = views::request(&mut conn, id).await?;
     let history = offers::history(&mut conn, id).await?;
     let follow_ups = views::follow_ups(&mut conn, id).await?;
+    drop(conn);
+    audit(&state, &who, "care_request.read", Some(&format!("care_request:{id}"))).await?;
+    let Some(row) = row else {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such care request"));
+    };
     let lang = lang_of(q.lang.as_deref());
     let mut out = requests_json(&state.locales, lang, std::slice::from_ref(&row), &history);
     let mut one = out.as_array_mut().and_then(|a| a.pop()).unwrap_or(Value::Null);
@@ -369,9 +381,10 @@ async fn provider_report(
     }
     let (start, end) =
         report_period(q.from, q.to, state.config.timezone).map_err(|why| ApiError(StatusCode::BAD_REQUEST, why))?;
-    audit(&state, &who, "report.providers", Some(&format!("{}..{}", q.from, q.to))).await?;
     let mut conn = state.db.pool.acquire().await?;
     let lines = crate::store::performance::report(&mut conn, start, end).await?;
+    drop(conn);
+    audit(&state, &who, "report.providers", Some(&format!("{}..{}", q.from, q.to))).await?;
     let lang = lang_of(q.lang.as_deref());
     let body = render_provider_report(&state.locales, lang, q.from, q.to, &lines, format).map_err(|e| {
         tracing::error!(error = %e, "report rendering failed");

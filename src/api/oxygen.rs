@@ -140,6 +140,8 @@ fn api(e: impl Into<ApiError>) -> Response {
     e.into().into_response()
 }
 
+/// Writes a read to the audit log, once the read is done and before its answer goes out (see
+/// `api::audit`: its commit makes what the read saw durable).
 async fn audited(state: &AppState, who: i64, action: &str, subject: Option<&str>) -> Result<(), Response> {
     let mut tx = state.db.begin().await.map_err(api)?;
     staff::audit(&mut tx, Some(who), action, subject, state.clock.now())
@@ -199,11 +201,12 @@ async fn list_units(
             "kind must be cylinder, regulator or concentrator",
         )));
     }
-    audited(&state, who.id, "equipment.list", None).await?;
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
     let units = equipment::list(&mut conn, q.state.as_deref(), q.kind.as_deref())
         .await
         .map_err(api)?;
+    drop(conn);
+    audited(&state, who.id, "equipment.list", None).await?;
     Ok(Json(inventory_json(&units)))
 }
 
@@ -257,12 +260,17 @@ async fn unit(
     Auth(who): Auth,
     Path(serial): Path<String>,
 ) -> Result<Json<Value>, Response> {
-    audited(&state, who.id, "equipment.read", Some(&format!("serial:{serial}"))).await?;
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
-    let Some(u) = equipment::by_serial(&mut conn, &serial).await.map_err(api)? else {
+    let u = equipment::by_serial(&mut conn, &serial).await.map_err(api)?;
+    let events = match &u {
+        Some(u) => equipment::history(&mut conn, u.id).await.map_err(api)?,
+        None => Vec::new(),
+    };
+    drop(conn);
+    audited(&state, who.id, "equipment.read", Some(&format!("serial:{serial}"))).await?;
+    let Some(u) = u else {
         return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial")));
     };
-    let events = equipment::history(&mut conn, u.id).await.map_err(api)?;
     Ok(Json(history_json(&u, &events)))
 }
 
@@ -327,12 +335,13 @@ async fn list_orders(
     Auth(who): Auth,
     Query(q): Query<StatusQuery>,
 ) -> Result<Json<Value>, Response> {
-    audited(&state, who.id, "oxygen_orders.list", None).await?;
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
     let mut out = Vec::new();
     for o in equipment::orders(&mut conn, q.status.as_deref()).await.map_err(api)? {
         out.push(order_json(&mut conn, &o).await.map_err(api)?);
     }
+    drop(conn);
+    audited(&state, who.id, "oxygen_orders.list", None).await?;
     Ok(Json(json!({ "oxygen_orders": out })))
 }
 
@@ -506,10 +515,11 @@ async fn move_order(
 }
 
 async fn list_stations(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, Response> {
-    audited(&state, who.id, "stations.list", None).await?;
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
     let stations = station::list(&mut conn).await.map_err(api)?;
     let occupancy = station::occupancy(&mut conn).await.map_err(api)?;
+    drop(conn);
+    audited(&state, who.id, "stations.list", None).await?;
     Ok(Json(json!({ "stations": stations_json(&stations, &occupancy) })))
 }
 
@@ -523,11 +533,12 @@ async fn list_admissions(
     Auth(who): Auth,
     Query(q): Query<OpenQuery>,
 ) -> Result<Json<Value>, Response> {
-    audited(&state, who.id, "admissions.list", None).await?;
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
     let rows = station::admissions(&mut conn, q.open.unwrap_or(true))
         .await
         .map_err(api)?;
+    drop(conn);
+    audited(&state, who.id, "admissions.list", None).await?;
     Ok(Json(
         json!({ "admissions": rows.iter().map(admission_json).collect::<Vec<_>>() }),
     ))
@@ -715,8 +726,9 @@ pub async fn jobs_json(conn: &mut Conn) -> sqlx::Result<Value> {
 }
 
 async fn list_jobs(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, Response> {
-    audited(&state, who.id, "jobs.list", None).await?;
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
     let jobs = jobs_json(&mut conn).await.map_err(api)?;
+    drop(conn);
+    audited(&state, who.id, "jobs.list", None).await?;
     Ok(Json(json!({ "jobs": jobs })))
 }

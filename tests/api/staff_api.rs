@@ -220,3 +220,50 @@ async fn the_openapi_document_describes_every_route(engine: Engine) {
     }
 }
 both_engines!(the_openapi_document_describes_every_route);
+
+/// A read is audited once it is done, before its answer goes out (the audit's commit makes what
+/// was read durable); many staff reading at once are all answered, more than a pool holds, and
+/// a read of what does not exist is audited too.
+async fn many_staff_reading_at_once_are_all_answered_and_audited(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let token = staff_token(&app);
+    let (patient, code) = app.add_patient("Alice", &["--language", "en"]);
+    app.tg_text(5101, &code, Some("en")).await;
+    app.tg_text(5101, "SpO2 97 36.8", Some("en")).await;
+    app.wait_for_texts(3).await;
+    app.settle().await;
+    let url = format!("{}/api/v1/patients/{patient}", app.base);
+    let mut reads = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let (http, url, token) = (app.http.clone(), url.clone(), token.clone());
+        reads.spawn(async move {
+            let r = http.get(url).bearer_auth(token).send().await.expect("GET");
+            let status = r.status().as_u16();
+            (status, r.json::<Value>().await.unwrap_or(Value::Null))
+        });
+    }
+    let answers = reads.join_all().await;
+    assert!(
+        answers
+            .iter()
+            .all(|(status, body)| *status == 200 && body["readings"][0]["spo2"] == 97),
+        "every read answered with the reading: {:?}",
+        answers.iter().map(|a| a.0).collect::<Vec<_>>()
+    );
+    assert_eq!(get(&app, &token, "/api/v1/patients/999999").await.0, 404);
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.read' AND subject = 'patient:{patient}'"
+        ))
+        .await,
+        40,
+        "each read audited once"
+    );
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'patient.read' AND subject = 'patient:999999'")
+            .await,
+        1,
+        "the read of a patient that does not exist is audited too"
+    );
+}
+both_engines!(many_staff_reading_at_once_are_all_answered_and_audited);
