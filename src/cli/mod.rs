@@ -637,13 +637,15 @@ async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<
         SystemClock.now(),
     )
     .await?;
+    // read in the audit's transaction and shown once it is committed: that commit waits for
+    // the disk, so what is shown is durable (as `cases list`)
+    let p = patients::get(&mut tx, id).await?;
+    let chat = chats::for_patient(&mut tx, id).await?;
+    let reports = reports::for_patient(&mut tx, id, 20).await?;
     tx.commit().await?;
-    let mut conn = db.pool.acquire().await?;
-    let Some(p) = patients::get(&mut conn, id).await? else {
+    let Some(p) = p else {
         anyhow::bail!("no patient with id {id}");
     };
-    let chat = chats::for_patient(&mut conn, id).await?;
-    let reports = reports::for_patient(&mut conn, id, 20).await?;
     let reports_json: Vec<_> = reports
         .iter()
         .map(|r| {
