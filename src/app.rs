@@ -38,6 +38,8 @@ pub struct AppState {
     /// Wakes the timer loop (tests, after moving the clock).
     pub wake_timers: Arc<Notify>,
     pub telegram_pace: GlobalPace,
+    /// This process, as the database knows it (see `store::instances`).
+    pub instance: Arc<str>,
 }
 
 /// Which background loops to run (tests switch the dispatcher off to simulate a crash before
@@ -100,6 +102,7 @@ impl App {
             wake_outbox: Arc::new(Notify::new()),
             wake_timers: Arc::new(Notify::new()),
             telegram_pace: GlobalPace::default(),
+            instance: uuid::Uuid::new_v4().to_string().into(),
         };
         Ok(App {
             state,
@@ -140,7 +143,13 @@ impl App {
                 state.clone(),
                 state.wake_timers.clone(),
                 shutdown_rx.clone(),
-                async |s, _, _| Ok(jobs::fire_timers_once(s).await? > 0),
+                {
+                    let mut beat = jobs::Beat::default();
+                    async move |s, _, _| {
+                        beat.run(s).await?;
+                        Ok(jobs::fire_timers_once(s).await? > 0)
+                    }
+                },
             )));
             let purge_state = state.clone();
             let mut purge_shutdown = shutdown_rx.clone();

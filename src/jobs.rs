@@ -10,7 +10,7 @@ use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
 use crate::conversation::{self, Ctx, chain, checkin, observation, release};
 use crate::store::chats::{self, Chat};
-use crate::store::{Conn, Held, events, patients, timers};
+use crate::store::{self, Conn, Held, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
 const MAX_EVENT_ATTEMPTS: i64 = 8;
@@ -423,6 +423,40 @@ async fn process_event(
 
 /// Fires due timers; returns how many fired. Like events, several share a transaction (one
 /// commit); if one fails, the batch is rolled back and each fires in a transaction of its own.
+/// This process's heartbeat in the database, run by the timer loop (see `store::instances`):
+/// at most once a second, by the clock or in real time, it says the process is alive and
+/// releases the messages that processes not seen for [`Beat::STALE`] had claimed for sending.
+/// After a crash, a message that was being sent goes again within about half a minute of the
+/// dead process's last beat, and its chat's later messages with it, instead of after the
+/// claim's whole lease (two minutes).
+#[derive(Default)]
+pub struct Beat(Option<(chrono::DateTime<chrono::Utc>, Instant)>);
+
+impl Beat {
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+    /// Thirty missed beats: a process this long unseen is taken for dead. (One that was only
+    /// cut off from the database and comes back may then send a message another process sends
+    /// too: a LINE push under the same retry key is the same delivery.)
+    pub const STALE: chrono::Duration = chrono::Duration::seconds(30);
+
+    pub async fn run(&mut self, state: &AppState) -> anyhow::Result<()> {
+        let now = state.clock.now();
+        let due = self.0.is_none_or(|(at, real)| {
+            now - at >= chrono::Duration::from_std(Self::EVERY).unwrap_or_default() || real.elapsed() >= Self::EVERY
+        });
+        if !due {
+            return Ok(());
+        }
+        let released = store::instances::beat(&state.db, &state.instance, now, now - Self::STALE).await?;
+        self.0 = Some((now, Instant::now()));
+        if released > 0 {
+            tracing::warn!(released, "messages claimed by a process no longer seen are released");
+            state.wake_outbox.notify_one();
+        }
+        Ok(())
+    }
+}
+
 pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
     let now = state.clock.now();
     let due = timers::claim_due(&state.db, now, LEASE, 64).await?;

@@ -22,7 +22,8 @@ use crate::channels::{Platform, SendOutcome, line, telegram};
 use crate::store::outbox::{self, Body, Claimed};
 use crate::store::{Conn, Held, chats, from_ms};
 
-/// How long a claimed row is ours before another instance may take it over.
+/// How long a claimed row is ours before another instance may take it over (sooner when this
+/// process is seen to have died, see `jobs::beat`).
 const LEASE: chrono::Duration = chrono::Duration::seconds(120);
 /// After this many attempts a row is failed and staff are told.
 pub const MAX_ATTEMPTS: i64 = 12;
@@ -94,7 +95,7 @@ impl Pace {
 /// [`outbox::claim`]); `held`: its connection for marking rows sent, which need not wait.
 pub async fn run_once(state: &AppState, durable: &mut Held, held: &mut Held) -> anyhow::Result<bool> {
     let now = state.clock.now();
-    let rows = match outbox::claim(&state.db, durable, now, LEASE, BATCH as i64).await {
+    let rows = match outbox::claim(&state.db, durable, &state.instance, now, LEASE, BATCH as i64).await {
         Ok(rows) => rows,
         Err(e) => {
             // (as the loop does with `held`: the next claim checks a new connection first)

@@ -7,6 +7,7 @@ pub mod chats;
 pub mod codes;
 pub mod equipment;
 pub mod events;
+pub mod instances;
 pub mod offers;
 pub mod outbox;
 pub mod patients;

@@ -89,9 +89,11 @@ pub struct Claimed {
 /// it says has been written to disk: a database crash can no longer forget a row that was sent
 /// and give its id to another (a doctor's tap on a sent "accept" button reaching a different
 /// offer), nor have a worker write the same answer again.
+/// `instance`: the claiming process (see `instances::beat`).
 pub async fn claim(
     db: &Db,
     durable: &mut Held,
+    instance: &str,
     now: DateTime<Utc>,
     lease: chrono::Duration,
     limit: i64,
@@ -117,7 +119,7 @@ pub async fn claim(
         db.skip_locked()
     );
     let sql = format!(
-        "UPDATE outbox {} SET claimed_until = $1, attempts = attempts + 1
+        "UPDATE outbox {} SET claimed_until = $1, attempts = attempts + 1, claimed_by = $4
          WHERE status = 'pending' AND {} AND claimed_until <= $2
          RETURNING id, chat_id, body, reply_token, reply_expires_at, retry_key, parts_sent, attempts,
                    -- the chat's address with the row: no second round trip to read the chats
@@ -135,6 +137,7 @@ pub async fn claim(
         .bind(ms(now + lease))
         .bind(ms(now))
         .bind(limit)
+        .bind(instance)
         .fetch_all(durable.get(&db.pool).await?)
         .await?;
     let mut rows: Vec<Claimed> = leased

@@ -403,6 +403,54 @@ async fn a_crash_between_commit_and_send_still_sends_exactly_once(engine: Engine
 }
 both_engines!(a_crash_between_commit_and_send_still_sends_exactly_once);
 
+/// The service dies while LINE has not yet answered a push: the restarted service sends it
+/// again (the same retry key), and the chat's next answer after it, about half a minute after
+/// the dead process was last seen, not when the claim's two-minute lease runs out.
+async fn a_message_being_sent_when_the_service_died_goes_out_soon_after_the_restart(engine: Engine) {
+    let mut app = TestApp::spawn_bare(engine, Loops::default()).await;
+    // the first push is never answered in time: the service dies waiting for it
+    Mock::given(method("POST"))
+        .and(path("/v2/bot/message/push"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({}))
+                .set_delay(std::time::Duration::from_secs(600)),
+        )
+        .up_to_n_times(1)
+        .mount(&app.line)
+        .await;
+    mount_defaults(&app.line, &app.telegram).await;
+    line_text_without_reply_token(&app, "Udied", "hello").await;
+    app.wait_until("the first push reached LINE", |_| async {
+        !push_requests(&app).await.is_empty()
+    })
+    .await;
+    app.kill();
+    app.start(Loops::default(), &[]).await;
+    line_text_without_reply_token(&app, "Udied", "are you there").await;
+    app.settle_events().await;
+    app.advance(chrono::Duration::seconds(10));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        pushes_to(&app, Some("Udied")).await.len(),
+        1,
+        "10 s after the crash the dead process may still be alive: its claim holds the chat"
+    );
+    app.advance(chrono::Duration::seconds(30));
+    app.wait_until("both answers are sent", |pool| async move {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox WHERE kind = 'messages' AND status = 'sent'")
+            .fetch_one(&pool)
+            .await
+            .is_ok_and(|n| n == 2)
+    })
+    .await;
+    let pushed = pushes_to(&app, Some("Udied")).await;
+    assert_eq!(pushed.len(), 3, "the first answer again, then the second");
+    assert_eq!(pushed[0], pushed[1], "the first answer again under its retry key");
+    assert_ne!(pushed[1], pushed[2]);
+}
+both_engines!(a_message_being_sent_when_the_service_died_goes_out_soon_after_the_restart);
+
 /// The workers commit without waiting for the disk; a message must not leave before what it says
 /// is on disk, or a database crash could forget a row that was sent (an offer's "accept" button
 /// could then reach another offer given the same id). The dispatcher claims on a connection
@@ -415,9 +463,17 @@ async fn a_message_is_claimed_for_sending_only_on_a_connection_that_commits_to_d
     app.settle_events().await;
     let db = app.running.as_ref().expect("running").state.db.clone();
     let mut durable = Held::default();
-    let claimed = outbox::claim(&db, &mut durable, app.clock.now(), chrono::Duration::minutes(2), 64)
-        .await
-        .expect("claim");
+    let instance = app.running.as_ref().expect("running").state.instance.clone();
+    let claimed = outbox::claim(
+        &db,
+        &mut durable,
+        &instance,
+        app.clock.now(),
+        chrono::Duration::minutes(2),
+        64,
+    )
+    .await
+    .expect("claim");
     assert_eq!(claimed.len(), 1, "the answer to the patient is claimed");
     // (the connection the claim ran on: a Held hands out the one it keeps)
     let conn = durable.get(&db.relaxed).await.expect("the claim's connection");
