@@ -421,8 +421,6 @@ async fn process_event(
     Ok(Some(outcome))
 }
 
-/// Fires due timers; returns how many fired. Like events, several share a transaction (one
-/// commit); if one fails, the batch is rolled back and each fires in a transaction of its own.
 /// This process's heartbeat in the database, run by the timer loop (see `store::instances`):
 /// at most once a second, by the clock or in real time, it says the process is alive and
 /// releases the messages that processes not seen for [`Beat::STALE`] had claimed for sending.
@@ -457,6 +455,8 @@ impl Beat {
     }
 }
 
+/// Fires due timers; returns how many fired. Like events, several share a transaction (one
+/// commit); if one fails, the batch is rolled back and each fires in a transaction of its own.
 pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
     let now = state.clock.now();
     let due = timers::claim_due(&state.db, now, LEASE, 64).await?;
