@@ -23,7 +23,7 @@ use crate::store::outbox::{self, Body, Claimed};
 use crate::store::{Conn, Held, chats, from_ms};
 
 /// How long a claimed row is ours before another instance may take it over (sooner when this
-/// process is seen to have died, see `jobs::beat`).
+/// process is seen to have died, see `jobs::Beat`).
 const LEASE: chrono::Duration = chrono::Duration::seconds(120);
 /// After this many attempts a row is failed and staff are told.
 pub const MAX_ATTEMPTS: i64 = 12;

@@ -34,8 +34,10 @@ pub async fn beat(db: &Db, me: &str, now: DateTime<Utc>, stale_before: DateTime<
         .execute(&mut **tx)
         .await?
         .rows_affected();
-        sqlx::query("DELETE FROM instances WHERE id = $1")
+        // (not one that beat again meanwhile: it was only slow)
+        sqlx::query("DELETE FROM instances WHERE id = $1 AND seen_at < $2")
             .bind(id)
+            .bind(ms(stale_before))
             .execute(&mut **tx)
             .await?;
     }
