@@ -191,6 +191,18 @@ reason-consult = { $role ->
     } { $provider } asks a doctor to take over
 request-overdue = Reminder: { $kind } for { $name } is past its deadline. Please report the outcome in this chat; health-centre staff have been told.
 request-reassigned = Health-centre staff have passed the request for { $name } to someone else; you need not act on it any more.
+level-name = { $level ->
+        [emergency] emergency
+        [urgent] urgent
+        [moderate] moderate
+        [watch] watch
+       *[stable] stable
+    }
+request-raised = Update: { $name } has worsened. { $kind } is now { $level }.
+    Why:
+    { $reasons }
+    Please contact them by { $by } at { $phone }.
+offer-raised = Update: the patient has worsened (now { $level }). Please answer sooner.
 report-column = { $column ->
         [provider_id] Provider ID
         [name] Name

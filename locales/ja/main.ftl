@@ -191,6 +191,18 @@ reason-consult = { $role ->
     }の{ $provider }さんから医師への相談
 request-overdue = お知らせ：{ $name } さんの{ $kind }が期限を過ぎています。このトークで結果をお知らせください（保健所にも連絡しました）。
 request-reassigned = 保健所により、{ $name } さんの依頼は別の方の担当になりました。対応は不要です。
+level-name = { $level ->
+        [emergency] 救急
+        [urgent] 至急
+        [moderate] 早めの対応
+        [watch] 要観察
+       *[stable] 安定
+    }
+request-raised = 【更新】{ $name } さんの状態が悪化しました。{ $kind }は「{ $level }」になりました。
+    理由：
+    { $reasons }
+    { $by }までに { $phone } へご連絡をお願いします。
+offer-raised = 【更新】患者さんの状態が悪化しました（「{ $level }」）。お早めにご回答ください。
 report-column = { $column ->
         [provider_id] 提供者ID
         [name] 氏名

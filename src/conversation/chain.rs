@@ -79,6 +79,135 @@ pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Opt
     }
 }
 
+/// A later assessment raised an open request's urgency ([`care::Opened::Raised`]): whoever
+/// must act learns it, and the clock runs by the new urgency. The provider who accepted it is
+/// told, and its completion deadline moves to the new target (never less than the time to act);
+/// offers still waiting for an answer are sent again, to be answered within the step's wait at
+/// the new level if that is sooner, and the chain moves on then; a request left to staff alerts
+/// them again. Staff tasks without a chain stand higher in the open list, nothing more.
+/// `known`: the patient's row, if the caller read it in this transaction.
+pub async fn raised(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Option<&Patient>) -> anyhow::Result<()> {
+    let Some(request) = offers::request(conn, request_id).await? else {
+        return Ok(());
+    };
+    let Some(row) = patient_row(conn, known, request.patient_id).await? else {
+        return Ok(());
+    };
+    let patient: &Patient = &row;
+    let level = care::level(request.urgency).unwrap_or(Level::Urgent);
+    match (request.status.as_str(), request.provider_id) {
+        ("assigned" | "in_progress", Some(provider_id)) => {
+            let mut due = from_ms(request.target_at).max(ctx.now + TIME_TO_ACT);
+            match timers::pending_ref_due(conn, OVERDUE, patient.id, request.id).await? {
+                Some(current) if current <= crate::store::ms(due) => due = from_ms(current),
+                _ => {
+                    timers::cancel_ref(conn, OVERDUE, patient.id, request.id).await?;
+                    timers::schedule_ref(conn, OVERDUE, patient.id, request.id, due, ctx.now).await?;
+                }
+            }
+            offers::set_target(conn, request.id, due, ctx.now).await?;
+            let by = due.with_timezone(&ctx.config.timezone).format("%H:%M").to_string();
+            let told = message_provider(conn, ctx, provider_id, |lang| {
+                OutMessage::text(ctx.t(
+                    lang,
+                    msg!("request-raised"),
+                    &[
+                        ("kind", kind_name(ctx, lang, &request.kind).into()),
+                        ("level", level_name(ctx, lang, level).into()),
+                        ("name", patient.name.clone().into()),
+                        ("phone", patient.phone.clone().into()),
+                        ("reasons", reason_lines(ctx, lang, &request.reasons).into()),
+                        ("by", by.clone().into()),
+                    ],
+                ))
+            })
+            .await?;
+            if !told {
+                let detail = format!(
+                    "care request {} ({}) is now {} and due by {by}; provider {provider_id}, who accepted it, cannot be reached in chat",
+                    request.id,
+                    request.kind,
+                    level.code()
+                );
+                chats::alert_staff(conn, "request_raised", Some(patient.id), None, &detail, ctx.now).await?;
+            }
+            Ok(())
+        }
+        ("open", _) => {
+            let Some(chain) = RequestKind::from_code(&request.kind).and_then(|kind| default_chain(kind, level)) else {
+                return Ok(());
+            };
+            let Some(step) = request
+                .chain_step
+                .and_then(|s| usize::try_from(s).ok())
+                .and_then(|s| chain.get(s))
+            else {
+                return Ok(()); // not offered yet (a prescription waiting for the pharmacies to open)
+            };
+            let open = offers::open_for(conn, request.id).await?;
+            if open.is_empty() {
+                if matches!(step.target, Target::Staff) {
+                    let detail = format!(
+                        "care request {} ({}), which no provider accepted, is now {}: staff must arrange it",
+                        request.id,
+                        request.kind,
+                        level.code()
+                    );
+                    chats::alert_staff(conn, "request_raised", Some(patient.id), None, &detail, ctx.now).await?;
+                }
+                return Ok(());
+            }
+            let mut deadline = ctx.now + step.wait;
+            let current = open.iter().map(|o| o.deadline_at).min().map(from_ms);
+            match current {
+                Some(current) if current <= deadline => deadline = current,
+                _ => {
+                    offers::hasten_open(conn, request.id, deadline).await?;
+                    timers::cancel_ref(conn, CHAIN, patient.id, request.id).await?;
+                    timers::schedule_ref(conn, CHAIN, patient.id, request.id, deadline, ctx.now).await?;
+                }
+            }
+            for offer in &open {
+                let Some(provider) = providers::get(conn, offer.provider_id).await? else {
+                    continue;
+                };
+                let Some(chat) = chats::for_provider(conn, provider.id)
+                    .await?
+                    .filter(|c| c.status == "active")
+                else {
+                    continue;
+                };
+                let lang = super::provider::language(&provider, chat.language_hint.as_deref());
+                let mut message = offer_message(conn, ctx, lang, &request, patient, offer.id, deadline).await?;
+                let update = ctx.t(
+                    lang,
+                    msg!("offer-raised"),
+                    &[("level", level_name(ctx, lang, level).into())],
+                );
+                message.text = format!("{update}\n{}", message.text);
+                super::push(conn, ctx, chat.id, vec![message]).await?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// "urgent", "至急", … (a triage level for a provider or staff to read).
+fn level_name(ctx: &Ctx<'_>, lang: Lang, level: Level) -> String {
+    ctx.t(lang, msg!("level-name"), &[("level", level.code().into())])
+}
+
+/// A request's stored reasons, one per line, in `lang`.
+fn reason_lines(ctx: &Ctx<'_>, lang: Lang, stored: &str) -> String {
+    let reasons: Vec<Reason> = serde_json::from_str(stored).unwrap_or_default();
+    reasons
+        .iter()
+        .map(|r| crate::api::render_reason(ctx.locales, lang, r))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// [`advance`]; `fresh`: the request was opened in this transaction, so it has no offers yet.
 async fn take_step(
     conn: &mut Conn,
@@ -253,11 +382,7 @@ async fn offer_message(
             format!("{}/{} {} {spo2}{temp}", at.month(), at.day(), at.format("%H:%M"))
         })
         .collect();
-    let reasons: Vec<Reason> = serde_json::from_str(&request.reasons).unwrap_or_default();
-    let reasons: Vec<String> = reasons
-        .iter()
-        .map(|r| crate::api::render_reason(ctx.locales, lang, r))
-        .collect();
+    let reasons = reason_lines(ctx, lang, &request.reasons);
     let deadline = deadline.with_timezone(&ctx.config.timezone).format("%H:%M").to_string();
     let buttons = |text: String| OutMessage {
         text,
@@ -292,7 +417,7 @@ async fn offer_message(
         ("phone", patient.phone.clone().into()),
         ("area", patient.area.clone().unwrap_or_else(|| "-".into()).into()),
         ("readings", readings.join("\n").into()),
-        ("reasons", reasons.join("\n").into()),
+        ("reasons", reasons.into()),
         ("deadline", deadline.into()),
     ];
     Ok(buttons(ctx.t(lang, msg!("offer"), &args)))
@@ -446,27 +571,31 @@ async fn notify_provider(
     provider_id: i64,
     text: impl Fn(Lang) -> String,
 ) -> anyhow::Result<()> {
-    message_provider(conn, ctx, provider_id, |l| OutMessage::text(text(l))).await
+    message_provider(conn, ctx, provider_id, |l| OutMessage::text(text(l)))
+        .await
+        .map(|_| ())
 }
 
-/// Sends a provider a message (with buttons) in their language, if their chat is reachable.
+/// Sends a provider a message (with buttons) in their language, if their chat is reachable;
+/// false if it is not.
 pub(crate) async fn message_provider(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     provider_id: i64,
     message: impl Fn(Lang) -> OutMessage,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let Some(provider) = providers::get(conn, provider_id).await? else {
-        return Ok(());
+        return Ok(false);
     };
-    if let Some(chat) = chats::for_provider(conn, provider.id)
+    let Some(chat) = chats::for_provider(conn, provider.id)
         .await?
         .filter(|c| c.status == "active")
-    {
-        let lang = super::provider::language(&provider, chat.language_hint.as_deref());
-        super::push(conn, ctx, chat.id, vec![message(lang)]).await?;
-    }
-    Ok(())
+    else {
+        return Ok(false);
+    };
+    let lang = super::provider::language(&provider, chat.language_hint.as_deref());
+    super::push(conn, ctx, chat.id, vec![message(lang)]).await?;
+    Ok(true)
 }
 
 /// The least time a provider is given to act once a request is theirs.
@@ -550,7 +679,7 @@ pub async fn consult(
     .await?
     {
         care::Opened::New(_) => say(msg!("consult-opened")),
-        care::Opened::Existing(_) => say(msg!("consult-already")),
+        care::Opened::Existing(_) | care::Opened::Raised(_) => say(msg!("consult-already")),
     }
 }
 
@@ -589,6 +718,10 @@ async fn open_follow_up(
             request.id
         }
         care::Opened::Existing(id) => *id,
+        care::Opened::Raised(id) => {
+            raised(conn, ctx, *id, None).await?;
+            *id
+        }
     };
     offers::set_parent(conn, id, parent.id).await?;
     Ok(opened)

@@ -648,7 +648,9 @@ async fn ask_to_start(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order) -> anyhow::
                     },
                 ],
             };
-            super::chain::message_provider(conn, ctx, doctor, message).await
+            super::chain::message_provider(conn, ctx, doctor, message)
+                .await
+                .map(|_| ())
         }
         None => Ok(chats::alert_staff(
             conn,

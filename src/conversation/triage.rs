@@ -137,9 +137,15 @@ pub async fn decide_with(
     let mut routed = Vec::new();
     let opened = care::record(conn, patient.id, Some(report.id), &a, &mut requests, ctx.now).await?;
     for opened in opened {
-        if let care::Opened::New(request) = opened {
-            let told = super::chain::opened_for_patient(conn, ctx, &request, Some(patient), Some(lang), coordinated);
-            routed.extend(told.await?);
+        match opened {
+            care::Opened::New(request) => {
+                let told =
+                    super::chain::opened_for_patient(conn, ctx, &request, Some(patient), Some(lang), coordinated);
+                routed.extend(told.await?);
+            }
+            // the patient worsened while it was open: whoever must act is told
+            care::Opened::Raised(id) => super::chain::raised(conn, ctx, id, Some(patient)).await?,
+            care::Opened::Existing(_) => {}
         }
     }
     if a.level == Level::Emergency {

@@ -44,15 +44,18 @@ async fn insert_assessment(
 pub enum Opened {
     /// A new request: its row as stored.
     New(Request),
-    /// One of the same kind was open: its urgency was raised (or kept) instead.
+    /// One of the same kind was open and is at least as urgent: it was kept as it is.
     Existing(i64),
+    /// One of the same kind was open and less urgent: its urgency, target time and reasons
+    /// were raised to this assessment's instead (see `conversation::chain::raised`).
+    Raised(i64),
 }
 
 impl Opened {
     pub fn id(&self) -> i64 {
         match self {
             Opened::New(r) => r.id,
-            Opened::Existing(id) => *id,
+            Opened::Existing(id) | Opened::Raised(id) => *id,
         }
     }
 }
@@ -251,14 +254,14 @@ async fn settle(
                 routed_by: (capacity >= 0).then(|| capacity_of(capacity)),
             }));
         } else {
-            out.push(Opened::Existing(raise(conn, r, &reasons[i], now).await?));
+            out.push(raise(conn, r, &reasons[i], now).await?);
         }
     }
     Ok(out)
 }
 
 /// Raises the urgency of the patient's open request of `r`'s kind to `r`'s, if higher.
-async fn raise(conn: &mut Conn, r: &NewRequest<'_>, reasons: &str, now: DateTime<Utc>) -> anyhow::Result<i64> {
+async fn raise(conn: &mut Conn, r: &NewRequest<'_>, reasons: &str, now: DateTime<Utc>) -> anyhow::Result<Opened> {
     let (id, old_urgency, old_target): (i64, i64, i64) = sqlx::query_as(
         "SELECT id, urgency, target_at FROM care_requests
          WHERE patient_id = $1 AND kind = $2 AND status IN ('open', 'assigned', 'in_progress')
@@ -280,8 +283,9 @@ async fn raise(conn: &mut Conn, r: &NewRequest<'_>, reasons: &str, now: DateTime
         .bind(id)
         .execute(&mut *conn)
         .await?;
+        return Ok(Opened::Raised(id));
     }
-    Ok(id)
+    Ok(Opened::Existing(id))
 }
 
 /// Records where an oxygen request was routed (station, home, hospital).

@@ -148,6 +148,18 @@ pub async fn open_for(conn: &mut Conn, request_id: i64) -> sqlx::Result<Vec<Offe
     .await
 }
 
+/// Brings forward the time by which the request's open offers must be answered.
+pub async fn hasten_open(conn: &mut Conn, request_id: i64, deadline: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE offers SET deadline_at = $1 WHERE care_request_id = $2 AND status = 'offered' AND deadline_at > $1",
+    )
+    .bind(ms(deadline))
+    .bind(request_id)
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}
+
 /// Sets an open offer's answer; zero rows: it was no longer open.
 pub async fn answer(conn: &mut Conn, id: i64, status: &str, now: DateTime<Utc>) -> sqlx::Result<u64> {
     Ok(

@@ -48,6 +48,18 @@ pub async fn cancel_ref(conn: &mut Conn, kind: &str, patient_id: i64, ref_id: i6
     .map(|_| ())
 }
 
+/// When the pending timer of `kind` about `ref_id` is due, if there is one.
+pub async fn pending_ref_due(conn: &mut Conn, kind: &str, patient_id: i64, ref_id: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT MIN(due_at) FROM timers WHERE patient_id = $1 AND kind = $2 AND ref_id = $3 AND status = 'pending'",
+    )
+    .bind(patient_id)
+    .bind(kind)
+    .bind(ref_id)
+    .fetch_one(&mut *conn)
+    .await
+}
+
 pub async fn schedule(
     conn: &mut Conn,
     kind: &str,

@@ -570,6 +570,14 @@ impl TestApp {
         panic!("timed out waiting until {what}");
     }
 
+    /// Waits until the count `sql` selects is `n`.
+    pub async fn wait_count(&self, what: &str, sql: &str, n: i64) {
+        self.wait_until(what, |pool| async move {
+            sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.ok() == Some(n)
+        })
+        .await;
+    }
+
     /// Waits until every stored event is handled and the outbox is empty of due work.
     pub async fn settle(&self) {
         let now = self.clock_ms();

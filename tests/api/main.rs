@@ -17,3 +17,4 @@ mod reporting;
 mod staff_api;
 mod triage;
 mod webhooks;
+mod worsening;
