@@ -85,13 +85,21 @@ pub async fn advance(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Opt
 /// offers still waiting for an answer are sent again, to be answered within the step's wait at
 /// the new level if that is sooner, and the chain moves on then; a request left to staff alerts
 /// them again. Staff tasks without a chain stand higher in the open list, nothing more.
-/// `known`: the patient's row, if the caller read it in this transaction.
-pub async fn raised(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Option<&Patient>) -> anyhow::Result<()> {
+/// Returns what the patient is told (in `lang`, else their own): who will contact them and by
+/// when, if the request is a provider's. `known`: the patient's row, if the caller read it in
+/// this transaction.
+pub async fn raised(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request_id: i64,
+    known: Option<&Patient>,
+    lang: Option<Lang>,
+) -> anyhow::Result<Vec<OutMessage>> {
     let Some(request) = offers::request(conn, request_id).await? else {
-        return Ok(());
+        return Ok(vec![]);
     };
     let Some(row) = patient_row(conn, known, request.patient_id).await? else {
-        return Ok(());
+        return Ok(vec![]);
     };
     let patient: &Patient = &row;
     let level = care::level(request.urgency).unwrap_or(Level::Urgent);
@@ -131,18 +139,36 @@ pub async fn raised(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Opti
                 );
                 chats::alert_staff(conn, "request_raised", Some(patient.id), None, &detail, ctx.now).await?;
             }
-            Ok(())
+            let Some(provider) = providers::get(conn, provider_id).await? else {
+                return Ok(vec![]);
+            };
+            let lang = match lang {
+                Some(l) => l,
+                None => {
+                    let chat = chats::for_patient(conn, patient.id).await?;
+                    super::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()))
+                }
+            };
+            Ok(vec![OutMessage::text(ctx.t(
+                lang,
+                msg!("patient-provider-assigned"),
+                &[
+                    ("provider", provider.name.into()),
+                    ("role", provider.role.into()),
+                    ("by", by.into()),
+                ],
+            ))])
         }
         ("open", _) => {
             let Some(chain) = RequestKind::from_code(&request.kind).and_then(|kind| default_chain(kind, level)) else {
-                return Ok(());
+                return Ok(vec![]);
             };
             let Some(step) = request
                 .chain_step
                 .and_then(|s| usize::try_from(s).ok())
                 .and_then(|s| chain.get(s))
             else {
-                return Ok(()); // not offered yet (a prescription waiting for the pharmacies to open)
+                return Ok(vec![]); // not offered yet (a prescription waiting for the pharmacies to open)
             };
             let open = offers::open_for(conn, request.id).await?;
             if open.is_empty() {
@@ -155,7 +181,7 @@ pub async fn raised(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Opti
                     );
                     chats::alert_staff(conn, "request_raised", Some(patient.id), None, &detail, ctx.now).await?;
                 }
-                return Ok(());
+                return Ok(vec![]);
             }
             let mut deadline = ctx.now + step.wait;
             let current = open.iter().map(|o| o.deadline_at).min().map(from_ms);
@@ -187,9 +213,9 @@ pub async fn raised(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64, known: Opti
                 message.text = format!("{update}\n{}", message.text);
                 super::push(conn, ctx, chat.id, vec![message]).await?;
             }
-            Ok(())
+            Ok(vec![])
         }
-        _ => Ok(()),
+        _ => Ok(vec![]),
     }
 }
 
@@ -704,25 +730,22 @@ async fn open_follow_up(
         oxygen_routes: None,
     };
     let opened = care::open(conn, &new, ctx.now).await?;
-    let id = match &opened {
-        care::Opened::New(request) => {
-            let told = opened_for_patient(conn, ctx, request, None, None, false).await?;
-            if !told.is_empty() {
-                if let Some(chat) = chats::for_patient(conn, parent.patient_id)
-                    .await?
-                    .filter(|c| c.status == "active")
-                {
-                    super::push(conn, ctx, chat.id, told).await?;
-                }
-            }
-            request.id
-        }
-        care::Opened::Existing(id) => *id,
-        care::Opened::Raised(id) => {
-            raised(conn, ctx, *id, None).await?;
-            *id
-        }
+    let (id, told) = match &opened {
+        care::Opened::New(request) => (
+            request.id,
+            opened_for_patient(conn, ctx, request, None, None, false).await?,
+        ),
+        care::Opened::Existing(id) => (*id, vec![]),
+        care::Opened::Raised(id) => (*id, raised(conn, ctx, *id, None, None).await?),
     };
+    if !told.is_empty() {
+        if let Some(chat) = chats::for_patient(conn, parent.patient_id)
+            .await?
+            .filter(|c| c.status == "active")
+        {
+            super::push(conn, ctx, chat.id, told).await?;
+        }
+    }
     offers::set_parent(conn, id, parent.id).await?;
     Ok(opened)
 }

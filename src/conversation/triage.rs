@@ -144,7 +144,9 @@ pub async fn decide_with(
                 routed.extend(told.await?);
             }
             // the patient worsened while it was open: whoever must act is told
-            care::Opened::Raised(id) => super::chain::raised(conn, ctx, id, Some(patient)).await?,
+            care::Opened::Raised(id) => {
+                routed.extend(super::chain::raised(conn, ctx, id, Some(patient), Some(lang)).await?);
+            }
             care::Opened::Existing(_) => {}
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::both_engines;
 use crate::chains::{
-    friday_morning, load_roster, offer_buttons, offer_with, on_telegram, patient, tokyo, wait_text_to,
+    friday_morning, load_roster, offer_buttons, offer_with, on_telegram, patient, tokyo, wait_text, wait_text_to,
 };
 use crate::helpers::{Engine, TestApp};
 
@@ -41,6 +41,10 @@ async fn the_doctor_who_accepted_is_told_and_the_deadline_moves_up(engine: Engin
         1,
         "one consultation, still his, due 10:40"
     );
+    // and the patient learns in the answer to the report who calls, by the new time (a
+    // reply: LINE's reply API names no recipient)
+    let told = wait_text(&app, "will contact you by 10:40").await;
+    assert!(told.contains("Dr Sato (doctor) will contact you by 10:40"), "{told}");
 
     // past 10:40 without an outcome, staff hear of it (not at 14:00)
     let overdue = "SELECT COUNT(*) FROM staff_alerts WHERE kind = 'request_overdue'";
