@@ -57,13 +57,7 @@ pub async fn opened_for_patient(
         return Ok(vec![]);
     };
     let patient: &Patient = &row;
-    let lang = match lang {
-        Some(l) => l,
-        None => {
-            let chat = chats::for_patient(conn, patient.id).await?;
-            super::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()))
-        }
-    };
+    let lang = patient_language(conn, patient, lang).await?;
     let level = care::level(request.urgency).unwrap_or(Level::Urgent);
     super::oxygen::route(conn, ctx, request, patient, level, lang, !coordinated).await
 }
@@ -115,7 +109,10 @@ pub async fn raised(
             }
             offers::set_target(conn, request.id, due, ctx.now).await?;
             let by = due.with_timezone(&ctx.config.timezone).format("%H:%M").to_string();
-            let told = message_provider(conn, ctx, provider_id, |lang| {
+            let Some(provider) = providers::get(conn, provider_id).await? else {
+                return Ok(vec![]);
+            };
+            let told = message_to(conn, ctx, &provider, |lang| {
                 OutMessage::text(ctx.t(
                     lang,
                     msg!("request-raised"),
@@ -139,18 +136,8 @@ pub async fn raised(
                 );
                 chats::alert_staff(conn, "request_raised", Some(patient.id), None, &detail, ctx.now).await?;
             }
-            let Some(provider) = providers::get(conn, provider_id).await? else {
-                return Ok(vec![]);
-            };
-            let lang = match lang {
-                Some(l) => l,
-                None => {
-                    let chat = chats::for_patient(conn, patient.id).await?;
-                    super::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()))
-                }
-            };
             Ok(vec![OutMessage::text(ctx.t(
-                lang,
+                patient_language(conn, patient, lang).await?,
                 msg!("patient-provider-assigned"),
                 &[
                     ("provider", provider.name.into()),
@@ -217,6 +204,18 @@ pub async fn raised(
         }
         _ => Ok(vec![]),
     }
+}
+
+/// `lang` if the caller knows it, else the patient's own (their record, their chat's hint).
+async fn patient_language(conn: &mut Conn, patient: &Patient, lang: Option<Lang>) -> anyhow::Result<Lang> {
+    if let Some(lang) = lang {
+        return Ok(lang);
+    }
+    let chat = chats::for_patient(conn, patient.id).await?;
+    Ok(super::language(
+        Some(patient),
+        chat.as_ref().and_then(|c| c.language_hint.as_deref()),
+    ))
 }
 
 /// "urgent", "至急", … (a triage level for a provider or staff to read).
@@ -610,16 +609,26 @@ pub(crate) async fn message_provider(
     provider_id: i64,
     message: impl Fn(Lang) -> OutMessage,
 ) -> anyhow::Result<bool> {
-    let Some(provider) = providers::get(conn, provider_id).await? else {
-        return Ok(false);
-    };
+    match providers::get(conn, provider_id).await? {
+        Some(provider) => message_to(conn, ctx, &provider, message).await,
+        None => Ok(false),
+    }
+}
+
+/// [`message_provider`] with the provider's row at hand.
+async fn message_to(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    message: impl Fn(Lang) -> OutMessage,
+) -> anyhow::Result<bool> {
     let Some(chat) = chats::for_provider(conn, provider.id)
         .await?
         .filter(|c| c.status == "active")
     else {
         return Ok(false);
     };
-    let lang = super::provider::language(&provider, chat.language_hint.as_deref());
+    let lang = super::provider::language(provider, chat.language_hint.as_deref());
     super::push(conn, ctx, chat.id, vec![message(lang)]).await?;
     Ok(true)
 }
