@@ -9,7 +9,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
 use crate::conversation::{self, Ctx, chain, checkin, observation, release};
-use crate::store::chats::{self, Chat};
+use crate::store::chats;
 use crate::store::{self, Conn, Held, events, patients, timers};
 
 /// Events that fail this many times are kept as failed and shown to staff.
@@ -107,10 +107,16 @@ pub async fn process_events_once(state: &AppState, woken: bool, held: &mut Held)
         state.event_claims.want();
         state.wake_events.notify_one();
     }
+    let now = state.clock.now();
+    let ctx = Ctx {
+        config: &state.config,
+        locales: &state.locales,
+        now,
+    };
     let mut batch = Vec::with_capacity(n);
     let mut waiting = Vec::new();
     for event in &claimed {
-        match decode(state, event, &mut tx).await? {
+        match decode(state, &ctx, event, &mut tx).await? {
             Decoding::Ready(ready) => {
                 let (decoded, known) = *ready;
                 batch.push((event, decoded, known));
@@ -122,12 +128,6 @@ pub async fn process_events_once(state: &AppState, woken: bool, held: &mut Held)
         let ids: Vec<i64> = waiting.iter().map(|(id, _)| *id).collect();
         events::put_back(&mut tx, state.db.engine, &ids).await?;
     }
-    let now = state.clock.now();
-    let ctx = Ctx {
-        config: &state.config,
-        locales: &state.locales,
-        now,
-    };
     let mut failed = Vec::new();
     let mut outcomes = Vec::new();
     let mut batch_failed = false;
@@ -354,8 +354,8 @@ impl Drop for Claiming<'_> {
 
 /// A stored event read for processing.
 enum Decoding {
-    /// Ready, with the chat when it was read.
-    Ready(Box<(Decoded, Option<Chat>)>),
+    /// Ready, with the chat (and patient) when they were read.
+    Ready(Box<(Decoded, Option<conversation::Known>)>),
     /// The first message of this LINE user: it waits for their profile's language.
     WaitsForProfile(String),
 }
@@ -363,9 +363,15 @@ enum Decoding {
 /// Reads a stored event inside the batch's transaction. LINE says nothing of a user's language
 /// in its events, so the first time a user writes (no chat yet) their profile is asked for the
 /// language — outside any transaction: the event waits until it has been fetched (SQLite's one
-/// write lock must not wait on the network). Also returns the chat when it was read, so
-/// processing need not read it again.
-async fn decode(state: &AppState, event: &events::StoredEvent, conn: &mut Conn) -> anyhow::Result<Decoding> {
+/// write lock must not wait on the network). Also returns the chat when it was read, with its
+/// patient's row and the contact recorded ([`conversation::read_chat`]), so processing need not
+/// read them again.
+async fn decode(
+    state: &AppState,
+    ctx: &Ctx<'_>,
+    event: &events::StoredEvent,
+    conn: &mut Conn,
+) -> anyhow::Result<Decoding> {
     let mut decoded = match event.platform() {
         Some(Platform::Line) => line::decode(&event.payload, event.received()),
         Some(Platform::Telegram) => telegram::decode(&event.payload),
@@ -374,7 +380,7 @@ async fn decode(state: &AppState, event: &events::StoredEvent, conn: &mut Conn) 
     let mut known = None;
     if let (Decoded::Act(inbound), Some(client)) = (&mut decoded, &state.line) {
         if inbound.platform == Platform::Line && inbound.language_hint.is_none() {
-            known = chats::find(conn, Platform::Line, &inbound.chat).await?;
+            known = conversation::read_chat(conn, ctx, inbound).await?;
             if known.is_none() {
                 match client.fetched_language(&inbound.chat) {
                     Some(language) => inbound.language_hint = language,
@@ -393,7 +399,7 @@ async fn process_event(
     ctx: &Ctx<'_>,
     event: &events::StoredEvent,
     decoded: &Decoded,
-    known: Option<Chat>,
+    known: Option<conversation::Known>,
     marked: bool,
 ) -> anyhow::Result<Option<&'static str>> {
     let (status, note, outcome) = match decoded {

@@ -213,7 +213,7 @@ async fn record(
             parsed.spo2 = None;
             apply(&mut report, &parsed, source);
             report.spo2_remeasured = Some(i64::from(second.percent()));
-            let history = reports::complete(conn, &mut report).await?;
+            let history = reports::complete(conn, &mut report, super::release::RELEASE).await?;
             patients::set_dialogue(conn, patient.id, None).await?;
             timers::cancel(conn, patient.id, REMEASURE).await?;
             let counted = report.counted_spo2().unwrap_or_default();
@@ -245,7 +245,7 @@ async fn record(
     if step.is_none() {
         report.completed_at = Some(ms(ctx.now));
         // with it the history the rules read (one statement where the engine joins writes)
-        let history = reports::complete(conn, &mut report).await?;
+        let history = reports::complete(conn, &mut report, super::release::RELEASE).await?;
         if d.check_in {
             // the check-in is answered. Outside one there is nothing to cancel: only a check-in
             // prompt schedules these, and should one be pending still (its dialogue replaced),
@@ -253,7 +253,7 @@ async fn record(
             timers::cancel_kinds(conn, patient.id, &[CHECK_IN_REMINDER, observation::STAFF_CALL]).await?;
         }
         let summary = summary(ctx, lang, &report);
-        if wants_remeasure(ctx, patient, &report, &history) {
+        if wants_remeasure(ctx, patient, &report, &history.reports) {
             let wait = ctx.config.rules.remeasure_wait_minutes;
             let d = Dialogue {
                 remeasure_of: Some(report.id),
@@ -386,7 +386,7 @@ pub async fn on_keyword(
     report.asks_to_talk = i64::from(parsed.asks_to_talk);
     report.cannot_eat_or_drink = i64::from(parsed.cannot_eat_or_drink);
     report.completed_at = Some(ms(ctx.now));
-    let history = reports::complete(conn, &mut report).await?;
+    let history = reports::complete(conn, &mut report, super::release::RELEASE).await?;
     let (_, mut out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, None).await?;
     if let Some(d) = Dialogue::load(patient).filter(|d| d.remeasure_of.is_none()) {
         let (draft, step) = current(conn, &d).await?;

@@ -57,18 +57,44 @@ pub fn language(patient: Option<&Patient>, hint: Option<&str>) -> Lang {
         .unwrap_or(Lang::Ja)
 }
 
-/// Handles one event from a chat. `known`: the chat's row, if the caller read it in this
-/// transaction.
-pub async fn handle(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    inbound: &Inbound,
-    known: Option<chats::Chat>,
-) -> anyhow::Result<()> {
-    let chat = match known {
-        Some(chat) => chat,
-        None => chats::upsert(conn, inbound.platform, &inbound.chat, ctx.now).await?,
+/// A chat as read before its event is handled: with its patient's row, the contact recorded,
+/// when the event counts as contact ([`counts_as_contact`]) and the chat is a patient's.
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub chat: chats::Chat,
+    pub patient: Option<Patient>,
+}
+
+/// Any message but a (re)follow or a block counts as the patient's contact (observation: the
+/// safety check).
+pub fn counts_as_contact(kind: &InboundKind) -> bool {
+    !matches!(kind, InboundKind::Follow | InboundKind::Blocked)
+}
+
+/// Reads the chat of an inbound event — and, when the event counts as contact, records it on
+/// the chat's patient, whose row comes with it (one statement where the engine joins writes).
+pub async fn read_chat(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow::Result<Option<Known>> {
+    let contact = counts_as_contact(&inbound.kind).then_some(ctx.now);
+    Ok(chats::find_touching(conn, inbound.platform, &inbound.chat, contact)
+        .await?
+        .map(|(chat, patient)| Known { chat, patient }))
+}
+
+/// Handles one event from a chat. `known`: the chat as the caller read it in this transaction
+/// ([`read_chat`]).
+pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Option<Known>) -> anyhow::Result<()> {
+    let known = match known {
+        Some(known) => known,
+        None => match read_chat(conn, ctx, inbound).await? {
+            Some(known) => known,
+            // first contact: a chat of no one yet
+            None => Known {
+                chat: chats::upsert(conn, inbound.platform, &inbound.chat, ctx.now).await?,
+                patient: None,
+            },
+        },
     };
+    let Known { chat, patient } = known;
     let mut hint = chat.language_hint.clone();
     if let Some(h) = &inbound.language_hint {
         if hint.as_deref() != Some(h) {
@@ -92,13 +118,11 @@ pub async fn handle(
         )
         .await?;
     }
-    let patient = match chat.patient_id {
-        // any message but a (re)follow counts as contact (observation: the safety check)
-        Some(id) if !matches!(inbound.kind, InboundKind::Follow | InboundKind::Blocked) => {
-            patients::touch(conn, id, ctx.now).await?
-        }
-        Some(id) => patients::get(conn, id).await?,
-        None => None,
+    let patient = match (chat.patient_id, patient) {
+        (_, Some(touched)) => Some(touched),
+        (Some(id), None) if counts_as_contact(&inbound.kind) => patients::touch(conn, id, ctx.now).await?,
+        (Some(id), None) => patients::get(conn, id).await?,
+        (None, None) => None,
     };
     let lang = language(patient.as_ref(), hint.as_deref());
     if inbound.kind == InboundKind::Blocked {

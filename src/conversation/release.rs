@@ -73,16 +73,26 @@ pub async fn schedule(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64) -> anyhow
         return Ok(());
     };
     let all = reports::completed(conn, patient_id).await?;
-    schedule_with(conn, ctx, &patient, &all).await
+    schedule_with(conn, ctx, &patient, &all, None).await
 }
 
-/// [`schedule`] with the patient and their completed reports (oldest first) already read.
-pub async fn schedule_with(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, all: &[Report]) -> anyhow::Result<()> {
+/// [`schedule`] with the patient and their completed reports (oldest first) already read, and
+/// the pending release timer's due time if it was read with them (`Some(None)`: none pending).
+pub async fn schedule_with(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    all: &[Report],
+    pending: Option<Option<i64>>,
+) -> anyhow::Result<()> {
     if patient.status != "active" {
         return Ok(());
     }
     let at = compute(conn, ctx, patient, all).await?.map(|at| at.max(ctx.now));
-    let pending = timers::pending_due(conn, patient.id, RELEASE).await?;
+    let pending = match pending {
+        Some(due) => due,
+        None => timers::pending_due(conn, patient.id, RELEASE).await?,
+    };
     if pending == at.map(crate::store::ms) {
         return Ok(()); // unchanged: the usual case
     }

@@ -12,17 +12,17 @@ use crate::domain::symptom;
 use crate::domain::triage::{Assessment, Input, Level, RequestKind, assess};
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
-use crate::store::reports::Report;
+use crate::store::reports::{History, Report};
 use crate::store::{Conn, care, chats, from_ms, reports};
 
 /// The patient's completed reports, oldest first, with `report` (as the caller holds it) in its
 /// place: one read serves the rules and the release date.
-pub async fn history(conn: &mut Conn, patient_id: i64, report: &Report) -> anyhow::Result<Vec<Report>> {
+pub async fn history(conn: &mut Conn, patient_id: i64, report: &Report) -> anyhow::Result<History> {
     let mut all = reports::completed(conn, patient_id).await?;
     all.retain(|r| r.id != report.id);
     let at = all.partition_point(|r| r.id < report.id);
     all.insert(at, report.clone());
-    Ok(all)
+    Ok(History::of(all))
 }
 
 /// The rules' view of a report and the patient's history (see [`history`]).
@@ -101,17 +101,18 @@ pub async fn decide(
     decide_with(conn, ctx, patient, lang, report, &history, summary).await
 }
 
-/// [`decide`] with the patient's [`history`] as the caller read it (with `report` in its place).
+/// [`decide`] with the patient's [`history`] as the caller read it (with `report` in its place;
+/// with the release timer's due time if [`reports::complete`] was asked for it).
 pub async fn decide_with(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     patient: &Patient,
     lang: Lang,
     report: &Report,
-    history: &[Report],
+    history: &History,
     summary: Option<String>,
 ) -> anyhow::Result<(Assessment, Vec<OutMessage>)> {
-    let input = input_for(ctx, patient, report, history);
+    let input = input_for(ctx, patient, report, &history.reports);
     let a = assess(&ctx.config.rules, &input);
     let mut requests: Vec<care::NewRequest> = a
         .requests
@@ -162,7 +163,7 @@ pub async fn decide_with(
         .await?;
     }
     super::observation::after_assessment(conn, ctx, patient, a.level).await?;
-    super::release::schedule_with(conn, ctx, patient, history).await?;
+    super::release::schedule_with(conn, ctx, patient, &history.reports, history.timer_due).await?;
     let mut told = messages(ctx, lang, &a, summary);
     // where oxygen comes from belongs with what happens next: one message, not one more
     for extra in routed {

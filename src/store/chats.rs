@@ -2,7 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, ms};
+use sqlx::{FromRow, Row};
+
+use super::patients::{self, Patient};
+use super::{Conn, Engine, ms};
 use crate::channels::Platform;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -33,6 +36,63 @@ pub async fn upsert(conn: &mut Conn, platform: Platform, external_id: &str, now:
     .execute(&mut *conn)
     .await?;
     find(conn, platform, external_id).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+/// The chat for this platform user and, when `contact_at` is given and the chat is a patient's,
+/// their row with that contact recorded ([`patients::touch`]). Where the engine joins writes,
+/// one statement.
+pub async fn find_touching(
+    conn: &mut Conn,
+    platform: Platform,
+    external_id: &str,
+    contact_at: Option<DateTime<Utc>>,
+) -> sqlx::Result<Option<(Chat, Option<Patient>)>> {
+    let Some(at) = contact_at else {
+        return Ok(find(conn, platform, external_id).await?.map(|chat| (chat, None)));
+    };
+    if !Engine::of(conn).joins_writes() {
+        let Some(chat) = find(conn, platform, external_id).await? else {
+            return Ok(None);
+        };
+        let patient = match chat.patient_id {
+            Some(id) => patients::touch(conn, id, at).await?,
+            None => None,
+        };
+        return Ok(Some((chat, patient)));
+    }
+    // the chat's columns renamed (the patient's have the same names), the patient's as they are
+    let renamed: Vec<String> = COLUMNS.split(", ").map(|c| format!("c.{c} AS chat_{c}")).collect();
+    let sql = format!(
+        "WITH c AS (SELECT {COLUMNS} FROM chats WHERE platform = $2 AND external_id = $3),
+              p AS ({} WHERE id = (SELECT patient_id FROM c) RETURNING {})
+         SELECT {}, p.* FROM c LEFT JOIN p ON TRUE",
+        patients::TOUCH,
+        patients::COLUMNS,
+        renamed.join(", ")
+    );
+    let row = sqlx::query(&sql)
+        .bind(ms(at))
+        .bind(platform.code())
+        .bind(external_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let chat = Chat {
+        id: row.try_get("chat_id")?,
+        platform: row.try_get("chat_platform")?,
+        external_id: row.try_get("chat_external_id")?,
+        patient_id: row.try_get("chat_patient_id")?,
+        language_hint: row.try_get("chat_language_hint")?,
+        status: row.try_get("chat_status")?,
+        provider_id: row.try_get("chat_provider_id")?,
+    };
+    let patient = match row.try_get::<Option<i64>, _>("id")? {
+        Some(_) => Some(Patient::from_row(&row)?),
+        None => None,
+    };
+    Ok(Some((chat, patient)))
 }
 
 pub async fn find(conn: &mut Conn, platform: Platform, external_id: &str) -> sqlx::Result<Option<Chat>> {

@@ -57,7 +57,11 @@ pub struct NewPatient<'a> {
     pub address: Option<&'a str>,
 }
 
-const COLUMNS: &str = "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue, \
+/// Records a contact at `$1` (see [`touch`]); the caller adds which row.
+pub(super) const TOUCH: &str =
+    "UPDATE patients SET last_contact_at = CASE WHEN status = 'active' THEN $1 ELSE last_contact_at END";
+
+pub(super) const COLUMNS: &str = "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue, \
      last_contact_at, extra_check_ins, stable_streak, asymptomatic, released_at, release_not_before, family_doctor_id, \
      pharmacy_id, independent, address";
 
@@ -95,14 +99,11 @@ pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Patient>> {
 /// The patient wrote: their row, with the contact recorded if their episode is active (one
 /// statement for both).
 pub async fn touch(conn: &mut Conn, id: i64, at: DateTime<Utc>) -> sqlx::Result<Option<Patient>> {
-    sqlx::query_as(&format!(
-        "UPDATE patients SET last_contact_at = CASE WHEN status = 'active' THEN $1 ELSE last_contact_at END
-         WHERE id = $2 RETURNING {COLUMNS}"
-    ))
-    .bind(ms(at))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await
+    sqlx::query_as(&format!("{TOUCH} WHERE id = $2 RETURNING {COLUMNS}"))
+        .bind(ms(at))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
 }
 
 pub async fn set_dialogue(conn: &mut Conn, id: i64, dialogue: Option<&str>) -> sqlx::Result<()> {

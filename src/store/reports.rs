@@ -97,49 +97,85 @@ pub async fn store(conn: &mut Conn, r: &mut Report) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// A patient's completed reports, oldest first, as [`complete`] read them with the one it stored.
+pub struct History {
+    pub reports: Vec<Report>,
+    /// When the patient's pending timer of the kind [`complete`] was asked about is due
+    /// (`Some(None)`: none is pending), where the statement that stored the report read it too;
+    /// `None`: not read.
+    pub timer_due: Option<Option<i64>>,
+}
+
+impl History {
+    /// Reports read on their own (no timer read with them).
+    pub fn of(reports: Vec<Report>) -> History {
+        History {
+            reports,
+            timer_due: None,
+        }
+    }
+}
+
 /// Stores a completed report (inserting it, setting its `id`, or saving it) and returns the
 /// patient's completed reports, oldest first, this one included as stored: what the rules and
-/// the release date read. Where the engine joins writes, one statement.
-pub async fn complete(conn: &mut Conn, r: &mut Report) -> sqlx::Result<Vec<Report>> {
+/// the release date read. Where the engine joins writes, one statement, which also reads when
+/// the patient's pending timer of `timer_kind` is due (the release date's, which the caller
+/// compares with the date the reports give).
+pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: &str) -> sqlx::Result<History> {
     if !Engine::of(conn).joins_writes() {
         store(conn, r).await?;
-        return completed(conn, r.patient_id).await;
+        return Ok(History::of(completed(conn, r.patient_id).await?));
     }
     // the stored row from RETURNING, the others as they were (the statement's snapshot does not
-    // hold this one's new version): the fields are $1 … $13, the patient $14
+    // hold this one's new version): the fields are $1 … $13, the patient $14; the timer's kind
+    // is the last parameter
     let others = format!("SELECT 0, {COLUMNS} FROM reports WHERE patient_id = $14 AND completed_at IS NOT NULL");
+    let timer = |kind: usize| {
+        format!(
+            "(SELECT MIN(due_at) FROM timers WHERE patient_id = $14 AND kind = ${kind} AND status = 'pending') AS timer_due"
+        )
+    };
     let rows = if r.id == 0 {
         let sql = format!(
             "WITH r AS (INSERT INTO reports ({INSERTED}) VALUES ({}) RETURNING {COLUMNS})
-             SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others} ORDER BY id",
-            params(16)
+             SELECT u.*, {} FROM (SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others}) u ORDER BY id",
+            params(16),
+            timer(17)
         );
         bind_fields(sqlx::query(&sql), r)
             .bind(r.patient_id)
             .bind(&r.source)
             .bind(r.created_at)
+            .bind(timer_kind)
             .fetch_all(&mut *conn)
             .await?
     } else {
         let sql = format!(
             "WITH r AS (UPDATE reports SET {UPDATED} WHERE id = $15 RETURNING {COLUMNS})
-             SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others} AND id <> $15 ORDER BY id"
+             SELECT u.*, {} FROM (SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others} AND id <> $15) u ORDER BY id",
+            timer(16)
         );
         bind_fields(sqlx::query(&sql), r)
             .bind(r.patient_id)
             .bind(r.id)
+            .bind(timer_kind)
             .fetch_all(&mut *conn)
             .await?
     };
     let mut all = Vec::with_capacity(rows.len());
+    let mut timer_due = None;
     for row in &rows {
         let report = Report::from_row(row)?;
         if row.try_get::<i64, _>("fresh")? == 1 {
             r.id = report.id;
         }
+        timer_due = Some(row.try_get::<Option<i64>, _>("timer_due")?);
         all.push(report);
     }
-    Ok(all)
+    Ok(History {
+        reports: all,
+        timer_due,
+    })
 }
 
 /// `$1, …, $n`.
