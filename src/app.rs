@@ -77,7 +77,7 @@ pub struct Running {
 
 impl App {
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
-        let db = Db::connect(&config.database_url).await?;
+        let db = Db::connect_service(&config.database_url, config.event_workers).await?;
         let locales = Locales::load().map_err(anyhow::Error::msg)?;
         let line = match &config.line {
             Some(c) => Some(Arc::new(LineClient::new(c.clone(), config.platform_timeout)?)),

@@ -105,15 +105,18 @@ impl Engine {
 /// A PostgreSQL connection idle this long is checked before use (see [`open_pool`]).
 const IDLE_BEFORE_PING: Duration = Duration::from_millis(500);
 
-/// A pool of connections; on SQLite with the given `synchronous` level.
+/// A pool of connections; on SQLite with the given `synchronous` level. `open`: how many are
+/// opened before it is returned, and kept open (see [`Db::connect_service`]).
 async fn open_pool(
     options: &AnyConnectOptions,
     engine: Engine,
     synchronous: &'static str,
     size: u32,
+    open: u32,
 ) -> anyhow::Result<AnyPool> {
     Ok(AnyPoolOptions::new()
         .max_connections(size)
+        .min_connections(open)
         .acquire_timeout(Duration::from_secs(10))
         // SQLite's connections are a file and a thread of ours: they do not break, and the
         // check before every use is one more round trip to that thread (one to three a report).
@@ -263,6 +266,22 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations
 impl Db {
     /// Connects (creating an SQLite file if needed) and applies pending migrations.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        Db::connect_keeping(url, 0).await
+    }
+
+    /// [`Db::connect`] for the service, whose loops keep a connection each (`event_workers`
+    /// of them, the dispatcher, the timer loop): on PostgreSQL those are opened before it
+    /// starts serving, and kept open. Opened on demand instead, the first burst of webhooks
+    /// after a start found every worker opening its connection at once: a fresh service put
+    /// a third of its first second's reports over 50 ms (README, "Performance"). SQLite's
+    /// connections are a file in this process, opened in no time.
+    pub async fn connect_service(url: &str, event_workers: usize) -> anyhow::Result<Db> {
+        Db::connect_keeping(url, u32::try_from(event_workers).unwrap_or(u32::MAX).saturating_add(3)).await
+    }
+
+    /// `workers`: background connections to open at once (PostgreSQL), see
+    /// [`Db::connect_service`].
+    async fn connect_keeping(url: &str, workers: u32) -> anyhow::Result<Db> {
         sqlx::any::install_default_drivers();
         let (engine, url) = if url.starts_with("sqlite:") {
             let url = if url.contains('?') || url.contains(":memory:") {
@@ -277,7 +296,10 @@ impl Db {
             anyhow::bail!("MIMAMORI_DATABASE_URL must start with sqlite:// or postgres://");
         };
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
-        let pool = open_pool(&options, engine, "FULL", if engine == Engine::Sqlite { 8 } else { 16 }).await?;
+        let postgres = engine == Engine::Postgres;
+        // (the durable connections kept: the ingest writer's and the dispatcher's claim)
+        let durable_kept = if postgres && workers > 0 { 2 } else { 0 };
+        let pool = open_pool(&options, engine, "FULL", if postgres { 16 } else { 8 }, durable_kept).await?;
         // The background workers commit without waiting for the disk: SQLite in WAL with
         // synchronous NORMAL, PostgreSQL with synchronous_commit off for the connection's whole
         // session (so a worker's BEGIN needs no SET of its own, and a single statement, such as
@@ -286,14 +308,14 @@ impl Db {
         // answered: after a power cut or a database crash they are processed again, nothing is
         // lost. The next durable commit (the next webhook) makes every earlier commit durable.
         let relaxed = match engine {
-            Engine::Sqlite => open_pool(&options, engine, "NORMAL", 8).await?,
+            Engine::Sqlite => open_pool(&options, engine, "NORMAL", 8, 0).await?,
             Engine::Postgres => {
                 let separator = if url.contains('?') { '&' } else { '?' };
                 let relaxed_url = format!("{url}{separator}options[synchronous_commit]=off");
                 let options = AnyConnectOptions::from_str(&relaxed_url)?.disable_statement_logging();
                 // each event worker keeps one (up to 64, `MIMAMORI_EVENT_WORKERS`), the
-                // dispatcher one, and the timer loop takes one per round: opened as needed
-                open_pool(&options, engine, "", 72).await?
+                // dispatcher one, and the timer loop takes one per round
+                open_pool(&options, engine, "", 72, workers.min(72)).await?
             }
         };
         let gate = (engine == Engine::Sqlite).then(|| Arc::new(Mutex::new(())));

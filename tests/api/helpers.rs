@@ -450,7 +450,7 @@ impl TestApp {
         id
     }
 
-    fn clock_ms(&self) -> i64 {
+    pub fn clock_ms(&self) -> i64 {
         use mimamori::clock::Clock;
         self.clock.now().timestamp_millis()
     }

@@ -230,6 +230,53 @@ async fn a_patient_who_answers_gets_neither_staff_call_nor_safety_check(engine: 
 }
 both_engines!(a_patient_who_answers_gets_neither_staff_call_nor_safety_check);
 
+/// Any message counts as contact, on either platform: patients who only say hello 20 hours
+/// after enrolling get no safety check at 24 hours, and one 24 hours after the hello.
+async fn any_message_counts_as_contact_and_puts_the_safety_check_off(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let start = mimamori::clock::Clock::now(&app.clock);
+    let on_line = crate::chains::patient(&app, "Ucontact1", &[]).await;
+    let (on_telegram, _) = enrolled(&app, 6120, "Vic", &[]).await;
+    let safety_checks =
+        |id: i64| format!("SELECT COUNT(*) FROM care_requests WHERE kind = 'safety_check' AND patient_id = {id}");
+    app.set_time(start + chrono::Duration::hours(20));
+    app.settle().await;
+    app.line_text("Ucontact1", "hello").await;
+    app.tg_text(6120, "hello", Some("en")).await;
+    app.settle().await;
+    app.set_time(start + chrono::Duration::hours(24) + chrono::Duration::minutes(1));
+    // the safety-check timers due at 24 hours have fired (each re-armed for later)
+    let now = app.clock_ms();
+    app.wait_until("the safety-check timers due have fired", move |pool| async move {
+        let sql = "SELECT COUNT(*) FROM timers WHERE kind = 'safety_check' AND status = 'pending' AND due_at <= $1";
+        sqlx::query_scalar::<_, i64>(sql)
+            .bind(now)
+            .fetch_one(&pool)
+            .await
+            .unwrap_or(1)
+            == 0
+    })
+    .await;
+    app.settle().await;
+    for id in [on_line, on_telegram] {
+        assert_eq!(
+            app.scalar_i64(&safety_checks(id)).await,
+            0,
+            "patient {id} wrote 4 hours ago"
+        );
+    }
+    app.set_time(start + chrono::Duration::hours(44) + chrono::Duration::minutes(1));
+    for id in [on_line, on_telegram] {
+        let sql = safety_checks(id);
+        app.wait_until("a safety check 24 hours after the last message", move |pool| {
+            let sql = sql.clone();
+            async move { sqlx::query_scalar::<_, i64>(&sql).fetch_one(&pool).await.unwrap_or(0) == 1 }
+        })
+        .await;
+    }
+}
+both_engines!(any_message_counts_as_contact_and_puts_the_safety_check_off);
+
 async fn after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_stable(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, n) = enrolled(&app, 6103, "Uma", &[]).await;
