@@ -87,9 +87,9 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
         Some(known) => known,
         None => match read_chat(conn, ctx, inbound).await? {
             Some(known) => known,
-            // first contact: a chat of no one yet
+            // first contact: a chat of no one yet (read_chat found none)
             None => Known {
-                chat: chats::upsert(conn, inbound.platform, &inbound.chat, ctx.now).await?,
+                chat: chats::create(conn, inbound.platform, &inbound.chat, ctx.now).await?,
                 patient: None,
             },
         },

@@ -23,9 +23,15 @@ const COLUMNS: &str = "id, platform, external_id, patient_id, language_hint, sta
 
 /// The chat for this platform user, created on first contact.
 pub async fn upsert(conn: &mut Conn, platform: Platform, external_id: &str, now: DateTime<Utc>) -> sqlx::Result<Chat> {
-    if let Some(chat) = find(conn, platform, external_id).await? {
-        return Ok(chat);
+    match find(conn, platform, external_id).await? {
+        Some(chat) => Ok(chat),
+        None => create(conn, platform, external_id, now).await,
     }
+}
+
+/// The chat for a platform user that [`find`] found none for: created (or, should another
+/// worker have created it meanwhile, that one).
+pub async fn create(conn: &mut Conn, platform: Platform, external_id: &str, now: DateTime<Utc>) -> sqlx::Result<Chat> {
     sqlx::query(
         "INSERT INTO chats (platform, external_id, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (platform, external_id) DO NOTHING",
