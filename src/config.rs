@@ -81,6 +81,12 @@ pub struct Config {
     pub oxygen_low_stock: i64,
     /// The triage ruleset: `MIMAMORI_RULES` names a ward's file, else the shipped default.
     pub rules: std::sync::Arc<Ruleset>,
+    /// How patients' words are understood: the shipped lexicons, with a ward's `<lang>.toml`
+    /// files from `MIMAMORI_LEXICON_DIR` in their place.
+    pub lexicons: std::sync::Arc<crate::domain::lexicon::Lexicons>,
+    /// How long an urgent question ("are your lips purple?") waits for its answer before the
+    /// safe side is taken and staff are told (`MIMAMORI_SAFETY_QUESTION_MINUTES`, default 5).
+    pub safety_question_wait: chrono::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +97,8 @@ pub enum ConfigError {
     Invalid { var: String, reason: String },
     #[error("MIMAMORI_RULES: {0}")]
     Rules(#[from] crate::domain::triage::RulesetError),
+    #[error("MIMAMORI_LEXICON_DIR: {0}")]
+    Lexicon(#[from] crate::domain::lexicon::LexiconError),
 }
 
 /// Where the values come from: the file first, then the environment over it.
@@ -226,6 +234,7 @@ impl Config {
                 Ruleset::parse(path, &text)?
             }
         };
+        let lexicons = crate::domain::lexicon::Lexicons::load(src.get("lexicon_dir").map(std::path::Path::new))?;
         let hours = ServiceHours::default();
         let window = |s: &str| Window::parse(s).ok_or_else(|| format!("{s:?} is not a window like 09:00-17:00"));
         let service_hours = ServiceHours {
@@ -268,6 +277,13 @@ impl Config {
                 _ => Err(format!("{s:?} is not between 1 and 64")),
             })?,
             rules: std::sync::Arc::new(rules),
+            lexicons: std::sync::Arc::new(lexicons),
+            safety_question_wait: src.parse("safety_question_minutes", chrono::Duration::minutes(5), |s| {
+                match parse_secs(s)? {
+                    n @ 1..=60 => Ok(chrono::Duration::minutes(n as i64)),
+                    _ => Err(format!("{s:?} is not between 1 and 60 minutes")),
+                }
+            })?,
             oxygen_low_stock: src.parse("oxygen_low_stock", 2, |s| parse_secs(s).map(|n| n as i64))?,
             release_criteria: src.parse("release_criteria", crate::domain::episode::Criteria::Y2022Sep, |s| {
                 crate::domain::episode::Criteria::parse(s).ok_or_else(|| format!("{s:?} is not 2021 or 2022-09"))

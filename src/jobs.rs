@@ -8,7 +8,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::app::AppState;
 use crate::channels::{Decoded, NewEvent, Platform, line, telegram};
-use crate::conversation::{self, Ctx, chain, checkin, observation, release};
+use crate::conversation::{self, Ctx, chain, checkin, observation, questions, release};
 use crate::store::chats;
 use crate::store::{self, Conn, Held, events, patients, timers};
 
@@ -527,6 +527,11 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
             checkin::remind(conn, ctx, &patient, prompted).await?
         }
         checkin::REMEASURE => checkin::remeasure_timed_out(conn, ctx, &patient).await?,
+        questions::SAFETY_QUESTION => {
+            if let Some(question) = timer.ref_id {
+                questions::timed_out(conn, ctx, &patient, question).await?
+            }
+        }
         chain::CHAIN => {
             if let Some(request) = timer.ref_id {
                 chain::advance(conn, ctx, request, Some(&patient)).await?

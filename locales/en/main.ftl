@@ -19,9 +19,10 @@ observation-ended = Your home recovery observation has ended. If you feel unwell
 text-only = Sorry, I can only read text. Please type your readings, for example: SpO2 94 37.8
 
 ## Reporting
-how-to-report = You can report at any time in one message, for example:
+how-to-report = You can report at any time in one message; describe symptoms in your own words. For example:
     SpO2 94 37.8
-    SpO2 96 temp 36.5 short of breath
+    SpO2 96 temp 36.5 short of breath, coughing
+    If I read something wrong, send "wrong".
 check-in-prompt = Hello { $name }, it is time for your health check.
 check-in-reminder = { $name }, we have not heard from you yet. Please answer the health check.
 check-in-closed = That check-in has already finished.
@@ -33,6 +34,8 @@ ask-feeling = Compared with your last check, do you feel better, the same, or wo
 choice-none = None of these
 choice-done = Done
 choice-more = More symptoms
+choice-yes = Yes
+choice-no = No
 feeling-better = better
 feeling-same = about the same
 feeling-worse = worse
@@ -41,6 +44,7 @@ value-spo2 = SpO2 { $value }%
 value-temperature = { $value } °C
 value-pulse = pulse { $value }/min
 value-symptoms = symptoms: { $list }
+value-denied = not: { $list }
 reading-unreadable = Sorry, I could not read that.
 reenter-spo2 = The SpO2 value is not possible (it must be 100% or less). Please measure again and send the number.
 reenter-temperature = The temperature must be between 34.0 and 43.0 °C. Please check your thermometer and send it again, for example 37.8
@@ -65,6 +69,34 @@ symptom-sudden-wheezing = Sudden wheezing
 symptom-dazed = Dazed, weak response
 symptom-confused = Confused, not answering
 symptom-irregular-pulse = Pulse irregular
+
+## Common symptoms (not urgent on their own)
+symptom-fever = Fever
+symptom-cough = Cough
+symptom-sore-throat = Sore throat
+symptom-taste-smell-loss = No taste or smell
+symptom-runny-nose = Runny or blocked nose
+symptom-headache = Headache
+symptom-body-aches = Body or joint aches
+symptom-fatigue = Tiredness
+symptom-diarrhoea = Diarrhoea
+symptom-nausea = Nausea or vomiting
+symptom-chills = Chills
+ask-other-symptoms = Do you have any of these other symptoms? (optional) Tap each one you have.
+ask-other-symptoms-more = Tap any others you have, or "Done".
+other-symptoms-thanks = Thank you, noted.
+
+## Asking back (when the words leave an urgent sign unclear)
+ask-confirm-symptom = To be sure: is this true for you now — "{ $symptom }"? Please tap Yes or No. If we hear nothing within { $minutes } minutes, we will act as if it is.
+ask-measure-now = If you can, measure your SpO2 now and send the number. If you feel very unwell, call { $emergency } now.
+confirm-noted-no = Thank you. Noted that "{ $symptom }" is not the case.
+confirm-assumed = We did not hear back, so to be safe we are acting as if "{ $symptom }" is the case.
+question-closed = That question has already been answered.
+
+## Corrections
+correction-nothing = I could not find a recent report to correct.
+correction-reopened = Sorry. Your last report ({ $summary }) has been withdrawn. Please send it again as you meant it.
+correction-applied = Sorry. Your last report ({ $summary }) has been corrected.
 
 ## Triage: what happens next
 report-noted = { $summary } — recorded.

@@ -19,9 +19,10 @@ observation-ended = 自宅療養の健康観察は終了しました。具合が
 text-only = 申し訳ありません、文字のメッセージのみ読み取れます。例：SpO2 94 37.8 のように送ってください。
 
 ## 報告
-how-to-report = いつでも1通のメッセージで報告できます。例：
+how-to-report = いつでも1通のメッセージで報告できます。症状はふだんの言葉で書いてください。例：
     SpO2 94 37.8
-    酸素96 体温36.5 息苦しい
+    酸素96 体温36.5 息苦しい、咳が出る
+    読み間違いがあれば「違う」と送ってください。
 check-in-prompt = { $name }さん、健康観察の時間です。
 check-in-reminder = { $name }さん、まだお返事をいただいていません。健康観察にお答えください。
 check-in-closed = その健康観察はすでに終わっています。
@@ -33,6 +34,8 @@ ask-feeling = 前回と比べて、体調はよくなりましたか、変わり
 choice-none = どれもない
 choice-done = 完了
 choice-more = ほかの症状
+choice-yes = はい
+choice-no = いいえ
 feeling-better = よくなった
 feeling-same = 変わらない
 feeling-worse = 悪くなった
@@ -41,6 +44,7 @@ value-spo2 = SpO2 { $value }%
 value-temperature = 体温 { $value }℃
 value-pulse = 脈拍 { $value }/分
 value-symptoms = 症状：{ $list }
+value-denied = ないと伺った症状：{ $list }
 reading-unreadable = 申し訳ありません、読み取れませんでした。
 reenter-spo2 = SpO2 の値が正しくないようです（100%以下です）。もう一度測って数字を送ってください。
 reenter-temperature = 体温は 34.0〜43.0℃ の範囲で送ってください。体温計を確かめて、例えば 37.8 のようにもう一度送ってください。
@@ -65,6 +69,34 @@ symptom-sudden-wheezing = 突然ゼーゼーしはじめた
 symptom-dazed = ぼんやりしている（反応が弱い）
 symptom-confused = もうろうとしている（返事がない）
 symptom-irregular-pulse = 脈がとぶ、脈のリズムが乱れる
+
+## よくある症状（それだけでは緊急ではないもの）
+symptom-fever = 発熱
+symptom-cough = 咳
+symptom-sore-throat = のどの痛み
+symptom-taste-smell-loss = 味やにおいがしない
+symptom-runny-nose = 鼻水・鼻づまり
+symptom-headache = 頭痛
+symptom-body-aches = 体や関節の痛み
+symptom-fatigue = だるさ
+symptom-diarrhoea = 下痢
+symptom-nausea = 吐き気・嘔吐
+symptom-chills = 寒気
+ask-other-symptoms = ほかに、次の症状はありますか？（任意）当てはまるものを押してください。
+ask-other-symptoms-more = ほかにもあれば押してください。なければ「完了」を。
+other-symptoms-thanks = ありがとうございます。記録しました。
+
+## 確認の質問（緊急の症状かどうか言葉からはっきりしないとき）
+ask-confirm-symptom = 念のため確認させてください。今、「{ $symptom }」に当てはまりますか？「はい」か「いいえ」を押してください。{ $minutes }分以内にお返事がないときは、当てはまるものとして対応します。
+ask-measure-now = できれば今SpO2を測って、数字を送ってください。とても具合が悪いときは今すぐ{ $emergency }番へ。
+confirm-noted-no = ありがとうございます。「{ $symptom }」は当てはまらない、と記録しました。
+confirm-assumed = 確認のお返事がなかったため、念のため「{ $symptom }」があるものとして対応します。
+question-closed = その確認はすでに終わっています。
+
+## 訂正
+correction-nothing = 訂正できる最近の報告が見つかりませんでした。
+correction-reopened = 失礼しました。さきほどの報告（{ $summary }）は取り消しました。正しい内容をもう一度送ってください。
+correction-applied = 失礼しました。さきほどの報告（{ $summary }）を訂正しました。
 
 ## トリアージ：このあとのこと
 report-noted = { $summary } — 記録しました。

@@ -6,8 +6,9 @@
 use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
-use super::{Ctx, observation, triage};
+use super::{Ctx, correction, observation, other_symptoms, questions, triage};
 use crate::channels::{Choice, OutMessage};
+use crate::domain::lexicon::{Answer, Concept, Polarity};
 use crate::domain::reading::{self, Feeling, Invalid, Parsed, Pulse, Spo2, Temperature};
 use crate::domain::symptom::{self, PAGES, Symptom};
 use crate::domain::triage::{Input, Level, assess};
@@ -83,7 +84,7 @@ fn draft_level(ctx: &Ctx<'_>, r: &Report) -> Level {
     assess(&ctx.config.rules, &input).level
 }
 
-fn apply(r: &mut Report, p: &Parsed, source: &str) {
+pub(super) fn apply(r: &mut Report, p: &Parsed, source: &str) {
     if let Some(v) = p.spo2 {
         r.spo2 = Some(i64::from(v.percent()));
     }
@@ -110,6 +111,17 @@ fn apply(r: &mut Report, p: &Parsed, source: &str) {
     if let Some(f) = p.feeling {
         r.feeling = Some(f.code().to_string());
     }
+    // what the words said counts wherever they were said, not only in a message of words alone
+    if p.harder_to_breathe {
+        r.harder_to_breathe = 1;
+    }
+    if p.asks_to_talk {
+        r.asks_to_talk = 1;
+    }
+    if p.cannot_eat_or_drink {
+        r.cannot_eat_or_drink = 1;
+    }
+    r.add_understood(&p.understood);
     if !r.source_text.is_empty() {
         r.source_text.push('\n');
     }
@@ -124,7 +136,43 @@ pub async fn on_text(
     lang: Lang,
     text: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    let parsed = reading::parse(text);
+    let parsed = reading::parse(text, &ctx.config.lexicons);
+    // "はい" / "no" to an urgent question waiting for its answer
+    if let Some(answer @ (Answer::Yes | Answer::No)) = parsed.answer
+        && let Some(q) = questions::oldest_open(conn, patient.id).await?
+    {
+        return questions::answer(conn, ctx, patient, lang, q.id, answer == Answer::Yes, text).await;
+    }
+    if parsed.correction {
+        return correction::on_correction(conn, ctx, patient, lang, parsed, text).await;
+    }
+    let asks = parsed.questions();
+    let measure = parsed.spo2.is_none() && parsed.distress;
+    let mut out = understood(conn, ctx, patient, lang, parsed, text).await?;
+    if !asks.is_empty() {
+        // the report the words went into, for staff to see what raised the question
+        let report_id = reports::for_patient(conn, patient.id, 1).await?.first().map(|r| r.id);
+        out.extend(questions::ask_about(conn, ctx, patient, lang, report_id, &asks, measure).await?);
+    }
+    Ok(out)
+}
+
+/// Records and answers what a message said.
+async fn understood(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    lang: Lang,
+    parsed: Parsed,
+    text: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
+    if parsed.only_raises_questions() {
+        // words that only raise a question: kept as they came, triaged by the answer
+        let mut report = Report::new(patient.id, "free_text", ctx.now);
+        apply(&mut report, &parsed, text);
+        reports::store(conn, &mut report).await?;
+        return Ok(vec![]);
+    }
     if parsed.is_empty() {
         let mut out = vec![OutMessage::text(ctx.t(lang, msg!("reading-unreadable"), &[]))];
         if let Some(d) = Dialogue::load(patient) {
@@ -135,11 +183,18 @@ pub async fn on_text(
         }
         return Ok(out);
     }
-    let at_feeling_step = match Dialogue::load(patient) {
-        Some(d) if d.remeasure_of.is_none() => current(conn, &d).await?.1 == Step::Feeling && d.check_in,
+    let dialogue_step = match Dialogue::load(patient) {
+        Some(d) if d.remeasure_of.is_none() && d.check_in => Some(current(conn, &d).await?.1),
+        _ => None,
+    };
+    // during a check-in, symptoms typed at the symptom question and feelings typed at the last
+    // one answer it; anything else said in words is honoured at once
+    let answers_step = match dialogue_step {
+        Some(Step::Feeling) => true,
+        Some(Step::Symptoms) => parsed.feeling.is_none() && !parsed.asks_to_talk && !parsed.cannot_eat_or_drink,
         _ => false,
     };
-    if parsed.is_keyword_only() && !at_feeling_step {
+    if parsed.is_keyword_only() && !answers_step {
         return on_keyword(conn, ctx, patient, lang, &parsed, text).await;
     }
     record(conn, ctx, patient, lang, parsed, text).await
@@ -153,6 +208,12 @@ pub async fn on_choice(
     lang: Lang,
     data: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
+    if let Some((id, yes)) = questions::parse_choice(data) {
+        return questions::answer(conn, ctx, patient, lang, id, yes, &format!("[{data}]")).await;
+    }
+    if let Some(out) = other_symptoms::on_choice(conn, ctx, patient, lang, data).await? {
+        return Ok(out);
+    }
     let Some(mut d) = Dialogue::load(patient) else {
         return Ok(vec![
             OutMessage::text(ctx.t(lang, msg!("check-in-closed"), &[])),
@@ -286,6 +347,18 @@ async fn record(
             }
             let (_, messages) = triage::decide_with(conn, ctx, patient, lang, &report, &history, Some(summary)).await?;
             out.extend(messages);
+            if d.check_in {
+                // the optional last step rides on the last answer: one message, not one more
+                let prompt = other_symptoms::prompt(ctx, lang, &report);
+                match out.last_mut() {
+                    Some(last) if last.choices.is_empty() => {
+                        last.text.push_str("\n\n");
+                        last.text.push_str(&prompt.text);
+                        last.choices = prompt.choices;
+                    }
+                    _ => out.push(prompt),
+                }
+            }
         }
     } else {
         let level = draft_level(ctx, &report);
@@ -396,7 +469,7 @@ pub async fn on_keyword(
 }
 
 /// "SpO2 94%, 37.8 °C, pulse 88/min, symptoms: …"
-fn summary(ctx: &Ctx<'_>, lang: Lang, r: &Report) -> String {
+pub(super) fn summary(ctx: &Ctx<'_>, lang: Lang, r: &Report) -> String {
     let mut parts = Vec::new();
     if let Some(v) = r.spo2 {
         parts.push(ctx.t(lang, msg!("value-spo2"), &[("value", v.into())]));
@@ -411,6 +484,20 @@ fn summary(ctx: &Ctx<'_>, lang: Lang, r: &Report) -> String {
     if !symptoms.is_empty() {
         let names: Vec<String> = symptoms.iter().map(|s| ctx.t(lang, &s.label_key(), &[])).collect();
         parts.push(ctx.t(lang, msg!("value-symptoms"), &[("list", names.join(" / ").into())]));
+    }
+    // what the patient said they do not have, so they can see it was not taken the other way
+    let mut denied: Vec<Symptom> = Vec::new();
+    for u in r.understood_list() {
+        if let (Some(Concept::Symptom(s)), Polarity::Negated) = (Concept::from_code(&u.concept), u.polarity)
+            && !symptoms.contains(&s)
+            && !denied.contains(&s)
+        {
+            denied.push(s);
+        }
+    }
+    if !denied.is_empty() {
+        let names: Vec<String> = denied.iter().map(|s| ctx.t(lang, &s.label_key(), &[])).collect();
+        parts.push(ctx.t(lang, msg!("value-denied"), &[("list", names.join(" / ").into())]));
     }
     if let Some(f) = r.feeling.as_deref().and_then(Feeling::from_code) {
         parts.push(ctx.t(lang, feeling_key(f), &[]));
@@ -454,7 +541,7 @@ pub fn ask(ctx: &Ctx<'_>, lang: Lang, step: Step, d: &Dialogue, r: Option<&Repor
         },
         Step::Symptoms => {
             let picked = symptom::decode(r.and_then(|r| r.symptoms.as_deref()).unwrap_or(""));
-            let list: Vec<String> = Symptom::ALL
+            let list: Vec<String> = Symptom::URGENT
                 .iter()
                 .enumerate()
                 .map(|(i, s)| format!("{}. {}", i + 1, ctx.t(lang, &s.label_key(), &[])))

@@ -3,10 +3,13 @@
 
 pub mod chain;
 pub mod checkin;
+pub mod correction;
 pub mod enrolment;
 pub mod observation;
+pub mod other_symptoms;
 pub mod oxygen;
 pub mod provider;
+pub mod questions;
 pub mod release;
 pub mod triage;
 

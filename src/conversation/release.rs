@@ -15,12 +15,19 @@ use crate::store::{Conn, chats, from_ms, outbox, patients, reports, timers};
 
 pub const RELEASE: &str = "release";
 
-/// A report that shows the illness is not over: fever, an urgent symptom, feeling worse.
-fn symptomatic(r: &Report) -> bool {
+/// Whether report `i` of `all` shows the illness is not over: fever, an urgent symptom,
+/// feeling worse, or a common symptom that is new since the report before (TRIAGE.md: symptoms
+/// appearing during recovery restart the clock). A cough that lingers while the rest improves
+/// does not hold the release back: that is how 症状軽快 is judged.
+fn symptomatic(all: &[Report], i: usize) -> bool {
+    let r = &all[i];
+    let held = |r: &Report| symptom::decode(r.symptoms.as_deref().unwrap_or(""));
+    let now = held(r);
+    let before = i.checked_sub(1).map(|p| held(&all[p])).unwrap_or_default();
     r.temperature
         .and_then(Temperature::from_tenths)
         .is_some_and(|t| t.tenths() >= 375)
-        || !symptom::decode(r.symptoms.as_deref().unwrap_or("")).is_empty()
+        || now.iter().any(|s| s.is_urgent() || !before.contains(s))
         || r.feeling.as_deref() == Some(Feeling::Worse.code())
         || r.harder_to_breathe != 0
 }
@@ -42,14 +49,14 @@ async fn compute(
     let mut onset = NaiveDate::parse_from_str(&patient.onset_date, "%Y-%m-%d").unwrap_or_default();
     let mut symptomatic_patient = patient.asymptomatic == 0;
     if !symptomatic_patient {
-        if let Some(first) = all.iter().find(|r| symptomatic(r)) {
+        if let Some(first) = (0..all.len()).find(|&i| symptomatic(all, i)).map(|i| &all[i]) {
             // symptoms appeared during recovery: the clock restarts from the new onset
             onset = at_day(first);
             symptomatic_patient = true;
             patients::new_onset(conn, patient.id, onset).await?;
         }
     }
-    let improved_at = match all.iter().rposition(symptomatic) {
+    let improved_at = match (0..all.len()).rposition(|i| symptomatic(all, i)) {
         Some(last) => all.get(last + 1),
         None => all.first(),
     }

@@ -5,6 +5,7 @@ pub mod chain;
 pub mod enrolment;
 pub mod episode;
 pub mod equipment;
+pub mod lexicon;
 pub mod patient;
 pub mod performance;
 pub mod reading;

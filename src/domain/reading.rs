@@ -1,14 +1,15 @@
 //! Reading what a patient types: `SpO2 94 37.8`, `９４　３７．８`, `spo2:94% temp 37.8℃`,
-//! `酸素96 体温36.5 息苦しい`.
+//! `酸素96 体温36.5 息苦しい`, `胸の痛みはないけど咳が出る`.
 //!
 //! [`parse`] never fails: it returns what it could read, what it read but cannot accept
-//! (a probable typo, with the field named so the patient can be asked again) and whether the
-//! text held anything at all. Validation into [`Spo2`], [`Temperature`] and [`Pulse`] follows
-//! TRIAGE.md "Implausible values".
+//! (a probable typo, with the field named so the patient can be asked again), what the words
+//! said (through the [`Lexicons`]) and whether the text held anything at all. Validation into
+//! [`Spo2`], [`Temperature`] and [`Pulse`] follows TRIAGE.md "Implausible values".
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+use super::lexicon::{Answer, Concept, Finding, Lexicons, Polarity};
 use super::symptom::Symptom;
 
 /// Oxygen saturation in percent, as shown by a pulse oximeter.
@@ -139,7 +140,12 @@ pub struct Parsed {
     pub temperature: Option<Temperature>,
     pub pulse: Option<Pulse>,
     pub respiratory_rate: Option<RespiratoryRate>,
+    /// Symptoms the patient says they have (a hedged common symptom counts: "熱っぽい").
     pub symptoms: Vec<Symptom>,
+    /// Urgent symptoms the words may mean but do not settle: the patient is asked.
+    pub unsure: Vec<Symptom>,
+    /// Symptoms the patient says they do not have ("胸の痛みはない"): never told back as theirs.
+    pub denied: Vec<Symptom>,
     /// The patient said "none" / "なし" to the symptom checklist.
     pub no_symptoms: bool,
     pub feeling: Option<Feeling>,
@@ -149,6 +155,14 @@ pub struct Parsed {
     pub asks_to_talk: bool,
     /// "食べられない", "can't eat or drink".
     pub cannot_eat_or_drink: bool,
+    /// "助けて", "help me": asked how bad it is when no reading says.
+    pub distress: bool,
+    /// "違う", "that's wrong": the last report was misread.
+    pub correction: bool,
+    /// The whole message is a yes / no / none answer.
+    pub answer: Option<Answer>,
+    /// Every phrase understood, with the patient's own words (what staff see).
+    pub understood: Vec<Finding>,
     /// Values read but refused as implausible, in the order met.
     pub invalid: Vec<Invalid>,
 }
@@ -161,7 +175,12 @@ impl Parsed {
             && self.pulse.is_none()
             && self.respiratory_rate.is_none()
             && self.symptoms.is_empty()
+            && self.unsure.is_empty()
+            && self.denied.is_empty()
             && !self.no_symptoms
+            && !self.distress
+            && !self.correction
+            && self.answer.is_none()
             && self.feeling.is_none()
             && !self.harder_to_breathe
             && !self.asks_to_talk
@@ -169,7 +188,8 @@ impl Parsed {
             && self.invalid.is_empty()
     }
 
-    /// A message that says "worse" or "help" and reports no value: honoured at once, at any time.
+    /// A message that says "worse", "help" or names a symptom and reports no value: honoured
+    /// at once, at any time.
     pub fn is_keyword_only(&self) -> bool {
         self.spo2.is_none()
             && self.temperature.is_none()
@@ -178,7 +198,35 @@ impl Parsed {
             && (self.feeling == Some(Feeling::Worse)
                 || self.harder_to_breathe
                 || self.asks_to_talk
-                || self.cannot_eat_or_drink)
+                || self.cannot_eat_or_drink
+                || !self.symptoms.is_empty())
+    }
+
+    /// Words that only leave an urgent sign unsure ("唇の色が悪い"): nothing to record or
+    /// triage until the patient answers the question they raise.
+    pub fn only_raises_questions(&self) -> bool {
+        !self.unsure.is_empty()
+            && self.spo2.is_none()
+            && self.temperature.is_none()
+            && self.pulse.is_none()
+            && self.respiratory_rate.is_none()
+            && self.invalid.is_empty()
+            && self.symptoms.is_empty()
+            && self.feeling.is_none()
+            && !self.harder_to_breathe
+            && !self.asks_to_talk
+            && !self.cannot_eat_or_drink
+    }
+
+    /// The urgent signs to ask about: those the words left unsure, and for distress without a
+    /// reading or a named sign, whether breathing is hard.
+    pub fn questions(&self) -> Vec<Symptom> {
+        let mut asks = self.unsure.clone();
+        let named = self.symptoms.iter().any(|s| s.is_urgent());
+        if self.distress && self.spo2.is_none() && !named && asks.is_empty() {
+            asks.push(Symptom::SuddenBreathlessness);
+        }
+        asks
     }
 }
 
@@ -221,43 +269,6 @@ const LABELS: &[(&str, Field)] = &[
     ("脈", Field::Pulse),
     ("hr", Field::Pulse),
 ];
-
-const NONE_WORDS: &[&str] = &["なし", "無し", "ない", "ありません", "none", "no symptoms"];
-const FEELINGS: &[(&str, Feeling)] = &[
-    ("悪化", Feeling::Worse),
-    ("苦しい", Feeling::Worse),
-    ("悪くなった", Feeling::Worse),
-    ("worse", Feeling::Worse),
-    ("良くなった", Feeling::Better),
-    ("よくなった", Feeling::Better),
-    ("楽になった", Feeling::Better),
-    ("better", Feeling::Better),
-    ("変わらない", Feeling::Same),
-    ("かわらない", Feeling::Same),
-    ("same", Feeling::Same),
-];
-
-const HARDER_TO_BREATHE: &[&str] = &[
-    "苦しい",
-    "息がしにくい",
-    "息がしづらい",
-    "harder to breathe",
-    "hard to breathe",
-    "difficult to breathe",
-];
-const CANNOT_EAT_OR_DRINK: &[&str] = &[
-    "食べられない",
-    "飲めない",
-    "食事がとれない",
-    "食事が取れない",
-    "水分がとれない",
-    "can't eat",
-    "cannot eat",
-    "can't drink",
-    "cannot drink",
-    "not eating",
-];
-const ASKS_TO_TALK: &[&str] = &["相談", "話したい", "電話してほしい", "help", "talk to", "call me"];
 
 /// A number in the text with the label before it and the unit after it, if any.
 struct Number {
@@ -333,9 +344,18 @@ fn numbers(text: &str) -> Vec<Number> {
     out
 }
 
-/// Reads one message. Unlabelled numbers are read as SpO2, then temperature, then pulse, except
-/// that a number with a decimal point is a temperature (oximeters show whole numbers).
-pub fn parse(text: &str) -> Parsed {
+/// Reads one message with the lexicons of every language.
+pub fn parse(text: &str, lexicons: &Lexicons) -> Parsed {
+    let mut parsed = read_values(text);
+    parsed.answer = lexicons.answer(text);
+    let findings = lexicons.understand(text);
+    apply_findings(&mut parsed, text, findings);
+    parsed
+}
+
+/// The numbers: unlabelled ones are read as SpO2, then temperature, then pulse, except that a
+/// number with a decimal point is a temperature (oximeters show whole numbers).
+fn read_values(text: &str) -> Parsed {
     let norm = normalise(text);
     let mut parsed = Parsed::default();
     let mut fields: Vec<(Field, f64)> = Vec::new();
@@ -370,18 +390,76 @@ pub fn parse(text: &str) -> Parsed {
             },
         }
     }
-    parsed.symptoms = Symptom::find_in(&norm);
-    parsed.no_symptoms = parsed.symptoms.is_empty()
-        && NONE_WORDS
-            .iter()
-            .any(|w| norm.trim() == *w || norm.contains(&format!("症状{w}")));
-    // "息苦しい" is the urgent symptom, not the "苦しい" (worse) keyword
-    let words = norm.replace("息苦し", "");
-    parsed.harder_to_breathe = HARDER_TO_BREATHE.iter().any(|w| words.contains(w));
-    parsed.asks_to_talk = ASKS_TO_TALK.iter().any(|w| words.contains(w));
-    parsed.cannot_eat_or_drink = CANNOT_EAT_OR_DRINK.iter().any(|w| words.contains(w));
-    parsed.feeling = FEELINGS.iter().find(|(w, _)| words.contains(w)).map(|(_, f)| *f);
     parsed
+}
+
+/// "熱 37.9", "fever: 38.2": a fever word that only labels the number after it is the reading's
+/// label, not a symptom (the value says whether there is fever).
+fn labels_a_number(text: &str, f: &Finding) -> bool {
+    f.concept == Concept::Symptom(Symptom::Fever)
+        && normalise(&text[f.end..])
+            .trim_start_matches([' ', ':', '=', 'は', 'が', 'も'])
+            .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Each concept the words named and what was said of it, merged over the message.
+pub fn concepts(findings: &[Finding]) -> Vec<(Concept, Polarity)> {
+    Concept::all()
+        .into_iter()
+        .filter_map(|c| {
+            let of: Vec<Polarity> = findings.iter().filter(|f| f.concept == c).map(|f| f.polarity).collect();
+            let p = if of.contains(&Polarity::Affirmed) {
+                Polarity::Affirmed
+            } else if of.contains(&Polarity::Uncertain) {
+                Polarity::Uncertain
+            } else {
+                *of.first()?
+            };
+            Some((c, p))
+        })
+        .collect()
+}
+
+/// What the words said, concept by concept: said anywhere in the message counts over denied
+/// elsewhere ("胸の痛みはない。でも胸が苦しい" is chest pain).
+fn apply_findings(parsed: &mut Parsed, text: &str, mut findings: Vec<Finding>) {
+    findings.retain(|f| !labels_a_number(text, f));
+    let merged = concepts(&findings);
+    let polarity = |c: Concept| merged.iter().find(|(m, _)| *m == c).map(|(_, p)| *p);
+    for s in Symptom::ALL {
+        match polarity(Concept::Symptom(s)) {
+            Some(Polarity::Affirmed) => parsed.symptoms.push(s),
+            // a hedged common symptom is recorded; a hedged urgent one is asked about
+            Some(Polarity::Uncertain) if !s.is_urgent() => parsed.symptoms.push(s),
+            Some(Polarity::Uncertain) => parsed.unsure.push(s),
+            Some(Polarity::Negated) => parsed.denied.push(s),
+            None => {}
+        }
+    }
+    let said = |c: Concept| matches!(polarity(c), Some(Polarity::Affirmed | Polarity::Uncertain));
+    parsed.feeling = if said(Concept::Worse) {
+        Some(Feeling::Worse)
+    } else if said(Concept::Same) || polarity(Concept::Better) == Some(Polarity::Negated) {
+        Some(Feeling::Same)
+    } else if said(Concept::Better) {
+        Some(Feeling::Better)
+    } else {
+        None
+    };
+    parsed.harder_to_breathe = said(Concept::HarderToBreathe);
+    if parsed.harder_to_breathe && parsed.feeling.is_none() {
+        // "苦しい" on its own is how a patient says it is getting worse (Penn COVID Watch)
+        parsed.feeling = Some(Feeling::Worse);
+    }
+    parsed.distress = said(Concept::Distress);
+    // someone in distress is called whatever else they answer
+    parsed.asks_to_talk = said(Concept::AsksToTalk) || parsed.distress;
+    parsed.cannot_eat_or_drink = said(Concept::CannotEatOrDrink);
+    parsed.correction = said(Concept::Correction);
+    parsed.no_symptoms = parsed.symptoms.is_empty()
+        && parsed.unsure.is_empty()
+        && (said(Concept::NoSymptoms) || matches!(parsed.answer, Some(Answer::None | Answer::No)));
+    parsed.understood = findings;
 }
 
 #[cfg(test)]
@@ -389,8 +467,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn parsed(text: &str) -> Parsed {
+        static LEXICONS: std::sync::OnceLock<Lexicons> = std::sync::OnceLock::new();
+        parse(text, LEXICONS.get_or_init(Lexicons::shipped))
+    }
+
     fn read(text: &str) -> (Option<u8>, Option<u16>, Option<u16>) {
-        let p = parse(text);
+        let p = parsed(text);
         (
             p.spo2.map(Spo2::percent),
             p.temperature.map(Temperature::tenths),
@@ -410,18 +493,18 @@ mod tests {
         assert_eq!(read("96 37"), (Some(96), Some(370), None));
         assert_eq!(read("98"), (Some(98), None, None));
         assert_eq!(
-            parse("spo2 93 37.0 RR 32")
+            parsed("spo2 93 37.0 RR 32")
                 .respiratory_rate
                 .map(RespiratoryRate::per_minute),
             Some(32)
         );
         assert_eq!(
-            parse("酸素93 呼吸数32")
+            parsed("酸素93 呼吸数32")
                 .respiratory_rate
                 .map(RespiratoryRate::per_minute),
             Some(32)
         );
-        assert_eq!(parse("rr 200").invalid, vec![Invalid::RespiratoryRate]);
+        assert_eq!(parsed("rr 200").invalid, vec![Invalid::RespiratoryRate]);
         assert_eq!(
             read("sorry, 96 37.5"),
             (Some(96), Some(375), None),
@@ -431,42 +514,42 @@ mod tests {
 
     #[test]
     fn symptoms_and_feelings_are_read_with_the_values() {
-        let p = parse("酸素96 体温36.5 息苦しい");
+        let p = parsed("酸素96 体温36.5 息苦しい");
         assert_eq!(p.symptoms, vec![Symptom::SuddenBreathlessness]);
-        assert_eq!(parse("worse").feeling, Some(Feeling::Worse));
-        assert!(parse("なし").no_symptoms);
+        assert_eq!(parsed("worse").feeling, Some(Feeling::Worse));
+        assert!(parsed("なし").no_symptoms);
     }
 
     #[test]
     fn worse_and_help_keywords_are_read_in_both_languages() {
         for text in ["worse", "悪化", "苦しい", "I feel worse and it is harder to breathe"] {
-            let p = parse(text);
+            let p = parsed(text);
             assert!(p.is_keyword_only(), "{text}");
             assert_eq!(p.feeling, Some(Feeling::Worse), "{text}");
         }
-        assert!(parse("苦しい").harder_to_breathe);
+        assert!(parsed("苦しい").harder_to_breathe);
         assert!(
-            !parse("息苦しい").harder_to_breathe && parse("息苦しい").feeling.is_none(),
+            !parsed("息苦しい").harder_to_breathe && parsed("息苦しい").feeling.is_none(),
             "the symptom, not the keyword"
         );
-        assert!(parse("help").asks_to_talk && parse("相談したい").asks_to_talk);
-        assert!(parse("食事がとれない").is_keyword_only() && parse("I can't eat").cannot_eat_or_drink);
+        assert!(parsed("help").asks_to_talk && parsed("相談したい").asks_to_talk);
+        assert!(parsed("食事がとれない").is_keyword_only() && parsed("I can't eat").cannot_eat_or_drink);
         assert!(
-            !parse("SpO2 94 37.8 worse").is_keyword_only(),
+            !parsed("SpO2 94 37.8 worse").is_keyword_only(),
             "values make it a report"
         );
     }
 
     #[test]
     fn implausible_values_are_refused_and_named() {
-        let p = parse("spo2 101 37.8");
+        let p = parsed("spo2 101 37.8");
         assert_eq!(p.spo2, None);
         assert_eq!(p.temperature.map(Temperature::tenths), Some(378));
         assert_eq!(p.invalid, vec![Invalid::Spo2]);
-        assert_eq!(parse("94 48").invalid, vec![Invalid::Temperature]);
-        assert_eq!(parse("94 33.9").invalid, vec![Invalid::Temperature]);
-        assert_eq!(parse("94 36.5 pulse 251").invalid, vec![Invalid::Pulse]);
-        assert_eq!(parse("94 36.5 pulse 29").invalid, vec![Invalid::Pulse]);
+        assert_eq!(parsed("94 48").invalid, vec![Invalid::Temperature]);
+        assert_eq!(parsed("94 33.9").invalid, vec![Invalid::Temperature]);
+        assert_eq!(parsed("94 36.5 pulse 251").invalid, vec![Invalid::Pulse]);
+        assert_eq!(parsed("94 36.5 pulse 29").invalid, vec![Invalid::Pulse]);
     }
 
     #[test]
@@ -483,7 +566,7 @@ mod tests {
 
     #[test]
     fn a_very_low_spo2_is_kept_as_critical_not_refused() {
-        let p = parse("spo2 65");
+        let p = parsed("spo2 65");
         assert_eq!(p.spo2.map(Spo2::percent), Some(65));
         assert!(p.spo2.is_some_and(Spo2::is_critical));
         assert!(p.invalid.is_empty());
@@ -491,8 +574,8 @@ mod tests {
 
     #[test]
     fn text_without_readings_is_empty() {
-        assert!(parse("こんにちは").is_empty());
-        assert!(parse("").is_empty());
+        assert!(parsed("こんにちは").is_empty());
+        assert!(parsed("").is_empty());
     }
 
     fn to_full_width(s: &str) -> String {
@@ -508,7 +591,7 @@ mod tests {
     proptest! {
         #[test]
         fn never_panics(s in "\\PC*") {
-            let _ = parse(&s);
+            let _ = parsed(&s);
         }
 
         #[test]
@@ -520,7 +603,7 @@ mod tests {
             } else {
                 format!("{spo2} {}.{} {extra}", t / 10, t % 10)
             };
-            prop_assert_eq!(parse(&text), parse(&to_full_width(&text)));
+            prop_assert_eq!(parsed(&text), parsed(&to_full_width(&text)));
         }
     }
 }

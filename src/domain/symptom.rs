@@ -1,7 +1,10 @@
-//! The 13 urgent symptoms (緊急性の高い症状) of the MHLW notice of 2020-04-27 (TRIAGE.md).
+//! Symptoms: the 13 urgent symptoms (緊急性の高い症状) of the MHLW notice of 2020-04-27
+//! (TRIAGE.md), and the common ones that are not urgent on their own but matter to the rules
+//! ("high-risk patient with new symptoms") and to release (new symptoms restart the clock).
 //!
-//! Any one of them means the patient must contact the health centre at once. Codes are stable:
-//! they are stored in the database and carried in button data.
+//! Any urgent one means the patient must contact the health centre at once. Codes are stable:
+//! they are stored in the database and carried in button data. The words patients use for them
+//! live in the lexicon (`lexicon/<lang>.toml`), not here.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +27,18 @@ pub enum Symptom {
     Dazed,
     Confused,
     IrregularPulse,
+    // Common, not urgent on their own
+    Fever,
+    Cough,
+    SoreThroat,
+    TasteSmellLoss,
+    RunnyNose,
+    Headache,
+    BodyAches,
+    Fatigue,
+    Diarrhoea,
+    Nausea,
+    Chills,
 }
 
 /// How the check-in dialogue pages the checklist: LINE allows at most 13 quick replies, so the
@@ -49,7 +64,8 @@ pub const PAGES: [&[Symptom]; 2] = [
 ];
 
 impl Symptom {
-    pub const ALL: [Symptom; 13] = [
+    /// The MHLW urgent symptoms, in the notice's order.
+    pub const URGENT: [Symptom; 13] = [
         Symptom::PaleFace,
         Symptom::PurpleLips,
         Symptom::NotThemselves,
@@ -64,6 +80,42 @@ impl Symptom {
         Symptom::Confused,
         Symptom::IrregularPulse,
     ];
+
+    /// The common symptoms the check-in offers as its optional last step (at most 11, so that
+    /// they, "none" and "done" fit LINE's 13 quick replies).
+    pub const OTHER: [Symptom; 11] = [
+        Symptom::Fever,
+        Symptom::Cough,
+        Symptom::SoreThroat,
+        Symptom::TasteSmellLoss,
+        Symptom::RunnyNose,
+        Symptom::Headache,
+        Symptom::BodyAches,
+        Symptom::Fatigue,
+        Symptom::Diarrhoea,
+        Symptom::Nausea,
+        Symptom::Chills,
+    ];
+
+    /// Every symptom: the urgent ones, then the others.
+    pub const ALL: [Symptom; 24] = {
+        let mut all = [Symptom::PaleFace; 24];
+        let mut i = 0;
+        while i < 13 {
+            all[i] = Symptom::URGENT[i];
+            i += 1;
+        }
+        while i < 24 {
+            all[i] = Symptom::OTHER[i - 13];
+            i += 1;
+        }
+        all
+    };
+
+    /// One of the MHLW urgent symptoms.
+    pub fn is_urgent(self) -> bool {
+        self < Symptom::Fever
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -80,6 +132,17 @@ impl Symptom {
             Symptom::Dazed => "dazed",
             Symptom::Confused => "confused",
             Symptom::IrregularPulse => "irregular_pulse",
+            Symptom::Fever => "fever",
+            Symptom::Cough => "cough",
+            Symptom::SoreThroat => "sore_throat",
+            Symptom::TasteSmellLoss => "taste_smell_loss",
+            Symptom::RunnyNose => "runny_nose",
+            Symptom::Headache => "headache",
+            Symptom::BodyAches => "body_aches",
+            Symptom::Fatigue => "fatigue",
+            Symptom::Diarrhoea => "diarrhoea",
+            Symptom::Nausea => "nausea",
+            Symptom::Chills => "chills",
         }
     }
 
@@ -90,67 +153,6 @@ impl Symptom {
     /// The fluent message id of the symptom's short label.
     pub fn label_key(self) -> String {
         format!("symptom-{}", self.code().replace('_', "-"))
-    }
-
-    /// Words a patient may type for the symptom, already in the parser's normal form
-    /// (NFKC, lower case). Longer, more specific phrases come first in [`KEYWORDS`].
-    fn keywords(self) -> &'static [&'static str] {
-        match self {
-            Symptom::PaleFace => &["顔色が悪い", "顔色悪", "顔が青", "pale"],
-            Symptom::PurpleLips => &[
-                "唇が紫",
-                "唇紫",
-                "くちびるが紫",
-                "チアノーゼ",
-                "purple lips",
-                "blue lips",
-                "lips purple",
-                "lips blue",
-            ],
-            Symptom::NotThemselves => &["様子がおかしい", "いつもと違う", "not themselves", "not myself"],
-            Symptom::FastBreathing => &[
-                "息が荒い",
-                "呼吸が速い",
-                "呼吸が早い",
-                "breathing fast",
-                "fast breathing",
-                "rapid breathing",
-            ],
-            Symptom::SuddenBreathlessness => &[
-                "息苦しい",
-                "息苦しく",
-                "息ぐるしい",
-                "呼吸が苦しい",
-                "short of breath",
-                "breathless",
-                "can't breathe",
-                "cannot breathe",
-            ],
-            Symptom::BreathlessOnExertion => &["少し動くと息", "動くと息", "息切れ", "exertion"],
-            Symptom::ChestPain => &["胸の痛み", "胸が痛", "胸痛", "chest pain"],
-            Symptom::CannotLieDown => &["横になれない", "座らないと", "cannot lie down", "can't lie down"],
-            Symptom::ShoulderBreathing => &["肩で息", "shoulders"],
-            Symptom::SuddenWheezing => &["ゼーゼー", "ぜーぜー", "ゼイゼイ", "wheez"],
-            Symptom::Dazed => &["ぼんやり", "反応が弱い", "dazed", "drowsy"],
-            Symptom::Confused => &["もうろう", "返事がない", "confused"],
-            Symptom::IrregularPulse => &[
-                "脈がとぶ",
-                "脈が飛ぶ",
-                "脈が乱れ",
-                "脈のリズム",
-                "irregular pulse",
-                "pulse skipping",
-                "palpitation",
-            ],
-        }
-    }
-
-    /// Every symptom named in `normalised` text (see [`crate::domain::reading::normalise`]).
-    pub fn find_in(normalised: &str) -> Vec<Symptom> {
-        Symptom::ALL
-            .into_iter()
-            .filter(|s| s.keywords().iter().any(|k| normalised.contains(k)))
-            .collect()
     }
 }
 
@@ -180,7 +182,7 @@ mod tests {
     fn the_pages_hold_each_symptom_exactly_once_within_lines_quick_reply_limit() {
         let mut all: Vec<Symptom> = PAGES.iter().flat_map(|p| p.iter().copied()).collect();
         all.sort();
-        let mut expected = Symptom::ALL.to_vec();
+        let mut expected = Symptom::URGENT.to_vec();
         expected.sort();
         assert_eq!(all, expected);
         // each page shows its symptoms plus "none/done" and "next" buttons
@@ -188,10 +190,10 @@ mod tests {
     }
 
     #[test]
-    fn japanese_and_english_phrases_are_recognised() {
-        assert_eq!(Symptom::find_in("息苦しい"), vec![Symptom::SuddenBreathlessness]);
-        assert_eq!(Symptom::find_in("唇が紫です"), vec![Symptom::PurpleLips]);
-        assert_eq!(Symptom::find_in("chest pain"), vec![Symptom::ChestPain]);
-        assert!(Symptom::find_in("元気です").is_empty());
+    fn urgent_and_other_symptoms_are_told_apart() {
+        assert!(Symptom::URGENT.iter().all(|s| s.is_urgent()));
+        assert!(Symptom::OTHER.iter().all(|s| !s.is_urgent()));
+        assert_eq!(Symptom::ALL[..13], Symptom::URGENT);
+        assert!(Symptom::OTHER.len() + 2 <= 13, "they, none and done fit LINE's quick replies");
     }
 }

@@ -454,7 +454,7 @@ impl Ruleset {
             }
             urgent_symptoms.push(sym);
         }
-        if let Some(missing) = Symptom::ALL
+        if let Some(missing) = Symptom::URGENT
             .into_iter()
             .find(|s| !emergency_symptoms.contains(s) && !urgent_symptoms.contains(s))
         {

@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod patients;
 pub mod performance;
 pub mod providers;
+pub mod questions;
 pub mod reports;
 pub mod rosters;
 pub mod staff;

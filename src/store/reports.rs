@@ -27,6 +27,43 @@ pub struct Report {
     pub spo2_remeasured: Option<i64>,
     pub cannot_eat_or_drink: i64,
     pub respiratory_rate: Option<i64>,
+    /// What each phrase of the patient's words was understood as (JSON, see [`Understood`]).
+    pub understood: Option<String>,
+    /// When the patient said this report was misread ("違う"): kept, but no rule reads it.
+    pub corrected_at: Option<i64>,
+}
+
+/// One phrase of a report's words and what it was understood as, for staff.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Understood {
+    /// The patient's own words.
+    pub text: String,
+    /// A concept code of the lexicon (`chest_pain`, `worse`, …).
+    pub concept: String,
+    pub polarity: crate::domain::lexicon::Polarity,
+}
+
+impl Report {
+    /// Adds what a message's words were understood as.
+    pub fn add_understood(&mut self, findings: &[crate::domain::lexicon::Finding]) {
+        if findings.is_empty() {
+            return;
+        }
+        let mut all = self.understood_list();
+        all.extend(findings.iter().map(|f| Understood {
+            text: f.text.clone(),
+            concept: f.concept.code().to_string(),
+            polarity: f.polarity,
+        }));
+        self.understood = serde_json::to_string(&all).ok();
+    }
+
+    pub fn understood_list(&self) -> Vec<Understood> {
+        self.understood
+            .as_deref()
+            .and_then(|u| serde_json::from_str(u).ok())
+            .unwrap_or_default()
+    }
 }
 
 impl Report {
@@ -39,16 +76,17 @@ impl Report {
     }
 }
 
-const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate";
+const COLUMNS: &str = "id, patient_id, spo2, temperature, pulse, symptoms, feeling, source, source_text, warned, created_at, completed_at, harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate, understood, corrected_at";
 
-/// The columns an INSERT gives: what a report says ($1 … $13, see [`bind_fields`]), then the
+/// The columns an INSERT gives: what a report says ($1 … $14, see [`bind_fields`]), then the
 /// patient, the source and the time.
 const INSERTED: &str = "spo2, temperature, pulse, symptoms, feeling, source_text, warned, completed_at,
-    harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate, patient_id, source, created_at";
-/// What a report says, set from $1 … $13 (see [`bind_fields`]).
+    harder_to_breathe, asks_to_talk, spo2_remeasured, cannot_eat_or_drink, respiratory_rate, understood,
+    patient_id, source, created_at";
+/// What a report says, set from $1 … $14 (see [`bind_fields`]).
 const UPDATED: &str = "spo2 = $1, temperature = $2, pulse = $3, symptoms = $4, feeling = $5, source_text = $6,
     warned = $7, completed_at = $8, harder_to_breathe = $9, asks_to_talk = $10, spo2_remeasured = $11,
-    cannot_eat_or_drink = $12, respiratory_rate = $13";
+    cannot_eat_or_drink = $12, respiratory_rate = $13, understood = $14";
 
 impl Report {
     /// A report not stored yet (`id` 0): [`store`] inserts it with everything known, in one
@@ -72,6 +110,8 @@ impl Report {
             spo2_remeasured: None,
             cannot_eat_or_drink: 0,
             respiratory_rate: None,
+            understood: None,
+            corrected_at: None,
         }
     }
 }
@@ -84,7 +124,7 @@ pub async fn store(conn: &mut Conn, r: &mut Report) -> sqlx::Result<()> {
     let row = bind_fields(
         sqlx::query(&format!(
             "INSERT INTO reports ({INSERTED}) VALUES ({}) RETURNING id",
-            params(16)
+            params(17)
         )),
         r,
     )
@@ -127,20 +167,22 @@ pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: &str) -> sqlx
         return Ok(History::of(completed(conn, r.patient_id).await?));
     }
     // the stored row from RETURNING, the others as they were (the statement's snapshot does not
-    // hold this one's new version): the fields are $1 … $13, the patient $14; the timer's kind
+    // hold this one's new version): the fields are $1 … $14, the patient $15; the timer's kind
     // is the last parameter
-    let others = format!("SELECT 0, {COLUMNS} FROM reports WHERE patient_id = $14 AND completed_at IS NOT NULL");
+    let others = format!(
+        "SELECT 0, {COLUMNS} FROM reports WHERE patient_id = $15 AND completed_at IS NOT NULL AND corrected_at IS NULL"
+    );
     let timer = |kind: usize| {
         format!(
-            "(SELECT MIN(due_at) FROM timers WHERE patient_id = $14 AND kind = ${kind} AND status = 'pending') AS timer_due"
+            "(SELECT MIN(due_at) FROM timers WHERE patient_id = $15 AND kind = ${kind} AND status = 'pending') AS timer_due"
         )
     };
     let rows = if r.id == 0 {
         let sql = format!(
             "WITH r AS (INSERT INTO reports ({INSERTED}) VALUES ({}) RETURNING {COLUMNS})
              SELECT u.*, {} FROM (SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others}) u ORDER BY id",
-            params(16),
-            timer(17)
+            params(17),
+            timer(18)
         );
         bind_fields(sqlx::query(&sql), r)
             .bind(r.patient_id)
@@ -151,9 +193,9 @@ pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: &str) -> sqlx
             .await?
     } else {
         let sql = format!(
-            "WITH r AS (UPDATE reports SET {UPDATED} WHERE id = $15 RETURNING {COLUMNS})
-             SELECT u.*, {} FROM (SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others} AND id <> $15) u ORDER BY id",
-            timer(16)
+            "WITH r AS (UPDATE reports SET {UPDATED} WHERE id = $16 RETURNING {COLUMNS})
+             SELECT u.*, {} FROM (SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others} AND id <> $16) u ORDER BY id",
+            timer(17)
         );
         bind_fields(sqlx::query(&sql), r)
             .bind(r.patient_id)
@@ -183,7 +225,7 @@ fn params(n: usize) -> String {
     (1..=n).map(|p| format!("${p}")).collect::<Vec<_>>().join(", ")
 }
 
-/// Binds what a report says, as $1 … $13 of [`store`] and [`save`].
+/// Binds what a report says, as $1 … $14 of [`store`] and [`save`].
 fn bind_fields<'q>(q: Query<'q, Any, AnyArguments<'q>>, r: &'q Report) -> Query<'q, Any, AnyArguments<'q>> {
     q.bind(r.spo2)
         .bind(r.temperature)
@@ -198,6 +240,7 @@ fn bind_fields<'q>(q: Query<'q, Any, AnyArguments<'q>>, r: &'q Report) -> Query<
         .bind(r.spo2_remeasured)
         .bind(r.cannot_eat_or_drink)
         .bind(r.respiratory_rate)
+        .bind(&r.understood)
 }
 
 pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Report>> {
@@ -208,7 +251,7 @@ pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Report>> {
 }
 
 pub async fn save(conn: &mut Conn, r: &Report) -> sqlx::Result<()> {
-    bind_fields(sqlx::query(&format!("UPDATE reports SET {UPDATED} WHERE id = $14")), r)
+    bind_fields(sqlx::query(&format!("UPDATE reports SET {UPDATED} WHERE id = $15")), r)
         .bind(r.id)
         .execute(&mut *conn)
         .await
@@ -236,14 +279,39 @@ pub async fn for_patient(conn: &mut Conn, patient_id: i64, limit: i64) -> sqlx::
     .await
 }
 
-/// Every completed report of a patient, oldest first (an episode holds a few dozen).
+/// Every completed report of a patient that the rules read, oldest first (an episode holds a
+/// few dozen; one the patient said was misread is not among them).
 pub async fn completed(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<Report>> {
     sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM reports WHERE patient_id = $1 AND completed_at IS NOT NULL ORDER BY id"
+        "SELECT {COLUMNS} FROM reports WHERE patient_id = $1 AND completed_at IS NOT NULL AND corrected_at IS NULL
+         ORDER BY id"
     ))
     .bind(patient_id)
     .fetch_all(&mut *conn)
     .await
+}
+
+/// The patient's latest completed report that was not set aside, if completed at or after
+/// `since` (what "that's wrong" refers to).
+pub async fn latest_completed(conn: &mut Conn, patient_id: i64, since: DateTime<Utc>) -> sqlx::Result<Option<Report>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM reports WHERE patient_id = $1 AND completed_at >= $2 AND corrected_at IS NULL
+         ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(patient_id)
+    .bind(ms(since))
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// The patient said the report was misread: it is kept for staff, and no rule reads it again.
+pub async fn set_aside(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE reports SET corrected_at = $1 WHERE id = $2")
+        .bind(ms(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }
 
 /// The latest completed report that has no assessment yet (one waiting for its re-measure).

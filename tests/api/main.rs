@@ -16,5 +16,6 @@ mod release;
 mod reporting;
 mod staff_api;
 mod triage;
+mod understanding;
 mod webhooks;
 mod worsening;

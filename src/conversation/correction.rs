@@ -1,0 +1,91 @@
+//! "違う", "that's wrong": the patient says their last report was misread. It is set aside —
+//! kept for staff, read by no rule — and reopened as a new draft: what the correcting message
+//! says replaces what was misread ("違います、胸は痛くないです"), or, when it says nothing else,
+//! the patient is asked to send the report again. Care requests the misread report opened stay
+//! open for staff to judge: nothing urgent is withdrawn on a patient's word alone.
+
+use super::checkin::{self, Dialogue, Step};
+use super::{Ctx, triage};
+use crate::channels::OutMessage;
+use crate::domain::reading::Parsed;
+use crate::domain::symptom;
+use crate::i18n::Lang;
+use crate::store::patients::Patient;
+use crate::store::reports::Report;
+use crate::store::{Conn, chats, ms, patients, reports};
+
+/// How far back "that's wrong" reaches.
+pub const REACH: chrono::Duration = chrono::Duration::hours(24);
+
+pub async fn on_correction(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient: &Patient,
+    lang: Lang,
+    parsed: Parsed,
+    text: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
+    let Some(last) = reports::latest_completed(conn, patient.id, ctx.now - REACH).await? else {
+        return Ok(vec![
+            OutMessage::text(ctx.t(lang, msg!("correction-nothing"), &[])),
+            checkin::how_to_report(ctx, lang),
+        ]);
+    };
+    reports::set_aside(conn, last.id, ctx.now).await?;
+    chats::alert_staff(
+        conn,
+        "report_corrected",
+        Some(patient.id),
+        None,
+        "the patient said a report was misread; it is set aside and what it opened stays open for review",
+        ctx.now,
+    )
+    .await?;
+    let was = checkin::summary(ctx, lang, &last);
+    let says_more = parsed.spo2.is_some()
+        || parsed.temperature.is_some()
+        || parsed.pulse.is_some()
+        || !parsed.symptoms.is_empty()
+        || !parsed.denied.is_empty()
+        || parsed.feeling.is_some();
+    if !says_more {
+        // reopened empty: the next message is read as the report, from the first question
+        let mut draft = Report::new(patient.id, "correction", ctx.now);
+        draft.source_text = text.to_string();
+        reports::store(conn, &mut draft).await?;
+        let d = Dialogue {
+            report_id: Some(draft.id),
+            ..Dialogue::default()
+        };
+        patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
+        return Ok(vec![
+            OutMessage::text(ctx.t(lang, msg!("correction-reopened"), &[("summary", was.into())])),
+            checkin::ask(ctx, lang, Step::Spo2, &d, Some(&draft)),
+        ]);
+    }
+    // the misread report with what the patient now says in place of what was misread
+    let mut fixed = Report::new(patient.id, "correction", ctx.now);
+    fixed.spo2 = last.spo2;
+    fixed.spo2_remeasured = last.spo2_remeasured.filter(|_| parsed.spo2.is_none());
+    fixed.temperature = last.temperature;
+    fixed.pulse = last.pulse;
+    fixed.respiratory_rate = last.respiratory_rate;
+    fixed.feeling = last.feeling.clone();
+    fixed.harder_to_breathe = last.harder_to_breathe;
+    fixed.asks_to_talk = last.asks_to_talk;
+    fixed.cannot_eat_or_drink = last.cannot_eat_or_drink;
+    let mut held = symptom::decode(last.symptoms.as_deref().unwrap_or(""));
+    held.retain(|s| !parsed.denied.contains(s));
+    fixed.symptoms = Some(symptom::encode(&held));
+    checkin::apply(&mut fixed, &parsed, text);
+    fixed.completed_at = Some(ms(ctx.now));
+    let history = reports::complete(conn, &mut fixed, super::release::RELEASE).await?;
+    let summary = checkin::summary(ctx, lang, &fixed);
+    let mut out = vec![OutMessage::text(ctx.t(lang, msg!("correction-applied"), &[("summary", was.into())]))];
+    out.extend(
+        triage::decide_with(conn, ctx, patient, lang, &fixed, &history, Some(summary))
+            .await?
+            .1,
+    );
+    Ok(out)
+}

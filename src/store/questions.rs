@@ -1,0 +1,104 @@
+//! Safety questions: an urgent sign a patient's words left unsure, asked back with Yes / No.
+
+use chrono::{DateTime, Utc};
+
+use super::{Conn, ms};
+use crate::domain::symptom::Symptom;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SafetyQuestion {
+    pub id: i64,
+    pub patient_id: i64,
+    pub report_id: Option<i64>,
+    pub symptom: String,
+    pub asked_at: i64,
+    pub due_at: i64,
+    pub answer: Option<String>,
+    pub answered_at: Option<i64>,
+}
+
+impl SafetyQuestion {
+    pub fn symptom(&self) -> Option<Symptom> {
+        Symptom::from_code(&self.symptom)
+    }
+}
+
+/// How a question was settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settled {
+    Yes,
+    No,
+    /// Not answered in time: taken as yes.
+    Assumed,
+}
+
+impl Settled {
+    pub fn code(self) -> &'static str {
+        match self {
+            Settled::Yes => "yes",
+            Settled::No => "no",
+            Settled::Assumed => "assumed",
+        }
+    }
+}
+
+const COLUMNS: &str = "id, patient_id, report_id, symptom, asked_at, due_at, answer, answered_at";
+
+pub async fn ask(
+    conn: &mut Conn,
+    patient_id: i64,
+    report_id: Option<i64>,
+    symptom: Symptom,
+    now: DateTime<Utc>,
+    due: DateTime<Utc>,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO safety_questions (patient_id, report_id, symptom, asked_at, due_at) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id",
+    )
+    .bind(patient_id)
+    .bind(report_id)
+    .bind(symptom.code())
+    .bind(ms(now))
+    .bind(ms(due))
+    .fetch_one(&mut *conn)
+    .await
+}
+
+pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<SafetyQuestion>> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM safety_questions WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// The patient's unanswered questions, oldest first.
+pub async fn open_for(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<SafetyQuestion>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM safety_questions WHERE patient_id = $1 AND answer IS NULL ORDER BY id"
+    ))
+    .bind(patient_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Every question of a patient, newest first (for staff).
+pub async fn for_patient(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<SafetyQuestion>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM safety_questions WHERE patient_id = $1 ORDER BY id DESC"
+    ))
+    .bind(patient_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Settles an open question; false if it was already settled (a second press, a late timer).
+pub async fn settle(conn: &mut Conn, id: i64, how: Settled, now: DateTime<Utc>) -> sqlx::Result<bool> {
+    let done = sqlx::query("UPDATE safety_questions SET answer = $1, answered_at = $2 WHERE id = $3 AND answer IS NULL")
+        .bind(how.code())
+        .bind(ms(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
