@@ -205,6 +205,7 @@ async fn patient(
     let mut conn = state.db.pool.acquire().await?;
     let p = patients::get(&mut conn, id).await?;
     let reports = reports::for_patient(&mut conn, id, 100).await?;
+    let asked = crate::store::questions::for_patient(&mut conn, id).await?;
     let assessments = views::assessments(&mut conn, id, 100).await?;
     drop(conn);
     audit(&state, &who, "patient.read", Some(&format!("patient:{id}"))).await?;
@@ -216,15 +217,8 @@ async fn patient(
         "onset_date": p.onset_date, "test_date": p.test_date, "area": p.area, "status": p.status,
         "independent": p.independent.map(|v| v != 0), "address": p.address,
         "risk_factors": p.risk_factors.split(',').filter(|s| !s.is_empty()).collect::<Vec<_>>(),
-        "readings": reports.iter().map(|r| json!({
-            "id": r.id,
-            "spo2": r.spo2, "spo2_remeasured": r.spo2_remeasured,
-            "temperature": r.temperature.map(|t| t as f64 / 10.0),
-            "pulse": r.pulse,
-            "symptoms": r.symptoms.as_deref().map(symptom::decode),
-            "feeling": r.feeling, "source": r.source, "source_text": r.source_text,
-            "completed_at": r.completed_at.map(|t| from_ms(t).to_rfc3339()),
-        })).collect::<Vec<_>>(),
+        "readings": reports.iter().map(report_json).collect::<Vec<_>>(),
+        "safety_questions": asked.iter().map(question_json).collect::<Vec<_>>(),
         "assessments": assessments.iter().map(|a| json!({
             "id": a.id, "report_id": a.report_id, "level": a.level,
             "reasons": reasons_json(&state, lang, &a.reasons),
@@ -232,6 +226,34 @@ async fn patient(
             "at": from_ms(a.created_at).to_rfc3339(),
         })).collect::<Vec<_>>(),
     })))
+}
+
+/// A report as staff see it: the values, the patient's words and what each phrase was
+/// understood as, and whether the patient said it was misread.
+pub fn report_json(r: &reports::Report) -> Value {
+    json!({
+        "id": r.id,
+        "spo2": r.spo2, "spo2_remeasured": r.spo2_remeasured,
+        "temperature": r.temperature.map(|t| t as f64 / 10.0),
+        "pulse": r.pulse,
+        "respiratory_rate": r.respiratory_rate,
+        "symptoms": r.symptoms.as_deref().map(symptom::decode),
+        "feeling": r.feeling, "source": r.source, "source_text": r.source_text,
+        "understood": r.understood_list(),
+        "created_at": from_ms(r.created_at).to_rfc3339(),
+        "completed_at": r.completed_at.map(|t| from_ms(t).to_rfc3339()),
+        "corrected_at": r.corrected_at.map(|t| from_ms(t).to_rfc3339()),
+    })
+}
+
+/// A question asked back about an urgent sign, and how it was settled.
+pub fn question_json(q: &crate::store::questions::SafetyQuestion) -> Value {
+    json!({
+        "id": q.id, "report_id": q.report_id, "symptom": q.symptom,
+        "asked_at": from_ms(q.asked_at).to_rfc3339(),
+        "answer": q.answer,
+        "answered_at": q.answered_at.map(|t| from_ms(t).to_rfc3339()),
+    })
 }
 
 #[derive(Deserialize)]

@@ -18,7 +18,7 @@ use crate::domain::roster::Duty;
 use crate::i18n::{Lang, Locales};
 use crate::store::patients::NewPatient;
 use crate::store::providers::{self, NewProvider};
-use crate::store::{Db, chats, from_ms, patients, reports};
+use crate::store::{Db, chats, patients, reports};
 
 #[derive(Parser)]
 #[command(
@@ -642,28 +642,13 @@ async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<
     let p = patients::get(&mut tx, id).await?;
     let chat = chats::for_patient(&mut tx, id).await?;
     let reports = reports::for_patient(&mut tx, id, 20).await?;
+    let asked = crate::store::questions::for_patient(&mut tx, id).await?;
     tx.commit().await?;
     let Some(p) = p else {
         anyhow::bail!("no patient with id {id}");
     };
-    let reports_json: Vec<_> = reports
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "spo2": r.spo2,
-                "spo2_remeasured": r.spo2_remeasured,
-                "temperature": r.temperature.map(|t| t as f64 / 10.0),
-                "pulse": r.pulse,
-                "symptoms": r.symptoms.as_deref().map(crate::domain::symptom::decode),
-                "feeling": r.feeling,
-                "source": r.source,
-                "source_text": r.source_text,
-                "created_at": from_ms(r.created_at).to_rfc3339(),
-                "completed_at": r.completed_at.map(|t| from_ms(t).to_rfc3339()),
-            })
-        })
-        .collect();
+    let reports_json: Vec<_> = reports.iter().map(crate::api::report_json).collect();
+    let questions_json: Vec<_> = asked.iter().map(crate::api::question_json).collect();
     let out = json!({
         "patient_id": p.id,
         "name": p.name,
@@ -672,6 +657,7 @@ async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<
         "address": p.address,
         "chat": chat.as_ref().map(|c| json!({"platform": c.platform, "status": c.status})),
         "reports": reports_json,
+        "safety_questions": questions_json,
     });
     if as_json {
         println!("{out}");

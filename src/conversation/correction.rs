@@ -81,7 +81,11 @@ pub async fn on_correction(
     fixed.completed_at = Some(ms(ctx.now));
     let history = reports::complete(conn, &mut fixed, super::release::RELEASE).await?;
     let summary = checkin::summary(ctx, lang, &fixed);
-    let mut out = vec![OutMessage::text(ctx.t(lang, msg!("correction-applied"), &[("summary", was.into())]))];
+    let mut out = vec![OutMessage::text(ctx.t(
+        lang,
+        msg!("correction-applied"),
+        &[("summary", was.into())],
+    ))];
     out.extend(
         triage::decide_with(conn, ctx, patient, lang, &fixed, &history, Some(summary))
             .await?

@@ -70,14 +70,22 @@ pub async fn on_choice(
         return Ok(Some(vec![OutMessage::text(ctx.t(lang, msg!("question-closed"), &[]))]));
     };
     let Some(symptom) = Symptom::from_code(what) else {
-        return Ok(Some(vec![OutMessage::text(ctx.t(lang, msg!("other-symptoms-thanks"), &[]))]));
+        return Ok(Some(vec![OutMessage::text(ctx.t(
+            lang,
+            msg!("other-symptoms-thanks"),
+            &[],
+        ))]));
     };
     let mut held = symptom::decode(report.symptoms.as_deref().unwrap_or(""));
     if held.contains(&symptom) {
         return Ok(Some(vec![prompt(ctx, lang, &report)]));
     }
     let history = triage::history(conn, patient.id, &report).await?;
-    let before = assess(&ctx.config.rules, &triage::input_for(ctx, patient, &report, &history.reports)).level;
+    let before = assess(
+        &ctx.config.rules,
+        &triage::input_for(ctx, patient, &report, &history.reports),
+    )
+    .level;
     held.push(symptom);
     report.symptoms = Some(symptom::encode(&held));
     let label = format!("[{data}]");
@@ -90,7 +98,11 @@ pub async fn on_choice(
     }]);
     reports::save(conn, &report).await?;
     let history = triage::history(conn, patient.id, &report).await?;
-    let after = assess(&ctx.config.rules, &triage::input_for(ctx, patient, &report, &history.reports)).level;
+    let after = assess(
+        &ctx.config.rules,
+        &triage::input_for(ctx, patient, &report, &history.reports),
+    )
+    .level;
     let summary = checkin::summary(ctx, lang, &report);
     let mut out = if after > before {
         triage::decide_with(conn, ctx, patient, lang, &report, &history, Some(summary))
@@ -99,7 +111,11 @@ pub async fn on_choice(
     } else {
         // a new symptom can move the end of the episode (TRIAGE.md: release)
         super::release::schedule(conn, ctx, patient.id).await?;
-        vec![OutMessage::text(ctx.t(lang, msg!("partial-noted"), &[("summary", summary.into())]))]
+        vec![OutMessage::text(ctx.t(
+            lang,
+            msg!("partial-noted"),
+            &[("summary", summary.into())],
+        ))]
     };
     out.push(prompt(ctx, lang, &report));
     Ok(Some(out))

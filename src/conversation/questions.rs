@@ -47,7 +47,11 @@ pub async fn ask_about(
     }
     let mut out = Vec::new();
     if measure {
-        out.push(OutMessage::text(ctx.t(lang, msg!("ask-measure-now"), &ctx.phone_args(lang))));
+        out.push(OutMessage::text(ctx.t(
+            lang,
+            msg!("ask-measure-now"),
+            &ctx.phone_args(lang),
+        )));
     }
     // one question at a time, oldest first
     if let Some(first) = questions::open_for(conn, patient.id).await?.first() {
@@ -121,7 +125,11 @@ pub async fn answer(
     let mut out = if yes {
         confirmed(conn, ctx, patient, lang, symptom, "answer", source, Polarity::Affirmed).await?
     } else {
-        vec![OutMessage::text(ctx.t(lang, msg!("confirm-noted-no"), &[("symptom", label.into())]))]
+        vec![OutMessage::text(ctx.t(
+            lang,
+            msg!("confirm-noted-no"),
+            &[("symptom", label.into())],
+        ))]
     };
     if let Some(next) = oldest_open(conn, patient.id).await? {
         out.push(question(ctx, lang, &next));

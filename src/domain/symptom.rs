@@ -194,6 +194,9 @@ mod tests {
         assert!(Symptom::URGENT.iter().all(|s| s.is_urgent()));
         assert!(Symptom::OTHER.iter().all(|s| !s.is_urgent()));
         assert_eq!(Symptom::ALL[..13], Symptom::URGENT);
-        assert!(Symptom::OTHER.len() + 2 <= 13, "they, none and done fit LINE's quick replies");
+        assert!(
+            Symptom::OTHER.len() + 2 <= 13,
+            "they, none and done fit LINE's quick replies"
+        );
     }
 }

@@ -649,10 +649,14 @@ pub fn assess(rules: &Ruleset, input: &Input) -> Assessment {
         }
     }
     for s in &input.symptoms {
+        // a common symptom (cough, sore throat) has a level only if the ward's ruleset gives it
+        // one; otherwise it counts as a new symptom below
         let level = if rules.emergency_symptoms.contains(s) {
             Level::Emergency
-        } else {
+        } else if rules.urgent_symptoms.contains(s) {
             Level::Urgent
+        } else {
+            continue;
         };
         reasons.push(Reason::new(
             level,
@@ -902,6 +906,21 @@ mod tests {
         assert_eq!(assess(&r, &i).level, Level::Stable);
         let i = Input::default();
         assert_eq!(assess(&r, &i).level, Level::Watch, "no SpO2: someone checks");
+    }
+
+    #[test]
+    fn a_common_symptom_is_not_urgent_but_is_new_for_a_high_risk_patient() {
+        let r = rules();
+        let mut cough = with_spo2(98);
+        cough.symptoms = vec![Symptom::Cough];
+        cough.days_since_onset = 30;
+        assert_eq!(assess(&r, &cough).level, Level::Stable, "a cough alone");
+        cough.high_risk = true;
+        let a = assess(&r, &cough);
+        assert_eq!(a.level, Level::Watch);
+        assert!(a.reasons.iter().any(|x| x.key == "reason-high-risk-new-symptoms"));
+        cough.previous_symptoms = vec![Symptom::Cough];
+        assert_eq!(assess(&r, &cough).level, Level::Stable, "the same cough is not new");
     }
 
     #[test]

@@ -94,11 +94,12 @@ pub async fn for_patient(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<S
 
 /// Settles an open question; false if it was already settled (a second press, a late timer).
 pub async fn settle(conn: &mut Conn, id: i64, how: Settled, now: DateTime<Utc>) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE safety_questions SET answer = $1, answered_at = $2 WHERE id = $3 AND answer IS NULL")
-        .bind(how.code())
-        .bind(ms(now))
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE safety_questions SET answer = $1, answered_at = $2 WHERE id = $3 AND answer IS NULL")
+            .bind(how.code())
+            .bind(ms(now))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -18,4 +18,5 @@ mod staff_api;
 mod triage;
 mod understanding;
 mod webhooks;
+mod words;
 mod worsening;

@@ -99,7 +99,12 @@ fn the_corpus_is_understood_with_no_urgent_sign_missed() {
                             Some(Polarity::Uncertain) => s.asked += 1,
                             _ => {
                                 if concept.is_danger() {
-                                    missed.push(format!("{lang}.txt:{} {:?}: {}", case.line, case.text, concept.code()));
+                                    missed.push(format!(
+                                        "{lang}.txt:{} {:?}: {}",
+                                        case.line,
+                                        case.text,
+                                        concept.code()
+                                    ));
                                 } else {
                                     wrong.push(format!(
                                         "{lang}.txt:{} {:?}: {} not found",

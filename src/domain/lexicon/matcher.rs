@@ -252,9 +252,9 @@ impl Scene<'_> {
         }
     }
 
-    /// The polarity a negation before the match, or between its words, gives: `None` when
-    /// none reaches it.
-    fn negated_before(&self, m: &Match<'_>) -> Option<Polarity> {
+    /// The polarity a negation before the match, or between its words, gives, and where the
+    /// negation stands: `None` when none reaches it.
+    fn negated_before(&self, m: &Match<'_>) -> Option<(Polarity, usize)> {
         let triggers = all_occurrences(&self.lex.negation_before, &self.units);
         // "chest doesn't hurt", "lips not blue": a negation between the phrase's own words
         let inside = triggers.iter().any(|&(ts, te)| {
@@ -264,7 +264,7 @@ impl Scene<'_> {
                 && !self.pseudo.iter().any(|&(ps, pe)| ps <= ts && pe >= te)
         });
         if inside {
-            return Some(Polarity::Negated);
+            return Some((Polarity::Negated, m.from));
         }
         // the nearest negation before decides
         for &(ts, te) in triggers.iter().rev() {
@@ -278,25 +278,26 @@ impl Scene<'_> {
             }
             // "no fever and chest pain", "no fever, chest pain": which does "no" govern?
             let joined = between.iter().any(|u| u.is_break) || !all_occurrences(&self.lex.joins, between).is_empty();
-            return Some(if joined && m.phrase.concept.is_danger() {
+            let p = if joined && m.phrase.concept.is_danger() {
                 Polarity::Uncertain
             } else {
                 Polarity::Negated
-            });
+            };
+            return Some((p, ts));
         }
         None
     }
 
     /// The polarity a negation after the match gives ("胸の痛みはない", "fever: gone").
-    fn negated_after(&self, m: &Match<'_>) -> Option<Polarity> {
+    fn negated_after(&self, m: &Match<'_>) -> Option<(Polarity, usize)> {
         // the nearest negation after the concept decides; a later one belongs to other words
-        let (ts, _) = all_occurrences(&self.lex.negation_after, &self.units)
+        let (ts, te) = all_occurrences(&self.lex.negation_after, &self.units)
             .into_iter()
             .filter(|&(ts, _)| ts >= m.to)
             .find(|&t| self.is_real_trigger(t))?;
         match self.is_filler(m.to, ts) {
-            (true, true) if m.phrase.concept.is_danger() => return Some(Polarity::Uncertain),
-            (true, _) => return Some(Polarity::Negated),
+            (true, true) if m.phrase.concept.is_danger() => return Some((Polarity::Uncertain, te)),
+            (true, _) => return Some((Polarity::Negated, te)),
             (false, _) => {}
         }
         if self.blocked(m.to, ts, true) {
@@ -304,23 +305,25 @@ impl Scene<'_> {
         }
         // a short gap we cannot read ("胸は痛まない"): not a guess either way
         let short = ts - m.to <= self.lex.unsure_gap;
-        (short && m.phrase.concept.is_danger()).then_some(Polarity::Uncertain)
+        (short && m.phrase.concept.is_danger()).then_some((Polarity::Uncertain, te))
     }
 
     /// A hedge ("maybe", "かも", "気がする") in the same clause, before or after.
     fn hedged(&self, m: &Match<'_>) -> bool {
-        all_occurrences(&self.lex.hedges, &self.units).into_iter().any(|(hs, he)| {
-            if !self.is_real_trigger((hs, he)) {
-                return false;
-            }
-            if he <= m.from {
-                m.from - he <= self.lex.scope && !self.blocked(he, m.from, true)
-            } else if hs >= m.to {
-                hs - m.to <= self.lex.scope * 2 && !self.blocked(m.to, hs, true)
-            } else {
-                false
-            }
-        })
+        all_occurrences(&self.lex.hedges, &self.units)
+            .into_iter()
+            .any(|(hs, he)| {
+                if !self.is_real_trigger((hs, he)) {
+                    return false;
+                }
+                if he <= m.from {
+                    m.from - he <= self.lex.scope && !self.blocked(he, m.from, true)
+                } else if hs >= m.to {
+                    hs - m.to <= self.lex.scope * 2 && !self.blocked(m.to, hs, true)
+                } else {
+                    false
+                }
+            })
     }
 }
 
@@ -395,11 +398,12 @@ pub(crate) fn understand(lex: &Lexicon, original: &str, folded: &Folded) -> Vec<
     scene.kept.sort_by_key(|m| m.from);
     let mut out = Vec::new();
     for m in &scene.kept {
-        let negation = if m.phrase.concept.is_act() {
+        let found = if m.phrase.concept.is_act() {
             None
         } else {
             scene.negated_before(m).or_else(|| scene.negated_after(m))
         };
+        let negation = found.map(|(p, _)| p);
         let hedged = scene.hedged(m);
         let polarity = match (m.phrase.unsure, negation, hedged) {
             (true, _, _) => Polarity::Uncertain,
@@ -409,8 +413,14 @@ pub(crate) fn understand(lex: &Lexicon, original: &str, folded: &Folded) -> Vec<
             (_, None, true) => Polarity::Uncertain,
             (_, None, false) => Polarity::Affirmed,
         };
-        let from = scene.units[m.from].from;
-        let to = scene.units[m.to - 1].to;
+        // the words shown to staff reach to the negation ("胸の痛みはない")
+        let (first, last) = match found {
+            Some((_, at)) if at < m.from => (at, m.to),
+            Some((_, end)) if end > m.to => (m.from, end),
+            _ => (m.from, m.to),
+        };
+        let from = scene.units[first].from;
+        let to = scene.units[last - 1].to;
         let text = folded.source(original, from, to);
         let start = folded.origin.get(from).map(|o| o.0).unwrap_or(0);
         out.push(Finding {
@@ -452,17 +462,31 @@ mod tests {
         assert!(has("ぼーっとする", "dazed", Affirmed));
         assert!(has("hard to breathe", "sudden_breathlessness", Affirmed));
         assert!(has("chest hurts", "chest_pain", Affirmed));
-        assert!(has("息が苦しい", "sudden_breathlessness", Affirmed), "{:?}", read("息が苦しい"));
+        assert!(
+            has("息が苦しい", "sudden_breathlessness", Affirmed),
+            "{:?}",
+            read("息が苦しい")
+        );
         assert!(has("息苦しい", "sudden_breathlessness", Affirmed));
     }
 
     #[test]
     fn a_denied_sign_is_not_a_sign() {
         use Polarity::{Affirmed, Negated};
-        for text in ["no chest pain", "胸の痛みはない", "胸は痛くないです", "chest doesn't hurt", "胸痛なし"] {
+        for text in [
+            "no chest pain",
+            "胸の痛みはない",
+            "胸は痛くないです",
+            "chest doesn't hurt",
+            "胸痛なし",
+        ] {
             assert!(has(text, "chest_pain", Negated), "{text}: {:?}", read(text));
         }
-        assert!(has("息苦しさはありません", "sudden_breathlessness", Negated), "{:?}", read("息苦しさはありません"));
+        assert!(
+            has("息苦しさはありません", "sudden_breathlessness", Negated),
+            "{:?}",
+            read("息苦しさはありません")
+        );
         // the negation belongs to other words
         assert!(has("息苦しくて眠れない", "sudden_breathlessness", Affirmed));
         assert!(has("咳が止まらない", "cough", Affirmed));
@@ -476,7 +500,10 @@ mod tests {
     fn a_negation_we_cannot_place_leaves_an_urgent_sign_unsure() {
         use Polarity::{Negated, Uncertain};
         let r = read("no fever and chest pain");
-        assert!(r.contains(&("fever", Negated)) && r.contains(&("chest_pain", Uncertain)), "{r:?}");
+        assert!(
+            r.contains(&("fever", Negated)) && r.contains(&("chest_pain", Uncertain)),
+            "{r:?}"
+        );
         assert!(has("息苦しさ、咳はない", "sudden_breathlessness", Uncertain));
         assert!(has("唇が紫っぽい", "purple_lips", Uncertain));
         assert!(has("maybe my chest hurts a bit", "chest_pain", Uncertain));

@@ -359,7 +359,10 @@ impl Lexicon {
     /// The units of one term as the matcher compares them.
     pub(crate) fn term(&self, text: &str) -> Term {
         let folded = normalise::fold(text);
-        let units: Vec<_> = matcher::units(self, &folded).into_iter().filter(|u| !u.is_break).collect();
+        let units: Vec<_> = matcher::units(self, &folded)
+            .into_iter()
+            .filter(|u| !u.is_break)
+            .collect();
         Term(
             units.iter().map(|u| u.key.clone()).collect(),
             units.into_iter().map(|u| u.raw).collect(),
@@ -375,7 +378,10 @@ impl Lexicon {
     /// The whole-message answer `text` is, if it is one.
     pub fn answer(&self, text: &str) -> Option<Answer> {
         let folded = answer_form(text);
-        self.answers.iter().find(|(a, _)| *a == folded).map(|(_, answer)| *answer)
+        self.answers
+            .iter()
+            .find(|(a, _)| *a == folded)
+            .map(|(_, answer)| *answer)
     }
 }
 
@@ -496,7 +502,9 @@ mod tests {
         let empty = base.replacen("[unsure]", "[unsure]\nchest_pain = [\"tight + \"]", 1);
         assert!(Lexicon::parse("ward.toml", &empty).is_err());
 
-        let missing = base.replacen("angina", "anginaa", 1).replacen("chest_pain = [", "chest_pain_x = [", 1);
+        let missing = base
+            .replacen("angina", "anginaa", 1)
+            .replacen("chest_pain = [", "chest_pain_x = [", 1);
         let e = Lexicon::parse("ward.toml", &missing).expect_err("unknown");
         assert!(e.problem.contains("chest_pain_x"), "{e}");
     }

@@ -151,7 +151,11 @@ mod tests {
         assert_eq!(fold_str("くるしー"), "くるし");
         assert_eq!(fold_str("イキグルシイ"), "いきぐるしい");
         assert_eq!(fold_str("ひゅーひゅー"), fold_str("ヒューヒュー"));
-        assert_eq!(fold_str("熱はありません"), "熱はありません", "a full-size vowel is a word");
+        assert_eq!(
+            fold_str("熱はありません"),
+            "熱はありません",
+            "a full-size vowel is a word"
+        );
     }
 
     #[test]
