@@ -409,6 +409,41 @@ mod tests {
     }
 
     #[test]
+    fn a_wards_lexicon_adds_a_phrase_and_a_broken_one_stops_the_start_with_its_line() {
+        let dir = std::env::temp_dir().join(format!("mimamori-lexicon-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let (_, en) = crate::domain::lexicon::SHIPPED[1];
+        // the ward's own way of saying it: "my puff is gone" means breathless in this ward
+        let ward = en.replacen("\"short of breath\",", "\"short of breath\", \"puff is gone\",", 1);
+        assert_ne!(ward, en);
+        std::fs::write(dir.join("en.toml"), ward).expect("write");
+        let load = |dir: &std::path::Path| {
+            Config::load(
+                &Sources::from_vars(vars(&[("MIMAMORI_LEXICON_DIR", dir.to_str().expect("path"))])).expect("sources"),
+            )
+        };
+        let c = load(&dir).expect("config");
+        let found = c.lexicons.understand("my puff is gone");
+        assert!(
+            found.iter().any(|f| f.concept.code() == "sudden_breathlessness"),
+            "{found:?}"
+        );
+        assert_eq!(
+            c.lexicons.languages.len(),
+            2,
+            "in place of the shipped English, not beside it"
+        );
+        let bad = dir.join("bad");
+        std::fs::create_dir_all(&bad).expect("dir");
+        std::fs::write(bad.join("en.toml"), en.replacen("chest_pain = [", "chest_ache = [", 1)).expect("write");
+        let text = load(&bad).expect_err("refused").to_string();
+        assert!(
+            text.starts_with("MIMAMORI_LEXICON_DIR: ") && text.contains("en.toml:") && text.contains("chest_ache"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn a_bad_value_names_its_variable() {
         let err = Config::load(&Sources::from_vars(vars(&[("MIMAMORI_BIND", "here")])).expect("sources"))
             .expect_err("refused");

@@ -179,7 +179,13 @@ async fn understood(
             let (report, step) = current(conn, &d).await?;
             out.push(ask(ctx, lang, step, &d, report.as_ref()));
         } else {
-            out.push(how_to_report(ctx, lang));
+            // words we could not place may still mean trouble: one tap says so
+            let mut help = how_to_report(ctx, lang);
+            help.choices = vec![
+                choice(ctx.t(lang, msg!("choice-feel-worse"), &[]), "kw:worse".into()),
+                choice(ctx.t(lang, msg!("choice-talk"), &[]), "kw:talk".into()),
+            ];
+            out.push(help);
         }
         return Ok(out);
     }
@@ -213,6 +219,20 @@ pub async fn on_choice(
     }
     if let Some(out) = other_symptoms::on_choice(conn, ctx, patient, lang, data).await? {
         return Ok(out);
+    }
+    let keyword = match data {
+        "kw:worse" => Some(Parsed {
+            feeling: Some(Feeling::Worse),
+            ..Parsed::default()
+        }),
+        "kw:talk" => Some(Parsed {
+            asks_to_talk: true,
+            ..Parsed::default()
+        }),
+        _ => None,
+    };
+    if let Some(parsed) = keyword {
+        return on_keyword(conn, ctx, patient, lang, &parsed, &format!("[{data}]")).await;
     }
     let Some(mut d) = Dialogue::load(patient) else {
         return Ok(vec![

@@ -188,6 +188,9 @@ fn the_corpus_is_understood_with_no_urgent_sign_missed() {
         "\nall: {messages} messages, precision {precision:.3} ({tp} right, {fp} wrong), {} urgent signs missed, {over_asked} questions not needed",
         missed.len()
     );
+    for m in &missed {
+        let _ = writeln!(report, "  MISSED: {m}");
+    }
     for w in &wrong {
         let _ = writeln!(report, "  not right: {w}");
     }

@@ -225,6 +225,23 @@ async fn distress_without_a_reading_is_called_and_asked(engine: Engine) {
 }
 both_engines!(distress_without_a_reading_is_called_and_asked);
 
+async fn words_we_cannot_place_offer_a_one_tap_way_to_say_it_is_worse(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, n) = enrolled_line(&app, "Uwords7", "中村", &[]).await;
+    app.line_text("Uwords7", "母がまたあれをやってる").await;
+    app.wait_for_texts(n + 2).await;
+    let buttons = last_buttons(&app).await;
+    let worse = buttons
+        .iter()
+        .find(|(label, _)| label == "具合が悪くなった")
+        .expect("a worse button")
+        .1
+        .clone();
+    app.line_postback("Uwords7", &worse).await;
+    opened(&app, id, "phone_consultation").await;
+}
+both_engines!(words_we_cannot_place_offer_a_one_tap_way_to_say_it_is_worse);
+
 async fn a_patient_corrects_a_misread_report(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, n) = enrolled_line(&app, "Uwords5", "伊藤", &[]).await;
@@ -300,6 +317,7 @@ async fn new_common_symptoms_feed_the_rules_and_the_check_in_offers_them(engine:
     assert!(!before.contains(&"phone_consultation".to_string()), "{before:?}");
     app.tg_press(8104, &cough).await;
     opened(&app, id, "phone_consultation").await;
+    app.settle().await;
     let texts = app.texts_to("8104").await;
     assert!(texts.iter().any(|t| t.contains("symptoms: Cough")), "{texts:?}");
     let r = &shown(&app, id).await["reports"][0];

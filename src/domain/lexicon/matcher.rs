@@ -159,7 +159,7 @@ fn occurrences(term: &Term, units: &[Unit], fuzzy: bool, out: &mut Vec<(usize, u
         let window = &units[at..at + n];
         let same = |i: usize, u: &Unit| {
             term.0[i] == u.key
-                || fuzzy && !u.is_break && (near_miss(&u.key, &term.0[i]) || near_miss(&u.raw, &term.1[i]))
+                || fuzzy && !term.2 && !u.is_break && (near_miss(&u.key, &term.0[i]) || near_miss(&u.raw, &term.1[i]))
         };
         if window.iter().enumerate().all(|(i, u)| same(i, u)) {
             out.push((at, at + n));
@@ -372,9 +372,9 @@ pub(crate) fn understand(lex: &Lexicon, original: &str, folded: &Folded) -> Vec<
             });
         }
     }
-    // the reading that accounts for the most words wins, and the words it covers are its own
-    // ("いつもと違う" is not "違う"); only an urgent sign is kept beside a longer reading of
-    // something else
+    // the reading that accounts for the most words wins, and the words it matched are its own
+    // ("いつもと違う" is not "違う"); an urgent sign is dropped only when other readings account
+    // for every word of it: under-triage is the failure that matters
     found.sort_by_key(|m| {
         let words: usize = m.parts.iter().map(|(s, e)| e - s).sum();
         (
@@ -385,13 +385,20 @@ pub(crate) fn understand(lex: &Lexicon, original: &str, folded: &Folded) -> Vec<
             m.from,
         )
     });
+    let mut claimed = vec![false; scene.units.len()];
     for m in found {
-        let clash = scene.kept.iter().any(|k| {
-            let overlaps = k.from < m.to && k.to > m.from;
-            let protected = m.phrase.concept.is_danger() && !k.phrase.concept.is_danger();
-            overlaps && (k.phrase.concept == m.phrase.concept || !protected)
-        });
-        if !clash {
+        let same = scene
+            .kept
+            .iter()
+            .any(|k| k.phrase.concept == m.phrase.concept && k.from < m.to && k.to > m.from);
+        let units = || m.parts.iter().flat_map(|&(s, e)| s..e);
+        let clash = if m.phrase.concept.is_danger() {
+            units().all(|u| claimed[u])
+        } else {
+            units().any(|u| claimed[u])
+        };
+        if !same && !clash {
+            units().for_each(|u| claimed[u] = true);
             scene.kept.push(m);
         }
     }

@@ -137,10 +137,10 @@ pub(crate) struct Phrase {
     pub groups: Vec<Vec<Term>>,
 }
 
-/// A term: the units (characters or word stems) it is made of, and the words as written (for
-/// typo matching).
+/// A term: the units (characters or word stems) it is made of, the words as written (for typo
+/// matching), and whether it must be written exactly ("=dying": no typo of it counts).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Term(pub Vec<String>, pub Vec<String>);
+pub(crate) struct Term(pub Vec<String>, pub Vec<String>, pub bool);
 
 /// A problem in a lexicon file, with the line it is on.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -358,6 +358,10 @@ impl Lexicon {
 
     /// The units of one term as the matcher compares them.
     pub(crate) fn term(&self, text: &str) -> Term {
+        let (exact, text) = match text.strip_prefix('=') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
         let folded = normalise::fold(text);
         let units: Vec<_> = matcher::units(self, &folded)
             .into_iter()
@@ -366,6 +370,7 @@ impl Lexicon {
         Term(
             units.iter().map(|u| u.key.clone()).collect(),
             units.into_iter().map(|u| u.raw).collect(),
+            exact,
         )
     }
 
@@ -495,11 +500,11 @@ mod tests {
         let line = broken.lines().position(|l| l.starts_with("blue_face")).map(|i| i + 1);
         assert_eq!(Some(e.line), line);
 
-        let dup = base.replacen("[unsure]", "[unsure]\nchest_pain = [\"cough\"]", 1);
+        let dup = base.replacen("[unsure]", "[unsure]\ndazed = [\"cough\"]", 1);
         let e = Lexicon::parse("ward.toml", &dup).expect_err("duplicate");
         assert!(e.problem.contains("already a phrase of \"cough\""), "{e}");
 
-        let empty = base.replacen("[unsure]", "[unsure]\nchest_pain = [\"tight + \"]", 1);
+        let empty = base.replacen("[unsure]", "[unsure]\ndazed = [\"tight + \"]", 1);
         assert!(Lexicon::parse("ward.toml", &empty).is_err());
 
         let missing = base
