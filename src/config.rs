@@ -98,7 +98,7 @@ pub enum ConfigError {
     #[error("MIMAMORI_RULES: {0}")]
     Rules(#[from] crate::domain::triage::RulesetError),
     #[error("MIMAMORI_LEXICON_DIR: {0}")]
-    Lexicon(#[from] crate::domain::lexicon::LexiconError),
+    Lexicon(crate::domain::lexicon::LexiconError),
 }
 
 /// Where the values come from: the file first, then the environment over it.
@@ -234,7 +234,8 @@ impl Config {
                 Ruleset::parse(path, &text)?
             }
         };
-        let lexicons = crate::domain::lexicon::Lexicons::load(src.get("lexicon_dir").map(std::path::Path::new))?;
+        let lexicons = crate::domain::lexicon::Lexicons::load(src.get("lexicon_dir").map(std::path::Path::new))
+            .map_err(ConfigError::Lexicon)?;
         let hours = ServiceHours::default();
         let window = |s: &str| Window::parse(s).ok_or_else(|| format!("{s:?} is not a window like 09:00-17:00"));
         let service_hours = ServiceHours {

@@ -225,13 +225,7 @@ pub struct Ruleset {
 }
 
 /// A problem in a ruleset file, with the line it is on.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{file}:{line}: {problem}")]
-pub struct RulesetError {
-    pub file: String,
-    pub line: usize,
-    pub problem: String,
-}
+pub type RulesetError = super::data_file::DataFileError;
 
 mod raw {
     use serde::Deserialize;
@@ -334,16 +328,8 @@ impl Ruleset {
 
     /// Parses and checks a ruleset; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Ruleset, RulesetError> {
-        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
-        let err = |offset: usize, problem: String| RulesetError {
-            file: file.to_string(),
-            line: line_of(offset),
-            problem,
-        };
-        let raw: raw::File = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            err(offset, e.message().to_string())
-        })?;
+        let err = |offset: usize, problem: String| RulesetError::at(file, text, offset, problem);
+        let raw: raw::File = super::data_file::from_toml(file, text)?;
         let level = |s: &toml::Spanned<String>| {
             Level::from_code(s.get_ref()).ok_or_else(|| {
                 err(

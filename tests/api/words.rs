@@ -331,3 +331,74 @@ async fn new_common_symptoms_feed_the_rules_and_the_check_in_offers_them(engine:
     opened(&app, other, "phone_consultation").await;
 }
 both_engines!(new_common_symptoms_feed_the_rules_and_the_check_in_offers_them);
+
+async fn a_new_cough_restarts_the_release_clock_and_a_lingering_one_does_not(engine: Engine) {
+    use mimamori::clock::Clock;
+    let app = TestApp::spawn(engine).await;
+    let onset = (app.clock.now() - chrono::Duration::days(6))
+        .with_timezone(&chrono_tz::Asia::Tokyo)
+        .date_naive()
+        .to_string();
+    let (id, _) = enrolled_telegram(&app, 8105, "Max", &["--onset-date", &onset]).await;
+    let release =
+        format!("SELECT COUNT(*) FROM timers WHERE patient_id = {id} AND kind = 'release' AND status = 'pending'");
+    let due = format!("SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'release' AND status = 'pending'");
+    app.tg_text(8105, "spo2 98 36.6", Some("en")).await;
+    app.settle().await;
+    assert_eq!(app.scalar_i64(&release).await, 1, "improved: a release date");
+    app.advance(chrono::Duration::days(1));
+    app.tg_text(8105, "spo2 98 36.6 started coughing today", Some("en"))
+        .await;
+    app.settle().await;
+    assert_eq!(
+        app.scalar_i64(&release).await,
+        0,
+        "a new symptom: not improved any more"
+    );
+    app.advance(chrono::Duration::days(1));
+    app.tg_text(8105, "spo2 98 36.5 still a bit of a cough", Some("en"))
+        .await;
+    app.settle().await;
+    let at = app.scalar_i64(&due).await;
+    assert_eq!(
+        at,
+        (app.clock.now() + chrono::Duration::hours(24)).timestamp_millis(),
+        "the cough lingers and the rest improves: 24 hours from now"
+    );
+}
+both_engines!(a_new_cough_restarts_the_release_clock_and_a_lingering_one_does_not);
+
+async fn the_same_understanding_on_the_other_platform(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    // LINE: the question's Yes is a postback (LINE first: `texts` lists LINE's before Telegram's)
+    let (line, n) = enrolled_line(&app, "Uwords8", "山本", &[]).await;
+    app.line_text("Uwords8", "胸が痛いかも").await;
+    app.wait_for_texts(n + 1).await;
+    let yes = last_buttons(&app)
+        .await
+        .into_iter()
+        .find(|(label, _)| label == "はい")
+        .expect("はい")
+        .1;
+    app.line_postback("Uwords8", &yes).await;
+    opened(&app, line, "oxygen").await;
+    let told = since(&app, n).await;
+    assert!(told.contains("症状：胸の痛みがある"), "{told}");
+
+    // Telegram: a correction in one message
+    let (id, n) = enrolled_telegram(&app, 8106, "Ned", &[]).await;
+    app.tg_text(8106, "spo2 97 36.8", Some("en")).await;
+    app.wait_for_texts(n + 1).await;
+    let n = app.texts().await.len();
+    app.tg_text(8106, "wrong, I meant 94", Some("en")).await;
+    app.wait_for_texts(n + 1).await;
+    let told = since(&app, n).await;
+    assert!(
+        told.contains("has been corrected") && told.contains("SpO2 94%"),
+        "{told}"
+    );
+    let v = shown(&app, id).await;
+    assert_eq!(v["reports"][0]["spo2"], 94);
+    assert!(v["reports"][1]["corrected_at"].is_string());
+}
+both_engines!(the_same_understanding_on_the_other_platform);

@@ -59,12 +59,21 @@ fn is_cjk(c: char) -> bool {
 
 fn break_unit(c: char, at: usize) -> Unit {
     Unit {
+        is_break: true,
+        strong: is_sentence_end(c),
+        ..char_unit(c, at)
+    }
+}
+
+/// One character as a unit of its own.
+fn char_unit(c: char, at: usize) -> Unit {
+    Unit {
         key: c.to_string(),
         raw: c.to_string(),
         from: at,
         to: at + 1,
-        is_break: true,
-        strong: is_sentence_end(c),
+        is_break: false,
+        strong: false,
     }
 }
 
@@ -93,26 +102,12 @@ pub(crate) fn units(lex: &Lexicon, folded: &Folded) -> Vec<Unit> {
         }
         match lex.script {
             Script::Chars => {
-                out.push(Unit {
-                    key: c.to_string(),
-                    raw: c.to_string(),
-                    from: i,
-                    to: i + 1,
-                    is_break: false,
-                    strong: false,
-                });
+                out.push(char_unit(c, i));
                 i += 1;
             }
             Script::Words => {
                 if !c.is_alphanumeric() {
-                    out.push(Unit {
-                        key: c.to_string(),
-                        raw: c.to_string(),
-                        from: i,
-                        to: i + 1,
-                        is_break: false,
-                        strong: false,
-                    });
+                    out.push(char_unit(c, i));
                     i += 1;
                     continue;
                 }

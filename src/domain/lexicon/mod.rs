@@ -143,13 +143,7 @@ pub(crate) struct Phrase {
 pub(crate) struct Term(pub Vec<String>, pub Vec<String>, pub bool);
 
 /// A problem in a lexicon file, with the line it is on.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{file}:{line}: {problem}")]
-pub struct LexiconError {
-    pub file: String,
-    pub line: usize,
-    pub problem: String,
-}
+pub type LexiconError = super::data_file::DataFileError;
 
 mod raw {
     use std::collections::BTreeMap;
@@ -217,16 +211,8 @@ pub const SHIPPED: [(&str, &str); 2] = [
 impl Lexicon {
     /// Parses and checks a lexicon; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
-        let err = |offset: usize, problem: String| LexiconError {
-            file: file.to_string(),
-            line: line_of(offset),
-            problem,
-        };
-        let raw: raw::File = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            err(offset, e.message().to_string())
-        })?;
+        let err = |offset: usize, problem: String| LexiconError::at(file, text, offset, problem);
+        let raw: raw::File = super::data_file::from_toml(file, text)?;
         let script = match raw.script.get_ref().as_str() {
             "chars" => Script::Chars,
             "words" => Script::Words,
