@@ -80,6 +80,7 @@ fn char_unit(c: char, at: usize) -> Unit {
 /// Splits folded text into the units of `lex`'s script.
 pub(crate) fn units(lex: &Lexicon, folded: &Folded) -> Vec<Unit> {
     let chars = &folded.chars;
+    let stemmer = lex.stemmer.map(rust_stemmers::Stemmer::create);
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -117,8 +118,8 @@ pub(crate) fn units(lex: &Lexicon, folded: &Folded) -> Vec<Unit> {
                     i += 1;
                 }
                 let word: String = chars[start..i].iter().collect();
-                let key = match lex.stemmer {
-                    Some(algorithm) if !cjk => rust_stemmers::Stemmer::create(algorithm).stem(&word).into_owned(),
+                let key = match &stemmer {
+                    Some(stemmer) if !cjk => stemmer.stem(&word).into_owned(),
                     _ => word.clone(),
                 };
                 out.push(Unit {
@@ -137,8 +138,11 @@ pub(crate) fn units(lex: &Lexicon, folded: &Folded) -> Vec<Unit> {
 
 /// A typo of a lexicon word: one edit away, same first letter, long enough not to be another word.
 fn near_miss(written: &str, word: &str) -> bool {
-    written.chars().count() >= 5
-        && word.chars().count() >= 5
+    let (w, l) = (written.chars().count(), word.chars().count());
+    w >= 5
+        && l >= 5
+        && w.abs_diff(l) <= 1
+        && written != word
         && written.chars().next() == word.chars().next()
         && written.chars().all(char::is_alphabetic)
         && strsim::damerau_levenshtein(written, word) == 1
@@ -190,6 +194,10 @@ struct Scene<'a> {
     ends: Vec<(usize, usize)>,
     /// Unit ranges that look like triggers but are not ("止まらない", "not only").
     pseudo: Vec<(usize, usize)>,
+    /// Where the negations before and after a concept, and the hedges, stand.
+    before: Vec<(usize, usize)>,
+    after: Vec<(usize, usize)>,
+    hedges: Vec<(usize, usize)>,
     kept: Vec<Match<'a>>,
 }
 
@@ -250,7 +258,7 @@ impl Scene<'_> {
     /// The polarity a negation before the match, or between its words, gives, and where the
     /// negation stands: `None` when none reaches it.
     fn negated_before(&self, m: &Match<'_>) -> Option<(Polarity, usize)> {
-        let triggers = all_occurrences(&self.lex.negation_before, &self.units);
+        let triggers = &self.before;
         // "chest doesn't hurt", "lips not blue": a negation between the phrase's own words
         let inside = triggers.iter().any(|&(ts, te)| {
             ts >= m.from
@@ -286,8 +294,10 @@ impl Scene<'_> {
     /// The polarity a negation after the match gives ("胸の痛みはない", "fever: gone").
     fn negated_after(&self, m: &Match<'_>) -> Option<(Polarity, usize)> {
         // the nearest negation after the concept decides; a later one belongs to other words
-        let (ts, te) = all_occurrences(&self.lex.negation_after, &self.units)
-            .into_iter()
+        let (ts, te) = self
+            .after
+            .iter()
+            .copied()
             .filter(|&(ts, _)| ts >= m.to)
             .find(|&t| self.is_real_trigger(t))?;
         match self.is_filler(m.to, ts) {
@@ -305,20 +315,18 @@ impl Scene<'_> {
 
     /// A hedge ("maybe", "かも", "気がする") in the same clause, before or after.
     fn hedged(&self, m: &Match<'_>) -> bool {
-        all_occurrences(&self.lex.hedges, &self.units)
-            .into_iter()
-            .any(|(hs, he)| {
-                if !self.is_real_trigger((hs, he)) {
-                    return false;
-                }
-                if he <= m.from {
-                    m.from - he <= self.lex.scope && !self.blocked(he, m.from, true)
-                } else if hs >= m.to {
-                    hs - m.to <= self.lex.scope * 2 && !self.blocked(m.to, hs, true)
-                } else {
-                    false
-                }
-            })
+        self.hedges.iter().copied().any(|(hs, he)| {
+            if !self.is_real_trigger((hs, he)) {
+                return false;
+            }
+            if he <= m.from {
+                m.from - he <= self.lex.scope && !self.blocked(he, m.from, true)
+            } else if hs >= m.to {
+                hs - m.to <= self.lex.scope * 2 && !self.blocked(m.to, hs, true)
+            } else {
+                false
+            }
+        })
     }
 }
 
@@ -329,26 +337,33 @@ pub(crate) fn understand(lex: &Lexicon, original: &str, folded: &Folded) -> Vec<
         lex,
         ends: all_occurrences(&lex.ends, &units),
         pseudo: all_occurrences(&lex.pseudo, &units),
+        before: all_occurrences(&lex.negation_before, &units),
+        after: all_occurrences(&lex.negation_after, &units),
+        hedges: all_occurrences(&lex.hedges, &units),
         units,
         kept: Vec::new(),
     };
     let fuzzy = lex.script == Script::Words;
     let mut found: Vec<Match<'_>> = Vec::new();
-    for phrase in &lex.phrases {
-        let mut starts = Vec::new();
-        for t in &phrase.groups[0] {
-            occurrences(t, &scene.units, fuzzy, &mut starts);
+    let group_occurrences = |group: &[Term]| {
+        let mut at = Vec::new();
+        for t in group {
+            occurrences(t, &scene.units, fuzzy, &mut at);
         }
-        starts.sort_unstable();
-        starts.dedup();
+        at.sort_unstable();
+        at.dedup();
+        at
+    };
+    for phrase in &lex.phrases {
+        let starts = group_occurrences(&phrase.groups[0]);
+        if starts.is_empty() {
+            continue;
+        }
+        let rest: Vec<Vec<(usize, usize)>> = phrase.groups[1..].iter().map(|g| group_occurrences(g)).collect();
         'start: for (from, first_end) in starts {
             let mut end = first_end;
             let mut parts = vec![(from, first_end)];
-            for group in &phrase.groups[1..] {
-                let mut next = Vec::new();
-                for t in group {
-                    occurrences(t, &scene.units, fuzzy, &mut next);
-                }
+            for next in &rest {
                 let Some(&(s, e)) = next
                     .iter()
                     .filter(|(s, _)| *s >= end && *s - end <= lex.near && !scene.blocked(end, *s, true))
