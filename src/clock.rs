@@ -1,4 +1,4 @@
-//! Time is an argument (ARCHITECTURE.md invariant 3): loops read it from an injected [`Clock`],
+//! Time is an argument (docs/ARCHITECTURE.md invariant 3): loops read it from an injected [`Clock`],
 //! so tests move time forward instead of sleeping.
 
 use std::sync::{Arc, Mutex};

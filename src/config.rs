@@ -56,7 +56,7 @@ pub struct Config {
     pub line: Option<LineConfig>,
     pub telegram: Option<TelegramConfig>,
     pub timezone: Tz,
-    /// Doctors' and pharmacies' hours (TRIAGE.md "Service hours").
+    /// Doctors' and pharmacies' hours (docs/TRIAGE.md "Service hours").
     pub service_hours: crate::domain::calendar::ServiceHours,
     /// Told to patients who must call: "call the health centre on …".
     pub health_centre_phone: String,

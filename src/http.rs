@@ -1,5 +1,5 @@
 //! HTTP: the two webhooks, health and metrics. Webhooks verify over the raw bytes, store, and
-//! only then answer 2xx (ARCHITECTURE.md invariant 1); all processing happens in the worker.
+//! only then answer 2xx (docs/ARCHITECTURE.md invariant 1); all processing happens in the worker.
 
 use axum::Router;
 use axum::body::Bytes;

@@ -1,2 +1,2 @@
--- "cannot eat or drink" (TRIAGE.md: watch).
+-- "cannot eat or drink" (docs/TRIAGE.md: watch).
 ALTER TABLE reports ADD COLUMN cannot_eat_or_drink BIGINT NOT NULL DEFAULT 0;

@@ -1,4 +1,4 @@
-//! Channels are adapters (ARCHITECTURE.md invariant 7): LINE and Telegram translate their
+//! Channels are adapters (docs/ARCHITECTURE.md invariant 7): LINE and Telegram translate their
 //! webhooks into one [`Inbound`] model and send one [`OutMessage`] model. The conversation engine
 //! never sees a platform type.
 

@@ -20,7 +20,7 @@ use crate::store::{Conn, chats, ms, patients, reports, timers};
 pub const CHECK_IN: &str = "check_in";
 pub const CHECK_IN_REMINDER: &str = "check_in_reminder";
 pub const REMEASURE: &str = "remeasure";
-/// A check-in prompt not answered within this long gets a reminder (TRIAGE.md).
+/// A check-in prompt not answered within this long gets a reminder (docs/TRIAGE.md).
 pub const REMINDER_AFTER: chrono::Duration = chrono::Duration::minutes(60);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

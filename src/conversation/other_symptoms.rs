@@ -109,7 +109,7 @@ pub async fn on_choice(
             .await?
             .1
     } else {
-        // a new symptom can move the end of the episode (TRIAGE.md: release)
+        // a new symptom can move the end of the episode (docs/TRIAGE.md: release)
         super::release::schedule(conn, ctx, patient.id).await?;
         vec![OutMessage::text(ctx.t(
             lang,

@@ -16,7 +16,7 @@ use crate::store::{Conn, chats, from_ms, outbox, patients, reports, timers};
 pub const RELEASE: &str = "release";
 
 /// Whether report `i` of `all` shows the illness is not over: fever, an urgent symptom,
-/// feeling worse, or a common symptom that is new since the report before (TRIAGE.md: symptoms
+/// feeling worse, or a common symptom that is new since the report before (docs/TRIAGE.md: symptoms
 /// appearing during recovery restart the clock). A cough that lingers while the rest improves
 /// does not hold the release back: that is how 症状軽快 is judged.
 fn symptomatic(all: &[Report], i: usize) -> bool {

@@ -1,4 +1,4 @@
-//! The service calendar (TRIAGE.md "Service hours"): Japanese public holidays computed for any
+//! The service calendar (docs/TRIAGE.md "Service hours"): Japanese public holidays computed for any
 //! year under the Act on National Holidays as amended, and the windows that decide who is asked —
 //! the family doctor or the day roster, the Sunday/holiday roster, the night roster; the usual
 //! pharmacy, the holiday pharmacy, or nobody until morning. Pure: a local date or time in, an
@@ -241,7 +241,7 @@ pub enum PharmacyRoute {
     Closed,
 }
 
-/// The windows of TRIAGE.md "Service hours"; a ward may change them.
+/// The windows of docs/TRIAGE.md "Service hours"; a ward may change them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceHours {
     pub doctor_weekday: Window,

@@ -1,4 +1,4 @@
-//! When home recovery ends (TRIAGE.md "Release"). Pure: dates in, the release instant out.
+//! When home recovery ends (docs/TRIAGE.md "Release"). Pure: dates in, the release instant out.
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;

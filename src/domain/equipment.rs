@@ -1,5 +1,5 @@
 //! Oxygen lent at home (the Minato scheme) and the oxygen/medical station's beds (the Nerima
-//! scheme), as state machines; and the oxygen route that knows capacity (TRIAGE.md: station
+//! scheme), as state machines; and the oxygen route that knows capacity (docs/TRIAGE.md: station
 //! admission when a bed is free and the patient qualifies, else oxygen at home, else hospital).
 //! Pure: storage moves a row only along an edge allowed here.
 

@@ -46,7 +46,7 @@ pub fn age_on(birth: NaiveDate, today: NaiveDate) -> u32 {
     age.max(0) as u32
 }
 
-/// High risk: any risk factor, or 65 or older (TRIAGE.md "Cadence").
+/// High risk: any risk factor, or 65 or older (docs/TRIAGE.md "Cadence").
 pub fn is_high_risk(birth: NaiveDate, has_risk_factor: bool, today: NaiveDate) -> bool {
     has_risk_factor || age_on(birth, today) >= 65
 }

@@ -4,7 +4,7 @@
 //! [`parse`] never fails: it returns what it could read, what it read but cannot accept
 //! (a probable typo, with the field named so the patient can be asked again), what the words
 //! said (through the [`Lexicons`]) and whether the text held anything at all. Validation into
-//! [`Spo2`], [`Temperature`] and [`Pulse`] follows TRIAGE.md "Implausible values".
+//! [`Spo2`], [`Temperature`] and [`Pulse`] follows docs/TRIAGE.md "Implausible values".
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
@@ -25,7 +25,7 @@ pub struct Temperature(u16);
 pub struct Pulse(u16);
 
 /// Below this an SpO2 may still be real in a dying patient: accepted, treated as an emergency
-/// and the patient is asked to confirm it (TRIAGE.md).
+/// and the patient is asked to confirm it (docs/TRIAGE.md).
 pub const SPO2_CRITICAL_BELOW: u8 = 70;
 
 impl Spo2 {

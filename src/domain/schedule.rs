@@ -1,4 +1,4 @@
-//! When check-ins are due (TRIAGE.md "Cadence"). Pure: the caller passes `now`.
+//! When check-ins are due (docs/TRIAGE.md "Cadence"). Pure: the caller passes `now`.
 
 use chrono::{DateTime, Days, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;

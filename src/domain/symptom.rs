@@ -1,5 +1,5 @@
 //! Symptoms: the 13 urgent symptoms (緊急性の高い症状) of the MHLW notice of 2020-04-27
-//! (TRIAGE.md), and the common ones that are not urgent on their own but matter to the rules
+//! (docs/TRIAGE.md), and the common ones that are not urgent on their own but matter to the rules
 //! ("high-risk patient with new symptoms") and to release (new symptoms restart the clock).
 //!
 //! Any urgent one means the patient must contact the health centre at once. Codes are stable:

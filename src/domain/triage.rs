@@ -1,5 +1,5 @@
 //! Triage: a report, the patient's profile and history, and `now` in; a level, the care requests
-//! to open and the reasons out. Pure. The rules are data (`rules/default.toml`, TRIAGE.md),
+//! to open and the reasons out. Pure. The rules are data (`rules/default.toml`, docs/TRIAGE.md),
 //! validated when loaded so a ward's mistake stops the start with its line named.
 
 use std::collections::BTreeMap;

@@ -1,5 +1,5 @@
 //! The outbox: outbound messages written in the transaction of the change that caused them
-//! (ARCHITECTURE.md invariants 2 and 5), sent by the dispatcher.
+//! (docs/ARCHITECTURE.md invariants 2 and 5), sent by the dispatcher.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

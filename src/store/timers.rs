@@ -1,4 +1,4 @@
-//! Durable timers (ARCHITECTURE.md invariant 4): rows with a `due_at`, claimed by a worker and
+//! Durable timers (docs/ARCHITECTURE.md invariant 4): rows with a `due_at`, claimed by a worker and
 //! marked done in the transaction of their effect, so each fires once.
 
 use chrono::{DateTime, Utc};

@@ -286,7 +286,7 @@ both_engines!(a_patient_corrects_a_misread_report);
 
 async fn new_common_symptoms_feed_the_rules_and_the_check_in_offers_them(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    // high-risk: a new symptom is a reason to call (TRIAGE.md "watch")
+    // high-risk: a new symptom is a reason to call (docs/TRIAGE.md "watch")
     let (id, n) = enrolled_telegram(&app, 8104, "Lea", &["--risk", "diabetes"]).await;
     app.tg_text(8104, "spo2 97 36.6 no symptoms", Some("en")).await;
     app.wait_for_texts(n + 1).await;
