@@ -8,39 +8,15 @@ use tokio::sync::{Notify, mpsc, watch};
 use tokio::task::JoinHandle;
 
 use crate::channels::line::LineClient;
+use crate::channels::telegram::GlobalPace;
 use crate::channels::telegram::TelegramClient;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::Locales;
-use crate::jobs::{self, IngestRequest};
 use crate::metrics::Metrics;
-use crate::outbox::{self, GlobalPace};
+use crate::runtime::state::{AppState, IngestRequest};
+use crate::runtime::{dispatcher, heartbeat, ingest, loops, purge, timers, worker};
 use crate::store::Db;
-
-/// Everything the handlers and loops share. Cheap to clone.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub config: Arc<Config>,
-    pub locales: Arc<Locales>,
-    pub clock: Arc<dyn Clock>,
-    pub line: Option<Arc<LineClient>>,
-    pub telegram: Option<Arc<TelegramClient>>,
-    pub metrics: Arc<Metrics>,
-    /// Webhook events go to the ingest writer through this queue.
-    pub ingest: mpsc::Sender<IngestRequest>,
-    /// Wakes an event worker when events were stored (see `jobs::ClaimBook`).
-    pub wake_events: Arc<Notify>,
-    /// What this process's event workers know of each other's claims (see `jobs::ClaimBook`).
-    pub event_claims: Arc<jobs::ClaimBook>,
-    /// Wakes the dispatcher when outbox rows were written.
-    pub wake_outbox: Arc<Notify>,
-    /// Wakes the timer loop (tests, after moving the clock).
-    pub wake_timers: Arc<Notify>,
-    pub telegram_pace: GlobalPace,
-    /// This process, as the database knows it (see `store::instances`).
-    pub instance: Arc<str>,
-}
 
 /// Which background loops to run (tests switch the dispatcher off to simulate a crash before
 /// sending).
@@ -119,7 +95,7 @@ impl App {
         let ingest = self
             .ingest_rx
             .take()
-            .map(|rx| tokio::spawn(jobs::ingest_loop(state.clone(), rx)));
+            .map(|rx| tokio::spawn(ingest::ingest_loop(state.clone(), rx)));
         if loops.events {
             // SQLite has one writer: one worker. PostgreSQL takes several at once (events of
             // different chats; the claim keeps one chat's events in order).
@@ -128,26 +104,26 @@ impl App {
                 crate::store::Engine::Postgres => state.config.event_workers,
             };
             for _ in 0..workers {
-                tasks.push(tokio::spawn(jobs::run_loop(
+                tasks.push(tokio::spawn(loops::run_loop(
                     "events",
                     state.clone(),
                     state.wake_events.clone(),
                     shutdown_rx.clone(),
-                    async |s, woken, held| jobs::process_events_once(s, woken, held).await,
+                    async |s, woken, held| worker::process_events_once(s, woken, held).await,
                 )));
             }
         }
         if loops.timers {
-            tasks.push(tokio::spawn(jobs::run_loop(
+            tasks.push(tokio::spawn(loops::run_loop(
                 "timers",
                 state.clone(),
                 state.wake_timers.clone(),
                 shutdown_rx.clone(),
                 {
-                    let mut beat = jobs::Beat::default();
+                    let mut beat = heartbeat::Beat::default();
                     async move |s, _, _| {
                         beat.run(s).await?;
-                        Ok(jobs::fire_timers_once(s).await? > 0)
+                        Ok(timers::fire_timers_once(s).await? > 0)
                     }
                 },
             )));
@@ -158,7 +134,7 @@ impl App {
                 loop {
                     tokio::select! {
                         _ = every.tick() => {
-                            if let Err(e) = jobs::purge_once(&purge_state).await {
+                            if let Err(e) = purge::purge_once(&purge_state).await {
                                 tracing::error!(error = %e, "purge failed");
                             }
                         }
@@ -168,20 +144,20 @@ impl App {
             }));
         }
         if loops.dispatcher {
-            tasks.push(tokio::spawn(jobs::run_loop(
+            tasks.push(tokio::spawn(loops::run_loop(
                 "dispatcher",
                 state.clone(),
                 state.wake_outbox.clone(),
                 shutdown_rx.clone(),
                 {
-                    let mut pace = outbox::Pace::default();
+                    let mut pace = dispatcher::Pace::default();
                     let mut durable = crate::store::Held::default();
                     async move |s, woken, held| {
                         if pace.lingers(woken, tokio::time::Instant::now()) {
-                            tokio::time::sleep(outbox::LINGER).await;
+                            tokio::time::sleep(dispatcher::LINGER).await;
                         }
                         pace.started(tokio::time::Instant::now());
-                        outbox::run_once(s, &mut durable, held).await
+                        dispatcher::run_once(s, &mut durable, held).await
                     }
                 },
             )));

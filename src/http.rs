@@ -10,9 +10,9 @@ use axum::routing::{get, post};
 use serde_json::json;
 use tokio::sync::oneshot;
 
-use crate::app::AppState;
 use crate::channels::{NewEvent, Platform, line, telegram};
-use crate::jobs::IngestRequest;
+use crate::runtime::state::AppState;
+use crate::runtime::state::IngestRequest;
 
 /// Bodies over 1 MiB are refused with 413.
 pub const MAX_BODY: usize = 1024 * 1024;

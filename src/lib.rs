@@ -14,6 +14,8 @@ macro_rules! msg {
 pub mod api;
 /// Shared state, startup and shutdown.
 pub mod app;
+/// The care workflows: triage decisions, chains, oxygen, observation, release.
+pub mod care;
 /// LINE and Telegram adapters: webhook parsing and sending, one neutral model.
 pub mod channels;
 /// The `mimamori` command line.
@@ -22,7 +24,7 @@ pub mod cli;
 pub mod clock;
 /// Settings from `MIMAMORI_*` and an optional TOML file.
 pub mod config;
-/// The conversation engine: enrolment and check-in dialogues.
+/// The dialogues: enrolment, check-in, questions, corrections, providers' chat.
 pub mod conversation;
 /// Pure rules: reading parser, symptoms, schedules, enrolment codes.
 pub mod domain;
@@ -30,11 +32,11 @@ pub mod domain;
 pub mod http;
 /// Fluent translations (`locales/`).
 pub mod i18n;
-/// Background loops: ingest, events, timers, purge.
-pub mod jobs;
 /// Prometheus counters.
 pub mod metrics;
-/// Sending the outbox: retries, rate limits, idempotency.
-pub mod outbox;
+/// What staff see, rendered once for the API, the CLI and the console.
+pub mod present;
+/// The background loops: ingest, event worker, timers, heartbeat, dispatcher, purge.
+pub mod runtime;
 /// sqlx storage, SQLite and PostgreSQL.
 pub mod store;

@@ -8,14 +8,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use fluent_bundle::FluentValue;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::app::AppState;
-use crate::domain::symptom::{self, Symptom};
-use crate::domain::triage::{Level, Reason, RequestStatus};
-use crate::i18n::{Lang, Locales};
+use crate::domain::triage::{Level, RequestStatus};
+use crate::i18n::Lang;
+use crate::present;
+use crate::runtime::state::AppState;
 use crate::store::staff::{self, Staff};
 use crate::store::views::{self, PatientFilter};
 use crate::store::{from_ms, offers, patients, reports};
@@ -109,30 +108,6 @@ fn lang_of(q: Option<&str>) -> Lang {
     q.and_then(Lang::from_tag).unwrap_or(Lang::Ja)
 }
 
-/// A reason in words, in `lang`.
-pub fn render_reason(locales: &Locales, lang: Lang, r: &Reason) -> String {
-    let args: Vec<(&str, FluentValue)> = r
-        .args
-        .iter()
-        .map(|(k, v)| {
-            let v = match (k.as_str(), Symptom::from_code(v)) {
-                ("symptom", Some(s)) => locales.text(lang, &s.label_key(), &[]),
-                _ => v.clone(),
-            };
-            (k.as_str(), FluentValue::from(v))
-        })
-        .collect();
-    locales.text(lang, &r.key, &args)
-}
-
-fn reasons_json(state: &AppState, lang: Lang, stored: &str) -> Value {
-    let reasons: Vec<Reason> = serde_json::from_str(stored).unwrap_or_default();
-    reasons
-        .iter()
-        .map(|r| json!({"level": r.level.code(), "text": render_reason(&state.locales, lang, r), "key": r.key, "args": r.args}))
-        .collect()
-}
-
 /// Writes a read to the audit log. Called once the read is done and before its answer goes
 /// out: the audit's commit waits for the disk and so makes everything the read saw durable too
 /// (the workers commit without waiting, see `Db::connect`), so staff are never shown, nor act on
@@ -217,88 +192,21 @@ async fn patient(
         "onset_date": p.onset_date, "test_date": p.test_date, "area": p.area, "status": p.status,
         "independent": p.independent.map(|v| v != 0), "address": p.address,
         "risk_factors": p.risk_factors.split(',').filter(|s| !s.is_empty()).collect::<Vec<_>>(),
-        "readings": reports.iter().map(report_json).collect::<Vec<_>>(),
-        "safety_questions": asked.iter().map(question_json).collect::<Vec<_>>(),
+        "readings": reports.iter().map(present::report_json).collect::<Vec<_>>(),
+        "safety_questions": asked.iter().map(present::question_json).collect::<Vec<_>>(),
         "assessments": assessments.iter().map(|a| json!({
             "id": a.id, "report_id": a.report_id, "level": a.level,
-            "reasons": reasons_json(&state, lang, &a.reasons),
+            "reasons": present::reasons_json(&state.locales, lang, &a.reasons),
             "ruleset_version": a.ruleset_version,
             "at": from_ms(a.created_at).to_rfc3339(),
         })).collect::<Vec<_>>(),
     })))
 }
 
-/// A report as staff see it: the values, the patient's words and what each phrase was
-/// understood as, and whether the patient said it was misread.
-pub fn report_json(r: &reports::Report) -> Value {
-    json!({
-        "id": r.id,
-        "spo2": r.spo2, "spo2_remeasured": r.spo2_remeasured,
-        "temperature": r.temperature.map(|t| t as f64 / 10.0),
-        "pulse": r.pulse,
-        "respiratory_rate": r.respiratory_rate,
-        "symptoms": r.symptoms.as_deref().map(symptom::decode),
-        "feeling": r.feeling, "source": r.source, "source_text": r.source_text,
-        "understood": r.understood_list(),
-        "created_at": from_ms(r.created_at).to_rfc3339(),
-        "completed_at": r.completed_at.map(|t| from_ms(t).to_rfc3339()),
-        "corrected_at": r.corrected_at.map(|t| from_ms(t).to_rfc3339()),
-    })
-}
-
-/// A question asked back about an urgent sign, and how it was settled.
-pub fn question_json(q: &crate::store::questions::SafetyQuestion) -> Value {
-    json!({
-        "id": q.id, "report_id": q.report_id, "symptom": q.symptom,
-        "asked_at": from_ms(q.asked_at).to_rfc3339(),
-        "answer": q.answer,
-        "answered_at": q.answered_at.map(|t| from_ms(t).to_rfc3339()),
-    })
-}
-
 #[derive(Deserialize)]
 struct RequestQuery {
     kind: Option<String>,
     lang: Option<String>,
-}
-
-/// Care requests as JSON with their chain history (shared with `mimamori cases list --json`).
-pub fn requests_json(
-    state_locales: &Locales,
-    lang: Lang,
-    rows: &[views::RequestRow],
-    history: &[offers::HistoryLine],
-) -> Value {
-    rows.iter()
-        .map(|r| {
-            let reasons: Vec<Reason> = serde_json::from_str(&r.reasons).unwrap_or_default();
-            let chain: Vec<Value> = history
-                .iter()
-                .filter(|h| h.care_request_id == r.id)
-                .map(|h| {
-                    json!({
-                        "provider": {"id": h.provider_id, "name": h.provider_name, "role": h.role},
-                        "step": h.step, "answer": h.status,
-                        "offered_at": from_ms(h.offered_at).to_rfc3339(),
-                        "deadline_at": from_ms(h.deadline_at).to_rfc3339(),
-                        "answered_at": h.answered_at.map(|t| from_ms(t).to_rfc3339()),
-                    })
-                })
-                .collect();
-            json!({
-                "id": r.id, "kind": r.kind, "status": r.status,
-                "urgency": crate::store::care::level(r.urgency).map_or("unknown", Level::code),
-                "patient": {"id": r.patient_id, "name": r.patient_name, "phone": r.patient_phone, "area": r.area},
-                "provider": r.provider_id.map(|id| json!({"id": id, "name": r.provider_name})),
-                "parent_id": r.parent_id, "route": r.route,
-                "outcome": r.outcome, "outcome_note": r.outcome_note, "closed_reason": r.closed_reason,
-                "target_at": from_ms(r.target_at).to_rfc3339(),
-                "created_at": from_ms(r.created_at).to_rfc3339(),
-                "reasons": reasons.iter().map(|x| render_reason(state_locales, lang, x)).collect::<Vec<_>>(),
-                "chain": chain,
-            })
-        })
-        .collect()
 }
 
 async fn list_requests(
@@ -312,7 +220,7 @@ async fn list_requests(
     drop(conn);
     audit(&state, &who, "care_requests.list", None).await?;
     Ok(Json(
-        json!({ "care_requests": requests_json(&state.locales, lang_of(q.lang.as_deref()), &rows, &history) }),
+        json!({ "care_requests": present::requests_json(&state.locales, lang_of(q.lang.as_deref()), &rows, &history) }),
     ))
 }
 
@@ -333,48 +241,10 @@ async fn request(
         return Err(ApiError(StatusCode::NOT_FOUND, "no such care request"));
     };
     let lang = lang_of(q.lang.as_deref());
-    let mut out = requests_json(&state.locales, lang, std::slice::from_ref(&row), &history);
+    let mut out = present::requests_json(&state.locales, lang, std::slice::from_ref(&row), &history);
     let mut one = out.as_array_mut().and_then(|a| a.pop()).unwrap_or(Value::Null);
-    one["follow_ups"] = requests_json(&state.locales, lang, &follow_ups, &[]);
+    one["follow_ups"] = present::requests_json(&state.locales, lang, &follow_ups, &[]);
     Ok(Json(one))
-}
-
-/// The UTC range of the local days `from..=to`.
-pub fn report_period(
-    from: chrono::NaiveDate,
-    to: chrono::NaiveDate,
-    tz: chrono_tz::Tz,
-) -> Result<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>), &'static str> {
-    if to < from {
-        return Err("the period ends before it starts (to < from)");
-    }
-    let start = crate::domain::episode::start_of_day(from, tz);
-    let end = to.succ_opt().and_then(|d| crate::domain::episode::start_of_day(d, tz));
-    match (start, end) {
-        (Some(s), Some(e)) => Ok((s, e)),
-        _ => Err("the period is not a valid range of days"),
-    }
-}
-
-/// The performance report as CSV (UTF-8 with BOM, headings in `lang`) or JSON.
-pub fn render_provider_report(
-    locales: &Locales,
-    lang: Lang,
-    from: chrono::NaiveDate,
-    to: chrono::NaiveDate,
-    lines: &[crate::domain::performance::Line],
-    format: &str,
-) -> anyhow::Result<Vec<u8>> {
-    use crate::domain::performance::{COLUMNS, to_csv};
-    if format == "json" {
-        let body = json!({"from": from, "to": to, "providers": lines});
-        return Ok(serde_json::to_vec(&body)?);
-    }
-    let headings: Vec<String> = COLUMNS
-        .iter()
-        .map(|c| locales.text(lang, msg!("report-column"), &[("column", (*c).into())]))
-        .collect();
-    Ok(to_csv(lines, &headings)?)
 }
 
 #[derive(Deserialize)]
@@ -401,14 +271,14 @@ async fn provider_report(
     if !matches!(format, "csv" | "json") {
         return Err(ApiError(StatusCode::BAD_REQUEST, "format must be csv or json"));
     }
-    let (start, end) =
-        report_period(q.from, q.to, state.config.timezone).map_err(|why| ApiError(StatusCode::BAD_REQUEST, why))?;
+    let (start, end) = present::report_period(q.from, q.to, state.config.timezone)
+        .map_err(|why| ApiError(StatusCode::BAD_REQUEST, why))?;
     let mut conn = state.db.pool.acquire().await?;
     let lines = crate::store::performance::report(&mut conn, start, end).await?;
     drop(conn);
     audit(&state, &who, "report.providers", Some(&format!("{}..{}", q.from, q.to))).await?;
     let lang = lang_of(q.lang.as_deref());
-    let body = render_provider_report(&state.locales, lang, q.from, q.to, &lines, format).map_err(|e| {
+    let body = present::render_provider_report(&state.locales, lang, q.from, q.to, &lines, format).map_err(|e| {
         tracing::error!(error = %e, "report rendering failed");
         ApiError(StatusCode::INTERNAL_SERVER_ERROR, "the report could not be written")
     })?;
@@ -464,8 +334,8 @@ async fn assign_request(
     };
     let mut tx = state.db.begin().await?;
     let previous = views::request(&mut tx, id).await?.and_then(|r| r.provider_id);
-    let done = crate::conversation::chain::staff_assign(&mut tx, &ctx, id, body.provider_id).await?;
-    use crate::conversation::chain::AssignError;
+    let done = crate::care::chain::staff_assign(&mut tx, &ctx, id, body.provider_id).await?;
+    use crate::care::chain::AssignError;
     match done {
         Ok(()) => {}
         Err(AssignError::NoRequest) => return Err(ApiError(StatusCode::NOT_FOUND, "no such care request")),
@@ -596,12 +466,12 @@ async fn episode(
         return Err(ApiError(StatusCode::NOT_FOUND, "no such patient"));
     };
     let done = match (body.action.as_str(), body.until) {
-        ("end", _) => crate::conversation::release::release(&mut tx, &ctx, &patient, Some(body.reason.trim())).await,
+        ("end", _) => crate::care::release::release(&mut tx, &ctx, &patient, Some(body.reason.trim())).await,
         ("extend", Some(day)) => {
             let Some(until) = crate::domain::episode::start_of_day(day, state.config.timezone) else {
                 return Err(ApiError(StatusCode::BAD_REQUEST, "until is not a valid day"));
             };
-            crate::conversation::release::extend(&mut tx, &ctx, id, until, body.reason.trim()).await
+            crate::care::release::extend(&mut tx, &ctx, id, until, body.reason.trim()).await
         }
         ("extend", None) => return Err(ApiError(StatusCode::BAD_REQUEST, "extend needs until (YYYY-MM-DD)")),
         _ => return Err(ApiError(StatusCode::BAD_REQUEST, "action must be end or extend")),

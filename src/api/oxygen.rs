@@ -12,14 +12,15 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{ApiError, Auth};
-use crate::app::AppState;
-use crate::conversation::Ctx;
-use crate::conversation::oxygen::{self as flow, OrderError, OrderMoveError, OrderedBy};
-use crate::domain::equipment::{AdmissionStatus, BedKind, BedState, Candidate, FlowRate, Kit, UnitKind, UnitState};
+use crate::care::context::Ctx;
+use crate::care::oxygen::{self as flow, OrderError, OrderMoveError, OrderedBy};
+use crate::domain::equipment::{AdmissionStatus, BedKind, Candidate, FlowRate, Kit, UnitKind, UnitState};
 use crate::domain::triage::RequestKind;
-use crate::store::equipment::{self, Event, Order, Unit};
-use crate::store::station::{self, Admission, NewAdmission, Occupancy, Station};
-use crate::store::{Conn, care, from_ms, patients, staff, views};
+use crate::present;
+use crate::runtime::state::AppState;
+use crate::store::equipment::{self};
+use crate::store::station::{self, NewAdmission};
+use crate::store::{care, patients, staff};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -34,99 +35,6 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/admissions", get(list_admissions).post(request_admission))
         .route("/api/v1/admissions/{id}/{action}", post(move_admission))
         .route("/api/v1/jobs", get(list_jobs))
-}
-
-// ---- JSON shapes, shared with the CLI ----------------------------------------------------------
-
-pub fn unit_json(u: &Unit) -> Value {
-    json!({
-        "id": u.id, "kind": u.kind, "serial": u.serial, "state": u.state,
-        "patient_id": u.patient_id, "order_id": u.order_id,
-        "updated_at": from_ms(u.updated_at).to_rfc3339(),
-    })
-}
-
-/// Units and the count of each kind in each state.
-pub fn inventory_json(units: &[Unit]) -> Value {
-    let mut counts = serde_json::Map::new();
-    for kind in UnitKind::ALL {
-        let mut by_state = serde_json::Map::new();
-        for s in UnitState::ALL {
-            let n = units
-                .iter()
-                .filter(|u| u.kind == kind.code() && u.state == s.code())
-                .count();
-            by_state.insert(s.code().into(), json!(n));
-        }
-        counts.insert(kind.code().into(), Value::Object(by_state));
-    }
-    json!({ "by_state": counts, "units": units.iter().map(unit_json).collect::<Vec<_>>() })
-}
-
-pub fn history_json(u: &Unit, events: &[Event]) -> Value {
-    let mut out = unit_json(u);
-    out["history"] = events
-        .iter()
-        .map(|e| {
-            json!({
-                "from": e.from_state, "to": e.to_state, "by": e.actor, "reason": e.reason,
-                "patient_id": e.patient_id, "at": from_ms(e.at).to_rfc3339(),
-            })
-        })
-        .collect();
-    out
-}
-
-pub fn stations_json(stations: &[Station], occupancy: &[Occupancy]) -> Value {
-    stations
-        .iter()
-        .map(|s| {
-            let mut beds = serde_json::Map::new();
-            for kind in BedKind::ALL {
-                let mut by_state = serde_json::Map::new();
-                let mut total = 0;
-                for state in BedState::ALL {
-                    let n = occupancy
-                        .iter()
-                        .find(|o| o.station_id == s.id && o.kind == kind.code() && o.state == state.code())
-                        .map_or(0, |o| o.beds);
-                    total += n;
-                    by_state.insert(state.code().into(), json!(n));
-                }
-                if total > 0 {
-                    by_state.insert("total".into(), json!(total));
-                    beds.insert(kind.code().into(), Value::Object(by_state));
-                }
-            }
-            json!({ "id": s.id, "name": s.name, "beds": beds })
-        })
-        .collect()
-}
-
-pub fn admission_json(a: &Admission) -> Value {
-    json!({
-        "id": a.id, "patient_id": a.patient_id, "station_id": a.station_id, "bed_id": a.bed_id,
-        "bed_kind": a.bed_kind, "source": a.source, "status": a.status,
-        "care_request_id": a.care_request_id, "note": a.note,
-        "created_at": from_ms(a.created_at).to_rfc3339(), "updated_at": from_ms(a.updated_at).to_rfc3339(),
-    })
-}
-
-pub async fn order_json(conn: &mut Conn, o: &Order) -> sqlx::Result<Value> {
-    let units = equipment::for_order(conn, o.id).await?;
-    Ok(json!({
-        "id": o.id, "patient_id": o.patient_id, "care_request_id": o.care_request_id,
-        "kit": o.kit, "flow_rate": FlowRate::from_tenths(o.flow_tenths).map(FlowRate::display),
-        "status": o.status,
-        "ordered_by": {"provider_id": o.ordered_by_provider, "staff_id": o.ordered_by_staff},
-        "delivery_request_id": o.delivery_request_id, "collection_request_id": o.collection_request_id,
-        "end_reason": o.end_reason,
-        "units": units.iter().map(unit_json).collect::<Vec<_>>(),
-        "created_at": from_ms(o.created_at).to_rfc3339(),
-        "delivered_at": o.delivered_at.map(|t| from_ms(t).to_rfc3339()),
-        "started_at": o.started_at.map(|t| from_ms(t).to_rfc3339()),
-        "ended_at": o.ended_at.map(|t| from_ms(t).to_rfc3339()),
-    }))
 }
 
 // ---- handlers ------------------------------------------------------------------------------
@@ -207,7 +115,7 @@ async fn list_units(
         .map_err(api)?;
     drop(conn);
     audited(&state, who.id, "equipment.list", None).await?;
-    Ok(Json(inventory_json(&units)))
+    Ok(Json(present::oxygen::inventory_json(&units)))
 }
 
 #[derive(Deserialize)]
@@ -251,7 +159,7 @@ async fn add_unit(
     tx.commit().await.map_err(api)?;
     Ok((
         StatusCode::CREATED,
-        Json(unit.as_ref().map(unit_json).unwrap_or_default()),
+        Json(unit.as_ref().map(present::oxygen::unit_json).unwrap_or_default()),
     ))
 }
 
@@ -271,7 +179,7 @@ async fn unit(
     let Some(u) = u else {
         return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial")));
     };
-    Ok(Json(history_json(&u, &events)))
+    Ok(Json(present::oxygen::history_json(&u, &events)))
 }
 
 #[derive(Deserialize)]
@@ -322,7 +230,7 @@ async fn set_unit_state(
     .map_err(api)?;
     let u = equipment::get(&mut tx, u.id).await.map_err(api)?;
     tx.commit().await.map_err(api)?;
-    Ok(Json(u.as_ref().map(unit_json).unwrap_or_default()))
+    Ok(Json(u.as_ref().map(present::oxygen::unit_json).unwrap_or_default()))
 }
 
 #[derive(Deserialize)]
@@ -338,7 +246,7 @@ async fn list_orders(
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
     let mut out = Vec::new();
     for o in equipment::orders(&mut conn, q.status.as_deref()).await.map_err(api)? {
-        out.push(order_json(&mut conn, &o).await.map_err(api)?);
+        out.push(present::oxygen::order_json(&mut conn, &o).await.map_err(api)?);
     }
     drop(conn);
     audited(&state, who.id, "oxygen_orders.list", None).await?;
@@ -401,7 +309,7 @@ async fn order(
             .map_err(api)?;
             let o = equipment::order(&mut tx, id).await.map_err(api)?;
             let out = match o {
-                Some(o) => order_json(&mut tx, &o).await.map_err(api)?,
+                Some(o) => present::oxygen::order_json(&mut tx, &o).await.map_err(api)?,
                 None => Value::Null,
             };
             tx.commit().await.map_err(api)?;
@@ -507,7 +415,7 @@ async fn move_order(
     .map_err(api)?;
     let o = equipment::order(&mut tx, id).await.map_err(api)?;
     let out = match o {
-        Some(o) => order_json(&mut tx, &o).await.map_err(api)?,
+        Some(o) => present::oxygen::order_json(&mut tx, &o).await.map_err(api)?,
         None => Value::Null,
     };
     tx.commit().await.map_err(api)?;
@@ -520,7 +428,9 @@ async fn list_stations(State(state): State<AppState>, Auth(who): Auth) -> Result
     let occupancy = station::occupancy(&mut conn).await.map_err(api)?;
     drop(conn);
     audited(&state, who.id, "stations.list", None).await?;
-    Ok(Json(json!({ "stations": stations_json(&stations, &occupancy) })))
+    Ok(Json(
+        json!({ "stations": present::oxygen::stations_json(&stations, &occupancy) }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -540,7 +450,7 @@ async fn list_admissions(
     drop(conn);
     audited(&state, who.id, "admissions.list", None).await?;
     Ok(Json(
-        json!({ "admissions": rows.iter().map(admission_json).collect::<Vec<_>>() }),
+        json!({ "admissions": rows.iter().map(present::oxygen::admission_json).collect::<Vec<_>>() }),
     ))
 }
 
@@ -650,7 +560,7 @@ async fn request_admission(
     .await
     .map_err(api)?;
     tx.commit().await.map_err(api)?;
-    Ok((StatusCode::CREATED, Json(admission_json(&admission))))
+    Ok((StatusCode::CREATED, Json(present::oxygen::admission_json(&admission))))
 }
 
 /// `accept`, `decline`, `admit`, `treated`, `discharge`, `transfer`, `cancel`.
@@ -701,33 +611,12 @@ async fn move_admission(
     .await
     .map_err(api)?;
     tx.commit().await.map_err(api)?;
-    Ok(Json(admission_json(&a)))
-}
-
-/// Open delivery, collection and transport jobs with their deadlines, soonest first.
-pub async fn jobs_json(conn: &mut Conn) -> sqlx::Result<Value> {
-    let mut rows = Vec::new();
-    for kind in RequestKind::ALL.into_iter().filter(|k| k.is_job()) {
-        rows.extend(views::open_requests(conn, Some(kind.code())).await?);
-    }
-    rows.sort_by_key(|r| (r.target_at, r.id));
-    Ok(rows
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id, "kind": r.kind, "status": r.status,
-                "deadline": from_ms(r.target_at).to_rfc3339(),
-                "patient": {"id": r.patient_id, "name": r.patient_name, "phone": r.patient_phone, "area": r.area},
-                "contractor": r.provider_id.map(|id| json!({"id": id, "name": r.provider_name})),
-                "created_at": from_ms(r.created_at).to_rfc3339(),
-            })
-        })
-        .collect())
+    Ok(Json(present::oxygen::admission_json(&a)))
 }
 
 async fn list_jobs(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, Response> {
     let mut conn = state.db.pool.acquire().await.map_err(api)?;
-    let jobs = jobs_json(&mut conn).await.map_err(api)?;
+    let jobs = present::oxygen::jobs_json(&mut conn).await.map_err(api)?;
     drop(conn);
     audited(&state, who.id, "jobs.list", None).await?;
     Ok(Json(json!({ "jobs": jobs })))

@@ -5,7 +5,11 @@
 //! sleeps 10 s inside the call on a 5xx, and retries belong to the outbox, which owns backoff,
 //! `retry_after` and rate limits across instances.
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use tokio::sync::Mutex;
+use tokio::time::Instant;
 
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -292,5 +296,36 @@ mod tests {
         assert_eq!(bodies.len(), 2);
         assert!(bodies[0].get("reply_markup").is_none());
         assert!(bodies[1].get("reply_markup").is_some());
+    }
+}
+
+/// Telegram allows about 30 messages a second per bot: the gap between two of this process's.
+const TELEGRAM_GLOBAL_GAP: std::time::Duration = std::time::Duration::from_millis(34);
+
+/// Paces Telegram sends across all chats in this instance.
+#[derive(Clone)]
+pub struct GlobalPace(Arc<Mutex<Instant>>);
+
+impl Default for GlobalPace {
+    fn default() -> Self {
+        GlobalPace(Arc::new(Mutex::new(Instant::now())))
+    }
+}
+
+impl GlobalPace {
+    /// Waits for this process's next turn to send to Telegram.
+    pub async fn wait_turn(&self) {
+        self.wait(TELEGRAM_GLOBAL_GAP).await
+    }
+
+    async fn wait(&self, gap: Duration) {
+        let slot = {
+            let mut next = self.0.lock().await;
+            let now = Instant::now();
+            let slot = (*next).max(now);
+            *next = slot + gap;
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
     }
 }

@@ -610,7 +610,7 @@ async fn provider_report(
     format: &str,
     lang: Lang,
 ) -> anyhow::Result<()> {
-    let (start, end) = crate::api::report_period(from, to, config.timezone).map_err(anyhow::Error::msg)?;
+    let (start, end) = crate::present::report_period(from, to, config.timezone).map_err(anyhow::Error::msg)?;
     let db = Db::connect(&config.database_url).await?;
     let locales = Locales::load().map_err(anyhow::Error::msg)?;
     let mut tx = db.begin().await?;
@@ -618,7 +618,7 @@ async fn provider_report(
     crate::store::staff::audit(&mut tx, None, "report.providers", Some(&subject), SystemClock.now()).await?;
     let lines = crate::store::performance::report(&mut tx, start, end).await?;
     tx.commit().await?;
-    let body = crate::api::render_provider_report(&locales, lang, from, to, &lines, format)?;
+    let body = crate::present::render_provider_report(&locales, lang, from, to, &lines, format)?;
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     out.write_all(&body)?;
@@ -647,8 +647,8 @@ async fn show_patient(config: Config, id: i64, as_json: bool) -> anyhow::Result<
     let Some(p) = p else {
         anyhow::bail!("no patient with id {id}");
     };
-    let reports_json: Vec<_> = reports.iter().map(crate::api::report_json).collect();
-    let questions_json: Vec<_> = asked.iter().map(crate::api::question_json).collect();
+    let reports_json: Vec<_> = reports.iter().map(crate::present::report_json).collect();
+    let questions_json: Vec<_> = asked.iter().map(crate::present::question_json).collect();
     let out = json!({
         "patient_id": p.id,
         "name": p.name,
@@ -696,7 +696,7 @@ async fn list_cases(config: Config, kind: Option<&str>, lang: Lang, as_json: boo
     let rows = crate::store::views::open_requests(&mut tx, kind).await?;
     let history = crate::store::offers::history_of_open(&mut tx).await?;
     tx.commit().await?;
-    let cases = crate::api::requests_json(&locales, lang, &rows, &history);
+    let cases = crate::present::requests_json(&locales, lang, &rows, &history);
     if as_json {
         println!("{}", json!({ "care_requests": cases }));
         return Ok(());
@@ -737,7 +737,7 @@ async fn change_episode(config: Config, id: i64, until: Option<NaiveDate>, reaso
     };
     let (done, action) = match until {
         None => (
-            crate::conversation::release::release(&mut tx, &ctx, &patient, Some(reason.trim())).await?,
+            crate::care::release::release(&mut tx, &ctx, &patient, Some(reason.trim())).await?,
             "episode.end",
         ),
         Some(day) => {
@@ -745,7 +745,7 @@ async fn change_episode(config: Config, id: i64, until: Option<NaiveDate>, reaso
                 anyhow::bail!("--until is not a valid day");
             };
             (
-                crate::conversation::release::extend(&mut tx, &ctx, id, at, reason.trim()).await?,
+                crate::care::release::extend(&mut tx, &ctx, id, at, reason.trim()).await?,
                 "episode.extend",
             )
         }

@@ -4,10 +4,10 @@
 use clap::Subcommand;
 use serde_json::json;
 
-use crate::api::oxygen::{history_json, inventory_json, jobs_json, stations_json};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::domain::equipment::{UnitKind, UnitState, parse_beds};
+use crate::present::oxygen::{history_json, inventory_json, jobs_json, stations_json};
 use crate::store::{Db, equipment, staff, station};
 
 #[derive(Subcommand)]

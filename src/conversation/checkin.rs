@@ -6,7 +6,9 @@
 use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
-use super::{Ctx, correction, observation, other_symptoms, questions, triage};
+use super::{correction, other_symptoms, questions};
+use crate::care::context::Ctx;
+use crate::care::{observation, triage};
 use crate::channels::{Choice, OutMessage};
 use crate::domain::lexicon::{Answer, Concept, Polarity};
 use crate::domain::reading::{self, Feeling, Invalid, Parsed, Pulse, Spo2, Temperature};
@@ -294,7 +296,7 @@ async fn record(
             parsed.spo2 = None;
             apply(&mut report, &parsed, source);
             report.spo2_remeasured = Some(i64::from(second.percent()));
-            let history = reports::complete(conn, &mut report, super::release::RELEASE).await?;
+            let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
             patients::set_dialogue(conn, patient.id, None).await?;
             timers::cancel(conn, patient.id, REMEASURE).await?;
             let counted = report.counted_spo2().unwrap_or_default();
@@ -326,7 +328,7 @@ async fn record(
     if step.is_none() {
         report.completed_at = Some(ms(ctx.now));
         // with it the history the rules read (one statement where the engine joins writes)
-        let history = reports::complete(conn, &mut report, super::release::RELEASE).await?;
+        let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
         if d.check_in {
             // the check-in is answered. Outside one there is nothing to cancel: only a check-in
             // prompt schedules these, and should one be pending still (its dialogue replaced),
@@ -479,7 +481,7 @@ pub async fn on_keyword(
     report.asks_to_talk = i64::from(parsed.asks_to_talk);
     report.cannot_eat_or_drink = i64::from(parsed.cannot_eat_or_drink);
     report.completed_at = Some(ms(ctx.now));
-    let history = reports::complete(conn, &mut report, super::release::RELEASE).await?;
+    let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
     let (_, mut out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, None).await?;
     if let Some(d) = Dialogue::load(patient).filter(|d| d.remeasure_of.is_none()) {
         let (draft, step) = current(conn, &d).await?;
@@ -664,15 +666,6 @@ async fn current(conn: &mut Conn, d: &Dialogue) -> anyhow::Result<(Option<Report
     Ok((report, step))
 }
 
-/// An active patient who has not completed a report since the check-in prompt.
-pub async fn unanswered_since(
-    conn: &mut Conn,
-    patient: &Patient,
-    prompted_at: chrono::DateTime<chrono::Utc>,
-) -> anyhow::Result<bool> {
-    Ok(patient.status == "active" && !reports::completed_since(conn, patient.id, prompted_at).await?)
-}
-
 /// The reminder timer fired: remind unless the patient reported since the prompt.
 pub async fn remind(
     conn: &mut Conn,
@@ -680,7 +673,7 @@ pub async fn remind(
     patient: &Patient,
     prompted_at: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<()> {
-    if !unanswered_since(conn, patient, prompted_at).await? {
+    if !observation::unanswered_since(conn, patient, prompted_at).await? {
         return Ok(());
     }
     let Some(d) = Dialogue::load(patient) else {

@@ -5,7 +5,8 @@
 //! open for staff to judge: nothing urgent is withdrawn on a patient's word alone.
 
 use super::checkin::{self, Dialogue, Step};
-use super::{Ctx, triage};
+use crate::care::context::Ctx;
+use crate::care::triage;
 use crate::channels::OutMessage;
 use crate::domain::reading::Parsed;
 use crate::domain::symptom;
@@ -79,7 +80,7 @@ pub async fn on_correction(
     fixed.symptoms = Some(symptom::encode(&held));
     checkin::apply(&mut fixed, &parsed, text);
     fixed.completed_at = Some(ms(ctx.now));
-    let history = reports::complete(conn, &mut fixed, super::release::RELEASE).await?;
+    let history = reports::complete(conn, &mut fixed, crate::care::release::RELEASE).await?;
     let summary = checkin::summary(ctx, lang, &fixed);
     let mut out = vec![OutMessage::text(ctx.t(
         lang,

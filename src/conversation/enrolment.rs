@@ -71,9 +71,9 @@ async fn bind_patient(
     };
     let lang = language(Some(&patient), hint);
     ensure_check_ins(conn, ctx, &patient).await?;
-    super::observation::contact(conn, ctx, &patient).await?;
-    super::observation::start(conn, ctx, &patient).await?;
-    super::release::schedule(conn, ctx, patient.id).await?;
+    crate::care::observation::contact(conn, ctx, &patient).await?;
+    crate::care::observation::start(conn, ctx, &patient).await?;
+    crate::care::release::schedule(conn, ctx, patient.id).await?;
     let times = check_in_times(ctx, &patient);
     Ok(vec![
         OutMessage::text(ctx.t(
@@ -97,7 +97,7 @@ async fn bind_provider(
     let Some(provider) = providers::get(conn, provider_id).await? else {
         anyhow::bail!("enrolment code points at a missing provider");
     };
-    let lang = super::provider::language(&provider, hint);
+    let lang = crate::care::context::provider_language(&provider, hint);
     Ok(vec![OutMessage::text(ctx.t(
         lang,
         msg!("provider-welcome"),

@@ -1,64 +1,19 @@
 //! The conversation engine: one inbound event in, state changes and outbox rows out, all in the
 //! caller's transaction. It speaks the neutral model of [`crate::channels`] only.
 
-pub mod chain;
 pub mod checkin;
 pub mod correction;
 pub mod enrolment;
-pub mod observation;
 pub mod other_symptoms;
-pub mod oxygen;
 pub mod provider;
 pub mod questions;
-pub mod release;
-pub mod triage;
 
-use chrono::{DateTime, Utc};
-use fluent_bundle::FluentValue;
+pub use crate::care::context::{Ctx, language, push};
 
 use crate::channels::{Inbound, InboundKind, OutMessage};
-use crate::config::Config;
-use crate::i18n::{Args, Lang, Locales};
 use crate::store::outbox::{self, Body};
 use crate::store::patients::Patient;
 use crate::store::{Conn, chats, patients};
-
-/// What every handler needs besides the database.
-pub struct Ctx<'a> {
-    pub config: &'a Config,
-    pub locales: &'a Locales,
-    pub now: DateTime<Utc>,
-}
-
-impl Ctx<'_> {
-    pub fn t(&self, lang: Lang, key: &str, args: &Args) -> String {
-        self.locales.text(lang, key, args)
-    }
-
-    /// Arguments for messages that tell the patient whom to call: `$centre` (the health centre,
-    /// with its number when configured) and `$emergency` (119).
-    pub fn phone_args(&self, lang: Lang) -> Vec<(&'static str, FluentValue<'static>)> {
-        // "unset" selects the wording without a number (locales/*: health-centre)
-        let phone = match self.config.health_centre_phone.as_str() {
-            "" => "unset".to_string(),
-            p => p.to_string(),
-        };
-        let centre = self.t(lang, msg!("health-centre"), &[("phone", phone.into())]);
-        vec![
-            ("centre", FluentValue::from(centre)),
-            ("emergency", FluentValue::from(self.config.emergency_number.clone())),
-        ]
-    }
-}
-
-/// The patient's language: their record, else the platform's hint, else Japanese.
-pub fn language(patient: Option<&Patient>, hint: Option<&str>) -> Lang {
-    patient
-        .and_then(|p| p.language.as_deref())
-        .and_then(Lang::from_tag)
-        .or_else(|| hint.and_then(Lang::from_tag))
-        .unwrap_or(Lang::Ja)
-}
 
 /// A chat as read before its event is handled: with its patient's row, the contact recorded,
 /// when the event counts as contact ([`counts_as_contact`]) and the chat is a patient's.
@@ -195,17 +150,6 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
         (InboundKind::Unsupported, Some(_)) => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
     };
     reply(conn, ctx, chat.id, inbound, messages).await
-}
-
-/// Queues messages to a chat, outside any reply (a push).
-pub(crate) async fn push(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    chat_id: i64,
-    messages: Vec<OutMessage>,
-) -> anyhow::Result<()> {
-    outbox::enqueue(conn, chat_id, &Body::Messages { messages }, None, ctx.now).await?;
-    Ok(())
 }
 
 /// Queues the answer to an inbound event (with its reply token while it is fresh).

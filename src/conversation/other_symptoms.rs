@@ -3,7 +3,9 @@
 //! report is triaged without waiting for them; one that makes the assessment more urgent (a
 //! high-risk patient with a new symptom) is triaged again at once.
 
-use super::{Ctx, checkin, triage};
+use super::checkin;
+use crate::care::context::Ctx;
+use crate::care::triage;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::lexicon::{Concept, Finding, Polarity};
 use crate::domain::symptom::{self, Symptom};
@@ -110,7 +112,7 @@ pub async fn on_choice(
             .1
     } else {
         // a new symptom can move the end of the episode (docs/TRIAGE.md: release)
-        super::release::schedule(conn, ctx, patient.id).await?;
+        crate::care::release::schedule(conn, ctx, patient.id).await?;
         vec![OutMessage::text(ctx.t(
             lang,
             msg!("partial-noted"),

@@ -4,19 +4,8 @@
 
 use super::Ctx;
 use crate::channels::{Inbound, InboundKind, OutMessage};
-use crate::i18n::Lang;
-use crate::store::providers::{self, Provider};
+use crate::store::providers::{self};
 use crate::store::{Conn, offers};
-
-/// The provider's language: their record, else the platform's hint, else Japanese.
-pub fn language(provider: &Provider, hint: Option<&str>) -> Lang {
-    provider
-        .language
-        .as_deref()
-        .and_then(Lang::from_tag)
-        .or_else(|| hint.and_then(Lang::from_tag))
-        .unwrap_or(Lang::Ja)
-}
 
 /// One event from a provider's chat (blocking and reachability are handled by the caller, as
 /// for patients).
@@ -30,27 +19,27 @@ pub async fn handle(
     let Some(provider) = providers::get(conn, provider_id).await? else {
         anyhow::bail!("chat bound to a missing provider");
     };
-    let lang = language(&provider, hint);
+    let lang = crate::care::context::provider_language(&provider, hint);
     if let InboundKind::Choice { data, .. } = &inbound.kind {
         if let Some((offer_id, accept)) = parse_offer_choice(data) {
-            return super::chain::answer(conn, ctx, &provider, lang, offer_id, accept).await;
+            return crate::care::chain::answer(conn, ctx, &provider, lang, offer_id, accept).await;
         }
         if let Some((request_id, code)) = parse_outcome_choice(data) {
-            return super::chain::outcome(conn, ctx, &provider, lang, request_id, code).await;
+            return crate::care::chain::outcome(conn, ctx, &provider, lang, request_id, code).await;
         }
         if let Some(request_id) = data.strip_prefix("consult:").and_then(|id| id.parse().ok()) {
-            return super::chain::consult(conn, ctx, &provider, lang, request_id).await;
+            return crate::care::chain::consult(conn, ctx, &provider, lang, request_id).await;
         }
         if data.starts_with("o2:") {
-            return super::oxygen::order_from_chat(conn, ctx, &provider, lang, data).await;
+            return crate::care::oxygen::order_from_chat(conn, ctx, &provider, lang, data).await;
         }
-        if let Some(messages) = super::oxygen::doctor_button(conn, ctx, &provider, lang, data).await? {
+        if let Some(messages) = crate::care::oxygen::doctor_button(conn, ctx, &provider, lang, data).await? {
             return Ok(messages);
         }
     }
     if let InboundKind::Text(text) = &inbound.kind {
         // a doctor's typed oxygen order ("cylinder 2.5") after "Oxygen needed"
-        if let Some(messages) = super::oxygen::order_from_text(conn, ctx, &provider, lang, text).await? {
+        if let Some(messages) = crate::care::oxygen::order_from_text(conn, ctx, &provider, lang, text).await? {
             return Ok(messages);
         }
         // a free note for the outcome just reported

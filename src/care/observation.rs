@@ -5,7 +5,7 @@
 
 use chrono::Duration;
 
-use super::Ctx;
+use super::context::Ctx;
 use crate::domain::patient::is_high_risk;
 use crate::domain::triage::{Level, Reason, RequestKind};
 use crate::store::patients::Patient;
@@ -110,7 +110,7 @@ pub async fn staff_call_due(
     patient: &Patient,
     prompted_at: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<()> {
-    if !super::checkin::unanswered_since(conn, patient, prompted_at).await? {
+    if !unanswered_since(conn, patient, prompted_at).await? {
         return Ok(());
     }
     let (level, within) = if high_risk(ctx, patient) {
@@ -160,4 +160,13 @@ pub async fn safety_check_due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient)
     };
     timers::schedule(conn, SAFETY_CHECK, patient.id, next, ctx.now).await?;
     Ok(())
+}
+
+/// An active patient who has not completed a report since the check-in prompt.
+pub async fn unanswered_since(
+    conn: &mut Conn,
+    patient: &Patient,
+    prompted_at: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<bool> {
+    Ok(patient.status == "active" && !crate::store::reports::completed_since(conn, patient.id, prompted_at).await?)
 }

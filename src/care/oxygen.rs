@@ -9,7 +9,7 @@
 use chrono::Duration;
 use fluent_bundle::FluentValue;
 
-use super::Ctx;
+use super::context::Ctx;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::equipment::{
     AdmissionStatus, BedKind, Candidate, FlowRate, Kit, OxygenRoute, UnitKind, UnitState, route_oxygen,
@@ -39,8 +39,8 @@ pub(crate) async fn notify_patient(
         .await?
         .filter(|c| c.status == "active")
     {
-        let lang = super::language(patient.as_ref(), chat.language_hint.as_deref());
-        super::push(conn, ctx, chat.id, vec![OutMessage::text(text(lang))]).await?;
+        let lang = super::context::language(patient.as_ref(), chat.language_hint.as_deref());
+        super::context::push(conn, ctx, chat.id, vec![OutMessage::text(text(lang))]).await?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::Ctx;
+use super::context::Ctx;
 use crate::channels::OutMessage;
 use crate::domain::episode::{Episode, release_at};
 use crate::domain::reading::{Feeling, Temperature};
@@ -142,7 +142,7 @@ pub async fn release(
         .await?
         .filter(|c| c.status == "active")
     {
-        let lang = super::language(Some(patient), chat.language_hint.as_deref());
+        let lang = super::context::language(Some(patient), chat.language_hint.as_deref());
         let key = if staff_note.is_some() {
             msg!("release-by-staff")
         } else {

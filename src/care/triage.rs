@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::Ctx;
+use super::context::Ctx;
 use crate::channels::OutMessage;
 use crate::domain::patient::is_high_risk;
 use crate::domain::reading::{Feeling, Temperature};

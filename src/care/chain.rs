@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use chrono::{Datelike, Duration, TimeZone, Utc};
 use fluent_bundle::FluentValue;
 
-use super::Ctx;
+use super::context::Ctx;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::calendar::Shift;
 use crate::domain::chain::{Situation, Target, default_chain, hold_until, next_step};
@@ -190,7 +190,7 @@ pub async fn raised(
                 else {
                     continue;
                 };
-                let lang = super::provider::language(&provider, chat.language_hint.as_deref());
+                let lang = super::context::provider_language(&provider, chat.language_hint.as_deref());
                 let mut message = offer_message(conn, ctx, lang, &request, patient, offer.id, deadline).await?;
                 let update = ctx.t(
                     lang,
@@ -198,7 +198,7 @@ pub async fn raised(
                     &[("level", level_name(ctx, lang, level).into())],
                 );
                 message.text = format!("{update}\n{}", message.text);
-                super::push(conn, ctx, chat.id, vec![message]).await?;
+                super::context::push(conn, ctx, chat.id, vec![message]).await?;
             }
             Ok(vec![])
         }
@@ -212,7 +212,7 @@ async fn patient_language(conn: &mut Conn, patient: &Patient, lang: Option<Lang>
         return Ok(lang);
     }
     let chat = chats::for_patient(conn, patient.id).await?;
-    Ok(super::language(
+    Ok(super::context::language(
         Some(patient),
         chat.as_ref().and_then(|c| c.language_hint.as_deref()),
     ))
@@ -228,7 +228,7 @@ fn reason_lines(ctx: &Ctx<'_>, lang: Lang, stored: &str) -> String {
     let reasons: Vec<Reason> = serde_json::from_str(stored).unwrap_or_default();
     reasons
         .iter()
-        .map(|r| crate::api::render_reason(ctx.locales, lang, r))
+        .map(|r| crate::present::render_reason(ctx.locales, lang, r))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -343,9 +343,9 @@ async fn take_step(
             };
             let deadline = ctx.now + step.wait;
             let offer_id = offers::create(conn, request.id, provider.id, index as i64, deadline, ctx.now).await?;
-            let lang = super::provider::language(provider, chat.language_hint.as_deref());
+            let lang = super::context::provider_language(provider, chat.language_hint.as_deref());
             let message = offer_message(conn, ctx, lang, request, patient, offer_id, deadline).await?;
-            super::push(conn, ctx, chat.id, vec![message]).await?;
+            super::context::push(conn, ctx, chat.id, vec![message]).await?;
             sent += 1;
         }
         if sent > 0 {
@@ -537,8 +537,8 @@ async fn handed_over(
         .await?
         .filter(|c| c.status == "active")
     {
-        let plang = super::language(Some(&patient), chat.language_hint.as_deref());
-        super::push(conn, ctx, chat.id, vec![OutMessage::text(assigned(plang))]).await?;
+        let plang = super::context::language(Some(&patient), chat.language_hint.as_deref());
+        super::context::push(conn, ctx, chat.id, vec![OutMessage::text(assigned(plang))]).await?;
     }
     if let Some(parent) = request.parent_id {
         let asking = match offers::request(conn, parent).await? {
@@ -628,8 +628,8 @@ async fn message_to(
     else {
         return Ok(false);
     };
-    let lang = super::provider::language(provider, chat.language_hint.as_deref());
-    super::push(conn, ctx, chat.id, vec![message(lang)]).await?;
+    let lang = super::context::provider_language(provider, chat.language_hint.as_deref());
+    super::context::push(conn, ctx, chat.id, vec![message(lang)]).await?;
     Ok(true)
 }
 
@@ -752,7 +752,7 @@ async fn open_follow_up(
             .await?
             .filter(|c| c.status == "active")
         {
-            super::push(conn, ctx, chat.id, told).await?;
+            super::context::push(conn, ctx, chat.id, told).await?;
         }
     }
     offers::set_parent(conn, id, parent.id).await?;
@@ -804,11 +804,11 @@ pub async fn staff_assign(
     let chat = chats::for_provider(conn, provider.id)
         .await?
         .filter(|c| c.status == "active");
-    let lang = super::provider::language(&provider, chat.as_ref().and_then(|c| c.language_hint.as_deref()));
+    let lang = super::context::provider_language(&provider, chat.as_ref().and_then(|c| c.language_hint.as_deref()));
     if let Some(message) = handed_over(conn, ctx, &request, &provider, lang).await?
         && let Some(chat) = chat
     {
-        super::push(conn, ctx, chat.id, vec![message]).await?;
+        super::context::push(conn, ctx, chat.id, vec![message]).await?;
     }
     Ok(Ok(()))
 }

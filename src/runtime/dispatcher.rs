@@ -9,48 +9,22 @@
 //! Rows of one chat go in order; Telegram chats are held ~1 s between messages (shared through
 //! the database), and a global Telegram pace of 30 messages/s is kept per instance.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
-use tokio::sync::Mutex;
 use tokio::time::Instant;
 
-use crate::app::AppState;
+use super::state::AppState;
 use crate::channels::{Platform, SendOutcome, line, telegram};
 use crate::store::outbox::{self, Body, Claimed};
 use crate::store::{Conn, Held, chats, from_ms};
 
 /// How long a claimed row is ours before another instance may take it over (sooner when this
-/// process is seen to have died, see `jobs::Beat`).
+/// process is seen to have died, see `runtime::heartbeat::Beat`).
 const LEASE: chrono::Duration = chrono::Duration::seconds(120);
 /// After this many attempts a row is failed and staff are told.
 pub const MAX_ATTEMPTS: i64 = 12;
-const TELEGRAM_GLOBAL_GAP: Duration = Duration::from_millis(34);
-
-/// Paces Telegram sends across all chats in this instance.
-#[derive(Clone)]
-pub struct GlobalPace(Arc<Mutex<Instant>>);
-
-impl Default for GlobalPace {
-    fn default() -> Self {
-        GlobalPace(Arc::new(Mutex::new(Instant::now())))
-    }
-}
-
-impl GlobalPace {
-    async fn wait(&self, gap: Duration) {
-        let slot = {
-            let mut next = self.0.lock().await;
-            let now = Instant::now();
-            let slot = (*next).max(now);
-            *next = slot + gap;
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
-    }
-}
 
 /// Backoff for the n-th attempt: 2 s, 4 s, 8 s … capped at 10 min.
 pub fn backoff(attempt: i64) -> chrono::Duration {
@@ -231,7 +205,7 @@ async fn send_telegram(state: &AppState, row: &Claimed, bodies: &[Value]) -> any
     };
     let mut sent = row.parts_sent as usize;
     while sent < bodies.len() {
-        state.telegram_pace.wait(TELEGRAM_GLOBAL_GAP).await;
+        state.telegram_pace.wait_turn().await;
         match client.call("sendMessage", &bodies[sent]).await {
             SendOutcome::Sent => {
                 sent += 1;

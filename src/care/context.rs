@@ -1,0 +1,66 @@
+//! What every workflow and dialogue needs besides the database: the configuration, the
+//! translations and `now`; whom to tell in which language; and queuing a message to a chat.
+
+use chrono::{DateTime, Utc};
+use fluent_bundle::FluentValue;
+
+use crate::channels::OutMessage;
+use crate::config::Config;
+use crate::i18n::{Args, Lang, Locales};
+use crate::store::Conn;
+use crate::store::outbox::{self, Body};
+use crate::store::patients::Patient;
+use crate::store::providers::Provider;
+
+/// What every handler needs besides the database.
+pub struct Ctx<'a> {
+    pub config: &'a Config,
+    pub locales: &'a Locales,
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, lang: Lang, key: &str, args: &Args) -> String {
+        self.locales.text(lang, key, args)
+    }
+
+    /// Arguments for messages that tell the patient whom to call: `$centre` (the health centre,
+    /// with its number when configured) and `$emergency` (119).
+    pub fn phone_args(&self, lang: Lang) -> Vec<(&'static str, FluentValue<'static>)> {
+        // "unset" selects the wording without a number (locales/*: health-centre)
+        let phone = match self.config.health_centre_phone.as_str() {
+            "" => "unset".to_string(),
+            p => p.to_string(),
+        };
+        let centre = self.t(lang, msg!("health-centre"), &[("phone", phone.into())]);
+        vec![
+            ("centre", FluentValue::from(centre)),
+            ("emergency", FluentValue::from(self.config.emergency_number.clone())),
+        ]
+    }
+}
+
+/// The patient's language: their record, else the platform's hint, else Japanese.
+pub fn language(patient: Option<&Patient>, hint: Option<&str>) -> Lang {
+    patient
+        .and_then(|p| p.language.as_deref())
+        .and_then(Lang::from_tag)
+        .or_else(|| hint.and_then(Lang::from_tag))
+        .unwrap_or(Lang::Ja)
+}
+
+/// The provider's language: their record, else the platform's hint, else Japanese.
+pub fn provider_language(provider: &Provider, hint: Option<&str>) -> Lang {
+    provider
+        .language
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .or_else(|| hint.and_then(Lang::from_tag))
+        .unwrap_or(Lang::Ja)
+}
+
+/// Queues messages to a chat, outside any reply (a push).
+pub async fn push(conn: &mut Conn, ctx: &Ctx<'_>, chat_id: i64, messages: Vec<OutMessage>) -> anyhow::Result<()> {
+    outbox::enqueue(conn, chat_id, &Body::Messages { messages }, None, ctx.now).await?;
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! The care workflows, below the dialogues: from a report to a decision (triage), the
+//! escalation chains that find a provider, oxygen (route, order, delivery job, station
+//! admission), watching for silence (observation) and the end of an episode (release). The
+//! patient and provider dialogues, the staff API and the CLI all act through these.
+
+pub mod chain;
+pub mod context;
+pub mod observation;
+pub mod oxygen;
+pub mod release;
+pub mod triage;

@@ -1,0 +1,49 @@
+//! What the HTTP handlers and the background loops share.
+
+use std::sync::Arc;
+
+use tokio::sync::{Notify, mpsc, oneshot};
+
+use super::claims::ClaimBook;
+use crate::channels::NewEvent;
+use crate::channels::line::LineClient;
+use crate::channels::telegram::{GlobalPace, TelegramClient};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::i18n::Locales;
+use crate::metrics::Metrics;
+use crate::store::Db;
+
+/// Everything the handlers and loops share. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub locales: Arc<Locales>,
+    pub clock: Arc<dyn Clock>,
+    pub line: Option<Arc<LineClient>>,
+    pub telegram: Option<Arc<TelegramClient>>,
+    pub metrics: Arc<Metrics>,
+    /// Webhook events go to the ingest writer through this queue.
+    pub ingest: mpsc::Sender<IngestRequest>,
+    /// Wakes an event worker when events were stored (see `ClaimBook`).
+    pub wake_events: Arc<Notify>,
+    /// What this process's event workers know of each other's claims (see `ClaimBook`).
+    pub event_claims: Arc<ClaimBook>,
+    /// Wakes the dispatcher when outbox rows were written.
+    pub wake_outbox: Arc<Notify>,
+    /// Wakes the timer loop (tests, after moving the clock).
+    pub wake_timers: Arc<Notify>,
+    pub telegram_pace: GlobalPace,
+    /// This process, as the database knows it (see `store::instances`).
+    pub instance: Arc<str>,
+}
+
+/// One webhook's events waiting to be made durable.
+pub struct IngestRequest {
+    pub events: Vec<NewEvent>,
+    /// When the webhook arrived: the events' `received_at` (what a patient waits is counted
+    /// from here, the wait for the ingest commit included).
+    pub received: chrono::DateTime<chrono::Utc>,
+    pub done: oneshot::Sender<Result<u64, String>>,
+}

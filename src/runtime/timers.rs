@@ -1,0 +1,98 @@
+//! The timer loop's step: due timers fired in batches, each batch one transaction, each timer
+//! handled by the workflow its kind names.
+
+use super::state::AppState;
+use crate::care::{chain, observation, release};
+use crate::conversation::{Ctx, checkin, questions};
+use crate::store::{Conn, patients, timers};
+
+/// Timers fired per transaction: one commit for several, as for events.
+const TIMER_BATCH: usize = 8;
+/// How long a claimed timer is this process's before another may fire it.
+const LEASE: chrono::Duration = chrono::Duration::seconds(60);
+
+/// Fires due timers; returns how many fired. Like events, several share a transaction (one
+/// commit); if one fails, the batch is rolled back and each fires in a transaction of its own.
+pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
+    let now = state.clock.now();
+    let due = timers::claim_due(&state.db, now, LEASE, 64).await?;
+    let n = due.len();
+    let ctx = Ctx {
+        config: &state.config,
+        locales: &state.locales,
+        now,
+    };
+    for batch in due.chunks(TIMER_BATCH) {
+        let mut tx = state.db.begin_worker().await?;
+        let mut failed = false;
+        for timer in batch {
+            if let Err(e) = fire(&mut tx, &ctx, timer).await {
+                tracing::warn!(timer_id = timer.id, error = %e, "a timer failed in a batch; firing one by one");
+                failed = true;
+                break;
+            }
+        }
+        if !failed {
+            tx.commit().await?;
+            continue;
+        }
+        tx.rollback().await?;
+        for timer in batch {
+            let mut tx = state.db.begin_worker().await?;
+            match fire(&mut tx, &ctx, timer).await {
+                Ok(()) => tx.commit().await?,
+                Err(e) => {
+                    // kept pending: it is claimed again when its lease runs out
+                    tracing::error!(timer_id = timer.id, kind = timer.kind, error = %e, "firing a timer failed");
+                    tx.rollback().await?;
+                }
+            }
+        }
+    }
+    if n > 0 {
+        state.wake_outbox.notify_one();
+    }
+    Ok(n)
+}
+
+/// Fires one claimed timer inside `conn`'s transaction (nothing, if another instance fired it).
+async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::Result<()> {
+    if timers::finish(conn, timer.id, ctx.now).await? == 0 {
+        return Ok(());
+    }
+    let Some(patient) = patients::get(conn, timer.patient_id).await? else {
+        return Ok(());
+    };
+    match timer.kind.as_str() {
+        checkin::CHECK_IN => checkin::start(conn, ctx, &patient, true).await?,
+        observation::EXTRA_CHECK_IN => checkin::start(conn, ctx, &patient, false).await?,
+        observation::STAFF_CALL => {
+            let prompted = crate::store::from_ms(timer.due_at) - observation::STAFF_CALL_AFTER;
+            observation::staff_call_due(conn, ctx, &patient, prompted).await?
+        }
+        release::RELEASE => release::due(conn, ctx, &patient).await?,
+        observation::SAFETY_CHECK => observation::safety_check_due(conn, ctx, &patient).await?,
+        checkin::CHECK_IN_REMINDER => {
+            let prompted = crate::store::from_ms(timer.due_at) - checkin::REMINDER_AFTER;
+            checkin::remind(conn, ctx, &patient, prompted).await?
+        }
+        checkin::REMEASURE => checkin::remeasure_timed_out(conn, ctx, &patient).await?,
+        questions::SAFETY_QUESTION => {
+            if let Some(question) = timer.ref_id {
+                questions::timed_out(conn, ctx, &patient, question).await?
+            }
+        }
+        chain::CHAIN => {
+            if let Some(request) = timer.ref_id {
+                chain::advance(conn, ctx, request, Some(&patient)).await?
+            }
+        }
+        chain::OVERDUE => {
+            if let Some(request) = timer.ref_id {
+                chain::overdue(conn, ctx, request).await?
+            }
+        }
+        other => tracing::warn!(kind = other, "timer of unknown kind skipped"),
+    }
+    Ok(())
+}
