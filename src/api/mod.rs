@@ -2,8 +2,7 @@
 //! of patient data and every change is written to the audit log. The OpenAPI document is
 //! `api/openapi.json`, served at `/api/v1/openapi.json`.
 
-use axum::extract::{FromRequestParts, Path, Query, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -19,7 +18,12 @@ use crate::store::staff::{self, Staff};
 use crate::store::views::{self, PatientFilter};
 use crate::store::{from_ms, offers, patients, reports};
 
+pub mod auth;
+pub mod error;
 pub mod oxygen;
+
+pub use auth::Auth;
+pub use error::ApiError;
 
 pub const OPENAPI: &str = include_str!("../../api/openapi.json");
 
@@ -36,67 +40,6 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/reports/providers", get(provider_report))
         .route("/api/v1/care-requests/{id}/status", post(close_request))
         .merge(oxygen::router())
-}
-
-/// An API error: a status and a fixed message; internal detail is logged, never returned.
-pub struct ApiError(StatusCode, &'static str);
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        (self.0, Json(json!({ "error": self.1 }))).into_response()
-    }
-}
-
-/// A failure inside a conversation step (storage, in practice): logged, never shown.
-impl From<anyhow::Error> for ApiError {
-    fn from(e: anyhow::Error) -> Self {
-        tracing::error!(error = %e, "API step failed");
-        ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
-    }
-}
-
-impl From<sqlx::Error> for ApiError {
-    fn from(e: sqlx::Error) -> Self {
-        tracing::error!(error = %e, "API storage error");
-        ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
-    }
-}
-
-/// The authenticated staff member (`Authorization: Bearer <token>`).
-pub struct Auth(pub Staff);
-
-impl FromRequestParts<AppState> for Auth {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|t| !t.is_empty());
-        let unauthorized = || {
-            let mut r = ApiError(StatusCode::UNAUTHORIZED, "a valid staff API token is required").into_response();
-            r.headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            r
-        };
-        let Some(token) = token else {
-            return Err(unauthorized());
-        };
-        let mut conn = state
-            .db
-            .pool
-            .acquire()
-            .await
-            .map_err(|e| ApiError::from(e).into_response())?;
-        match staff::by_token(&mut conn, token).await {
-            Ok(Some(s)) => Ok(Auth(s)),
-            Ok(None) => Err(unauthorized()),
-            Err(e) => Err(ApiError::from(e).into_response()),
-        }
-    }
 }
 
 #[derive(Deserialize, Default)]
@@ -327,7 +270,7 @@ async fn assign_request(
         return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
     }
     let now = state.clock.now();
-    let ctx = crate::conversation::Ctx {
+    let ctx = crate::care::context::Ctx {
         config: &state.config,
         locales: &state.locales,
         now,
@@ -456,7 +399,7 @@ async fn episode(
         return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
     }
     let now = state.clock.now();
-    let ctx = crate::conversation::Ctx {
+    let ctx = crate::care::context::Ctx {
         config: &state.config,
         locales: &state.locales,
         now,

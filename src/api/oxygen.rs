@@ -11,9 +11,11 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{ApiError, Auth};
+use super::auth::Auth;
+use super::error::ApiError;
 use crate::care::context::Ctx;
-use crate::care::oxygen::{self as flow, OrderError, OrderMoveError, OrderedBy};
+use crate::care::oxygen::admission;
+use crate::care::oxygen::order::{self as flow, OrderError, OrderMoveError, OrderedBy};
 use crate::domain::equipment::{AdmissionStatus, BedKind, Candidate, FlowRate, Kit, UnitKind, UnitState};
 use crate::domain::triage::RequestKind;
 use crate::present;
@@ -599,7 +601,7 @@ async fn move_admission(
         Err(station::MoveError::Refused(r)) => return Err(refuse(StatusCode::CONFLICT, r.to_string())),
         Err(station::MoveError::Db(e)) => return Err(api(e)),
     };
-    flow::admission_moved(&mut tx, &c, &a, to).await.map_err(api)?;
+    admission::admission_moved(&mut tx, &c, &a, to).await.map_err(api)?;
     staff::audit_why(
         &mut tx,
         Some(who.id),

@@ -7,10 +7,10 @@ use fluent_bundle::FluentValue;
 use crate::channels::OutMessage;
 use crate::config::Config;
 use crate::i18n::{Args, Lang, Locales};
-use crate::store::Conn;
 use crate::store::outbox::{self, Body};
 use crate::store::patients::Patient;
 use crate::store::providers::Provider;
+use crate::store::{Conn, chats, patients};
 
 /// What every handler needs besides the database.
 pub struct Ctx<'a> {
@@ -62,5 +62,23 @@ pub fn provider_language(provider: &Provider, hint: Option<&str>) -> Lang {
 /// Queues messages to a chat, outside any reply (a push).
 pub async fn push(conn: &mut Conn, ctx: &Ctx<'_>, chat_id: i64, messages: Vec<OutMessage>) -> anyhow::Result<()> {
     outbox::enqueue(conn, chat_id, &Body::Messages { messages }, None, ctx.now).await?;
+    Ok(())
+}
+
+/// Tells the patient something, in their language, if their chat is reachable.
+pub async fn notify_patient(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient_id: i64,
+    text: impl Fn(Lang) -> String,
+) -> anyhow::Result<()> {
+    let patient = patients::get(conn, patient_id).await?;
+    if let Some(chat) = chats::for_patient(conn, patient_id)
+        .await?
+        .filter(|c| c.status == "active")
+    {
+        let lang = language(patient.as_ref(), chat.language_hint.as_deref());
+        push(conn, ctx, chat.id, vec![OutMessage::text(text(lang))]).await?;
+    }
     Ok(())
 }

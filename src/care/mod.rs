@@ -6,6 +6,7 @@
 pub mod chain;
 pub mod context;
 pub mod observation;
+pub mod offering;
 pub mod oxygen;
 pub mod release;
 pub mod triage;

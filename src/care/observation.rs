@@ -170,3 +170,25 @@ pub async fn unanswered_since(
 ) -> anyhow::Result<bool> {
     Ok(patient.status == "active" && !crate::store::reports::completed_since(conn, patient.id, prompted_at).await?)
 }
+
+/// The regular check-in timer (a check-in prompt; the dialogue itself is `conversation::checkin`).
+pub const CHECK_IN: &str = "check_in";
+
+/// Makes sure the patient's next check-in is scheduled (exactly one pending).
+pub async fn ensure_check_ins(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+    if patient.status != "active" || timers::has_pending(conn, patient.id, CHECK_IN).await? {
+        return Ok(());
+    }
+    schedule_next_check_in(conn, ctx, patient).await
+}
+
+pub async fn schedule_next_check_in(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
+    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
+    let high_risk = is_high_risk(patient.birth(), patient.has_risk_factor(), today);
+    let times = ctx.config.check_in_times.for_patient(high_risk);
+    let Some(due) = crate::domain::schedule::next_check_in(times, ctx.config.timezone, ctx.now) else {
+        anyhow::bail!("no check-in time could be computed");
+    };
+    timers::schedule(conn, CHECK_IN, patient.id, due, ctx.now).await?;
+    Ok(())
+}

@@ -130,7 +130,7 @@ pub async fn decide_with(
                 target_at: ctx.now + chrono::Duration::minutes(minutes),
                 reasons: &a.reasons,
                 // routed as it is opened (one statement, not an INSERT and an UPDATE)
-                oxygen_routes: (*kind == RequestKind::Oxygen).then(|| super::oxygen::routes(patient, a.level)),
+                oxygen_routes: (*kind == RequestKind::Oxygen).then(|| super::oxygen::route::routes(patient, a.level)),
             }
         })
         .collect();

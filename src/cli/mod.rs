@@ -10,9 +10,10 @@ use clap::{Args, Parser, Subcommand};
 use serde_json::json;
 
 use crate::app::{App, Loops};
+use crate::care::context::Ctx;
 use crate::clock::{Clock, SystemClock};
 use crate::config::{Config, Sources};
-use crate::conversation::{Ctx, enrolment};
+use crate::conversation::enrolment;
 use crate::domain::patient::RiskFactor;
 use crate::domain::roster::Duty;
 use crate::i18n::{Lang, Locales};

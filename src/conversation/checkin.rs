@@ -6,12 +6,11 @@
 use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
-use super::{correction, other_symptoms, questions};
 use crate::care::context::Ctx;
 use crate::care::{observation, triage};
 use crate::channels::{Choice, OutMessage};
-use crate::domain::lexicon::{Answer, Concept, Polarity};
-use crate::domain::reading::{self, Feeling, Invalid, Parsed, Pulse, Spo2, Temperature};
+use crate::domain::lexicon::{Concept, Polarity};
+use crate::domain::reading::{Feeling, Invalid, Parsed, Pulse, Spo2, Temperature};
 use crate::domain::symptom::{self, PAGES, Symptom};
 use crate::domain::triage::{Input, Level, assess};
 use crate::i18n::Lang;
@@ -19,7 +18,6 @@ use crate::store::patients::Patient;
 use crate::store::reports::Report;
 use crate::store::{Conn, chats, ms, patients, reports, timers};
 
-pub const CHECK_IN: &str = "check_in";
 pub const CHECK_IN_REMINDER: &str = "check_in_reminder";
 pub const REMEASURE: &str = "remeasure";
 /// A check-in prompt not answered within this long gets a reminder (docs/TRIAGE.md).
@@ -130,37 +128,8 @@ pub(super) fn apply(r: &mut Report, p: &Parsed, source: &str) {
     r.source_text.push_str(source);
 }
 
-/// A free-text message from an enrolled patient.
-pub async fn on_text(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    patient: &Patient,
-    lang: Lang,
-    text: &str,
-) -> anyhow::Result<Vec<OutMessage>> {
-    let parsed = reading::parse(text, &ctx.config.lexicons);
-    // "はい" / "no" to an urgent question waiting for its answer
-    if let Some(answer @ (Answer::Yes | Answer::No)) = parsed.answer
-        && let Some(q) = questions::oldest_open(conn, patient.id).await?
-    {
-        return questions::answer(conn, ctx, patient, lang, q.id, answer == Answer::Yes, text).await;
-    }
-    if parsed.correction {
-        return correction::on_correction(conn, ctx, patient, lang, parsed, text).await;
-    }
-    let asks = parsed.questions();
-    let measure = parsed.spo2.is_none() && parsed.distress;
-    let mut out = understood(conn, ctx, patient, lang, parsed, text).await?;
-    if !asks.is_empty() {
-        // the report the words went into, for staff to see what raised the question
-        let report_id = reports::for_patient(conn, patient.id, 1).await?.first().map(|r| r.id);
-        out.extend(questions::ask_about(conn, ctx, patient, lang, report_id, &asks, measure).await?);
-    }
-    Ok(out)
-}
-
 /// Records and answers what a message said.
-async fn understood(
+pub async fn understood(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     patient: &Patient,
@@ -208,7 +177,7 @@ async fn understood(
     record(conn, ctx, patient, lang, parsed, text).await
 }
 
-/// A button press from an enrolled patient.
+/// A button of the check-in dialogue (a value, a symptom, a feeling).
 pub async fn on_choice(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
@@ -216,26 +185,6 @@ pub async fn on_choice(
     lang: Lang,
     data: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    if let Some((id, yes)) = questions::parse_choice(data) {
-        return questions::answer(conn, ctx, patient, lang, id, yes, &format!("[{data}]")).await;
-    }
-    if let Some(out) = other_symptoms::on_choice(conn, ctx, patient, lang, data).await? {
-        return Ok(out);
-    }
-    let keyword = match data {
-        "kw:worse" => Some(Parsed {
-            feeling: Some(Feeling::Worse),
-            ..Parsed::default()
-        }),
-        "kw:talk" => Some(Parsed {
-            asks_to_talk: true,
-            ..Parsed::default()
-        }),
-        _ => None,
-    };
-    if let Some(parsed) = keyword {
-        return on_keyword(conn, ctx, patient, lang, &parsed, &format!("[{data}]")).await;
-    }
     let Some(mut d) = Dialogue::load(patient) else {
         return Ok(vec![
             OutMessage::text(ctx.t(lang, msg!("check-in-closed"), &[])),
@@ -371,7 +320,7 @@ async fn record(
             out.extend(messages);
             if d.check_in {
                 // the optional last step rides on the last answer: one message, not one more
-                let prompt = other_symptoms::prompt(ctx, lang, &report);
+                let prompt = other_symptoms_prompt(ctx, lang, &report);
                 match out.last_mut() {
                     Some(last) if last.choices.is_empty() => {
                         last.text.push_str("\n\n");
@@ -457,10 +406,10 @@ pub async fn remeasure_timed_out(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patie
         patients::set_dialogue(conn, patient.id, None).await?;
     }
     let chat = chats::for_patient(conn, patient.id).await?;
-    let lang = super::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()));
+    let lang = crate::care::context::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()));
     let (_, messages) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
     if let Some(chat) = chat.filter(|c| c.status == "active") {
-        super::push(conn, ctx, chat.id, messages).await?;
+        crate::care::context::push(conn, ctx, chat.id, messages).await?;
     }
     Ok(())
 }
@@ -532,6 +481,38 @@ fn feeling_key(f: Feeling) -> &'static str {
         Feeling::Better => msg!("feeling-better"),
         Feeling::Same => msg!("feeling-same"),
         Feeling::Worse => msg!("feeling-worse"),
+    }
+}
+
+/// The check-in's optional last step (`other_symptoms`): each common symptom the report does not hold yet, and "none" / "done".
+pub fn other_symptoms_prompt(ctx: &Ctx<'_>, lang: Lang, report: &Report) -> OutMessage {
+    let held = symptom::decode(report.symptoms.as_deref().unwrap_or(""));
+    let picked = Symptom::OTHER.iter().any(|s| held.contains(s));
+    let mut choices: Vec<Choice> = Symptom::OTHER
+        .iter()
+        .filter(|s| !held.contains(s))
+        .map(|s| Choice {
+            label: ctx.t(lang, &s.label_key(), &[]),
+            data: format!("other:{}:{}", report.id, s.code()),
+        })
+        .collect();
+    let (key, end) = if picked {
+        (msg!("choice-done"), "done")
+    } else {
+        (msg!("choice-none"), "none")
+    };
+    choices.push(Choice {
+        label: ctx.t(lang, key, &[]),
+        data: format!("other:{}:{end}", report.id),
+    });
+    let text = if picked {
+        msg!("ask-other-symptoms-more")
+    } else {
+        msg!("ask-other-symptoms")
+    };
+    OutMessage {
+        text: ctx.t(lang, text, &[]),
+        choices,
     }
 }
 
@@ -611,7 +592,7 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
         return Ok(());
     }
     if regular {
-        super::enrolment::schedule_next_check_in(conn, ctx, patient).await?;
+        observation::schedule_next_check_in(conn, ctx, patient).await?;
     }
     let Some(chat) = chats::for_patient(conn, patient.id).await? else {
         chats::alert_staff(
@@ -647,12 +628,12 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
     timers::cancel(conn, patient.id, observation::STAFF_CALL).await?;
     let staff_call_at = ctx.now + observation::STAFF_CALL_AFTER;
     timers::schedule(conn, observation::STAFF_CALL, patient.id, staff_call_at, ctx.now).await?;
-    let lang = super::language(Some(patient), chat.language_hint.as_deref());
+    let lang = crate::care::context::language(Some(patient), chat.language_hint.as_deref());
     let messages = vec![
         OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),
         ask(ctx, lang, Step::Spo2, &d, None),
     ];
-    super::push(conn, ctx, chat.id, messages).await
+    crate::care::context::push(conn, ctx, chat.id, messages).await
 }
 
 /// Messages that no inbound event answers (timers): pushed to the patient's chat.
@@ -686,7 +667,7 @@ pub async fn remind(
         return Ok(());
     }
     let (report, step) = current(conn, &d).await?;
-    let lang = super::language(Some(patient), chat.language_hint.as_deref());
+    let lang = crate::care::context::language(Some(patient), chat.language_hint.as_deref());
     let messages = vec![
         OutMessage::text(ctx.t(
             lang,
@@ -695,5 +676,5 @@ pub async fn remind(
         )),
         ask(ctx, lang, step, &d, report.as_ref()),
     ];
-    super::push(conn, ctx, chat.id, messages).await
+    crate::care::context::push(conn, ctx, chat.id, messages).await
 }

@@ -3,16 +3,16 @@
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
 
-use super::{Ctx, checkin, language};
+use super::checkin;
+use crate::care::context::{Ctx, language};
 use crate::channels::OutMessage;
 use crate::domain::enrolment::{EnrolmentCode, MAX_FAILURES_PER_HOUR};
 use crate::domain::patient::is_high_risk;
-use crate::domain::schedule::next_check_in;
 use crate::i18n::Lang;
 use crate::store::chats::Chat;
 use crate::store::codes::{self, Holder};
 use crate::store::patients::{NewPatient, Patient};
-use crate::store::{Conn, chats, from_ms, patients, providers, timers};
+use crate::store::{Conn, chats, from_ms, patients, providers};
 
 /// A chat that is not yet bound sent `text`: a code, or something else.
 pub async fn try_code(
@@ -70,7 +70,7 @@ async fn bind_patient(
         anyhow::bail!("enrolment code points at a missing patient");
     };
     let lang = language(Some(&patient), hint);
-    ensure_check_ins(conn, ctx, &patient).await?;
+    crate::care::observation::ensure_check_ins(conn, ctx, &patient).await?;
     crate::care::observation::contact(conn, ctx, &patient).await?;
     crate::care::observation::start(conn, ctx, &patient).await?;
     crate::care::release::schedule(conn, ctx, patient.id).await?;
@@ -143,25 +143,6 @@ fn check_in_times(ctx: &Ctx<'_>, patient: &Patient) -> String {
         .map(|t| t.format("%H:%M").to_string())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Makes sure the patient's next check-in is scheduled (exactly one pending).
-pub async fn ensure_check_ins(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
-    if patient.status != "active" || timers::has_pending(conn, patient.id, checkin::CHECK_IN).await? {
-        return Ok(());
-    }
-    schedule_next_check_in(conn, ctx, patient).await
-}
-
-pub async fn schedule_next_check_in(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
-    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
-    let high_risk = is_high_risk(patient.birth(), patient.has_risk_factor(), today);
-    let times = ctx.config.check_in_times.for_patient(high_risk);
-    let Some(due) = next_check_in(times, ctx.config.timezone, ctx.now) else {
-        anyhow::bail!("no check-in time could be computed");
-    };
-    timers::schedule(conn, checkin::CHECK_IN, patient.id, due, ctx.now).await?;
-    Ok(())
 }
 
 /// What `mimamori patient add` prints.

@@ -5,10 +5,11 @@ pub mod checkin;
 pub mod correction;
 pub mod enrolment;
 pub mod other_symptoms;
+pub mod patient;
 pub mod provider;
 pub mod questions;
 
-pub use crate::care::context::{Ctx, language, push};
+use crate::care::context::{Ctx, language};
 
 use crate::channels::{Inbound, InboundKind, OutMessage};
 use crate::store::outbox::{self, Body};
@@ -145,8 +146,8 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
             msg!("enrol-already"),
             &[("name", p.name.clone().into())],
         ))],
-        (InboundKind::Text(text), Some(p)) => checkin::on_text(conn, ctx, p, lang, text).await?,
-        (InboundKind::Choice { data, .. }, Some(p)) => checkin::on_choice(conn, ctx, p, lang, data).await?,
+        (InboundKind::Text(text), Some(p)) => patient::on_text(conn, ctx, p, lang, text).await?,
+        (InboundKind::Choice { data, .. }, Some(p)) => patient::on_choice(conn, ctx, p, lang, data).await?,
         (InboundKind::Unsupported, Some(_)) => vec![OutMessage::text(ctx.t(lang, msg!("text-only"), &[]))],
     };
     reply(conn, ctx, chat.id, inbound, messages).await

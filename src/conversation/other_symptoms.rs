@@ -3,49 +3,16 @@
 //! report is triaged without waiting for them; one that makes the assessment more urgent (a
 //! high-risk patient with a new symptom) is triaged again at once.
 
-use super::checkin;
+use super::checkin::{self, other_symptoms_prompt as prompt};
 use crate::care::context::Ctx;
 use crate::care::triage;
-use crate::channels::{Choice, OutMessage};
+use crate::channels::OutMessage;
 use crate::domain::lexicon::{Concept, Finding, Polarity};
 use crate::domain::symptom::{self, Symptom};
 use crate::domain::triage::assess;
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
-use crate::store::reports::Report;
 use crate::store::{Conn, reports};
-
-/// The buttons: each common symptom the report does not hold yet, and "none" / "done".
-pub fn prompt(ctx: &Ctx<'_>, lang: Lang, report: &Report) -> OutMessage {
-    let held = symptom::decode(report.symptoms.as_deref().unwrap_or(""));
-    let picked = Symptom::OTHER.iter().any(|s| held.contains(s));
-    let mut choices: Vec<Choice> = Symptom::OTHER
-        .iter()
-        .filter(|s| !held.contains(s))
-        .map(|s| Choice {
-            label: ctx.t(lang, &s.label_key(), &[]),
-            data: format!("other:{}:{}", report.id, s.code()),
-        })
-        .collect();
-    let (key, end) = if picked {
-        (msg!("choice-done"), "done")
-    } else {
-        (msg!("choice-none"), "none")
-    };
-    choices.push(Choice {
-        label: ctx.t(lang, key, &[]),
-        data: format!("other:{}:{end}", report.id),
-    });
-    let text = if picked {
-        msg!("ask-other-symptoms-more")
-    } else {
-        msg!("ask-other-symptoms")
-    };
-    OutMessage {
-        text: ctx.t(lang, text, &[]),
-        choices,
-    }
-}
 
 /// `other:<report>:<symptom|none|done>`: `None` when the button is not one of [`prompt`]'s.
 pub async fn on_choice(

@@ -2,7 +2,7 @@
 //! Offers with Accept / Decline buttons and outcome reports arrive here (escalation chains);
 //! until one is open, the provider is told what the chat is for.
 
-use super::Ctx;
+use crate::care::context::Ctx;
 use crate::channels::{Inbound, InboundKind, OutMessage};
 use crate::store::providers::{self};
 use crate::store::{Conn, offers};
@@ -31,15 +31,15 @@ pub async fn handle(
             return crate::care::chain::consult(conn, ctx, &provider, lang, request_id).await;
         }
         if data.starts_with("o2:") {
-            return crate::care::oxygen::order_from_chat(conn, ctx, &provider, lang, data).await;
+            return crate::care::oxygen::order::order_from_chat(conn, ctx, &provider, lang, data).await;
         }
-        if let Some(messages) = crate::care::oxygen::doctor_button(conn, ctx, &provider, lang, data).await? {
+        if let Some(messages) = crate::care::oxygen::order::doctor_button(conn, ctx, &provider, lang, data).await? {
             return Ok(messages);
         }
     }
     if let InboundKind::Text(text) = &inbound.kind {
         // a doctor's typed oxygen order ("cylinder 2.5") after "Oxygen needed"
-        if let Some(messages) = crate::care::oxygen::order_from_text(conn, ctx, &provider, lang, text).await? {
+        if let Some(messages) = crate::care::oxygen::order::order_from_text(conn, ctx, &provider, lang, text).await? {
             return Ok(messages);
         }
         // a free note for the outcome just reported

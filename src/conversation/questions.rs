@@ -189,13 +189,13 @@ pub async fn timed_out(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, id: i6
     )
     .await?;
     let chat = chats::for_patient(conn, patient.id).await?;
-    let lang = super::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()));
+    let lang = crate::care::context::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()));
     let label = ctx.t(lang, &symptom.label_key(), &[]);
     let note = ctx.t(lang, msg!("confirm-assumed"), &[("symptom", label.into())]);
     let mut messages = vec![OutMessage::text(note)];
     messages.extend(confirmed(conn, ctx, patient, lang, symptom, "assumed", "", Polarity::Uncertain).await?);
     if let Some(chat) = chat.filter(|c| c.status == "active") {
-        super::push(conn, ctx, chat.id, messages).await?;
+        crate::care::context::push(conn, ctx, chat.id, messages).await?;
     }
     Ok(())
 }

@@ -2,8 +2,9 @@
 //! handled by the workflow its kind names.
 
 use super::state::AppState;
-use crate::care::{chain, observation, release};
-use crate::conversation::{Ctx, checkin, questions};
+use crate::care::context::Ctx;
+use crate::care::{chain, observation, offering, release};
+use crate::conversation::{checkin, questions};
 use crate::store::{Conn, patients, timers};
 
 /// Timers fired per transaction: one commit for several, as for events.
@@ -64,7 +65,7 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
         return Ok(());
     };
     match timer.kind.as_str() {
-        checkin::CHECK_IN => checkin::start(conn, ctx, &patient, true).await?,
+        observation::CHECK_IN => checkin::start(conn, ctx, &patient, true).await?,
         observation::EXTRA_CHECK_IN => checkin::start(conn, ctx, &patient, false).await?,
         observation::STAFF_CALL => {
             let prompted = crate::store::from_ms(timer.due_at) - observation::STAFF_CALL_AFTER;
@@ -82,9 +83,9 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
                 questions::timed_out(conn, ctx, &patient, question).await?
             }
         }
-        chain::CHAIN => {
+        offering::CHAIN => {
             if let Some(request) = timer.ref_id {
-                chain::advance(conn, ctx, request, Some(&patient)).await?
+                offering::advance(conn, ctx, request, Some(&patient)).await?
             }
         }
         chain::OVERDUE => {

@@ -2,8 +2,9 @@
 //! a chat's events in order.
 
 use super::state::AppState;
+use crate::care::context::Ctx;
 use crate::channels::{Decoded, Platform, line, telegram};
-use crate::conversation::{self, Ctx};
+use crate::conversation;
 use crate::store::{Conn, Held, chats, events};
 
 /// Events that fail this many times are kept as failed and shown to staff.

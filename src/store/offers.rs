@@ -29,7 +29,7 @@ pub struct Request {
     pub provider_id: Option<i64>,
     pub parent_id: Option<i64>,
     /// The capacity (bed free, kit in stock) an oxygen request was routed by as it was opened
-    /// ([`super::care::NewRequest::oxygen_routes`]); not stored.
+    /// (`store::care::NewRequest::oxygen_routes`); not stored.
     #[sqlx(skip)]
     pub routed_by: Option<(bool, bool)>,
 }

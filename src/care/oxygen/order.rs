@@ -1,0 +1,533 @@
+//! A doctor's oxygen order: units reserved, the delivery job offered to the contractors, the
+//! doctor confirming oxygen started, and oxygen ending (by the doctor, release or staff).
+
+use crate::care::context::Ctx;
+use crate::channels::{Choice, OutMessage};
+use crate::domain::equipment::{FlowRate, Kit, UnitKind, UnitState};
+use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
+use crate::i18n::Lang;
+use crate::store::equipment::{self, Job, NewOrder, Order};
+use crate::store::providers::Provider;
+use crate::store::{Conn, care, chats, offers, patients, views};
+use chrono::Duration;
+use fluent_bundle::FluentValue;
+
+/// How long the contractors have to bring the kit, and to fetch it back.
+/// How long the contractors have to fetch the kit back.
+const COLLECTION_MINUTES: i64 = 24 * 60;
+
+/// How long the contractors have to bring the kit.
+pub const DELIVERY_MINUTES: i64 = 180;
+
+/// The buttons a doctor orders oxygen with: a kit and a common flow (the API takes any flow).
+pub fn order_prompt(ctx: &Ctx<'_>, lang: Lang, request_id: i64, patient_name: &str) -> OutMessage {
+    let mut choices = Vec::new();
+    for kit in Kit::ALL {
+        for flow in [1, 2, 3] {
+            choices.push(Choice {
+                label: ctx.t(
+                    lang,
+                    msg!("oxygen-order-button"),
+                    &[("kit", kit.code().into()), ("flow", flow.into())],
+                ),
+                data: format!("o2:{request_id}:{}:{flow}", kit.code()),
+            });
+        }
+    }
+    OutMessage {
+        text: ctx.t(lang, msg!("oxygen-order-prompt"), &[("name", patient_name.into())]),
+        choices,
+    }
+}
+
+/// Who orders.
+#[derive(Debug, Clone, Copy)]
+pub enum OrderedBy {
+    Provider(i64),
+    Staff(i64),
+}
+
+impl OrderedBy {
+    fn actor(self) -> String {
+        match self {
+            OrderedBy::Provider(id) => format!("provider:{id}"),
+            OrderedBy::Staff(id) => format!("staff:{id}"),
+        }
+    }
+}
+
+/// Why an order was not placed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum OrderError {
+    NoPatient,
+    /// The episode has ended.
+    NotActive,
+    /// Equipment is already out for this patient (the order's id).
+    AlreadyOrdered(i64),
+    /// A unit the kit takes is not in stock (another order got the last one): hospital
+    /// coordination is opened and staff are alerted.
+    NoStock(UnitKind),
+}
+
+/// Places an order: reserves the kit's units, opens the delivery job for the contractors and
+/// tells the patient. Out of stock → the patient is routed onwards (hospital coordination,
+/// staff alerted).
+pub async fn order(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    by: OrderedBy,
+    patient_id: i64,
+    request_id: Option<i64>,
+    kit: Kit,
+    flow: FlowRate,
+) -> anyhow::Result<Result<i64, OrderError>> {
+    let Some(patient) = patients::get(conn, patient_id).await? else {
+        return Ok(Err(OrderError::NoPatient));
+    };
+    if patient.status != "active" {
+        return Ok(Err(OrderError::NotActive));
+    }
+    if let Some(existing) = equipment::active_orders(conn, patient_id).await?.first() {
+        return Ok(Err(OrderError::AlreadyOrdered(existing.id)));
+    }
+    // the patient's open oxygen request, if the order did not come with one
+    let request_id = match request_id {
+        Some(id) => Some(id),
+        None => care::open_of_kind(conn, patient_id, RequestKind::Oxygen).await?,
+    };
+    let (provider_id, staff_id) = match by {
+        OrderedBy::Provider(id) => (Some(id), None),
+        OrderedBy::Staff(id) => (None, Some(id)),
+    };
+    let order_id = equipment::create_order(
+        conn,
+        &NewOrder {
+            patient_id,
+            care_request_id: request_id,
+            kit,
+            flow_tenths: flow.tenths(),
+            provider_id,
+            staff_id,
+        },
+        ctx.now,
+    )
+    .await?;
+    let actor = by.actor();
+    for kind in kit.units() {
+        if equipment::reserve(conn, *kind, patient_id, order_id, &actor, ctx.now)
+            .await?
+            .is_none()
+        {
+            equipment::move_order_units(
+                conn,
+                order_id,
+                UnitState::Reserved,
+                UnitState::Available,
+                &actor,
+                "order could not be filled",
+                ctx.now,
+            )
+            .await?;
+            equipment::move_order(conn, order_id, &["ordered"], "cancelled", Some("out of stock"), ctx.now).await?;
+            super::route::hospital_coordination(conn, ctx, patient_id, request_id).await?;
+            chats::alert_staff(
+                conn,
+                "no_oxygen_stock",
+                Some(patient_id),
+                None,
+                &format!(
+                    "oxygen order {order_id} could not be filled: no {} in stock; hospital coordination is open",
+                    kind.code()
+                ),
+                ctx.now,
+            )
+            .await?;
+            crate::care::context::notify_patient(conn, ctx, patient_id, |l| {
+                let mut args = ctx.phone_args(l);
+                args.push(("minutes", 0.into()));
+                ctx.t(l, msg!("oxygen-route-hospital"), &args)
+            })
+            .await?;
+            return Ok(Err(OrderError::NoStock(*kind)));
+        }
+    }
+    low_stock(conn, ctx).await?;
+    let reasons = [Reason::new(
+        Level::Urgent,
+        msg!("reason-oxygen-order"),
+        &[("kit", kit.code().to_string()), ("flow", flow.display())],
+    )];
+    let new = care::NewRequest {
+        patient_id,
+        assessment_id: None,
+        kind: RequestKind::OxygenDelivery,
+        level: Level::Urgent,
+        target_at: ctx.now + Duration::minutes(DELIVERY_MINUTES),
+        reasons: &reasons,
+        oxygen_routes: None,
+    };
+    let opened = care::open(conn, &new, ctx.now).await?;
+    let delivery = opened.id();
+    if let Some(parent) = request_id {
+        offers::set_parent(conn, delivery, parent).await?;
+        views::move_request(conn, parent, RequestStatus::InProgress, None, None, ctx.now).await?;
+    }
+    equipment::set_job(conn, order_id, Job::Delivery, delivery).await?;
+    if let care::Opened::New(request) = &opened {
+        // (a delivery already open goes on with its own chain)
+        crate::care::offering::start(conn, ctx, request, None).await?;
+    }
+    crate::care::context::notify_patient(conn, ctx, patient_id, |l| {
+        ctx.t(
+            l,
+            msg!("oxygen-ordered-patient"),
+            &[("kit", kit.code().into()), ("flow", flow.display().into())],
+        )
+    })
+    .await?;
+    Ok(Ok(order_id))
+}
+
+/// Alerts staff when a kind of unit runs low (below `MIMAMORI_OXYGEN_LOW_STOCK`).
+async fn low_stock(conn: &mut Conn, ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    for kind in UnitKind::ALL {
+        let left = equipment::available(conn, kind).await?;
+        if left < ctx.config.oxygen_low_stock {
+            chats::alert_staff(
+                conn,
+                "low_stock",
+                None,
+                None,
+                &format!(
+                    "{} in stock: {left} (threshold {})",
+                    kind.code(),
+                    ctx.config.oxygen_low_stock
+                ),
+                ctx.now,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// A doctor tapped an order button (`o2:REQUEST:KIT:FLOW`) on their oxygen request.
+pub async fn order_from_chat(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    lang: Lang,
+    data: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
+    let say = |key: &str, args: &[(&str, FluentValue)]| Ok(vec![OutMessage::text(ctx.t(lang, key, args))]);
+    let parsed = parse_order(data);
+    let Some((request_id, kit, flow)) = parsed else {
+        return say(msg!("offer-unknown"), &[]);
+    };
+    if provider.role != "doctor" {
+        return say(msg!("oxygen-doctors-only"), &[]);
+    }
+    let Some(request) = offers::request(conn, request_id).await? else {
+        return say(msg!("offer-unknown"), &[]);
+    };
+    match order(
+        conn,
+        ctx,
+        OrderedBy::Provider(provider.id),
+        request.patient_id,
+        Some(request.id),
+        kit,
+        flow,
+    )
+    .await?
+    {
+        Ok(_) => say(
+            msg!("oxygen-ordered"),
+            &[("kit", kit.code().into()), ("flow", flow.display().into())],
+        ),
+        Err(OrderError::AlreadyOrdered(_)) => say(msg!("oxygen-already-ordered"), &[]),
+        Err(OrderError::NoStock(kind)) => say(msg!("oxygen-no-stock"), &[("unit", kind.code().into())]),
+        Err(OrderError::NoPatient | OrderError::NotActive) => say(msg!("outcome-closed"), &[]),
+    }
+}
+
+/// A doctor typed an order ("cylinder 2.5", "濃縮器 1") after reporting "Oxygen needed" in the
+/// last day: it is placed for that patient. `None`: not an order, or nothing to order for.
+pub async fn order_from_text(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    lang: Lang,
+    text: &str,
+) -> anyhow::Result<Option<Vec<OutMessage>>> {
+    if provider.role != "doctor" {
+        return Ok(None);
+    }
+    let Some((kit, flow)) = crate::domain::equipment::parse_order_text(text) else {
+        return Ok(None);
+    };
+    let since = ctx.now - Duration::hours(24);
+    let Some(patient_id) = offers::latest_outcome_patient(conn, provider.id, "oxygen", since).await? else {
+        return Ok(None);
+    };
+    let request_id = care::open_of_kind(conn, patient_id, RequestKind::Oxygen).await?;
+    let Some(request_id) = request_id else {
+        return Ok(None);
+    };
+    let data = format!("o2:{request_id}:{}:{}", kit.code(), flow.display());
+    order_from_chat(conn, ctx, provider, lang, &data).await.map(Some)
+}
+
+/// "o2:12:cylinder:2" → (request, kit, flow).
+fn parse_order(data: &str) -> Option<(i64, Kit, FlowRate)> {
+    let mut parts = data.strip_prefix("o2:")?.split(':');
+    let id = parts.next()?.parse().ok()?;
+    let kit = Kit::from_code(parts.next()?)?;
+    let flow = FlowRate::parse(parts.next()?)?;
+    parts.next().is_none().then_some((id, kit, flow))
+}
+
+/// The kit is at the patient's home: the ordering doctor confirms when oxygen has started.
+pub(crate) async fn ask_to_start(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order) -> anyhow::Result<()> {
+    let name = patients::get(conn, order.patient_id)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    match order.ordered_by_provider {
+        Some(doctor) => {
+            let message = |l: Lang| OutMessage {
+                text: ctx.t(l, msg!("oxygen-delivered-doctor"), &[("name", name.clone().into())]),
+                choices: vec![
+                    Choice {
+                        label: ctx.t(l, msg!("oxygen-start-button"), &[]),
+                        data: format!("o2start:{}", order.id),
+                    },
+                    Choice {
+                        label: ctx.t(l, msg!("oxygen-end-button"), &[]),
+                        data: format!("o2end:{}", order.id),
+                    },
+                ],
+            };
+            crate::care::offering::message_provider(conn, ctx, doctor, message)
+                .await
+                .map(|_| ())
+        }
+        None => Ok(chats::alert_staff(
+            conn,
+            "oxygen_delivered",
+            Some(order.patient_id),
+            None,
+            &format!("oxygen order {}: delivered; confirm when oxygen has started", order.id),
+            ctx.now,
+        )
+        .await?),
+    }
+}
+
+/// Why an order did not move.
+#[derive(Debug, PartialEq, Eq)]
+pub enum OrderMoveError {
+    NoOrder,
+    /// Not in a state it can move from (already started, ended …).
+    NotNow,
+}
+
+/// Oxygen has started at home (the doctor's button, or staff on a visiting nurse's word).
+pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, order_id: i64) -> anyhow::Result<Result<Order, OrderMoveError>> {
+    let Some(order) = equipment::order(conn, order_id).await? else {
+        return Ok(Err(OrderMoveError::NoOrder));
+    };
+    if equipment::move_order(conn, order.id, &["delivered"], "started", None, ctx.now).await? == 0 {
+        return Ok(Err(OrderMoveError::NotNow));
+    }
+    let flow = FlowRate::from_tenths(order.flow_tenths)
+        .map(FlowRate::display)
+        .unwrap_or_default();
+    crate::care::context::notify_patient(conn, ctx, order.patient_id, |l| {
+        ctx.t(l, msg!("oxygen-started-patient"), &[("flow", flow.clone().into())])
+    })
+    .await?;
+    Ok(Ok(order))
+}
+
+/// Ends oxygen: units not yet delivered go back to stock, units at home are to be collected and
+/// a collection job goes to the contractors. `reason` is kept on the order.
+pub async fn end(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    order_id: i64,
+    actor: &str,
+    reason: &str,
+) -> anyhow::Result<Result<Order, OrderMoveError>> {
+    let Some(order) = equipment::order(conn, order_id).await? else {
+        return Ok(Err(OrderMoveError::NoOrder));
+    };
+    if equipment::move_order(
+        conn,
+        order.id,
+        &["ordered", "delivered", "started"],
+        "ended",
+        Some(reason),
+        ctx.now,
+    )
+    .await?
+        == 0
+    {
+        return Ok(Err(OrderMoveError::NotNow));
+    }
+    // not delivered yet: the job is withdrawn and the units go back to stock
+    if let Some(job) = order.delivery_request_id {
+        let cancelled = views::move_request(conn, job, RequestStatus::Cancelled, Some(reason), None, ctx.now).await?;
+        if cancelled > 0 {
+            offers::withdraw_open(conn, job, ctx.now).await?;
+        }
+    }
+    equipment::move_order_units(
+        conn,
+        order.id,
+        UnitState::OutForDelivery,
+        UnitState::Reserved,
+        actor,
+        reason,
+        ctx.now,
+    )
+    .await?;
+    equipment::move_order_units(
+        conn,
+        order.id,
+        UnitState::Reserved,
+        UnitState::Available,
+        actor,
+        reason,
+        ctx.now,
+    )
+    .await?;
+    let home = equipment::move_order_units(
+        conn,
+        order.id,
+        UnitState::InUse,
+        UnitState::ToCollect,
+        actor,
+        reason,
+        ctx.now,
+    )
+    .await?;
+    if home > 0 {
+        reopen_job(conn, ctx, &order, Job::Collection).await?;
+    }
+    if let Some(request) = order.care_request_id {
+        views::move_request(conn, request, RequestStatus::Done, Some(reason), None, ctx.now).await?;
+    }
+    Ok(Ok(order))
+}
+
+/// Ends every order of a patient whose episode or home stay ends (release, admission).
+pub async fn end_for_patient(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64, reason: &str) -> anyhow::Result<()> {
+    for order in equipment::active_orders(conn, patient_id).await? {
+        let _ = end(conn, ctx, order.id, "system", reason).await?;
+    }
+    Ok(())
+}
+
+/// The doctor's buttons after delivery: `o2start:ORDER`, `o2end:ORDER`.
+pub async fn doctor_button(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    lang: Lang,
+    data: &str,
+) -> anyhow::Result<Option<Vec<OutMessage>>> {
+    let (end_it, id) = if let Some(id) = data.strip_prefix("o2start:") {
+        (false, id)
+    } else if let Some(id) = data.strip_prefix("o2end:") {
+        (true, id)
+    } else {
+        return Ok(None);
+    };
+    let say = |key: &str| Ok(Some(vec![OutMessage::text(ctx.t(lang, key, &[]))]));
+    let Ok(id) = id.parse::<i64>() else {
+        return say(msg!("offer-unknown"));
+    };
+    let mine = equipment::order(conn, id)
+        .await?
+        .is_some_and(|o| o.ordered_by_provider == Some(provider.id));
+    if !mine {
+        return say(msg!("offer-unknown"));
+    }
+    if end_it {
+        let reason = format!("ended by {}", provider.name);
+        return match end(conn, ctx, id, &format!("provider:{}", provider.id), &reason).await? {
+            Ok(_) => say(msg!("oxygen-ended")),
+            Err(_) => say(msg!("oxygen-not-now")),
+        };
+    }
+    match start(conn, ctx, id).await? {
+        Ok(order) => Ok(Some(vec![OutMessage {
+            text: ctx.t(lang, msg!("oxygen-started"), &[]),
+            choices: vec![Choice {
+                label: ctx.t(lang, msg!("oxygen-end-button"), &[]),
+                data: format!("o2end:{}", order.id),
+            }],
+        }])),
+        Err(_) => say(msg!("oxygen-not-now")),
+    }
+}
+
+/// Opens a delivery or collection job again (the last one failed) and starts its chain.
+pub(crate) async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, job: Job) -> anyhow::Result<i64> {
+    let (kind, minutes, key) = match job {
+        Job::Delivery => (
+            RequestKind::OxygenDelivery,
+            DELIVERY_MINUTES,
+            msg!("reason-oxygen-order"),
+        ),
+        Job::Collection => (
+            RequestKind::OxygenCollection,
+            COLLECTION_MINUTES,
+            msg!("reason-oxygen-collect"),
+        ),
+    };
+    let flow = FlowRate::from_tenths(order.flow_tenths)
+        .map(FlowRate::display)
+        .unwrap_or_default();
+    let level = match job {
+        Job::Delivery => Level::Urgent,
+        Job::Collection => Level::Watch,
+    };
+    let reasons = [Reason::new(level, key, &[("kit", order.kit.clone()), ("flow", flow)])];
+    let new = care::NewRequest {
+        patient_id: order.patient_id,
+        assessment_id: None,
+        kind,
+        level,
+        target_at: ctx.now + Duration::minutes(minutes),
+        reasons: &reasons,
+        oxygen_routes: None,
+    };
+    let opened = care::open(conn, &new, ctx.now).await?;
+    let id = opened.id();
+    if let Some(parent) = order.care_request_id {
+        offers::set_parent(conn, id, parent).await?;
+    }
+    equipment::set_job(conn, order.id, job, id).await?;
+    if let care::Opened::New(request) = &opened {
+        // after the job is linked: the first offers, sent now, name the units
+        crate::care::offering::start(conn, ctx, request, None).await?;
+    }
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_buttons_parse() {
+        let (id, kit, flow) = parse_order("o2:12:cylinder:2").expect("parses");
+        assert_eq!((id, kit, flow.tenths()), (12, Kit::Cylinder, 20));
+        assert!(parse_order("o2:12:tank:2").is_none());
+        assert!(parse_order("o2:12:cylinder:99").is_none());
+        assert!(parse_order("o2:x:cylinder:2").is_none());
+        assert!(parse_order("o2:1:cylinder:2:extra").is_none());
+    }
+}
