@@ -8,6 +8,7 @@ mod chains;
 mod delivery;
 mod enrolment;
 mod health;
+mod layout;
 mod migrations;
 mod oxygen;
 mod pharmacy;
