@@ -1,6 +1,6 @@
 //! No patient silently drops out of observation (docs/TRIAGE.md "Cadence and non-response"):
 //! extra check-ins after a worrying assessment, and the ladder for a patient who does not
-//! answer — reminder (60 min, in [`super::checkin`]) → staff phone call (120 min) → home safety
+//! answer — reminder (60 min, by the check-in dialogue) → staff phone call (120 min) → home safety
 //! check after 24 h without contact (12 h if high-risk). All of it is durable timers.
 
 use chrono::Duration;

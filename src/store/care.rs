@@ -47,7 +47,7 @@ pub enum Opened {
     /// One of the same kind was open and is at least as urgent: it was kept as it is.
     Existing(i64),
     /// One of the same kind was open and less urgent: its urgency, target time and reasons
-    /// were raised to this assessment's instead (see `conversation::chain::raised`).
+    /// were raised to this assessment's instead (see `care::chain::raised`).
     Raised(i64),
 }
 
