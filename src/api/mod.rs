@@ -60,7 +60,7 @@ fn lang_of(q: Option<&str>) -> Lang {
 async fn audit(state: &AppState, who: &Staff, action: &str, subject: Option<&str>) -> Result<(), ApiError> {
     let mut tx = state.db.begin().await?;
     staff::audit(&mut tx, Some(who.id), action, subject, state.clock.now()).await?;
-    tx.commit().await?;
+    state.commit(tx).await?;
     Ok(())
 }
 
@@ -299,8 +299,7 @@ async fn assign_request(
     };
     let subject = format!("care_request:{id} provider:{}", body.provider_id);
     staff::audit_why(&mut tx, Some(who.id), action, Some(&subject), Some(reason), now).await?;
-    tx.commit().await?;
-    state.wake_outbox.notify_one();
+    state.commit(tx).await?;
     Ok(Json(
         json!({ "id": id, "status": "assigned", "provider_id": body.provider_id }),
     ))
@@ -369,7 +368,7 @@ async fn close_request(
         now,
     )
     .await?;
-    tx.commit().await?;
+    state.commit(tx).await?;
     Ok(Json(json!({ "id": id, "status": to.code() })))
 }
 
@@ -433,7 +432,6 @@ async fn episode(
         now,
     )
     .await?;
-    tx.commit().await?;
-    state.wake_outbox.notify_one();
+    state.commit(tx).await?;
     Ok(Json(json!({ "id": id, "action": body.action })))
 }

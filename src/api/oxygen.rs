@@ -57,7 +57,7 @@ async fn audited(state: &AppState, who: i64, action: &str, subject: Option<&str>
     staff::audit(&mut tx, Some(who), action, subject, state.clock.now())
         .await
         .map_err(api)?;
-    tx.commit().await.map_err(api)
+    state.commit(tx).await.map_err(api)
 }
 
 fn ctx(state: &AppState) -> Ctx<'_> {
@@ -158,7 +158,7 @@ async fn add_unit(
         .await
         .map_err(api)?;
     let unit = equipment::get(&mut tx, id).await.map_err(api)?;
-    tx.commit().await.map_err(api)?;
+    state.commit(tx).await.map_err(api)?;
     Ok((
         StatusCode::CREATED,
         Json(unit.as_ref().map(present::oxygen::unit_json).unwrap_or_default()),
@@ -231,7 +231,7 @@ async fn set_unit_state(
     .await
     .map_err(api)?;
     let u = equipment::get(&mut tx, u.id).await.map_err(api)?;
-    tx.commit().await.map_err(api)?;
+    state.commit(tx).await.map_err(api)?;
     Ok(Json(u.as_ref().map(present::oxygen::unit_json).unwrap_or_default()))
 }
 
@@ -314,7 +314,7 @@ async fn order(
                 Some(o) => present::oxygen::order_json(&mut tx, &o).await.map_err(api)?,
                 None => Value::Null,
             };
-            tx.commit().await.map_err(api)?;
+            state.commit(tx).await.map_err(api)?;
             Ok((StatusCode::CREATED, Json(out)))
         }
         Err(OrderError::NoStock(kind)) => {
@@ -329,7 +329,7 @@ async fn order(
             )
             .await
             .map_err(api)?;
-            tx.commit().await.map_err(api)?;
+            state.commit(tx).await.map_err(api)?;
             Err(refuse(
                 StatusCode::CONFLICT,
                 format!(
@@ -420,7 +420,7 @@ async fn move_order(
         Some(o) => present::oxygen::order_json(&mut tx, &o).await.map_err(api)?,
         None => Value::Null,
     };
-    tx.commit().await.map_err(api)?;
+    state.commit(tx).await.map_err(api)?;
     Ok(Json(out))
 }
 
@@ -561,7 +561,7 @@ async fn request_admission(
     )
     .await
     .map_err(api)?;
-    tx.commit().await.map_err(api)?;
+    state.commit(tx).await.map_err(api)?;
     Ok((StatusCode::CREATED, Json(present::oxygen::admission_json(&admission))))
 }
 
@@ -612,7 +612,7 @@ async fn move_admission(
     )
     .await
     .map_err(api)?;
-    tx.commit().await.map_err(api)?;
+    state.commit(tx).await.map_err(api)?;
     Ok(Json(present::oxygen::admission_json(&a)))
 }
 

@@ -12,7 +12,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::Locales;
 use crate::metrics::Metrics;
-use crate::store::Db;
+use crate::store::{Db, WriteTx};
 
 /// Everything the handlers and loops share. Cheap to clone.
 #[derive(Clone)]
@@ -46,4 +46,14 @@ pub struct IngestRequest {
     /// from here, the wait for the ingest commit included).
     pub received: chrono::DateTime<chrono::Utc>,
     pub done: oneshot::Sender<Result<u64, String>>,
+}
+
+impl AppState {
+    /// Commits a staff action and wakes the dispatcher in one call: what the action queued for a
+    /// patient or a provider goes out now, never left for the next poll.
+    pub async fn commit(&self, tx: WriteTx<'_>) -> sqlx::Result<()> {
+        tx.commit().await?;
+        self.wake_outbox.notify_one();
+        Ok(())
+    }
 }

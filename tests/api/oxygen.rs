@@ -640,3 +640,24 @@ async fn a_doctor_may_type_any_flow_and_the_job_is_listed_for_staff(engine: Engi
     );
 }
 both_engines!(a_doctor_may_type_any_flow_and_the_job_is_listed_for_staff);
+
+async fn a_staff_order_reaches_the_patient_without_waiting_for_the_poll(engine: Engine) {
+    // every loop polls only every ten minutes: anything sent promptly was woken
+    let app = TestApp::spawn_with(engine, Loops::default(), &[("MIMAMORI_POLL_INTERVAL_MS", "600000")]).await;
+    let token = staff_token(&app);
+    cli_ok(&app, &["equipment", "add", "--kind", "concentrator", "--serial", "K-1"]);
+    let (id, code) = app.add_patient("Mio", &["--language", "en"]);
+    app.tg_text(9301, &code, Some("en")).await;
+    let n = app.wait_for_texts(2).await.len();
+    let (status, _) = post(
+        &app,
+        &token,
+        &format!("/api/v1/patients/{id}/oxygen-orders"),
+        json!({"kit": "concentrator", "flow_rate": 1, "reason": "Dr Sato by phone"}),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let texts = app.wait_for_texts(n + 1).await;
+    assert!(texts[n..].iter().any(|t| t.contains("oxygen")), "{texts:?}");
+}
+both_engines!(a_staff_order_reaches_the_patient_without_waiting_for_the_poll);
