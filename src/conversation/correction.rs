@@ -29,7 +29,7 @@ pub async fn on_correction(
     let Some(last) = reports::latest_completed(conn, patient.id, ctx.now - REACH).await? else {
         return Ok(vec![
             OutMessage::text(ctx.t(lang, msg!("correction-nothing"), &[])),
-            checkin::how_to_report(ctx, lang),
+            super::prompts::how_to_report(ctx, lang),
         ]);
     };
     reports::set_aside(conn, last.id, ctx.now).await?;
@@ -42,7 +42,7 @@ pub async fn on_correction(
         ctx.now,
     )
     .await?;
-    let was = checkin::summary(ctx, lang, &last);
+    let was = super::prompts::summary(ctx, lang, &last);
     let says_more = parsed.spo2.is_some()
         || parsed.temperature.is_some()
         || parsed.pulse.is_some()
@@ -61,7 +61,7 @@ pub async fn on_correction(
         patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
         return Ok(vec![
             OutMessage::text(ctx.t(lang, msg!("correction-reopened"), &[("summary", was.into())])),
-            checkin::ask(ctx, lang, Step::Spo2, &d, Some(&draft)),
+            super::prompts::ask(ctx, lang, Step::Spo2, &d, Some(&draft)),
         ]);
     }
     // the misread report with what the patient now says in place of what was misread
@@ -81,7 +81,7 @@ pub async fn on_correction(
     checkin::apply(&mut fixed, &parsed, text);
     fixed.completed_at = Some(ms(ctx.now));
     let history = reports::complete(conn, &mut fixed, crate::care::release::RELEASE).await?;
-    let summary = checkin::summary(ctx, lang, &fixed);
+    let summary = super::prompts::summary(ctx, lang, &fixed);
     let mut out = vec![OutMessage::text(ctx.t(
         lang,
         msg!("correction-applied"),

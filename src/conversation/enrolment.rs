@@ -3,7 +3,6 @@
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
 
-use super::checkin;
 use crate::care::context::{Ctx, language};
 use crate::channels::OutMessage;
 use crate::domain::enrolment::{EnrolmentCode, MAX_FAILURES_PER_HOUR};
@@ -81,7 +80,7 @@ async fn bind_patient(
             msg!("enrol-welcome"),
             &[("name", patient.name.clone().into()), ("times", times.into())],
         )),
-        checkin::how_to_report(ctx, lang),
+        super::prompts::how_to_report(ctx, lang),
     ])
 }
 

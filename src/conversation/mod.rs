@@ -3,9 +3,11 @@
 
 pub mod checkin;
 pub mod correction;
+pub mod dialogue;
 pub mod enrolment;
 pub mod other_symptoms;
 pub mod patient;
+pub mod prompts;
 pub mod provider;
 pub mod questions;
 

@@ -3,7 +3,7 @@
 //! report is triaged without waiting for them; one that makes the assessment more urgent (a
 //! high-risk patient with a new symptom) is triaged again at once.
 
-use super::checkin::{self, other_symptoms_prompt as prompt};
+use super::prompts::other_symptoms_prompt as prompt;
 use crate::care::context::Ctx;
 use crate::care::triage;
 use crate::channels::OutMessage;
@@ -72,7 +72,7 @@ pub async fn on_choice(
         &triage::input_for(ctx, patient, &report, &history.reports),
     )
     .level;
-    let summary = checkin::summary(ctx, lang, &report);
+    let summary = super::prompts::summary(ctx, lang, &report);
     let mut out = if after > before {
         triage::decide_with(conn, ctx, patient, lang, &report, &history, Some(summary))
             .await?

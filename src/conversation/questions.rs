@@ -3,7 +3,6 @@
 //! buttons instead of guessing. "Yes" is triaged at once; a question not answered within the
 //! ward's wait counts as yes — under-triage is the failure that matters — and staff are told.
 
-use super::checkin;
 use crate::care::context::Ctx;
 use crate::care::triage;
 use crate::channels::{Choice, OutMessage};
@@ -163,7 +162,7 @@ async fn confirmed(
     }]);
     report.completed_at = Some(ms(ctx.now));
     let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
-    let summary = checkin::summary(ctx, lang, &report);
+    let summary = super::prompts::summary(ctx, lang, &report);
     let (_, out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, Some(summary)).await?;
     Ok(out)
 }
