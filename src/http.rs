@@ -5,11 +5,11 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
-use serde_json::json;
 use tokio::sync::oneshot;
 
+use crate::api::ApiError;
 use crate::channels::{NewEvent, Platform, line, telegram};
 use crate::runtime::state::AppState;
 use crate::runtime::state::IngestRequest;
@@ -30,26 +30,6 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Errors a client may see: a status and a fixed text, never internal detail.
-pub enum ApiError {
-    NotFound,
-    Unauthorized,
-    BadRequest(&'static str),
-    Unavailable,
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let (status, text) = match self {
-            ApiError::NotFound => (StatusCode::NOT_FOUND, "not found"),
-            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "signature or secret token missing or wrong"),
-            ApiError::BadRequest(why) => (StatusCode::BAD_REQUEST, why),
-            ApiError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again"),
-        };
-        (status, axum::Json(json!({ "error": text }))).into_response()
-    }
-}
-
 /// Makes `events` durable; returns once they are committed.
 async fn store(state: &AppState, platform: Platform, events: Vec<NewEvent>) -> Result<StatusCode, ApiError> {
     if events.is_empty() {
@@ -62,26 +42,33 @@ async fn store(state: &AppState, platform: Platform, events: Vec<NewEvent>) -> R
         .ingest
         .send(IngestRequest { events, received, done })
         .await
-        .map_err(|_| ApiError::Unavailable)?;
+        .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again"))?;
     match wait.await {
         Ok(Ok(_)) => {
             state.metrics.received(platform.code(), "stored", n);
             Ok(StatusCode::OK)
         }
-        _ => Err(ApiError::Unavailable),
+        _ => Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "storage unavailable, try again",
+        )),
     }
 }
 
 async fn line_webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<StatusCode, ApiError> {
     let Some(config) = &state.config.line else {
-        return Err(ApiError::NotFound);
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "not found"));
     };
     let signature = headers.get("x-line-signature").and_then(|v| v.to_str().ok());
     if !line::verify_signature(&config.channel_secret, &body, signature) {
         state.metrics.received("line", "bad_signature", 1);
-        return Err(ApiError::Unauthorized);
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "signature or secret token missing or wrong",
+        ));
     }
-    let events = line::split_events(&body).map_err(|_| ApiError::BadRequest("body is not a LINE webhook object"))?;
+    let events = line::split_events(&body)
+        .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "body is not a LINE webhook object"))?;
     store(&state, Platform::Line, events).await
 }
 
@@ -91,19 +78,27 @@ async fn telegram_webhook(
     body: Bytes,
 ) -> Result<StatusCode, ApiError> {
     let Some(config) = &state.config.telegram else {
-        return Err(ApiError::NotFound);
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "not found"));
     };
     let token = headers.get("x-telegram-bot-api-secret-token").map(|v| v.as_bytes());
     if !telegram::verify_secret(&config.webhook_secret, token) {
         state.metrics.received("telegram", "bad_secret", 1);
-        return Err(ApiError::Unauthorized);
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "signature or secret token missing or wrong",
+        ));
     }
-    let event = telegram::to_event(&body).map_err(|_| ApiError::BadRequest("body is not a Telegram update"))?;
+    let event = telegram::to_event(&body)
+        .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "body is not a Telegram update"))?;
     store(&state, Platform::Telegram, vec![event]).await
 }
 
 async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
-    state.db.ping().await.map_err(|_| ApiError::Unavailable)?;
+    state
+        .db
+        .ping()
+        .await
+        .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again"))?;
     Ok("ready")
 }
 

@@ -24,7 +24,7 @@ impl FromRequestParts<AppState> for Auth {
             .map(str::trim)
             .filter(|t| !t.is_empty());
         let unauthorized = || {
-            let mut r = ApiError(StatusCode::UNAUTHORIZED, "a valid staff API token is required").into_response();
+            let mut r = ApiError::new(StatusCode::UNAUTHORIZED, "a valid staff API token is required").into_response();
             r.headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
             r

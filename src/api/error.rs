@@ -1,17 +1,32 @@
-//! The staff API's one error type: a status and a fixed message as the JSON body; internal
-//! detail is logged, never returned.
+//! The HTTP layer's one error type, for the staff API and the webhooks: a status and a message
+//! as the JSON body (`{"error": …}`); internal detail is logged, never returned.
+
+use std::borrow::Cow;
 
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-/// An API error: a status and a fixed message; internal detail is logged, never returned.
-pub struct ApiError(pub StatusCode, pub &'static str);
+/// A status and what the caller is told; internal detail is logged, never returned.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub message: Cow<'static, str>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<Cow<'static, str>>) -> ApiError {
+        ApiError {
+            status,
+            message: message.into(),
+        }
+    }
+}
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.0, Json(json!({ "error": self.1 }))).into_response()
+        (self.status, Json(json!({ "error": self.message }))).into_response()
     }
 }
 
@@ -19,13 +34,13 @@ impl IntoResponse for ApiError {
 impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> Self {
         tracing::error!(error = %e, "API step failed");
-        ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
     }
 }
 
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
         tracing::error!(error = %e, "API storage error");
-        ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again")
     }
 }

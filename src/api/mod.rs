@@ -81,7 +81,7 @@ async fn list_patients(
     Query(q): Query<PatientQuery>,
 ) -> Result<Json<Value>, ApiError> {
     if q.severity.as_deref().is_some_and(|s| Level::from_code(s).is_none()) {
-        return Err(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "severity must be stable, watch, moderate, urgent or emergency",
         ));
@@ -128,7 +128,7 @@ async fn patient(
     drop(conn);
     audit(&state, &who, "patient.read", Some(&format!("patient:{id}"))).await?;
     let Some(p) = p else {
-        return Err(ApiError(StatusCode::NOT_FOUND, "no such patient"));
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient"));
     };
     Ok(Json(json!({
         "id": p.id, "name": p.name, "phone": p.phone, "birth_date": p.birth_date,
@@ -181,7 +181,7 @@ async fn request(
     drop(conn);
     audit(&state, &who, "care_request.read", Some(&format!("care_request:{id}"))).await?;
     let Some(row) = row else {
-        return Err(ApiError(StatusCode::NOT_FOUND, "no such care request"));
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such care request"));
     };
     let lang = lang_of(q.lang.as_deref());
     let mut out = present::requests_json(&state.locales, lang, std::slice::from_ref(&row), &history);
@@ -205,17 +205,17 @@ async fn provider_report(
     q: Result<Query<ReportQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Ok(Query(q)) = q else {
-        return Err(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "give from and to as YYYY-MM-DD (and format=csv|json)",
         ));
     };
     let format = q.format.as_deref().unwrap_or("csv");
     if !matches!(format, "csv" | "json") {
-        return Err(ApiError(StatusCode::BAD_REQUEST, "format must be csv or json"));
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "format must be csv or json"));
     }
     let (start, end) = present::report_period(q.from, q.to, state.config.timezone)
-        .map_err(|why| ApiError(StatusCode::BAD_REQUEST, why))?;
+        .map_err(|why| ApiError::new(StatusCode::BAD_REQUEST, why))?;
     let mut conn = state.db.pool.acquire().await?;
     let lines = crate::store::performance::report(&mut conn, start, end).await?;
     drop(conn);
@@ -223,7 +223,7 @@ async fn provider_report(
     let lang = lang_of(q.lang.as_deref());
     let body = present::render_provider_report(&state.locales, lang, q.from, q.to, &lines, format).map_err(|e| {
         tracing::error!(error = %e, "report rendering failed");
-        ApiError(StatusCode::INTERNAL_SERVER_ERROR, "the report could not be written")
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the report could not be written")
     })?;
     let headers = if format == "json" {
         vec![(header::CONTENT_TYPE, "application/json".to_string())]
@@ -260,14 +260,14 @@ async fn assign_request(
     body: Result<Json<AssignBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let Ok(Json(body)) = body else {
-        return Err(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "send JSON: {\"provider_id\": 12, \"reason\": \"…\"}",
         ));
     };
     let reason = body.reason.trim();
     if reason.is_empty() {
-        return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "a reason is required"));
     }
     let now = state.clock.now();
     let ctx = crate::care::context::Ctx {
@@ -281,15 +281,18 @@ async fn assign_request(
     use crate::care::chain::AssignError;
     match done {
         Ok(()) => {}
-        Err(AssignError::NoRequest) => return Err(ApiError(StatusCode::NOT_FOUND, "no such care request")),
+        Err(AssignError::NoRequest) => return Err(ApiError::new(StatusCode::NOT_FOUND, "no such care request")),
         Err(AssignError::NoProvider) => {
-            return Err(ApiError(
+            return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "no active doctor, nurse or pharmacist with this id",
             ));
         }
         Err(AssignError::Closed) => {
-            return Err(ApiError(StatusCode::CONFLICT, "the care request is already closed"));
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "the care request is already closed",
+            ));
         }
     }
     let action = if previous.is_some() {
@@ -322,20 +325,20 @@ async fn close_request(
     body: Result<Json<CloseBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let Ok(Json(body)) = body else {
-        return Err(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "send JSON: {\"outcome\": \"done\"|\"cancelled\"|\"assigned\"|\"in_progress\", \"reason\": \"…\"}",
         ));
     };
     let Some(to) = RequestStatus::from_code(&body.outcome).filter(|s| *s != RequestStatus::Open) else {
-        return Err(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "outcome must be assigned, in_progress, done or cancelled",
         ));
     };
     let reason = body.reason.trim();
     if to.needs_reason() && reason.is_empty() {
-        return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "a reason is required"));
     }
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
@@ -349,7 +352,7 @@ async fn close_request(
     )
     .await?;
     if changed == 0 {
-        return Err(ApiError(
+        return Err(ApiError::new(
             StatusCode::CONFLICT,
             "no care request with this id can move to that status",
         ));
@@ -389,13 +392,13 @@ async fn episode(
     body: Result<Json<EpisodeBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let Ok(Json(body)) = body else {
-        return Err(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "send JSON: {\"action\": \"end\"|\"extend\", \"reason\": \"…\", \"until\": \"YYYY-MM-DD\"}",
         ));
     };
     if body.reason.trim().is_empty() {
-        return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "a reason is required"));
     }
     let now = state.clock.now();
     let ctx = crate::care::context::Ctx {
@@ -405,21 +408,26 @@ async fn episode(
     };
     let mut tx = state.db.begin().await?;
     let Some(patient) = patients::get(&mut tx, id).await? else {
-        return Err(ApiError(StatusCode::NOT_FOUND, "no such patient"));
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient"));
     };
     let done = match (body.action.as_str(), body.until) {
         ("end", _) => crate::care::release::release(&mut tx, &ctx, &patient, Some(body.reason.trim())).await,
         ("extend", Some(day)) => {
             let Some(until) = crate::domain::episode::start_of_day(day, state.config.timezone) else {
-                return Err(ApiError(StatusCode::BAD_REQUEST, "until is not a valid day"));
+                return Err(ApiError::new(StatusCode::BAD_REQUEST, "until is not a valid day"));
             };
             crate::care::release::extend(&mut tx, &ctx, id, until, body.reason.trim()).await
         }
-        ("extend", None) => return Err(ApiError(StatusCode::BAD_REQUEST, "extend needs until (YYYY-MM-DD)")),
-        _ => return Err(ApiError(StatusCode::BAD_REQUEST, "action must be end or extend")),
+        ("extend", None) => {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "extend needs until (YYYY-MM-DD)",
+            ));
+        }
+        _ => return Err(ApiError::new(StatusCode::BAD_REQUEST, "action must be end or extend")),
     }?;
     if !done {
-        return Err(ApiError(
+        return Err(ApiError::new(
             StatusCode::CONFLICT,
             "the patient's episode has already ended",
         ));

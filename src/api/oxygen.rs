@@ -5,7 +5,6 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
@@ -41,23 +40,12 @@ pub fn router() -> Router<AppState> {
 
 // ---- handlers ------------------------------------------------------------------------------
 
-/// A refusal whose words depend on the case (a state machine's "cannot become …").
-fn refuse(status: StatusCode, message: String) -> Response {
-    (status, Json(json!({ "error": message }))).into_response()
-}
-
-fn api(e: impl Into<ApiError>) -> Response {
-    e.into().into_response()
-}
-
 /// Writes a read to the audit log, once the read is done and before its answer goes out (see
 /// `api::audit`: its commit makes what the read saw durable).
-async fn audited(state: &AppState, who: i64, action: &str, subject: Option<&str>) -> Result<(), Response> {
-    let mut tx = state.db.begin().await.map_err(api)?;
-    staff::audit(&mut tx, Some(who), action, subject, state.clock.now())
-        .await
-        .map_err(api)?;
-    state.commit(tx).await.map_err(api)
+async fn audited(state: &AppState, who: i64, action: &str, subject: Option<&str>) -> Result<(), ApiError> {
+    let mut tx = state.db.begin().await?;
+    staff::audit(&mut tx, Some(who), action, subject, state.clock.now()).await?;
+    state.commit(tx).await.map_err(ApiError::from)
 }
 
 fn ctx(state: &AppState) -> Ctx<'_> {
@@ -71,21 +59,15 @@ fn ctx(state: &AppState) -> Ctx<'_> {
 /// A JSON body, or a 400 that shows what to send.
 fn body<T>(b: Result<Json<T>, axum::extract::rejection::JsonRejection>, example: &'static str) -> Result<T, ApiError> {
     b.map(|Json(t)| t)
-        .map_err(|_| ApiError(StatusCode::BAD_REQUEST, example))
+        .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, example))
 }
 
 fn reason_of(r: &str) -> Result<&str, ApiError> {
     let r = r.trim();
     if r.is_empty() {
-        return Err(ApiError(StatusCode::BAD_REQUEST, "a reason is required"));
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "a reason is required"));
     }
     Ok(r)
-}
-
-impl From<ApiError> for Response {
-    fn from(e: ApiError) -> Response {
-        e.into_response()
-    }
 }
 
 #[derive(Deserialize)]
@@ -98,23 +80,21 @@ async fn list_units(
     State(state): State<AppState>,
     Auth(who): Auth,
     Query(q): Query<UnitQuery>,
-) -> Result<Json<Value>, Response> {
+) -> Result<Json<Value>, ApiError> {
     if q.state.as_deref().is_some_and(|s| UnitState::from_code(s).is_none()) {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "state must be available, reserved, out_for_delivery, in_use, to_collect, cleaning or out_of_service",
-        )));
+        ));
     }
     if q.kind.as_deref().is_some_and(|k| UnitKind::from_code(k).is_none()) {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "kind must be cylinder, regulator or concentrator",
-        )));
+        ));
     }
-    let mut conn = state.db.pool.acquire().await.map_err(api)?;
-    let units = equipment::list(&mut conn, q.state.as_deref(), q.kind.as_deref())
-        .await
-        .map_err(api)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let units = equipment::list(&mut conn, q.state.as_deref(), q.kind.as_deref()).await?;
     drop(conn);
     audited(&state, who.id, "equipment.list", None).await?;
     Ok(Json(present::oxygen::inventory_json(&units)))
@@ -130,35 +110,33 @@ async fn add_unit(
     State(state): State<AppState>,
     Auth(who): Auth,
     b: Result<Json<NewUnit>, axum::extract::rejection::JsonRejection>,
-) -> Result<(StatusCode, Json<Value>), Response> {
+) -> Result<(StatusCode, Json<Value>), ApiError> {
     let b = body(
         b,
         "send JSON: {\"kind\": \"cylinder\"|\"regulator\"|\"concentrator\", \"serial\": \"C-001\"}",
     )?;
     let Some(kind) = UnitKind::from_code(&b.kind) else {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "kind must be cylinder, regulator or concentrator",
-        )));
+        ));
     };
     let serial = b.serial.trim();
     if serial.is_empty() {
-        return Err(api(ApiError(StatusCode::BAD_REQUEST, "a serial number is required")));
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "a serial number is required"));
     }
     let now = state.clock.now();
-    let mut tx = state.db.begin().await.map_err(api)?;
+    let mut tx = state.db.begin().await?;
     let actor = format!("staff:{}", who.id);
-    let Some(id) = equipment::add(&mut tx, kind, serial, &actor, now).await.map_err(api)? else {
-        return Err(api(ApiError(
+    let Some(id) = equipment::add(&mut tx, kind, serial, &actor, now).await? else {
+        return Err(ApiError::new(
             StatusCode::CONFLICT,
             "a unit with this serial is already registered",
-        )));
+        ));
     };
-    staff::audit(&mut tx, Some(who.id), "equipment.add", Some(&format!("unit:{id}")), now)
-        .await
-        .map_err(api)?;
-    let unit = equipment::get(&mut tx, id).await.map_err(api)?;
-    state.commit(tx).await.map_err(api)?;
+    staff::audit(&mut tx, Some(who.id), "equipment.add", Some(&format!("unit:{id}")), now).await?;
+    let unit = equipment::get(&mut tx, id).await?;
+    state.commit(tx).await?;
     Ok((
         StatusCode::CREATED,
         Json(unit.as_ref().map(present::oxygen::unit_json).unwrap_or_default()),
@@ -169,17 +147,17 @@ async fn unit(
     State(state): State<AppState>,
     Auth(who): Auth,
     Path(serial): Path<String>,
-) -> Result<Json<Value>, Response> {
-    let mut conn = state.db.pool.acquire().await.map_err(api)?;
-    let u = equipment::by_serial(&mut conn, &serial).await.map_err(api)?;
+) -> Result<Json<Value>, ApiError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let u = equipment::by_serial(&mut conn, &serial).await?;
     let events = match &u {
-        Some(u) => equipment::history(&mut conn, u.id).await.map_err(api)?,
+        Some(u) => equipment::history(&mut conn, u.id).await?,
         None => Vec::new(),
     };
     drop(conn);
     audited(&state, who.id, "equipment.read", Some(&format!("serial:{serial}"))).await?;
     let Some(u) = u else {
-        return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial")));
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no unit with this serial"));
     };
     Ok(Json(present::oxygen::history_json(&u, &events)))
 }
@@ -195,30 +173,30 @@ async fn set_unit_state(
     Auth(who): Auth,
     Path(serial): Path<String>,
     b: Result<Json<StateBody>, axum::extract::rejection::JsonRejection>,
-) -> Result<Json<Value>, Response> {
+) -> Result<Json<Value>, ApiError> {
     let b = body(
         b,
         "send JSON: {\"state\": \"available\"|\"out_of_service\", \"reason\": \"…\"}",
     )?;
     let reason = reason_of(&b.reason)?;
     let Some(to) = UnitState::from_code(&b.state).filter(|s| s.set_by_staff()) else {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "staff set a unit available (cleaned, repaired) or out_of_service; the rest follows orders and jobs",
-        )));
+        ));
     };
     let now = state.clock.now();
-    let mut tx = state.db.begin().await.map_err(api)?;
-    let Some(u) = equipment::by_serial(&mut tx, &serial).await.map_err(api)? else {
-        return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial")));
+    let mut tx = state.db.begin().await?;
+    let Some(u) = equipment::by_serial(&mut tx, &serial).await? else {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no unit with this serial"));
     };
     match equipment::set_state(&mut tx, u.id, to, &format!("staff:{}", who.id), reason, now).await {
         Ok(()) => {}
         Err(equipment::MoveError::Missing) => {
-            return Err(api(ApiError(StatusCode::NOT_FOUND, "no unit with this serial")));
+            return Err(ApiError::new(StatusCode::NOT_FOUND, "no unit with this serial"));
         }
-        Err(equipment::MoveError::Refused(r)) => return Err(refuse(StatusCode::CONFLICT, r.to_string())),
-        Err(equipment::MoveError::Db(e)) => return Err(api(e)),
+        Err(equipment::MoveError::Refused(r)) => return Err(ApiError::new(StatusCode::CONFLICT, r.to_string())),
+        Err(equipment::MoveError::Db(e)) => return Err(ApiError::from(e)),
     }
     staff::audit_why(
         &mut tx,
@@ -228,10 +206,9 @@ async fn set_unit_state(
         Some(reason),
         now,
     )
-    .await
-    .map_err(api)?;
-    let u = equipment::get(&mut tx, u.id).await.map_err(api)?;
-    state.commit(tx).await.map_err(api)?;
+    .await?;
+    let u = equipment::get(&mut tx, u.id).await?;
+    state.commit(tx).await?;
     Ok(Json(u.as_ref().map(present::oxygen::unit_json).unwrap_or_default()))
 }
 
@@ -244,11 +221,11 @@ async fn list_orders(
     State(state): State<AppState>,
     Auth(who): Auth,
     Query(q): Query<StatusQuery>,
-) -> Result<Json<Value>, Response> {
-    let mut conn = state.db.pool.acquire().await.map_err(api)?;
+) -> Result<Json<Value>, ApiError> {
+    let mut conn = state.db.pool.acquire().await?;
     let mut out = Vec::new();
-    for o in equipment::orders(&mut conn, q.status.as_deref()).await.map_err(api)? {
-        out.push(present::oxygen::order_json(&mut conn, &o).await.map_err(api)?);
+    for o in equipment::orders(&mut conn, q.status.as_deref()).await? {
+        out.push(present::oxygen::order_json(&mut conn, &o).await?);
     }
     drop(conn);
     audited(&state, who.id, "oxygen_orders.list", None).await?;
@@ -268,17 +245,17 @@ async fn order(
     Auth(who): Auth,
     Path(patient_id): Path<i64>,
     b: Result<Json<OrderBody>, axum::extract::rejection::JsonRejection>,
-) -> Result<(StatusCode, Json<Value>), Response> {
+) -> Result<(StatusCode, Json<Value>), ApiError> {
     let b = body(
         b,
         "send JSON: {\"kit\": \"cylinder\"|\"concentrator\", \"flow_rate\": 2.5, \"reason\": \"…\"}",
     )?;
     let reason = reason_of(&b.reason)?;
     let Some(kit) = Kit::from_code(&b.kit) else {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "kit must be cylinder or concentrator",
-        )));
+        ));
     };
     let flow = match &b.flow_rate {
         Value::Number(n) => FlowRate::parse(&n.to_string()),
@@ -286,16 +263,14 @@ async fn order(
         _ => None,
     };
     let Some(flow) = flow else {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "flow_rate must be 0.5 to 15 (L/min)",
-        )));
+        ));
     };
     let c = ctx(&state);
-    let mut tx = state.db.begin().await.map_err(api)?;
-    let placed = flow::order(&mut tx, &c, OrderedBy::Staff(who.id), patient_id, None, kit, flow)
-        .await
-        .map_err(api)?;
+    let mut tx = state.db.begin().await?;
+    let placed = flow::order(&mut tx, &c, OrderedBy::Staff(who.id), patient_id, None, kit, flow).await?;
     let subject = format!("patient:{patient_id}");
     match placed {
         Ok(id) => {
@@ -307,14 +282,13 @@ async fn order(
                 Some(reason),
                 c.now,
             )
-            .await
-            .map_err(api)?;
-            let o = equipment::order(&mut tx, id).await.map_err(api)?;
+            .await?;
+            let o = equipment::order(&mut tx, id).await?;
             let out = match o {
-                Some(o) => present::oxygen::order_json(&mut tx, &o).await.map_err(api)?,
+                Some(o) => present::oxygen::order_json(&mut tx, &o).await?,
                 None => Value::Null,
             };
-            state.commit(tx).await.map_err(api)?;
+            state.commit(tx).await?;
             Ok((StatusCode::CREATED, Json(out)))
         }
         Err(OrderError::NoStock(kind)) => {
@@ -327,10 +301,9 @@ async fn order(
                 Some(reason),
                 c.now,
             )
-            .await
-            .map_err(api)?;
-            state.commit(tx).await.map_err(api)?;
-            Err(refuse(
+            .await?;
+            state.commit(tx).await?;
+            Err(ApiError::new(
                 StatusCode::CONFLICT,
                 format!(
                     "no {} in stock: hospital coordination is open and staff were alerted",
@@ -338,15 +311,15 @@ async fn order(
                 ),
             ))
         }
-        Err(OrderError::AlreadyOrdered(id)) => Err(refuse(
+        Err(OrderError::AlreadyOrdered(id)) => Err(ApiError::new(
             StatusCode::CONFLICT,
             format!("oxygen order {id} is already out for this patient"),
         )),
-        Err(OrderError::NoPatient) => Err(api(ApiError(StatusCode::NOT_FOUND, "no such patient"))),
-        Err(OrderError::NotActive) => Err(api(ApiError(
+        Err(OrderError::NoPatient) => Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient")),
+        Err(OrderError::NotActive) => Err(ApiError::new(
             StatusCode::CONFLICT,
             "the patient's home recovery has ended",
-        ))),
+        )),
     }
 }
 
@@ -360,7 +333,7 @@ async fn start_order(
     auth: Auth,
     id: Path<i64>,
     b: Result<Json<ReasonBody>, axum::extract::rejection::JsonRejection>,
-) -> Result<Json<Value>, Response> {
+) -> Result<Json<Value>, ApiError> {
     move_order(state, auth, id, b, false).await
 }
 
@@ -369,7 +342,7 @@ async fn end_order(
     auth: Auth,
     id: Path<i64>,
     b: Result<Json<ReasonBody>, axum::extract::rejection::JsonRejection>,
-) -> Result<Json<Value>, Response> {
+) -> Result<Json<Value>, ApiError> {
     move_order(state, auth, id, b, true).await
 }
 
@@ -379,29 +352,28 @@ async fn move_order(
     Path(id): Path<i64>,
     b: Result<Json<ReasonBody>, axum::extract::rejection::JsonRejection>,
     end: bool,
-) -> Result<Json<Value>, Response> {
+) -> Result<Json<Value>, ApiError> {
     let b = body(b, "send JSON: {\"reason\": \"…\"}")?;
     let reason = reason_of(&b.reason)?;
     let c = ctx(&state);
-    let mut tx = state.db.begin().await.map_err(api)?;
+    let mut tx = state.db.begin().await?;
     let moved = if end {
         flow::end(&mut tx, &c, id, &format!("staff:{}", who.id), reason).await
     } else {
         flow::start(&mut tx, &c, id).await
-    }
-    .map_err(api)?;
+    }?;
     match moved {
         Ok(_) => {}
-        Err(OrderMoveError::NoOrder) => return Err(api(ApiError(StatusCode::NOT_FOUND, "no such oxygen order"))),
+        Err(OrderMoveError::NoOrder) => return Err(ApiError::new(StatusCode::NOT_FOUND, "no such oxygen order")),
         Err(OrderMoveError::NotNow) => {
-            return Err(api(ApiError(
+            return Err(ApiError::new(
                 StatusCode::CONFLICT,
                 if end {
                     "the order has already ended"
                 } else {
                     "oxygen can start only once the equipment is delivered, and only once"
                 },
-            )));
+            ));
         }
     }
     let action = if end { "oxygen_order.end" } else { "oxygen_order.start" };
@@ -413,21 +385,20 @@ async fn move_order(
         Some(reason),
         c.now,
     )
-    .await
-    .map_err(api)?;
-    let o = equipment::order(&mut tx, id).await.map_err(api)?;
+    .await?;
+    let o = equipment::order(&mut tx, id).await?;
     let out = match o {
-        Some(o) => present::oxygen::order_json(&mut tx, &o).await.map_err(api)?,
+        Some(o) => present::oxygen::order_json(&mut tx, &o).await?,
         None => Value::Null,
     };
-    state.commit(tx).await.map_err(api)?;
+    state.commit(tx).await?;
     Ok(Json(out))
 }
 
-async fn list_stations(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, Response> {
-    let mut conn = state.db.pool.acquire().await.map_err(api)?;
-    let stations = station::list(&mut conn).await.map_err(api)?;
-    let occupancy = station::occupancy(&mut conn).await.map_err(api)?;
+async fn list_stations(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, ApiError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let stations = station::list(&mut conn).await?;
+    let occupancy = station::occupancy(&mut conn).await?;
     drop(conn);
     audited(&state, who.id, "stations.list", None).await?;
     Ok(Json(
@@ -444,11 +415,9 @@ async fn list_admissions(
     State(state): State<AppState>,
     Auth(who): Auth,
     Query(q): Query<OpenQuery>,
-) -> Result<Json<Value>, Response> {
-    let mut conn = state.db.pool.acquire().await.map_err(api)?;
-    let rows = station::admissions(&mut conn, q.open.unwrap_or(true))
-        .await
-        .map_err(api)?;
+) -> Result<Json<Value>, ApiError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let rows = station::admissions(&mut conn, q.open.unwrap_or(true)).await?;
     drop(conn);
     audited(&state, who.id, "admissions.list", None).await?;
     Ok(Json(
@@ -482,22 +451,22 @@ async fn request_admission(
     State(state): State<AppState>,
     Auth(who): Auth,
     b: Result<Json<AdmissionBody>, axum::extract::rejection::JsonRejection>,
-) -> Result<(StatusCode, Json<Value>), Response> {
+) -> Result<(StatusCode, Json<Value>), ApiError> {
     let b = body(
         b,
         "send JSON: {\"patient_id\": 1, \"bed_kind\": \"oxygen\"|\"therapy\", \"crew_judged_oxygen\": true, \"independent\": true, \"emergency_signs\": false, \"reason\": \"…\"}",
     )?;
     let reason = reason_of(&b.reason)?;
     let Some(kind) = BedKind::from_code(&b.bed_kind) else {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "bed_kind must be oxygen or therapy",
-        )));
+        ));
     };
     let c = ctx(&state);
-    let mut tx = state.db.begin().await.map_err(api)?;
-    let Some(patient) = patients::get(&mut tx, b.patient_id).await.map_err(api)? else {
-        return Err(api(ApiError(StatusCode::NOT_FOUND, "no such patient")));
+    let mut tx = state.db.begin().await?;
+    let Some(patient) = patients::get(&mut tx, b.patient_id).await? else {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient"));
     };
     let independent = b.independent.or(patient.independent.map(|v| v != 0));
     let candidate = Candidate {
@@ -505,19 +474,19 @@ async fn request_admission(
         emergency: b.emergency_signs,
     };
     if kind == BedKind::Oxygen && !b.crew_judged_oxygen {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "an oxygen bed is for a patient the ambulance crew judged to need oxygen (crew_judged_oxygen)",
-        )));
+        ));
     }
     if !candidate.qualifies_for_station() {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "the station takes patients who are independent in daily living and show no emergency signs: arrange hospital admission",
-        )));
+        ));
     }
-    if let Some(open) = station::open_for(&mut tx, patient.id).await.map_err(api)? {
-        return Err(refuse(
+    if let Some(open) = station::open_for(&mut tx, patient.id).await? {
+        return Err(ApiError::new(
             StatusCode::CONFLICT,
             format!("the patient already has admission {} ({})", open.id, open.status),
         ));
@@ -529,9 +498,7 @@ async fn request_admission(
     };
     // a therapy bed answers the patient's open treatment referral
     let referral = match kind {
-        BedKind::Therapy => care::open_of_kind(&mut tx, patient.id, RequestKind::TreatmentReferral)
-            .await
-            .map_err(api)?,
+        BedKind::Therapy => care::open_of_kind(&mut tx, patient.id, RequestKind::TreatmentReferral).await?,
         BedKind::Oxygen => None,
     };
     let new = NewAdmission {
@@ -542,8 +509,8 @@ async fn request_admission(
         care_request_id: referral,
         note: Some(reason),
     };
-    let Some(admission) = station::request(&mut tx, &new, c.now).await.map_err(api)? else {
-        return Err(refuse(
+    let Some(admission) = station::request(&mut tx, &new, c.now).await? else {
+        return Err(ApiError::new(
             StatusCode::CONFLICT,
             format!(
                 "no {} bed is free: arrange oxygen at home or hospital admission",
@@ -559,9 +526,8 @@ async fn request_admission(
         Some(reason),
         c.now,
     )
-    .await
-    .map_err(api)?;
-    state.commit(tx).await.map_err(api)?;
+    .await?;
+    state.commit(tx).await?;
     Ok((StatusCode::CREATED, Json(present::oxygen::admission_json(&admission))))
 }
 
@@ -584,24 +550,24 @@ async fn move_admission(
     Auth(who): Auth,
     Path((id, action)): Path<(i64, String)>,
     b: Result<Json<ReasonBody>, axum::extract::rejection::JsonRejection>,
-) -> Result<Json<Value>, Response> {
+) -> Result<Json<Value>, ApiError> {
     let Some(to) = action_status(&action) else {
-        return Err(api(ApiError(
+        return Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "actions: accept, decline, admit, treated, discharge, transfer, cancel",
-        )));
+        ));
     };
     let b = body(b, "send JSON: {\"reason\": \"…\"}")?;
     let reason = reason_of(&b.reason)?;
     let c = ctx(&state);
-    let mut tx = state.db.begin().await.map_err(api)?;
+    let mut tx = state.db.begin().await?;
     let a = match station::move_admission(&mut tx, id, to, Some(reason), c.now).await {
         Ok(a) => a,
-        Err(station::MoveError::Missing) => return Err(api(ApiError(StatusCode::NOT_FOUND, "no such admission"))),
-        Err(station::MoveError::Refused(r)) => return Err(refuse(StatusCode::CONFLICT, r.to_string())),
-        Err(station::MoveError::Db(e)) => return Err(api(e)),
+        Err(station::MoveError::Missing) => return Err(ApiError::new(StatusCode::NOT_FOUND, "no such admission")),
+        Err(station::MoveError::Refused(r)) => return Err(ApiError::new(StatusCode::CONFLICT, r.to_string())),
+        Err(station::MoveError::Db(e)) => return Err(ApiError::from(e)),
     };
-    admission::admission_moved(&mut tx, &c, &a, to).await.map_err(api)?;
+    admission::admission_moved(&mut tx, &c, &a, to).await?;
     staff::audit_why(
         &mut tx,
         Some(who.id),
@@ -610,15 +576,14 @@ async fn move_admission(
         Some(reason),
         c.now,
     )
-    .await
-    .map_err(api)?;
-    state.commit(tx).await.map_err(api)?;
+    .await?;
+    state.commit(tx).await?;
     Ok(Json(present::oxygen::admission_json(&a)))
 }
 
-async fn list_jobs(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, Response> {
-    let mut conn = state.db.pool.acquire().await.map_err(api)?;
-    let jobs = present::oxygen::jobs_json(&mut conn).await.map_err(api)?;
+async fn list_jobs(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, ApiError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let jobs = present::oxygen::jobs_json(&mut conn).await?;
     drop(conn);
     audited(&state, who.id, "jobs.list", None).await?;
     Ok(Json(json!({ "jobs": jobs })))
