@@ -61,42 +61,33 @@ pub(crate) async fn offer_with(app: &TestApp, chat: &str, needle: &str) -> (Stri
 /// Every (label, data) button of the latest message to `chat` containing `needle` (`chat` empty:
 /// to anyone, as LINE replies name no recipient).
 pub(crate) async fn buttons_of(app: &TestApp, chat: &str, needle: &str) -> Vec<(String, String)> {
-    for _ in 0..400 {
-        let offers: Vec<_> = app
-            .sent()
+    let what = format!("a message with buttons and {needle:?} to {chat:?}");
+    app.eventually(what, || async {
+        app.sent()
             .await
             .into_iter()
-            .filter(|s| {
+            .rev()
+            .find(|s| {
                 (chat.is_empty() || s.to.as_deref() == Some(chat)) && !s.buttons.is_empty() && s.text.contains(needle)
             })
-            .collect();
-        if let Some(o) = offers.last() {
-            return o.buttons.clone();
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("no message with buttons and {needle:?} reached {chat}");
+            .map(|o| o.buttons)
+    })
+    .await
 }
 
 /// The first text to anyone containing `needle` (LINE replies name no recipient).
 pub(crate) async fn wait_text(app: &TestApp, needle: &str) -> String {
-    for _ in 0..400 {
-        if let Some(t) = app.texts().await.into_iter().find(|t| t.contains(needle)) {
-            return t;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("nobody got {needle:?}");
+    app.eventually(format!("a text with {needle:?}"), || async {
+        app.texts().await.into_iter().find(|t| t.contains(needle))
+    })
+    .await
 }
 
 pub(crate) async fn wait_text_to(app: &TestApp, chat: &str, needle: &str) -> String {
-    for _ in 0..400 {
-        if let Some(t) = app.texts_to(chat).await.into_iter().find(|t| t.contains(needle)) {
-            return t;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("{chat} never got {needle:?}: {:?}", app.texts_to(chat).await);
+    app.eventually(format!("a text with {needle:?} to {chat}"), || async {
+        app.texts_to(chat).await.into_iter().find(|t| t.contains(needle))
+    })
+    .await
 }
 
 /// A patient on LINE, area Nerima, with `extra` CLI flags; enrolled.
@@ -110,14 +101,8 @@ pub(crate) async fn named_patient(app: &TestApp, name: &str, user: &str, extra: 
     let (id, code) = app.add_patient(name, &args);
     app.line_text(user, &code).await;
     // (answered with the reply token: the reply API names no recipient)
-    let welcome = format!("Welcome, {name}");
-    for _ in 0..400 {
-        if app.texts().await.iter().any(|t| t.contains(&welcome)) {
-            return id;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("{user} was not welcomed");
+    wait_text(app, &format!("Welcome, {name}")).await;
+    id
 }
 
 async fn the_family_doctor_accepts_and_the_patient_is_told_who_calls(engine: Engine) {
@@ -251,18 +236,16 @@ async fn two_accepts_at_once_exactly_one_wins(engine: Engine) {
         1
     );
     // both are answered: one "is yours", one "someone else has already accepted"
-    let mut answers = Vec::new();
-    for _ in 0..400 {
-        answers = [app.texts_to("7301").await, app.texts_to("7302").await]
-            .concat()
-            .into_iter()
-            .filter(|t| t.contains("is yours") || t.contains("already accepted"))
-            .collect::<Vec<_>>();
-        if answers.len() >= 2 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
+    let answers = app
+        .eventually("both doctors answered", || async {
+            let answers = [app.texts_to("7301").await, app.texts_to("7302").await]
+                .concat()
+                .into_iter()
+                .filter(|t| t.contains("is yours") || t.contains("already accepted"))
+                .collect::<Vec<_>>();
+            (answers.len() >= 2).then_some(answers)
+        })
+        .await;
     assert_eq!(
         answers.iter().filter(|t| t.contains("is yours")).count(),
         1,

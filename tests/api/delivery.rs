@@ -77,12 +77,10 @@ async fn a_line_push_is_retried_with_the_same_retry_key_and_409_means_delivered(
     .await;
     mount_defaults(&app.line, &app.telegram).await;
     line_text_without_reply_token(&app, "Uretry", "hello").await;
-    for _ in 0..100 {
-        if push_requests(&app).await.len() == 1 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    app.eventually("the first push", || async {
+        (push_requests(&app).await.len() == 1).then_some(())
+    })
+    .await;
     assert_eq!(push_requests(&app).await.len(), 1);
     // the retry planned (before it is, the row is pending too, and a clock moved on now would
     // only push the retry further out)

@@ -99,14 +99,12 @@ async fn new_line_users_in_one_webhook_are_each_answered_in_their_profile_langua
             && texts.iter().any(|t| t.contains("Frankさん"))
             && texts.iter().any(|t| t.contains("記録しました"))
     };
-    let mut texts = app.texts().await;
-    for _ in 0..400 {
-        if all_answered(&texts) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-        texts = app.texts().await;
-    }
+    let texts = app
+        .eventually("all three answered", || async {
+            let texts = app.texts().await;
+            all_answered(&texts).then_some(texts)
+        })
+        .await;
     assert!(
         texts.iter().any(|t| t.contains("記録しました")),
         "the known patient's report answered: {texts:?}"

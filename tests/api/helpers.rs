@@ -354,6 +354,32 @@ impl TestApp {
         )
     }
 
+    /// Registers a patient and enrols their LINE chat with the code; returns (patient id, texts
+    /// sent so far, the welcome included).
+    pub async fn enrol_line(&self, user: &str, name: &str, extra: &[&str]) -> (i64, usize) {
+        let (id, code) = self.add_patient(name, extra);
+        self.line_text(user, &code).await;
+        self.settle().await;
+        (id, self.texts().await.len())
+    }
+
+    /// The same on Telegram, in English.
+    pub async fn enrol_telegram(&self, chat: i64, name: &str, extra: &[&str]) -> (i64, usize) {
+        let mut args = vec!["--language", "en"];
+        args.extend_from_slice(extra);
+        let (id, code) = self.add_patient(name, &args);
+        self.tg_text(chat, &code, Some("en")).await;
+        self.settle().await;
+        (id, self.texts().await.len())
+    }
+
+    /// `mimamori patient show --json`: the patient, their reports (newest first), questions.
+    pub fn patient_json(&self, patient: i64) -> Value {
+        let out = self.cli(&["patient", "show", &patient.to_string(), "--json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("json")
+    }
+
     // ---- the patient side: signed webhooks --------------------------------------------------
 
     pub async fn post_line_raw(&self, body: &[u8], signature: Option<&str>) -> reqwest::Response {
@@ -541,18 +567,30 @@ impl TestApp {
             .collect()
     }
 
-    /// Waits until `n` texts have been sent in all (the loops run for real; nothing sleeps on a
-    /// timer, we poll for the effect).
-    pub async fn wait_for_texts(&self, n: usize) -> Vec<String> {
+    /// Polls `probe` until it finds something, for up to 10 s (the loops run for real; nothing
+    /// sleeps on a timer, we poll for the effect). Every wait of the suite goes through here.
+    pub async fn eventually<T, F, Fut>(&self, what: impl std::fmt::Display, probe: F) -> T
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Option<T>>,
+    {
         for _ in 0..400 {
-            let texts = self.texts().await;
-            if texts.len() >= n {
-                return texts;
+            if let Some(found) = probe().await {
+                return found;
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
-        let texts = self.texts().await;
-        panic!("expected {n} messages, got {}: {texts:#?}", texts.len());
+        panic!("timed out waiting for {what}");
+    }
+
+    /// Waits until `n` texts have been sent in all.
+    pub async fn wait_for_texts(&self, n: usize) -> Vec<String> {
+        let what = format!("{n} messages (so far: {:#?})", self.texts().await);
+        self.eventually(what, || async {
+            let texts = self.texts().await;
+            (texts.len() >= n).then_some(texts)
+        })
+        .await
     }
 
     /// Waits until `cond` holds on the database.
@@ -561,13 +599,8 @@ impl TestApp {
         F: Fn(AnyPool) -> Fut,
         Fut: std::future::Future<Output = bool>,
     {
-        for _ in 0..400 {
-            if cond(self.pool()).await {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-        panic!("timed out waiting until {what}");
+        self.eventually(what, || async { cond(self.pool()).await.then_some(()) })
+            .await
     }
 
     /// Waits until the count `sql` selects is `n`.

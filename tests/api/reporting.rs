@@ -1,35 +1,13 @@
 //! Patients report readings: one free-text message at any time, or the scheduled check-in.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::both_engines;
 use crate::helpers::{Engine, TestApp};
 
-/// Enrols a LINE user and returns (patient id, number of texts sent so far).
-async fn enrolled_line(app: &TestApp, user: &str, name: &str, extra: &[&str]) -> (i64, usize) {
-    let (id, code) = app.add_patient(name, extra);
-    app.line_text(user, &code).await;
-    let n = app.wait_for_texts(2).await.len();
-    (id, n)
-}
-
-async fn enrolled_telegram(app: &TestApp, chat: i64, name: &str) -> (i64, usize) {
-    let (id, code) = app.add_patient(name, &["--language", "en"]);
-    app.tg_text(chat, &code, Some("en")).await;
-    let n = app.wait_for_texts(2).await.len();
-    (id, n)
-}
-
-async fn latest_report(app: &TestApp, patient: i64) -> Value {
-    let out = app.cli(&["patient", "show", &patient.to_string(), "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
-    v["reports"][0].clone()
-}
-
 async fn one_message_reports_are_read_in_every_form_and_acknowledged(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, mut n) = enrolled_line(&app, "Ureport", "佐藤一郎", &[]).await;
+    let (id, mut n) = app.enrol_line("Ureport", "佐藤一郎", &[]).await;
     for text in ["SpO2 97 37.8", "９７　３７．８", "spo2:97% temp 37.8℃"] {
         app.line_text("Ureport", text).await;
         n += 1;
@@ -38,7 +16,7 @@ async fn one_message_reports_are_read_in_every_form_and_acknowledged(engine: Eng
             texts[n - 1].starts_with("SpO2 97%, 体温 37.8℃ — 記録しました。\nありがとうございます。"),
             "for {text:?}: {texts:?}"
         );
-        let r = latest_report(&app, id).await;
+        let r = app.patient_json(id)["reports"][0].clone();
         assert_eq!(r["spo2"], 97);
         assert_eq!(r["temperature"], 37.8);
         assert_eq!(r["source_text"], text, "the source message is kept");
@@ -56,7 +34,7 @@ both_engines!(one_message_reports_are_read_in_every_form_and_acknowledged);
 
 async fn a_symptom_or_low_spo2_is_never_just_recorded(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_line(&app, "Urisk", "鈴木", &[]).await;
+    let (id, n) = app.enrol_line("Urisk", "鈴木", &[]).await;
     app.line_text("Urisk", "酸素96 体温36.5 息苦しい").await;
     let texts = app.wait_for_texts(n + 1).await;
     let last = &texts[n];
@@ -64,7 +42,7 @@ async fn a_symptom_or_low_spo2_is_never_just_recorded(engine: Engine) {
         last.contains("急に息苦しくなった") && last.contains("30分以内に医師からお電話"),
         "{last}"
     );
-    let r = latest_report(&app, id).await;
+    let r = app.patient_json(id)["reports"][0].clone();
     assert_eq!(r["symptoms"], json!(["sudden_breathlessness"]));
     assert!(r["feeling"].is_null(), "息苦しい is the symptom, not 'worse'");
     // a first SpO2 of 92: measure again; the lower reading counts
@@ -79,7 +57,7 @@ async fn a_symptom_or_low_spo2_is_never_just_recorded(engine: Engine) {
     let texts = app.wait_for_texts(n + 5).await;
     assert!(texts[n + 3].contains("低いほうの値で判断します：SpO2 92%"), "{texts:?}");
     assert!(texts[n + 4].contains("30分以内に医師からお電話"), "{texts:?}");
-    let r = latest_report(&app, id).await;
+    let r = app.patient_json(id)["reports"][0].clone();
     assert_eq!(
         (r["spo2"].as_i64(), r["spo2_remeasured"].as_i64()),
         (Some(93), Some(92))
@@ -98,7 +76,7 @@ both_engines!(a_symptom_or_low_spo2_is_never_just_recorded);
 
 async fn an_emergency_reading_says_call_119_first(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (_, n) = enrolled_telegram(&app, 7001, "Helen").await;
+    let (_, n) = app.enrol_telegram(7001, "Helen", &[]).await;
     app.tg_text(7001, "spo2 88 temp 38.9", Some("en")).await;
     let texts = app.wait_for_texts(n + 2).await;
     assert!(texts[n].starts_with("Call 119 now"), "first message: {texts:?}");
@@ -120,13 +98,13 @@ both_engines!(an_emergency_reading_says_call_119_first);
 
 async fn implausible_and_unreadable_input_gets_a_specific_request_and_keeps_what_was_read(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_telegram(&app, 7002, "Ivan").await;
+    let (id, n) = app.enrol_telegram(7002, "Ivan", &[]).await;
     app.tg_text(7002, "spo2 97 temp 48", Some("en")).await;
     let texts = app.wait_for_texts(n + 3).await;
     assert_eq!(texts[n], "Noted: SpO2 97%.", "{texts:?}");
     assert!(texts[n + 1].contains("between 34.0 and 43.0"), "{texts:?}");
     assert!(texts[n + 2].contains("What is your temperature?"), "{texts:?}");
-    let r = latest_report(&app, id).await;
+    let r = app.patient_json(id)["reports"][0].clone();
     assert_eq!(r["spo2"], 97, "what was read is kept");
     assert!(r["completed_at"].is_null());
     app.tg_text(7002, "37.8", Some("en")).await;
@@ -135,7 +113,7 @@ async fn implausible_and_unreadable_input_gets_a_specific_request_and_keeps_what
         texts[n + 3].starts_with("SpO2 97%, 37.8 °C — recorded.\nThank you."),
         "{texts:?}"
     );
-    let r = latest_report(&app, id).await;
+    let r = app.patient_json(id)["reports"][0].clone();
     assert_eq!(r["source_text"], "spo2 97 temp 48\n37.8");
     app.tg_text(7002, "SpO2 101 36.5", Some("en")).await;
     app.tg_text(7002, "good morning!", Some("en")).await;
@@ -161,7 +139,7 @@ async fn next_check_in(app: &TestApp, patient: i64) -> chrono::DateTime<chrono::
 
 async fn a_line_check_in_walks_through_quick_replies(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_line(&app, "Ucheck", "田中", &[]).await;
+    let (id, n) = app.enrol_line("Ucheck", "田中", &[]).await;
     let due = next_check_in(&app, id).await;
     let local = due.with_timezone(&chrono_tz::Asia::Tokyo).format("%H:%M").to_string();
     assert!(local == "09:00" || local == "16:00", "{local}");
@@ -201,7 +179,7 @@ async fn a_line_check_in_walks_through_quick_replies(engine: Engine) {
         texts[n + 7].starts_with("SpO2 97%, 体温 37.2℃, 変わらない — 記録しました。\nありがとうございます。"),
         "{texts:?}"
     );
-    let r = latest_report(&app, id).await;
+    let r = app.patient_json(id)["reports"][0].clone();
     assert_eq!(r["source"], "check_in");
     assert_eq!(r["symptoms"], json!([]));
     assert_eq!(r["feeling"], "same");
@@ -212,7 +190,7 @@ both_engines!(a_line_check_in_walks_through_quick_replies);
 
 async fn a_telegram_check_in_with_symptoms_answers_every_press(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_telegram(&app, 7003, "Judy").await;
+    let (id, n) = app.enrol_telegram(7003, "Judy", &[]).await;
     app.set_time(next_check_in(&app, id).await);
     app.wait_for_texts(n + 2).await;
     let mut presses = 0;
@@ -242,7 +220,7 @@ async fn a_telegram_check_in_with_symptoms_answers_every_press(engine: Engine) {
         last.contains("SpO2 96%, 38.0 °C, symptoms: Chest pain, worse — recorded.") && last.contains("call"),
         "{last}"
     );
-    let r = latest_report(&app, id).await;
+    let r = app.patient_json(id)["reports"][0].clone();
     assert_eq!(r["symptoms"], json!(["chest_pain"]));
     assert_eq!(r["feeling"], "worse");
     // the second page showed the breathing symptoms, without the one already ticked
@@ -256,7 +234,7 @@ both_engines!(a_telegram_check_in_with_symptoms_answers_every_press);
 
 async fn an_unanswered_check_in_is_reminded_after_an_hour(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_telegram(&app, 7004, "Ken").await;
+    let (id, n) = app.enrol_telegram(7004, "Ken", &[]).await;
     let due = next_check_in(&app, id).await;
     app.set_time(due);
     app.wait_for_texts(n + 2).await;
@@ -272,7 +250,7 @@ both_engines!(an_unanswered_check_in_is_reminded_after_an_hour);
 
 async fn scheduled_check_ins_survive_a_restart(engine: Engine) {
     let mut app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_telegram(&app, 7005, "Lena").await;
+    let (id, n) = app.enrol_telegram(7005, "Lena", &[]).await;
     let due = next_check_in(&app, id).await;
     app.stop().await;
     app.clock.set(due + chrono::Duration::minutes(5));
@@ -292,7 +270,7 @@ both_engines!(scheduled_check_ins_survive_a_restart);
 
 async fn stickers_blocking_and_unblocking(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_line(&app, "Ublock", "高橋", &[]).await;
+    let (id, n) = app.enrol_line("Ublock", "高橋", &[]).await;
     let sticker = app.line_event(
         "Ublock",
         "message",
@@ -343,7 +321,7 @@ both_engines!(stickers_blocking_and_unblocking);
 
 async fn a_telegram_patient_who_blocks_the_bot_is_flagged_for_staff(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, _) = enrolled_telegram(&app, 7006, "Mia").await;
+    let (id, _) = app.enrol_telegram(7006, "Mia", &[]).await;
     let kicked = json!({"update_id": 990_001, "my_chat_member": {
         "chat": {"id": 7006, "type": "private", "first_name": "Mia"},
         "from": {"id": 7006, "is_bot": false, "first_name": "Mia"},

@@ -6,15 +6,6 @@ use serde_json::Value;
 use crate::both_engines;
 use crate::helpers::{Engine, TestApp};
 
-async fn enrolled(app: &TestApp, chat: i64, name: &str, extra: &[&str]) -> (i64, usize) {
-    let mut args = vec!["--language", "en"];
-    args.extend_from_slice(extra);
-    let (id, code) = app.add_patient(name, &args);
-    app.tg_text(chat, &code, Some("en")).await;
-    let n = app.wait_for_texts(2).await.len();
-    (id, n)
-}
-
 /// (kind, status, urgency, reasons) of a patient's care requests, oldest first.
 async fn requests(app: &TestApp, patient: i64) -> Vec<(String, String, i64, Value)> {
     let rows: Vec<(String, String, i64, String)> =
@@ -30,7 +21,7 @@ async fn requests(app: &TestApp, patient: i64) -> Vec<(String, String, i64, Valu
 
 async fn spo2_92_is_remeasured_then_routed_to_oxygen_with_its_reasons(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6001, "Nora", &[]).await;
+    let (id, n) = app.enrol_telegram(6001, "Nora", &[]).await;
     app.tg_text(6001, "SpO2 92 37.5", Some("en")).await;
     let texts = app.wait_for_texts(n + 2).await;
     assert!(texts[n + 1].contains("measure your SpO2 again"), "{texts:?}");
@@ -66,7 +57,7 @@ both_engines!(spo2_92_is_remeasured_then_routed_to_oxygen_with_its_reasons);
 
 async fn an_emergency_is_never_delayed_and_opens_hospital_coordination(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6002, "Omar", &[]).await;
+    let (id, n) = app.enrol_telegram(6002, "Omar", &[]).await;
     app.tg_text(6002, "SpO2 97 36.8 lips purple", Some("en")).await;
     let texts = app.wait_for_texts(n + 2).await;
     assert!(texts[n].starts_with("Call 119 now"), "{texts:?}");
@@ -85,7 +76,7 @@ both_engines!(an_emergency_is_never_delayed_and_opens_hospital_coordination);
 
 async fn worse_and_help_are_honoured_in_the_middle_of_a_check_in(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6003, "Pia", &[]).await;
+    let (id, n) = app.enrol_telegram(6003, "Pia", &[]).await;
     let due = app
         .scalar_i64(&format!(
             "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'pending'"
@@ -125,7 +116,7 @@ both_engines!(worse_and_help_are_honoured_in_the_middle_of_a_check_in);
 
 async fn feeling_worse_with_harder_breathing_is_a_home_visit_the_same_day(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6004, "Quinn", &[]).await;
+    let (id, n) = app.enrol_telegram(6004, "Quinn", &[]).await;
     app.tg_text(6004, "I feel worse, it is harder to breathe", Some("en"))
         .await;
     let texts = app.wait_for_texts(n + 1).await;
@@ -143,7 +134,7 @@ both_engines!(feeling_worse_with_harder_breathing_is_a_home_visit_the_same_day);
 
 async fn a_high_risk_patient_early_in_illness_is_referred_for_treatment(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6005, "Rin", &["--risk", "diabetes"]).await;
+    let (id, n) = app.enrol_telegram(6005, "Rin", &["--risk", "diabetes"]).await;
     app.tg_text(6005, "SpO2 98 36.9", Some("en")).await;
     let texts = app.wait_for_texts(n + 2).await;
     assert!(texts[n + 1].contains("early treatment"), "{texts:?}");
@@ -159,7 +150,7 @@ async fn kinds(app: &TestApp, patient: i64) -> Vec<String> {
 async fn a_silent_patient_climbs_the_ladder_reminder_staff_call_safety_check_across_a_restart(engine: Engine) {
     let mut app = TestApp::spawn(engine).await;
     let enrolled_at = mimamori::clock::Clock::now(&app.clock);
-    let (id, n) = enrolled(&app, 6101, "Sam", &[]).await;
+    let (id, n) = app.enrol_telegram(6101, "Sam", &[]).await;
     let due = mimamori::store::from_ms(
         app.scalar_i64(&format!(
             "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'pending'"
@@ -211,7 +202,7 @@ both_engines!(a_silent_patient_climbs_the_ladder_reminder_staff_call_safety_chec
 
 async fn a_patient_who_answers_gets_neither_staff_call_nor_safety_check(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6102, "Tara", &[]).await;
+    let (id, n) = app.enrol_telegram(6102, "Tara", &[]).await;
     let due = mimamori::store::from_ms(
         app.scalar_i64(&format!(
             "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'pending'"
@@ -236,7 +227,7 @@ async fn any_message_counts_as_contact_and_puts_the_safety_check_off(engine: Eng
     let app = TestApp::spawn(engine).await;
     let start = mimamori::clock::Clock::now(&app.clock);
     let on_line = crate::chains::patient(&app, "Ucontact1", &[]).await;
-    let (on_telegram, _) = enrolled(&app, 6120, "Vic", &[]).await;
+    let (on_telegram, _) = app.enrol_telegram(6120, "Vic", &[]).await;
     let safety_checks =
         |id: i64| format!("SELECT COUNT(*) FROM care_requests WHERE kind = 'safety_check' AND patient_id = {id}");
     app.set_time(start + chrono::Duration::hours(20));
@@ -279,7 +270,7 @@ both_engines!(any_message_counts_as_contact_and_puts_the_safety_check_off);
 
 async fn after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_stable(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6103, "Uma", &[]).await;
+    let (id, n) = app.enrol_telegram(6103, "Uma", &[]).await;
     let start = mimamori::clock::Clock::now(&app.clock);
     app.tg_text(6103, "worse and harder to breathe", Some("en")).await;
     app.wait_for_texts(n + 1).await;
@@ -327,7 +318,7 @@ both_engines!(after_a_moderate_assessment_check_ins_come_every_three_hours_until
 
 async fn cannot_eat_or_drink_gets_a_phone_consultation(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6201, "Yui", &[]).await;
+    let (id, n) = app.enrol_telegram(6201, "Yui", &[]).await;
     app.tg_text(6201, "食事がとれない", None).await;
     let texts = app.wait_for_texts(n + 1).await;
     assert!(texts[n].contains("within 4 hours"), "{texts:?}");
@@ -344,7 +335,7 @@ both_engines!(cannot_eat_or_drink_gets_a_phone_consultation);
 
 async fn fast_breathing_with_spo2_93_is_an_emergency_at_once(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6202, "Zoe", &[]).await;
+    let (id, n) = app.enrol_telegram(6202, "Zoe", &[]).await;
     app.tg_text(6202, "SpO2 93 37.2 RR 32", Some("en")).await;
     let texts = app.wait_for_texts(n + 2).await;
     assert!(
@@ -358,7 +349,7 @@ both_engines!(fast_breathing_with_spo2_93_is_an_emergency_at_once);
 
 async fn a_repeated_report_raises_the_open_request_instead_of_opening_another(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6203, "Aki", &[]).await;
+    let (id, n) = app.enrol_telegram(6203, "Aki", &[]).await;
     app.tg_text(6203, "食事がとれない", None).await;
     app.wait_for_texts(n + 1).await;
     let first = requests(&app, id).await;
@@ -411,7 +402,7 @@ async fn last_assessment(app: &TestApp, patient: i64) -> (String, Vec<String>) {
 
 async fn three_points_below_the_first_reading_is_moderate_also_reading_by_reading(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled(&app, 6301, "Ren", &[]).await;
+    let (id, n) = app.enrol_telegram(6301, "Ren", &[]).await;
     app.tg_text(6301, "SpO2 99 36.5", Some("en")).await;
     app.wait_for_texts(n + 1).await;
     assert_eq!(last_assessment(&app, id).await.0, "stable");

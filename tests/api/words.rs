@@ -2,32 +2,8 @@
 //! an unclear urgent sign is asked back (and taken as said when unanswered), a misread report can
 //! be corrected, and common symptoms feed the rules — through LINE and Telegram, on both engines.
 
-use serde_json::Value;
-
 use crate::both_engines;
 use crate::helpers::{Engine, TestApp};
-
-async fn enrolled_line(app: &TestApp, user: &str, name: &str, extra: &[&str]) -> (i64, usize) {
-    let (id, code) = app.add_patient(name, extra);
-    app.line_text(user, &code).await;
-    app.settle().await;
-    (id, app.texts().await.len())
-}
-
-async fn enrolled_telegram(app: &TestApp, chat: i64, name: &str, extra: &[&str]) -> (i64, usize) {
-    let mut args = vec!["--language", "en"];
-    args.extend_from_slice(extra);
-    let (id, code) = app.add_patient(name, &args);
-    app.tg_text(chat, &code, Some("en")).await;
-    app.settle().await;
-    (id, app.texts().await.len())
-}
-
-async fn shown(app: &TestApp, patient: i64) -> Value {
-    let out = app.cli(&["patient", "show", &patient.to_string(), "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("json")
-}
 
 async fn kinds(app: &TestApp, patient: i64) -> Vec<String> {
     sqlx::query_scalar("SELECT kind FROM care_requests WHERE patient_id = $1 ORDER BY id")
@@ -62,7 +38,7 @@ async fn last_buttons(app: &TestApp) -> Vec<(String, String)> {
 
 async fn a_sign_in_other_words_is_triaged_and_a_denied_one_is_not(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (denies, mut n) = enrolled_line(&app, "Uwords1", "田中", &[]).await;
+    let (denies, mut n) = app.enrol_line("Uwords1", "田中", &[]).await;
     app.line_text("Uwords1", "SpO2 97 36.5 胸の痛みはないです。咳が少しあります")
         .await;
     n += 1;
@@ -81,7 +57,7 @@ async fn a_sign_in_other_words_is_triaged_and_a_denied_one_is_not(engine: Engine
         kinds(&app, denies).await.is_empty(),
         "no urgent request for a denied sign"
     );
-    let r = &shown(&app, denies).await["reports"][0];
+    let r = &app.patient_json(denies)["reports"][0];
     assert_eq!(r["symptoms"], serde_json::json!(["cough"]));
     let understood = r["understood"].as_array().expect("understood");
     assert!(
@@ -92,7 +68,7 @@ async fn a_sign_in_other_words_is_triaged_and_a_denied_one_is_not(engine: Engine
     );
 
     // a sign in the patient's own words, with no reading at all
-    let (blue, before) = enrolled_line(&app, "Uwords2", "佐々木", &[]).await;
+    let (blue, before) = app.enrol_line("Uwords2", "佐々木", &[]).await;
     app.line_text("Uwords2", "くちびるが青いです").await;
     let texts = app.wait_for_texts(before + 1).await;
     assert!(
@@ -105,7 +81,7 @@ both_engines!(a_sign_in_other_words_is_triaged_and_a_denied_one_is_not);
 
 async fn an_unsure_urgent_sign_is_asked_back_and_the_answer_decides(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_telegram(&app, 8101, "Ivy", &[]).await;
+    let (id, n) = app.enrol_telegram(8101, "Ivy", &[]).await;
     app.tg_text(8101, "my lips look a bit dark, not sure", Some("en")).await;
     let texts = app.wait_for_texts(n + 1).await;
     assert!(
@@ -130,7 +106,7 @@ async fn an_unsure_urgent_sign_is_asked_back_and_the_answer_decides(engine: Engi
     let texts = app.wait_for_texts(n + 2).await;
     assert!(texts[n + 1].starts_with("Call 119 now"), "{texts:?}");
     opened(&app, id, "emergency").await;
-    let q = &shown(&app, id).await["safety_questions"][0];
+    let q = &app.patient_json(id)["safety_questions"][0];
     assert_eq!(
         (q["symptom"].as_str(), q["answer"].as_str()),
         (Some("purple_lips"), Some("yes"))
@@ -145,7 +121,7 @@ async fn an_unsure_urgent_sign_is_asked_back_and_the_answer_decides(engine: Engi
     );
 
     // "no" is noted and nothing is opened
-    let (calm, before) = enrolled_telegram(&app, 8102, "Jon", &[]).await;
+    let (calm, before) = app.enrol_telegram(8102, "Jon", &[]).await;
     app.tg_text(8102, "no fever and chest pain", Some("en")).await;
     let texts = app.wait_for_texts(before + 1).await;
     assert!(texts.last().is_some_and(|t| t.contains("\"Chest pain\"")), "{texts:?}");
@@ -165,7 +141,7 @@ both_engines!(an_unsure_urgent_sign_is_asked_back_and_the_answer_decides);
 
 async fn an_unanswered_safety_question_takes_the_safe_side_and_tells_staff(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_line(&app, "Uwords3", "鈴木", &[]).await;
+    let (id, n) = app.enrol_line("Uwords3", "鈴木", &[]).await;
     app.line_text("Uwords3", "唇の色が悪い気がする").await;
     let texts = app.wait_for_texts(n + 1).await;
     assert!(
@@ -188,11 +164,11 @@ async fn an_unanswered_safety_question_takes_the_safe_side_and_tells_staff(engin
         .await,
         1
     );
-    let q = &shown(&app, id).await["safety_questions"][0];
+    let q = &app.patient_json(id)["safety_questions"][0];
     assert_eq!(q["answer"], "assumed");
 
     // a typed "いいえ" answers the question without a button
-    let (calm, before) = enrolled_line(&app, "Uwords4", "高橋", &[]).await;
+    let (calm, before) = app.enrol_line("Uwords4", "高橋", &[]).await;
     app.line_text("Uwords4", "顔が白っぽい").await;
     app.wait_for_texts(before + 1).await;
     app.line_text("Uwords4", "いいえ").await;
@@ -214,7 +190,7 @@ both_engines!(an_unanswered_safety_question_takes_the_safe_side_and_tells_staff)
 
 async fn distress_without_a_reading_is_called_and_asked(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_telegram(&app, 8103, "Kai", &[]).await;
+    let (id, n) = app.enrol_telegram(8103, "Kai", &[]).await;
     app.tg_text(8103, "please help me", Some("en")).await;
     let texts = app.wait_for_texts(n + 3).await;
     let joined = texts[n..].join("\n---\n");
@@ -227,7 +203,7 @@ both_engines!(distress_without_a_reading_is_called_and_asked);
 
 async fn words_we_cannot_place_offer_a_one_tap_way_to_say_it_is_worse(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_line(&app, "Uwords7", "中村", &[]).await;
+    let (id, n) = app.enrol_line("Uwords7", "中村", &[]).await;
     app.line_text("Uwords7", "母がまたあれをやってる").await;
     app.wait_for_texts(n + 2).await;
     let buttons = last_buttons(&app).await;
@@ -244,19 +220,19 @@ both_engines!(words_we_cannot_place_offer_a_one_tap_way_to_say_it_is_worse);
 
 async fn a_patient_corrects_a_misread_report(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let (id, n) = enrolled_line(&app, "Uwords5", "伊藤", &[]).await;
+    let (id, n) = app.enrol_line("Uwords5", "伊藤", &[]).await;
     app.line_text("Uwords5", "SpO2 97 36.8 胸が痛い").await;
     app.wait_for_texts(n + 1).await;
     let told = since(&app, n).await;
     assert!(told.contains("症状：胸の痛みがある"), "{told}");
-    let first = shown(&app, id).await["reports"][0]["id"].as_i64().expect("id");
+    let first = app.patient_json(id)["reports"][0]["id"].as_i64().expect("id");
     let n = app.texts().await.len();
     app.line_text("Uwords5", "違います、胸は痛くないです").await;
     app.wait_for_texts(n + 1).await;
     let told = since(&app, n).await;
     assert!(told.contains("訂正しました"), "{told}");
     assert!(told.contains("ないと伺った症状：胸の痛みがある"), "{told}");
-    let v = shown(&app, id).await;
+    let v = app.patient_json(id);
     let (fixed, old) = (&v["reports"][0], &v["reports"][1]);
     assert_eq!(old["id"].as_i64(), Some(first));
     assert!(old["corrected_at"].is_string(), "the misread report is kept, set aside");
@@ -287,7 +263,7 @@ both_engines!(a_patient_corrects_a_misread_report);
 async fn new_common_symptoms_feed_the_rules_and_the_check_in_offers_them(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     // high-risk: a new symptom is a reason to call (docs/TRIAGE.md "watch")
-    let (id, n) = enrolled_telegram(&app, 8104, "Lea", &["--risk", "diabetes"]).await;
+    let (id, n) = app.enrol_telegram(8104, "Lea", &["--risk", "diabetes"]).await;
     app.tg_text(8104, "spo2 97 36.6 no symptoms", Some("en")).await;
     app.wait_for_texts(n + 1).await;
     let due = mimamori::store::from_ms(
@@ -320,11 +296,11 @@ async fn new_common_symptoms_feed_the_rules_and_the_check_in_offers_them(engine:
     app.settle().await;
     let texts = app.texts_to("8104").await;
     assert!(texts.iter().any(|t| t.contains("symptoms: Cough")), "{texts:?}");
-    let r = &shown(&app, id).await["reports"][0];
+    let r = &app.patient_json(id)["reports"][0];
     assert_eq!(r["symptoms"], serde_json::json!(["cough"]));
 
     // and in a message: a high-risk patient's new sore throat, said in words
-    let (other, m) = enrolled_line(&app, "Uwords6", "小林", &["--risk", "diabetes"]).await;
+    let (other, m) = app.enrol_line("Uwords6", "小林", &["--risk", "diabetes"]).await;
     app.line_text("Uwords6", "SpO2 97 36.5 のどが痛いです").await;
     let texts = app.wait_for_texts(m + 1).await;
     assert!(texts.iter().any(|t| t.contains("のどの痛み")), "{texts:?}");
@@ -339,7 +315,7 @@ async fn a_new_cough_restarts_the_release_clock_and_a_lingering_one_does_not(eng
         .with_timezone(&chrono_tz::Asia::Tokyo)
         .date_naive()
         .to_string();
-    let (id, _) = enrolled_telegram(&app, 8105, "Max", &["--onset-date", &onset]).await;
+    let (id, _) = app.enrol_telegram(8105, "Max", &["--onset-date", &onset]).await;
     let release =
         format!("SELECT COUNT(*) FROM timers WHERE patient_id = {id} AND kind = 'release' AND status = 'pending'");
     let due = format!("SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'release' AND status = 'pending'");
@@ -371,7 +347,7 @@ both_engines!(a_new_cough_restarts_the_release_clock_and_a_lingering_one_does_no
 async fn the_same_understanding_on_the_other_platform(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     // LINE: the question's Yes is a postback (LINE first: `texts` lists LINE's before Telegram's)
-    let (line, n) = enrolled_line(&app, "Uwords8", "山本", &[]).await;
+    let (line, n) = app.enrol_line("Uwords8", "山本", &[]).await;
     app.line_text("Uwords8", "胸が痛いかも").await;
     app.wait_for_texts(n + 1).await;
     let yes = last_buttons(&app)
@@ -386,7 +362,7 @@ async fn the_same_understanding_on_the_other_platform(engine: Engine) {
     assert!(told.contains("症状：胸の痛みがある"), "{told}");
 
     // Telegram: a correction in one message
-    let (id, n) = enrolled_telegram(&app, 8106, "Ned", &[]).await;
+    let (id, n) = app.enrol_telegram(8106, "Ned", &[]).await;
     app.tg_text(8106, "spo2 97 36.8", Some("en")).await;
     app.wait_for_texts(n + 1).await;
     let n = app.texts().await.len();
@@ -397,7 +373,7 @@ async fn the_same_understanding_on_the_other_platform(engine: Engine) {
         told.contains("has been corrected") && told.contains("SpO2 94%"),
         "{told}"
     );
-    let v = shown(&app, id).await;
+    let v = app.patient_json(id);
     assert_eq!(v["reports"][0]["spo2"], 94);
     assert!(v["reports"][1]["corrected_at"].is_string());
 }
