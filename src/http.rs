@@ -103,6 +103,11 @@ async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiError>
 }
 
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    // over-triage is counted: how often a question turned out not to be needed
+    match crate::store::questions::counts(&state.db).await {
+        Ok(counts) => state.metrics.set_safety_questions(&counts),
+        Err(e) => tracing::warn!(error = %e, "safety question counts unavailable"),
+    }
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
         state.metrics.render(),

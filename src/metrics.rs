@@ -4,6 +4,7 @@
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
@@ -21,8 +22,15 @@ const DECISION_BUCKETS: [f64; 37] = [
     10.0, 15.0, 30.0,
 ];
 
+/// How an urgent question asked back was settled.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct AnswerLabel {
+    pub answer: String,
+}
+
 pub struct Metrics {
     registry: Registry,
+    safety_questions: Family<AnswerLabel, Gauge>,
     webhook_events: Family<Labels, Counter>,
     events_processed: Family<Labels, Counter>,
     outbound: Family<Labels, Counter>,
@@ -70,8 +78,15 @@ impl Metrics {
             "From a webhook event's arrival to the commit of its effects (assessment, care requests, outbox)",
             decision_seconds.clone(),
         );
+        let safety_questions = Family::<AnswerLabel, Gauge>::default();
+        registry.register(
+            "safety_questions",
+            "Urgent signs asked back, by how they were settled: yes, no (asked without need), assumed (no answer: taken as yes), open",
+            safety_questions.clone(),
+        );
         Metrics {
             registry,
+            safety_questions,
             webhook_events,
             events_processed,
             outbound,
@@ -102,6 +117,16 @@ impl Metrics {
     }
     pub fn ingest_took(&self, seconds: f64) {
         self.ingest_seconds.observe(seconds);
+    }
+
+    /// The database's count of questions by how they were settled, read at each scrape (all
+    /// instances share it).
+    pub fn set_safety_questions(&self, counts: &[(String, i64)]) {
+        for (answer, n) in counts {
+            self.safety_questions
+                .get_or_create(&AnswerLabel { answer: answer.clone() })
+                .set(*n);
+        }
     }
 
     pub fn event_committed(&self, seconds: f64) {

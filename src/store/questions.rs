@@ -92,6 +92,25 @@ pub async fn for_patient(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<S
     .await
 }
 
+/// How many questions were settled each way (`open`: not yet).
+pub async fn counts(db: &super::Db) -> sqlx::Result<Vec<(String, i64)>> {
+    let rows: Vec<(Option<String>, i64)> =
+        sqlx::query_as("SELECT answer, COUNT(*) FROM safety_questions GROUP BY answer")
+            .fetch_all(&db.pool)
+            .await?;
+    let mut out: Vec<(String, i64)> = ["yes", "no", "assumed", "open"]
+        .iter()
+        .map(|a| (a.to_string(), 0))
+        .collect();
+    for (answer, n) in rows {
+        let key = answer.unwrap_or_else(|| "open".into());
+        if let Some(slot) = out.iter_mut().find(|(a, _)| *a == key) {
+            slot.1 = n;
+        }
+    }
+    Ok(out)
+}
+
 /// Settles an open question; false if it was already settled (a second press, a late timer).
 pub async fn settle(conn: &mut Conn, id: i64, how: Settled, now: DateTime<Utc>) -> sqlx::Result<bool> {
     let done =

@@ -185,6 +185,22 @@ async fn an_unanswered_safety_question_takes_the_safe_side_and_tells_staff(engin
         kinds(&app, calm).await.is_empty(),
         "an answered question never falls back"
     );
+    // operations see how often a question was needed
+    let metrics = app
+        .http
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    for line in [
+        "mimamori_safety_questions{answer=\"assumed\"} 1",
+        "mimamori_safety_questions{answer=\"no\"} 1",
+    ] {
+        assert!(metrics.contains(line), "{line} in {metrics}");
+    }
 }
 both_engines!(an_unanswered_safety_question_takes_the_safe_side_and_tells_staff);
 
