@@ -8,7 +8,10 @@ use hmac::{Hmac, Mac};
 use serde_json::{Value, json};
 use sha2::Sha256;
 
-use super::{Decoded, Inbound, InboundKind, NewEvent, OutMessage, Platform, SendOutcome, split_text};
+use super::{
+    Decoded, Delivery, Inbound, InboundKind, NewEvent, OutMessage, Platform, Progress, Recorder, SendOutcome,
+    split_text,
+};
 use crate::config::{LineConfig, Secret};
 
 /// At most this many message objects go in one reply or push request.
@@ -211,6 +214,45 @@ impl LineClient {
     }
 
     /// Pushes with `X-Line-Retry-Key`: the same key on every retry, so LINE delivers once.
+    /// Sends one outbox row: as a reply while its token is fresh and the row fits one request,
+    /// else pushed in requests of at most five messages, each with its own retry key (the row's
+    /// own for the first, derived from it after), resuming after the parts already delivered.
+    pub async fn deliver(
+        &self,
+        row: &Delivery<'_>,
+        messages: &[OutMessage],
+        progress: &dyn Recorder,
+    ) -> anyhow::Result<SendOutcome> {
+        let objects = message_objects(messages);
+        let chunks: Vec<&[Value]> = objects.chunks(MAX_MESSAGES_PER_REQUEST).collect();
+        let mut sent = row.parts_sent;
+        if sent == 0
+            && chunks.len() == 1
+            && let Some(token) = row.reply_token
+        {
+            match self.reply(token, chunks[0]).await {
+                SendOutcome::ReplyTokenRefused => progress.record(Progress::ReplyTokenRefused).await?,
+                other => return Ok(other),
+            }
+        }
+        let base = uuid::Uuid::parse_str(row.retry_key)?;
+        while sent < chunks.len() {
+            let key = if sent == 0 {
+                base
+            } else {
+                uuid::Uuid::new_v5(&base, &sent.to_be_bytes())
+            };
+            match self.push(row.chat, chunks[sent], &key.to_string()).await {
+                SendOutcome::Sent => {
+                    sent += 1;
+                    progress.record(Progress::Sent(sent)).await?;
+                }
+                other => return Ok(other),
+            }
+        }
+        Ok(SendOutcome::Sent)
+    }
+
     pub async fn push(&self, to: &str, messages: &[Value], retry_key: &str) -> SendOutcome {
         let body = json!({"to": to, "messages": messages});
         let request = self

@@ -3,6 +3,7 @@
 //! never sees a platform type.
 
 pub mod line;
+pub mod send;
 pub mod telegram;
 
 use chrono::{DateTime, Utc};
@@ -129,6 +130,42 @@ pub enum SendOutcome {
     Moved(String),
     /// Refused for good (a bad request): kept as failed for staff to see.
     Failed(String),
+}
+
+/// What the dispatcher hands a channel: one outbox row's content.
+pub enum Outbound<'a> {
+    Messages(&'a [OutMessage]),
+    /// The answer a button press needs (Telegram's `answerCallbackQuery`; LINE needs none).
+    CallbackAnswer(&'a str),
+}
+
+/// One outbox row as a channel sends it.
+pub struct Delivery<'a> {
+    /// The platform's id of the chat.
+    pub chat: &'a str,
+    /// A reply token still fresh enough to use (LINE).
+    pub reply_token: Option<&'a str>,
+    /// The row's stable id: LINE's `X-Line-Retry-Key` for its first request.
+    pub retry_key: &'a str,
+    /// Requests of this row already delivered (a row too long for one request is sent in parts).
+    pub parts_sent: usize,
+}
+
+/// Where a channel reports its progress with a row (the dispatcher records it at once, so a
+/// crash resends only what was not delivered).
+pub trait Recorder: Send + Sync {
+    fn record(
+        &self,
+        progress: Progress,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<()>> + Send + '_>>;
+}
+
+/// What a channel reports while it sends a row, for the dispatcher to record.
+pub enum Progress {
+    /// This many of the row's requests are delivered.
+    Sent(usize),
+    /// The reply token was refused; the rest goes as a push.
+    ReplyTokenRefused,
 }
 
 /// Splits `text` into pieces of at most `max` units (as counted by `units`), preferring line ends.

@@ -18,7 +18,10 @@ use teloxide_core::types::{
     ChatMemberKind, InlineKeyboardButton, InlineKeyboardMarkup, MessageKind, Update, UpdateKind,
 };
 
-use super::{Decoded, Inbound, InboundKind, NewEvent, OutMessage, Platform, SendOutcome, split_text};
+use super::{
+    Decoded, Delivery, Inbound, InboundKind, NewEvent, OutMessage, Platform, Progress, Recorder, SendOutcome,
+    split_text,
+};
 use crate::config::{Secret, TelegramConfig};
 
 pub const MAX_TEXT_CHARS: usize = 4096;
@@ -193,6 +196,36 @@ impl TelegramClient {
     pub fn new(config: TelegramConfig, timeout: Duration) -> anyhow::Result<TelegramClient> {
         let http = reqwest::Client::builder().timeout(timeout).build()?;
         Ok(TelegramClient { http, config })
+    }
+
+    /// Sends one outbox row, a message a turn of this process's pace (about 30 a second), and
+    /// texts over Telegram's limit in parts, resuming after the parts already delivered.
+    pub async fn deliver(
+        &self,
+        row: &Delivery<'_>,
+        messages: &[OutMessage],
+        pace: &GlobalPace,
+        progress: &dyn Recorder,
+    ) -> anyhow::Result<SendOutcome> {
+        let bodies = send_bodies(row.chat, messages);
+        let mut sent = row.parts_sent;
+        while sent < bodies.len() {
+            pace.wait_turn().await;
+            match self.call("sendMessage", &bodies[sent]).await {
+                SendOutcome::Sent => {
+                    sent += 1;
+                    progress.record(Progress::Sent(sent)).await?;
+                }
+                other => return Ok(other),
+            }
+        }
+        Ok(SendOutcome::Sent)
+    }
+
+    /// Answers a button press, or the user's client keeps spinning.
+    pub async fn answer_callback(&self, callback_id: &str) -> SendOutcome {
+        self.call("answerCallbackQuery", &json!({"callback_query_id": callback_id}))
+            .await
     }
 
     pub async fn call(&self, method: &str, body: &Value) -> SendOutcome {

@@ -12,13 +12,13 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 use tokio::time::Instant;
 
 use super::state::AppState;
-use crate::channels::{Platform, SendOutcome, line, telegram};
+use crate::channels::send::Channels;
+use crate::channels::{Delivery, Outbound, Platform, Progress, Recorder, SendOutcome};
 use crate::store::outbox::{self, Body, Claimed};
-use crate::store::{Conn, Held, chats, from_ms};
+use crate::store::{Conn, Db, Held, chats, from_ms};
 
 /// How long a claimed row is ours before another instance may take it over (sooner when this
 /// process is seen to have died, see `runtime::heartbeat::Beat`).
@@ -125,7 +125,7 @@ pub async fn run_once(state: &AppState, durable: &mut Held, held: &mut Held) -> 
     Ok(more)
 }
 
-/// Sends one row; the platform's answer is returned, not yet recorded.
+/// Sends one row through its channel; the platform's answer is returned, not yet recorded.
 async fn deliver(state: &AppState, row: &Claimed) -> anyhow::Result<SendOutcome> {
     let body: Body = serde_json::from_str(&row.body)?;
     let Some(platform) = Platform::from_code(&row.platform) else {
@@ -134,87 +134,55 @@ async fn deliver(state: &AppState, row: &Claimed) -> anyhow::Result<SendOutcome>
     if row.chat_status != "active" && matches!(body, Body::Messages { .. }) {
         return Ok(SendOutcome::Failed("chat unreachable".into()));
     }
-    Ok(match (platform, &body) {
-        (Platform::Line, Body::Messages { messages }) => {
-            send_line(state, row, &line::message_objects(messages)).await?
-        }
-        (Platform::Telegram, Body::Messages { messages }) => {
-            send_telegram(state, row, &telegram::send_bodies(&row.external_id, messages)).await?
-        }
-        (Platform::Telegram, Body::CallbackAnswer { callback_id }) => match &state.telegram {
-            Some(client) => {
-                client
-                    .call(
-                        "answerCallbackQuery",
-                        &serde_json::json!({"callback_query_id": callback_id}),
-                    )
-                    .await
-            }
-            None => SendOutcome::Failed("Telegram is not configured".into()),
-        },
-        // LINE postbacks need no answer
-        (Platform::Line, Body::CallbackAnswer { .. }) => SendOutcome::Sent,
-    })
+    let now = state.clock.now();
+    let delivery = Delivery {
+        chat: &row.external_id,
+        reply_token: row
+            .reply_token
+            .as_deref()
+            .filter(|_| row.reply_expires_at.is_some_and(|at| from_ms(at) > now)),
+        retry_key: &row.retry_key,
+        parts_sent: row.parts_sent as usize,
+    };
+    let what = match &body {
+        Body::Messages { messages } => Outbound::Messages(messages),
+        Body::CallbackAnswer { callback_id } => Outbound::CallbackAnswer(callback_id),
+    };
+    let channels = Channels {
+        line: state.line.as_deref(),
+        telegram: state.telegram.as_deref(),
+        telegram_pace: &state.telegram_pace,
+    };
+    let recorder = RowProgress {
+        db: &state.db,
+        row: row.id,
+    };
+    channels.deliver(platform, what, &delivery, &recorder).await
 }
 
-async fn send_line(state: &AppState, row: &Claimed, objects: &[Value]) -> anyhow::Result<SendOutcome> {
-    let Some(client) = &state.line else {
-        return Ok(SendOutcome::Failed("LINE is not configured".into()));
-    };
-    let now = state.clock.now();
-    let chunks: Vec<&[Value]> = objects.chunks(line::MAX_MESSAGES_PER_REQUEST).collect();
-    let fresh_token = row
-        .reply_token
-        .as_deref()
-        .filter(|_| row.reply_expires_at.is_some_and(|at| from_ms(at) > now));
-    let mut sent = row.parts_sent as usize;
-    if sent == 0 && chunks.len() == 1 {
-        if let Some(token) = fresh_token {
-            match client.reply(token, chunks[0]).await {
-                SendOutcome::ReplyTokenRefused => {
-                    let mut tx = state.db.begin_worker().await?;
-                    outbox::drop_reply_token(&mut tx, row.id).await?;
+/// Records a channel's progress with one row at once: a crash resends only what was not sent.
+struct RowProgress<'a> {
+    db: &'a Db,
+    row: i64,
+}
+
+impl Recorder for RowProgress<'_> {
+    fn record(
+        &self,
+        progress: Progress,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<()>> + Send + '_>> {
+        Box::pin(async move {
+            match progress {
+                Progress::Sent(parts) => outbox::record_progress(self.db, self.row, parts as i64).await?,
+                Progress::ReplyTokenRefused => {
+                    let mut tx = self.db.begin_worker().await?;
+                    outbox::drop_reply_token(&mut tx, self.row).await?;
                     tx.commit().await?
                 }
-                other => return Ok(other),
             }
-        }
+            Ok(())
+        })
     }
-    let base = uuid::Uuid::parse_str(&row.retry_key)?;
-    while sent < chunks.len() {
-        // one retry key per request: the row's own for the first, derived ones after it
-        let key = if sent == 0 {
-            base
-        } else {
-            uuid::Uuid::new_v5(&base, &sent.to_be_bytes())
-        };
-        match client.push(&row.external_id, chunks[sent], &key.to_string()).await {
-            SendOutcome::Sent => {
-                sent += 1;
-                outbox::record_progress(&state.db, row.id, sent as i64).await?;
-            }
-            other => return Ok(other),
-        }
-    }
-    Ok(SendOutcome::Sent)
-}
-
-async fn send_telegram(state: &AppState, row: &Claimed, bodies: &[Value]) -> anyhow::Result<SendOutcome> {
-    let Some(client) = &state.telegram else {
-        return Ok(SendOutcome::Failed("Telegram is not configured".into()));
-    };
-    let mut sent = row.parts_sent as usize;
-    while sent < bodies.len() {
-        state.telegram_pace.wait_turn().await;
-        match client.call("sendMessage", &bodies[sent]).await {
-            SendOutcome::Sent => {
-                sent += 1;
-                outbox::record_progress(&state.db, row.id, sent as i64).await?;
-            }
-            other => return Ok(other),
-        }
-    }
-    Ok(SendOutcome::Sent)
 }
 
 /// Records what the platform said about one row.
