@@ -1,5 +1,6 @@
 //! Assessments and care requests.
 
+use super::sql::LIVE;
 use chrono::{DateTime, Utc};
 
 use super::equipment::{capacity_of, capacity_sql, route_sql};
@@ -192,7 +193,7 @@ fn insert_requests(all: &[NewRequest<'_>], assessment: Option<&str>, first: usiz
     format!(
         "INSERT INTO care_requests (patient_id, assessment_id, kind, urgency, target_at, reasons, created_at, updated_at, route)
          VALUES {values}
-         ON CONFLICT (patient_id, kind) WHERE status IN ('open', 'assigned', 'in_progress') DO NOTHING
+         ON CONFLICT (patient_id, kind) WHERE status IN {LIVE} DO NOTHING
          RETURNING id, patient_id, kind,
                    CASE WHEN route IS NULL THEN -1 ELSE {} END AS capacity",
         capacity_sql()
@@ -262,11 +263,11 @@ async fn settle(
 
 /// Raises the urgency of the patient's open request of `r`'s kind to `r`'s, if higher.
 async fn raise(conn: &mut Conn, r: &NewRequest<'_>, reasons: &str, now: DateTime<Utc>) -> anyhow::Result<Opened> {
-    let (id, old_urgency, old_target): (i64, i64, i64) = sqlx::query_as(
+    let (id, old_urgency, old_target): (i64, i64, i64) = sqlx::query_as(&format!(
         "SELECT id, urgency, target_at FROM care_requests
-         WHERE patient_id = $1 AND kind = $2 AND status IN ('open', 'assigned', 'in_progress')
-         ORDER BY id LIMIT 1",
-    )
+         WHERE patient_id = $1 AND kind = $2 AND status IN {LIVE}
+         ORDER BY id LIMIT 1"
+    ))
     .bind(r.patient_id)
     .bind(r.kind.code())
     .fetch_one(&mut *conn)
@@ -300,12 +301,13 @@ pub async fn set_route(conn: &mut Conn, request_id: i64, route: &str) -> sqlx::R
 
 /// The patient's open request of `kind`, if any (there is at most one: see [`open`]).
 pub async fn open_of_kind(conn: &mut Conn, patient_id: i64, kind: RequestKind) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar(
-        "SELECT id FROM care_requests WHERE patient_id = $1 AND kind = $2 AND status IN ('open', 'assigned', 'in_progress')
-         ORDER BY id LIMIT 1",
-    )
+    sqlx::query_scalar(&format!(
+        "SELECT id FROM care_requests WHERE patient_id = $1 AND kind = $2 AND status IN {LIVE}
+         ORDER BY id LIMIT 1"
+    ))
     .bind(patient_id)
     .bind(kind.code())
     .fetch_optional(&mut *conn)
     .await
 }
+

@@ -16,6 +16,7 @@ pub mod providers;
 pub mod questions;
 pub mod reports;
 pub mod rosters;
+pub mod sql;
 pub mod staff;
 pub mod station;
 pub mod timers;

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::sql::LIVE;
 use super::{Conn, Engine, chats, ms};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -190,10 +191,10 @@ pub async fn assign(conn: &mut Conn, request_id: i64, provider_id: i64, now: Dat
 /// Staff hand the request to a provider, whether it is open or already someone's; zero rows: it
 /// is closed.
 pub async fn reassign(conn: &mut Conn, request_id: i64, provider_id: i64, now: DateTime<Utc>) -> sqlx::Result<u64> {
-    Ok(sqlx::query(
+    Ok(sqlx::query(&format!(
         "UPDATE care_requests SET status = 'assigned', provider_id = $1, updated_at = $2
-         WHERE id = $3 AND status IN ('open', 'assigned', 'in_progress')",
-    )
+         WHERE id = $3 AND status IN {LIVE}"
+    ))
     .bind(provider_id)
     .bind(ms(now))
     .bind(request_id)
@@ -262,7 +263,7 @@ pub async fn history(conn: &mut Conn, request_id: i64) -> sqlx::Result<Vec<Histo
 pub async fn history_of_open(conn: &mut Conn) -> sqlx::Result<Vec<HistoryLine>> {
     sqlx::query_as(&format!(
         "{HISTORY} WHERE o.care_request_id IN
-           (SELECT id FROM care_requests WHERE status IN ('open', 'assigned', 'in_progress'))
+           (SELECT id FROM care_requests WHERE status IN {LIVE})
          ORDER BY o.id"
     ))
     .fetch_all(&mut *conn)

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::sql::LIVE;
 use super::{Conn, ms};
 use crate::domain::triage::RequestStatus;
 
@@ -29,15 +30,15 @@ pub struct PatientFilter {
 /// Patients with their latest completed report, latest assessment level and open requests.
 pub async fn patients(conn: &mut Conn, f: &PatientFilter) -> sqlx::Result<Vec<PatientRow>> {
     sqlx::query_as(
-        "SELECT p.id, p.name, p.area, p.status, p.language,
+        &format!("SELECT p.id, p.name, p.area, p.status, p.language,
                 r.spo2, r.temperature, r.completed_at AS reported_at, a.level,
                 (SELECT COUNT(*) FROM care_requests c
-                  WHERE c.patient_id = p.id AND c.status IN ('open', 'assigned', 'in_progress')) AS open_requests
+                  WHERE c.patient_id = p.id AND c.status IN {LIVE}) AS open_requests
          FROM patients p
          LEFT JOIN reports r ON r.id = (SELECT MAX(id) FROM reports WHERE patient_id = p.id AND completed_at IS NOT NULL)
          LEFT JOIN assessments a ON a.id = (SELECT MAX(id) FROM assessments WHERE patient_id = p.id)
          WHERE ($1 IS NULL OR p.status = $1) AND ($2 IS NULL OR p.area = $2) AND ($3 IS NULL OR a.level = $3)
-         ORDER BY p.id",
+         ORDER BY p.id"),
     )
     .bind(&f.status)
     .bind(&f.area)
@@ -116,7 +117,7 @@ pub async fn follow_ups(conn: &mut Conn, id: i64) -> sqlx::Result<Vec<RequestRow
 pub async fn open_requests(conn: &mut Conn, kind: Option<&str>) -> sqlx::Result<Vec<RequestRow>> {
     sqlx::query_as(&format!(
         "{REQUEST_ROW}
-         WHERE c.status IN ('open', 'assigned', 'in_progress') AND ($1 IS NULL OR c.kind = $1)
+         WHERE c.status IN {LIVE} AND ($1 IS NULL OR c.kind = $1)
          ORDER BY c.urgency DESC, c.created_at ASC, c.id ASC"
     ))
     .bind(kind)
