@@ -277,8 +277,8 @@ async fn assign_request(
     };
     let mut tx = state.db.begin().await?;
     let previous = views::request(&mut tx, id).await?.and_then(|r| r.provider_id);
-    let done = crate::care::chain::staff_assign(&mut tx, &ctx, id, body.provider_id).await?;
-    use crate::care::chain::AssignError;
+    let done = crate::care::assign::staff_assign(&mut tx, &ctx, id, body.provider_id).await?;
+    use crate::care::assign::AssignError;
     match done {
         Ok(()) => {}
         Err(AssignError::NoRequest) => return Err(ApiError::new(StatusCode::NOT_FOUND, "no such care request")),

@@ -14,7 +14,8 @@ use super::auth::Auth;
 use super::error::ApiError;
 use crate::care::context::Ctx;
 use crate::care::oxygen::admission;
-use crate::care::oxygen::order::{self as flow, OrderError, OrderMoveError, OrderedBy};
+use crate::care::oxygen::end::{self as ending, OrderMoveError};
+use crate::care::oxygen::order::{self as flow, OrderError, OrderedBy};
 use crate::domain::equipment::{AdmissionStatus, BedKind, Candidate, FlowRate, Kit, UnitKind, UnitState};
 use crate::domain::triage::RequestKind;
 use crate::present;
@@ -358,7 +359,7 @@ async fn move_order(
     let c = ctx(&state);
     let mut tx = state.db.begin().await?;
     let moved = if end {
-        flow::end(&mut tx, &c, id, &format!("staff:{}", who.id), reason).await
+        ending::end(&mut tx, &c, id, &format!("staff:{}", who.id), reason).await
     } else {
         flow::start(&mut tx, &c, id).await
     }?;

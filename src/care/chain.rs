@@ -10,7 +10,7 @@ use super::offering::{
 };
 use crate::channels::{Choice, OutMessage};
 use crate::domain::chain::{Target, default_chain};
-use crate::domain::triage::{Level, Reason, RequestKind};
+use crate::domain::triage::{Level, RequestKind};
 use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
 use crate::store::patients::Patient;
@@ -233,7 +233,7 @@ pub async fn answer(
 /// completion deadline is set and watched, the patient is told who will contact them and by
 /// when, and a doctor consulted by a nurse or pharmacist is named to them. Returns what the
 /// provider is told, with the outcome buttons.
-async fn handed_over(
+pub(crate) async fn handed_over(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     request: &Request,
@@ -290,7 +290,7 @@ async fn handed_over(
         }
     }
     let kind = RequestKind::from_code(&request.kind);
-    let mut choices: Vec<Choice> = outcomes_for(kind)
+    let mut choices: Vec<Choice> = crate::domain::chain::outcomes_for(kind)
         .iter()
         .map(|code| Choice {
             label: ctx.t(lang, msg!("outcome-label"), &[("outcome", (*code).into())]),
@@ -361,234 +361,4 @@ pub async fn overdue(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
         )
     })
     .await
-}
-
-/// A nurse or pharmacist asks a doctor to take over (医師に代わって相談): a doctor request is
-/// opened, linked to theirs, and offered through the doctors' chain.
-pub async fn consult(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    provider: &Provider,
-    lang: Lang,
-    request_id: i64,
-) -> anyhow::Result<Vec<OutMessage>> {
-    let say = |key: &str| Ok(vec![OutMessage::text(ctx.t(lang, key, &[]))]);
-    if !matches!(provider.role.as_str(), "nurse" | "pharmacist") {
-        return say(msg!("offer-unknown"));
-    }
-    let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
-        return say(msg!("outcome-closed"));
-    };
-    let level = care::level(request.urgency)
-        .unwrap_or(Level::Urgent)
-        .max(Level::Moderate);
-    let reasons = [Reason::new(
-        level,
-        msg!("reason-consult"),
-        &[("provider", provider.name.clone()), ("role", provider.role.clone())],
-    )];
-    match open_follow_up(
-        conn,
-        ctx,
-        &request,
-        RequestKind::DoctorConsultation,
-        level,
-        60,
-        &reasons,
-    )
-    .await?
-    {
-        care::Opened::New(_) => say(msg!("consult-opened")),
-        care::Opened::Existing(_) | care::Opened::Raised(_) => say(msg!("consult-already")),
-    }
-}
-
-/// Opens a request that follows from `parent` and links it (`parent_id`); a new one starts its
-/// chain, an open one of the same kind is raised instead (see [`care::open`]).
-async fn open_follow_up(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    parent: &Request,
-    kind: RequestKind,
-    level: Level,
-    minutes: i64,
-    reasons: &[Reason],
-) -> anyhow::Result<care::Opened> {
-    let new = care::NewRequest {
-        patient_id: parent.patient_id,
-        assessment_id: None,
-        kind,
-        level,
-        target_at: ctx.now + Duration::minutes(minutes),
-        reasons,
-        oxygen_routes: None,
-    };
-    let opened = care::open(conn, &new, ctx.now).await?;
-    let (id, told) = match &opened {
-        care::Opened::New(request) => (
-            request.id,
-            opened_for_patient(conn, ctx, request, None, None, false).await?,
-        ),
-        care::Opened::Existing(id) => (*id, vec![]),
-        care::Opened::Raised(id) => (*id, raised(conn, ctx, *id, None, None).await?),
-    };
-    if !told.is_empty() {
-        if let Some(chat) = chats::for_patient(conn, parent.patient_id)
-            .await?
-            .filter(|c| c.status == "active")
-        {
-            super::context::push(conn, ctx, chat.id, told).await?;
-        }
-    }
-    offers::set_parent(conn, id, parent.id).await?;
-    Ok(opened)
-}
-
-/// Why staff could not assign a request.
-#[derive(Debug, PartialEq, Eq)]
-pub enum AssignError {
-    NoRequest,
-    Closed,
-    NoProvider,
-}
-
-/// Staff assign (or reassign) a request to a provider by hand: open offers are withdrawn, a
-/// previous assignee is told it moved, and the new one gets it as if they had accepted.
-pub async fn staff_assign(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    request_id: i64,
-    provider_id: i64,
-) -> anyhow::Result<Result<(), AssignError>> {
-    let Some(request) = offers::request(conn, request_id).await? else {
-        return Ok(Err(AssignError::NoRequest));
-    };
-    // jobs go to contractors, care to clinicians
-    let job = RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job);
-    let Some(provider) = providers::get(conn, provider_id)
-        .await?
-        .filter(|p| p.status == "active" && (p.role == "contractor") == job)
-    else {
-        return Ok(Err(AssignError::NoProvider));
-    };
-    if offers::reassign(conn, request.id, provider.id, ctx.now).await? == 0 {
-        return Ok(Err(AssignError::Closed));
-    }
-    for offer in offers::open_for(conn, request.id).await? {
-        offers::answer(conn, offer.id, "withdrawn", ctx.now).await?;
-    }
-    offers::record_assignment(conn, request.id, provider.id, request.chain_step.unwrap_or(-1), ctx.now).await?;
-    if let Some(previous) = request.provider_id.filter(|p| *p != provider.id) {
-        let patient = patients::get(conn, request.patient_id).await?;
-        let name = patient.map(|p| p.name).unwrap_or_default();
-        notify_provider(conn, ctx, previous, |l| {
-            ctx.t(l, msg!("request-reassigned"), &[("name", name.clone().into())])
-        })
-        .await?;
-    }
-    let chat = chats::for_provider(conn, provider.id)
-        .await?
-        .filter(|c| c.status == "active");
-    let lang = super::context::provider_language(&provider, chat.as_ref().and_then(|c| c.language_hint.as_deref()));
-    if let Some(message) = handed_over(conn, ctx, &request, &provider, lang).await?
-        && let Some(chat) = chat
-    {
-        super::context::push(conn, ctx, chat.id, vec![message]).await?;
-    }
-    Ok(Ok(()))
-}
-
-/// What the accepting provider can report (the outcome buttons) for a kind of request.
-pub fn outcomes_for(kind: Option<RequestKind>) -> &'static [&'static str] {
-    match kind {
-        Some(RequestKind::PharmacyDelivery) => &["delivered", "no_contact"],
-        Some(RequestKind::OxygenDelivery) => &["kit_delivered", "not_delivered"],
-        Some(RequestKind::OxygenCollection) => &["collected", "not_collected"],
-        Some(RequestKind::Transport) => &["arrived", "no_contact"],
-        _ => &[
-            "consulted",
-            "visited",
-            "prescribed",
-            "oxygen",
-            "admission",
-            "no_contact",
-        ],
-    }
-}
-
-/// The request an outcome opens next: (kind, level, minutes to act).
-fn follow_up(outcome: &str) -> Option<(RequestKind, Level, i64)> {
-    match outcome {
-        "prescribed" => Some((RequestKind::PharmacyDelivery, Level::Moderate, 240)),
-        "oxygen" => Some((RequestKind::Oxygen, Level::Urgent, 60)),
-        "admission" => Some((RequestKind::HospitalCoordination, Level::Urgent, 60)),
-        "no_contact" => Some((RequestKind::SafetyCheck, Level::Urgent, 120)),
-        _ => None,
-    }
-}
-
-/// The provider reported an outcome of their request: it is closed, and what it needs next is
-/// opened (a delivery, oxygen, hospital coordination, a safety check).
-pub async fn outcome(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    provider: &Provider,
-    lang: Lang,
-    request_id: i64,
-    code: &str,
-) -> anyhow::Result<Vec<OutMessage>> {
-    let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
-        return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
-    };
-    if !outcomes_for(RequestKind::from_code(&request.kind)).contains(&code) {
-        return Ok(vec![OutMessage::text(ctx.t(lang, msg!("offer-unknown"), &[]))]);
-    }
-    if offers::record_outcome(conn, request.id, code, ctx.now).await? == 0 {
-        return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
-    }
-    timers::cancel_ref(conn, OVERDUE, request.patient_id, request.id).await?;
-    if RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job) {
-        super::oxygen::job::job_outcome(conn, ctx, &request, provider, code).await?;
-        return Ok(vec![OutMessage::text(ctx.t(
-            lang,
-            msg!("outcome-recorded"),
-            &[("outcome", code.into())],
-        ))]);
-    }
-    let mut prompt = None;
-    if let Some((kind, level, minutes)) = follow_up(code) {
-        let reasons = [Reason::new(
-            level,
-            msg!("reason-outcome"),
-            &[("outcome", code.to_string()), ("provider", provider.name.clone())],
-        )];
-        let opened = open_follow_up(conn, ctx, &request, kind, level, minutes, &reasons).await?;
-        if kind == RequestKind::Oxygen && provider.role == "doctor" {
-            // the doctor orders the kit with one more tap
-            let id = opened.id();
-            let name = patients::get(conn, request.patient_id)
-                .await?
-                .map(|p| p.name)
-                .unwrap_or_default();
-            prompt = Some(super::oxygen::order::order_prompt(ctx, lang, id, &name));
-        }
-        if code == "no_contact" {
-            chats::alert_staff(
-                conn,
-                "safety_check",
-                Some(request.patient_id),
-                None,
-                "the provider could not reach the patient: a home safety check is needed",
-                ctx.now,
-            )
-            .await?;
-        }
-    }
-    let mut out = vec![OutMessage::text(ctx.t(
-        lang,
-        msg!("outcome-recorded"),
-        &[("outcome", code.into())],
-    ))];
-    out.extend(prompt);
-    Ok(out)
 }

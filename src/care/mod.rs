@@ -3,10 +3,12 @@
 //! admission), watching for silence (observation) and the end of an episode (release). The
 //! patient and provider dialogues, the staff API and the CLI all act through these.
 
+pub mod assign;
 pub mod chain;
 pub mod context;
 pub mod observation;
 pub mod offering;
+pub mod outcome;
 pub mod oxygen;
 pub mod release;
 pub mod triage;

@@ -137,7 +137,7 @@ pub async fn release(
     }
     timers::cancel_all(conn, patient.id).await?;
     // lent equipment is fetched back (after the timers went: its job has a chain timer of its own)
-    super::oxygen::order::end_for_patient(conn, ctx, patient.id, "released from home recovery").await?;
+    super::oxygen::end::end_for_patient(conn, ctx, patient.id, "released from home recovery").await?;
     if let Some(chat) = chats::for_patient(conn, patient.id)
         .await?
         .filter(|c| c.status == "active")

@@ -25,10 +25,10 @@ pub async fn handle(
             return crate::care::chain::answer(conn, ctx, &provider, lang, offer_id, accept).await;
         }
         if let Some((request_id, code)) = parse_outcome_choice(data) {
-            return crate::care::chain::outcome(conn, ctx, &provider, lang, request_id, code).await;
+            return crate::care::outcome::outcome(conn, ctx, &provider, lang, request_id, code).await;
         }
         if let Some(request_id) = data.strip_prefix("consult:").and_then(|id| id.parse().ok()) {
-            return crate::care::chain::consult(conn, ctx, &provider, lang, request_id).await;
+            return crate::care::outcome::consult(conn, ctx, &provider, lang, request_id).await;
         }
         if data.starts_with("o2:") {
             return crate::care::oxygen::order::order_from_chat(conn, ctx, &provider, lang, data).await;

@@ -187,6 +187,24 @@ pub fn next_step<'a>(chain: &'a [Step], done: Option<usize>, situation: &Situati
     chain.iter().enumerate().skip(from).find(|(_, s)| situation.admits(s))
 }
 
+/// What the accepting provider can report (the outcome buttons) for a kind of request.
+pub fn outcomes_for(kind: Option<RequestKind>) -> &'static [&'static str] {
+    match kind {
+        Some(RequestKind::PharmacyDelivery) => &["delivered", "no_contact"],
+        Some(RequestKind::OxygenDelivery) => &["kit_delivered", "not_delivered"],
+        Some(RequestKind::OxygenCollection) => &["collected", "not_collected"],
+        Some(RequestKind::Transport) => &["arrived", "no_contact"],
+        _ => &[
+            "consulted",
+            "visited",
+            "prescribed",
+            "oxygen",
+            "admission",
+            "no_contact",
+        ],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -310,4 +310,3 @@ pub async fn open_of_kind(conn: &mut Conn, patient_id: i64, kind: RequestKind) -
     .fetch_optional(&mut *conn)
     .await
 }
-

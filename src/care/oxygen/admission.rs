@@ -95,7 +95,7 @@ pub async fn admission_moved(
         AdmissionStatus::Accepted => Some(msg!("station-accepted")),
         AdmissionStatus::Declined => Some(msg!("station-declined")),
         AdmissionStatus::Admitted => {
-            super::order::end_for_patient(conn, ctx, admission.patient_id, "admitted to the station").await?;
+            super::end::end_for_patient(conn, ctx, admission.patient_id, "admitted to the station").await?;
             None
         }
         AdmissionStatus::Discharged => Some(msg!("station-discharged")),

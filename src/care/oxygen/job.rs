@@ -93,7 +93,7 @@ pub async fn job_outcome(
                 ctx.now,
             )
             .await?;
-            super::order::reopen_job(conn, ctx, &order, Job::Delivery).await?;
+            super::end::reopen_job(conn, ctx, &order, Job::Delivery).await?;
         }
         "collected" => {
             equipment::move_order_units(
@@ -120,7 +120,7 @@ pub async fn job_outcome(
                 ctx.now,
             )
             .await?;
-            super::order::reopen_job(conn, ctx, &order, Job::Collection).await?;
+            super::end::reopen_job(conn, ctx, &order, Job::Collection).await?;
         }
         _ => {}
     }

@@ -8,6 +8,7 @@
 
 pub mod admission;
 pub mod details;
+pub mod end;
 pub mod job;
 pub mod order;
 pub mod route;

@@ -1,6 +1,7 @@
 //! A doctor's oxygen order: units reserved, the delivery job offered to the contractors, the
 //! doctor confirming oxygen started, and oxygen ending (by the doctor, release or staff).
 
+use super::end::{DELIVERY_MINUTES, OrderMoveError};
 use crate::care::context::Ctx;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::equipment::{FlowRate, Kit, UnitKind, UnitState};
@@ -11,13 +12,6 @@ use crate::store::providers::Provider;
 use crate::store::{Conn, care, chats, offers, patients, views};
 use chrono::Duration;
 use fluent_bundle::FluentValue;
-
-/// How long the contractors have to bring the kit, and to fetch it back.
-/// How long the contractors have to fetch the kit back.
-const COLLECTION_MINUTES: i64 = 24 * 60;
-
-/// How long the contractors have to bring the kit.
-pub const DELIVERY_MINUTES: i64 = 180;
 
 /// The buttons a doctor orders oxygen with: a kit and a common flow (the API takes any flow).
 pub fn order_prompt(ctx: &Ctx<'_>, lang: Lang, request_id: i64, patient_name: &str) -> OutMessage {
@@ -324,14 +318,6 @@ pub(crate) async fn ask_to_start(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order) 
     }
 }
 
-/// Why an order did not move.
-#[derive(Debug, PartialEq, Eq)]
-pub enum OrderMoveError {
-    NoOrder,
-    /// Not in a state it can move from (already started, ended …).
-    NotNow,
-}
-
 /// Oxygen has started at home (the doctor's button, or staff on a visiting nurse's word).
 pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, order_id: i64) -> anyhow::Result<Result<Order, OrderMoveError>> {
     let Some(order) = equipment::order(conn, order_id).await? else {
@@ -348,85 +334,6 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, order_id: i64) -> anyhow::Res
     })
     .await?;
     Ok(Ok(order))
-}
-
-/// Ends oxygen: units not yet delivered go back to stock, units at home are to be collected and
-/// a collection job goes to the contractors. `reason` is kept on the order.
-pub async fn end(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    order_id: i64,
-    actor: &str,
-    reason: &str,
-) -> anyhow::Result<Result<Order, OrderMoveError>> {
-    let Some(order) = equipment::order(conn, order_id).await? else {
-        return Ok(Err(OrderMoveError::NoOrder));
-    };
-    if equipment::move_order(
-        conn,
-        order.id,
-        &["ordered", "delivered", "started"],
-        "ended",
-        Some(reason),
-        ctx.now,
-    )
-    .await?
-        == 0
-    {
-        return Ok(Err(OrderMoveError::NotNow));
-    }
-    // not delivered yet: the job is withdrawn and the units go back to stock
-    if let Some(job) = order.delivery_request_id {
-        let cancelled = views::move_request(conn, job, RequestStatus::Cancelled, Some(reason), None, ctx.now).await?;
-        if cancelled > 0 {
-            offers::withdraw_open(conn, job, ctx.now).await?;
-        }
-    }
-    equipment::move_order_units(
-        conn,
-        order.id,
-        UnitState::OutForDelivery,
-        UnitState::Reserved,
-        actor,
-        reason,
-        ctx.now,
-    )
-    .await?;
-    equipment::move_order_units(
-        conn,
-        order.id,
-        UnitState::Reserved,
-        UnitState::Available,
-        actor,
-        reason,
-        ctx.now,
-    )
-    .await?;
-    let home = equipment::move_order_units(
-        conn,
-        order.id,
-        UnitState::InUse,
-        UnitState::ToCollect,
-        actor,
-        reason,
-        ctx.now,
-    )
-    .await?;
-    if home > 0 {
-        reopen_job(conn, ctx, &order, Job::Collection).await?;
-    }
-    if let Some(request) = order.care_request_id {
-        views::move_request(conn, request, RequestStatus::Done, Some(reason), None, ctx.now).await?;
-    }
-    Ok(Ok(order))
-}
-
-/// Ends every order of a patient whose episode or home stay ends (release, admission).
-pub async fn end_for_patient(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64, reason: &str) -> anyhow::Result<()> {
-    for order in equipment::active_orders(conn, patient_id).await? {
-        let _ = end(conn, ctx, order.id, "system", reason).await?;
-    }
-    Ok(())
 }
 
 /// The doctor's buttons after delivery: `o2start:ORDER`, `o2end:ORDER`.
@@ -456,7 +363,7 @@ pub async fn doctor_button(
     }
     if end_it {
         let reason = format!("ended by {}", provider.name);
-        return match end(conn, ctx, id, &format!("provider:{}", provider.id), &reason).await? {
+        return match super::end::end(conn, ctx, id, &format!("provider:{}", provider.id), &reason).await? {
             Ok(_) => say(msg!("oxygen-ended")),
             Err(_) => say(msg!("oxygen-not-now")),
         };
@@ -471,50 +378,6 @@ pub async fn doctor_button(
         }])),
         Err(_) => say(msg!("oxygen-not-now")),
     }
-}
-
-/// Opens a delivery or collection job again (the last one failed) and starts its chain.
-pub(crate) async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, job: Job) -> anyhow::Result<i64> {
-    let (kind, minutes, key) = match job {
-        Job::Delivery => (
-            RequestKind::OxygenDelivery,
-            DELIVERY_MINUTES,
-            msg!("reason-oxygen-order"),
-        ),
-        Job::Collection => (
-            RequestKind::OxygenCollection,
-            COLLECTION_MINUTES,
-            msg!("reason-oxygen-collect"),
-        ),
-    };
-    let flow = FlowRate::from_tenths(order.flow_tenths)
-        .map(FlowRate::display)
-        .unwrap_or_default();
-    let level = match job {
-        Job::Delivery => Level::Urgent,
-        Job::Collection => Level::Watch,
-    };
-    let reasons = [Reason::new(level, key, &[("kit", order.kit.clone()), ("flow", flow)])];
-    let new = care::NewRequest {
-        patient_id: order.patient_id,
-        assessment_id: None,
-        kind,
-        level,
-        target_at: ctx.now + Duration::minutes(minutes),
-        reasons: &reasons,
-        oxygen_routes: None,
-    };
-    let opened = care::open(conn, &new, ctx.now).await?;
-    let id = opened.id();
-    if let Some(parent) = order.care_request_id {
-        offers::set_parent(conn, id, parent).await?;
-    }
-    equipment::set_job(conn, order.id, job, id).await?;
-    if let care::Opened::New(request) = &opened {
-        // after the job is linked: the first offers, sent now, name the units
-        crate::care::offering::start(conn, ctx, request, None).await?;
-    }
-    Ok(id)
 }
 
 #[cfg(test)]

@@ -1,0 +1,62 @@
+//! Staff assigning a request to a provider by hand, or reassigning it.
+
+use super::context::Ctx;
+use super::offering::notify_provider;
+use crate::domain::triage::RequestKind;
+use crate::store::offers::{self};
+use crate::store::providers::{self};
+use crate::store::{Conn, chats, patients};
+
+/// Why staff could not assign a request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AssignError {
+    NoRequest,
+    Closed,
+    NoProvider,
+}
+
+/// Staff assign (or reassign) a request to a provider by hand: open offers are withdrawn, a
+/// previous assignee is told it moved, and the new one gets it as if they had accepted.
+pub async fn staff_assign(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request_id: i64,
+    provider_id: i64,
+) -> anyhow::Result<Result<(), AssignError>> {
+    let Some(request) = offers::request(conn, request_id).await? else {
+        return Ok(Err(AssignError::NoRequest));
+    };
+    // jobs go to contractors, care to clinicians
+    let job = RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job);
+    let Some(provider) = providers::get(conn, provider_id)
+        .await?
+        .filter(|p| p.status == "active" && (p.role == "contractor") == job)
+    else {
+        return Ok(Err(AssignError::NoProvider));
+    };
+    if offers::reassign(conn, request.id, provider.id, ctx.now).await? == 0 {
+        return Ok(Err(AssignError::Closed));
+    }
+    for offer in offers::open_for(conn, request.id).await? {
+        offers::answer(conn, offer.id, "withdrawn", ctx.now).await?;
+    }
+    offers::record_assignment(conn, request.id, provider.id, request.chain_step.unwrap_or(-1), ctx.now).await?;
+    if let Some(previous) = request.provider_id.filter(|p| *p != provider.id) {
+        let patient = patients::get(conn, request.patient_id).await?;
+        let name = patient.map(|p| p.name).unwrap_or_default();
+        notify_provider(conn, ctx, previous, |l| {
+            ctx.t(l, msg!("request-reassigned"), &[("name", name.clone().into())])
+        })
+        .await?;
+    }
+    let chat = chats::for_provider(conn, provider.id)
+        .await?
+        .filter(|c| c.status == "active");
+    let lang = super::context::provider_language(&provider, chat.as_ref().and_then(|c| c.language_hint.as_deref()));
+    if let Some(message) = super::chain::handed_over(conn, ctx, &request, &provider, lang).await?
+        && let Some(chat) = chat
+    {
+        super::context::push(conn, ctx, chat.id, vec![message]).await?;
+    }
+    Ok(Ok(()))
+}
