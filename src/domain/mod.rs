@@ -16,3 +16,4 @@ pub mod ruleset;
 pub mod schedule;
 pub mod symptom;
 pub mod triage;
+pub mod vitals;
