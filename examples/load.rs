@@ -426,7 +426,7 @@ async fn chain_bench(database_url: &str, run: &str, n: u64) -> anyhow::Result<()
                 oxygen_routes: None,
             };
             if let care::Opened::New(request) = care::open(&mut tx, &new, now).await? {
-                timers::schedule_ref(&mut tx, "chain", *patient_id, request.id, far, now).await?;
+                timers::schedule_ref(&mut tx, timers::TimerKind::Chain, *patient_id, request.id, far, now).await?;
             }
         }
         tx.commit().await?;

@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
 use crate::store::patients::Patient;
 use crate::store::providers::{self, Provider};
+use crate::store::timers::TimerKind;
 use crate::store::{Conn, care, chats, from_ms, patients, timers};
 use chrono::Duration;
 
@@ -322,7 +323,7 @@ pub(crate) async fn handed_over(
 const TIME_TO_ACT: Duration = Duration::minutes(30);
 
 /// Timer kind: an accepted request's completion deadline.
-pub const OVERDUE: &str = "overdue";
+pub const OVERDUE: TimerKind = TimerKind::Overdue;
 
 /// The deadline of an accepted request passed: if no outcome came, staff are alerted and the
 /// provider is reminded.

@@ -9,11 +9,12 @@ use super::context::Ctx;
 use crate::domain::patient::is_high_risk;
 use crate::domain::triage::{Level, Reason, RequestKind};
 use crate::store::patients::Patient;
+use crate::store::timers::TimerKind;
 use crate::store::{Conn, care, chats, from_ms, patients, timers};
 
-pub const EXTRA_CHECK_IN: &str = "extra_check_in";
-pub const STAFF_CALL: &str = "check_in_staff_call";
-pub const SAFETY_CHECK: &str = "safety_check";
+pub const EXTRA_CHECK_IN: TimerKind = TimerKind::ExtraCheckIn;
+pub const STAFF_CALL: TimerKind = TimerKind::StaffCall;
+pub const SAFETY_CHECK: TimerKind = TimerKind::SafetyCheck;
 pub const STAFF_CALL_AFTER: Duration = Duration::minutes(120);
 pub const EXTRA_AFTER: Duration = Duration::hours(3);
 
@@ -172,7 +173,7 @@ pub async fn unanswered_since(
 }
 
 /// The regular check-in timer (a check-in prompt; the dialogue itself is `conversation::checkin`).
-pub const CHECK_IN: &str = "check_in";
+pub const CHECK_IN: TimerKind = TimerKind::CheckIn;
 
 /// Makes sure the patient's next check-in is scheduled (exactly one pending).
 pub async fn ensure_check_ins(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {

@@ -15,12 +15,13 @@ use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
 use crate::store::patients::Patient;
 use crate::store::providers::{self, Provider};
+use crate::store::timers::TimerKind;
 use crate::store::{Conn, care, chats, from_ms, patients, reports, rosters, timers};
 use chrono::{Datelike, Duration, TimeZone, Utc};
 use fluent_bundle::FluentValue;
 use std::borrow::Cow;
 
-pub const CHAIN: &str = "chain";
+pub const CHAIN: TimerKind = TimerKind::Chain;
 
 /// Starts the chain of a newly opened request (`request`: its row as opened), if its kind has
 /// one: its first step is taken in the transaction that opened it (the offers go out with the

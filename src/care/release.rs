@@ -11,9 +11,10 @@ use crate::domain::reading::{Feeling, Temperature};
 use crate::domain::symptom;
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
+use crate::store::timers::TimerKind;
 use crate::store::{Conn, chats, from_ms, outbox, patients, reports, timers};
 
-pub const RELEASE: &str = "release";
+pub const RELEASE: TimerKind = TimerKind::Release;
 
 /// Whether report `i` of `all` shows the illness is not over: fever, an urgent symptom,
 /// feeling worse, or a common symptom that is new since the report before (docs/TRIAGE.md: symptoms

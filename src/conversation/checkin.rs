@@ -16,10 +16,11 @@ use crate::domain::triage::{Input, Level, assess};
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
+use crate::store::timers::TimerKind;
 use crate::store::{Conn, chats, ms, patients, reports, timers};
 
-pub const CHECK_IN_REMINDER: &str = "check_in_reminder";
-pub const REMEASURE: &str = "remeasure";
+pub const CHECK_IN_REMINDER: TimerKind = TimerKind::CheckInReminder;
+pub const REMEASURE: TimerKind = TimerKind::Remeasure;
 /// A check-in prompt not answered within this long gets a reminder (docs/TRIAGE.md).
 pub const REMINDER_AFTER: chrono::Duration = chrono::Duration::minutes(60);
 

@@ -12,10 +12,11 @@ use crate::i18n::Lang;
 use crate::store::patients::Patient;
 use crate::store::questions::{self, SafetyQuestion, Settled};
 use crate::store::reports::Report;
+use crate::store::timers::TimerKind;
 use crate::store::{Conn, chats, ms, reports, timers};
 
 /// The timer that takes the safe side when a question goes unanswered (`ref_id`: the question).
-pub const SAFETY_QUESTION: &str = "safety_question";
+pub const SAFETY_QUESTION: TimerKind = TimerKind::SafetyQuestion;
 
 /// Asks about `symptoms` (those not already waiting for an answer) and returns the question the
 /// patient should answer now, if a new one was asked. `report_id`: the report whose words

@@ -5,7 +5,8 @@ use super::state::AppState;
 use crate::care::context::Ctx;
 use crate::care::{chain, observation, offering, release};
 use crate::conversation::{checkin, questions};
-use crate::store::{Conn, patients, timers};
+use crate::store::timers::{self, TimerKind};
+use crate::store::{Conn, patients};
 
 /// Timers fired per transaction: one commit for several, as for events.
 const TIMER_BATCH: usize = 8;
@@ -64,36 +65,39 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
     let Some(patient) = patients::get(conn, timer.patient_id).await? else {
         return Ok(());
     };
-    match timer.kind.as_str() {
-        observation::CHECK_IN => checkin::start(conn, ctx, &patient, true).await?,
-        observation::EXTRA_CHECK_IN => checkin::start(conn, ctx, &patient, false).await?,
-        observation::STAFF_CALL => {
+    let Some(kind) = TimerKind::from_code(&timer.kind) else {
+        tracing::warn!(kind = timer.kind, "timer of unknown kind skipped");
+        return Ok(());
+    };
+    match kind {
+        TimerKind::CheckIn => checkin::start(conn, ctx, &patient, true).await?,
+        TimerKind::ExtraCheckIn => checkin::start(conn, ctx, &patient, false).await?,
+        TimerKind::StaffCall => {
             let prompted = crate::store::from_ms(timer.due_at) - observation::STAFF_CALL_AFTER;
             observation::staff_call_due(conn, ctx, &patient, prompted).await?
         }
-        release::RELEASE => release::due(conn, ctx, &patient).await?,
-        observation::SAFETY_CHECK => observation::safety_check_due(conn, ctx, &patient).await?,
-        checkin::CHECK_IN_REMINDER => {
+        TimerKind::Release => release::due(conn, ctx, &patient).await?,
+        TimerKind::SafetyCheck => observation::safety_check_due(conn, ctx, &patient).await?,
+        TimerKind::CheckInReminder => {
             let prompted = crate::store::from_ms(timer.due_at) - checkin::REMINDER_AFTER;
             checkin::remind(conn, ctx, &patient, prompted).await?
         }
-        checkin::REMEASURE => checkin::remeasure_timed_out(conn, ctx, &patient).await?,
-        questions::SAFETY_QUESTION => {
+        TimerKind::Remeasure => checkin::remeasure_timed_out(conn, ctx, &patient).await?,
+        TimerKind::SafetyQuestion => {
             if let Some(question) = timer.ref_id {
                 questions::timed_out(conn, ctx, &patient, question).await?
             }
         }
-        offering::CHAIN => {
+        TimerKind::Chain => {
             if let Some(request) = timer.ref_id {
                 offering::advance(conn, ctx, request, Some(&patient)).await?
             }
         }
-        chain::OVERDUE => {
+        TimerKind::Overdue => {
             if let Some(request) = timer.ref_id {
                 chain::overdue(conn, ctx, request).await?
             }
         }
-        other => tracing::warn!(kind = other, "timer of unknown kind skipped"),
     }
     Ok(())
 }

@@ -125,11 +125,11 @@ pub async fn set_last_contact(conn: &mut Conn, id: i64, at: DateTime<Utc>) -> sq
 }
 
 /// A patient's cadence and the timer that goes with it.
-pub struct Cadence<'a> {
+pub struct Cadence {
     pub extra_check_ins: bool,
     pub stable_streak: i64,
     /// the timer's kind
-    pub timer: &'a str,
+    pub timer: super::timers::TimerKind,
     /// the pending timer of that kind is cancelled
     pub cancel: bool,
     /// a new one is due then
@@ -138,7 +138,7 @@ pub struct Cadence<'a> {
 
 /// Sets the patient's cadence, cancels and schedules its timer: one statement where the
 /// engine joins writes (the cancel does not see the timer scheduled in the same statement).
-pub async fn set_cadence(conn: &mut Conn, id: i64, c: &Cadence<'_>, now: DateTime<Utc>) -> sqlx::Result<()> {
+pub async fn set_cadence(conn: &mut Conn, id: i64, c: &Cadence, now: DateTime<Utc>) -> sqlx::Result<()> {
     if !Engine::of(conn).joins_writes() {
         sqlx::query("UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3")
             .bind(i64::from(c.extra_check_ins))
@@ -164,7 +164,7 @@ pub async fn set_cadence(conn: &mut Conn, id: i64, c: &Cadence<'_>, now: DateTim
     .bind(c.stable_streak)
     .bind(id)
     .bind(c.cancel)
-    .bind(c.timer)
+    .bind(c.timer.code())
     .bind(c.schedule.map(ms))
     .bind(ms(now))
     .bind(c.schedule.is_some())

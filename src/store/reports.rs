@@ -161,7 +161,7 @@ impl History {
 /// the release date read. Where the engine joins writes, one statement, which also reads when
 /// the patient's pending timer of `timer_kind` is due (the release date's, which the caller
 /// compares with the date the reports give).
-pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: &str) -> sqlx::Result<History> {
+pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: super::timers::TimerKind) -> sqlx::Result<History> {
     if !Engine::of(conn).joins_writes() {
         store(conn, r).await?;
         return Ok(History::of(completed(conn, r.patient_id).await?));
@@ -188,7 +188,7 @@ pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: &str) -> sqlx
             .bind(r.patient_id)
             .bind(&r.source)
             .bind(r.created_at)
-            .bind(timer_kind)
+            .bind(timer_kind.code())
             .fetch_all(&mut *conn)
             .await?
     } else {
@@ -200,7 +200,7 @@ pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: &str) -> sqlx
         bind_fields(sqlx::query(&sql), r)
             .bind(r.patient_id)
             .bind(r.id)
-            .bind(timer_kind)
+            .bind(timer_kind.code())
             .fetch_all(&mut *conn)
             .await?
     };

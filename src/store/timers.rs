@@ -5,6 +5,65 @@ use chrono::{DateTime, Utc};
 
 use super::{Conn, Db, ms};
 
+/// What a timer is for; its code is what the `timers` table stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimerKind {
+    /// A regular check-in prompt.
+    CheckIn,
+    /// The extra check-in after a moderate or worse assessment.
+    ExtraCheckIn,
+    /// No answer to a check-in prompt yet: a reminder.
+    CheckInReminder,
+    /// Still no answer: a staff phone call.
+    StaffCall,
+    /// No contact for too long: a home safety check.
+    SafetyCheck,
+    /// The re-measure prompt's wait.
+    Remeasure,
+    /// The end of the episode.
+    Release,
+    /// A care request's chain moves to its next step (`ref_id`: the request).
+    Chain,
+    /// An accepted request not reported in time (`ref_id`: the request).
+    Overdue,
+    /// An urgent question asked back goes unanswered (`ref_id`: the question).
+    SafetyQuestion,
+}
+
+impl TimerKind {
+    pub const ALL: [TimerKind; 10] = [
+        TimerKind::CheckIn,
+        TimerKind::ExtraCheckIn,
+        TimerKind::CheckInReminder,
+        TimerKind::StaffCall,
+        TimerKind::SafetyCheck,
+        TimerKind::Remeasure,
+        TimerKind::Release,
+        TimerKind::Chain,
+        TimerKind::Overdue,
+        TimerKind::SafetyQuestion,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TimerKind::CheckIn => "check_in",
+            TimerKind::ExtraCheckIn => "extra_check_in",
+            TimerKind::CheckInReminder => "check_in_reminder",
+            TimerKind::StaffCall => "check_in_staff_call",
+            TimerKind::SafetyCheck => "safety_check",
+            TimerKind::Remeasure => "remeasure",
+            TimerKind::Release => "release",
+            TimerKind::Chain => "chain",
+            TimerKind::Overdue => "overdue",
+            TimerKind::SafetyQuestion => "safety_question",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<TimerKind> {
+        TimerKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Timer {
     pub id: i64,
@@ -18,14 +77,14 @@ pub struct Timer {
 /// A timer about something of the patient's (`ref_id`, e.g. a care request).
 pub async fn schedule_ref(
     conn: &mut Conn,
-    kind: &str,
+    kind: TimerKind,
     patient_id: i64,
     ref_id: i64,
     due: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO timers (kind, patient_id, ref_id, due_at, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(kind)
+        .bind(kind.code())
         .bind(patient_id)
         .bind(ref_id)
         .bind(ms(due))
@@ -36,12 +95,12 @@ pub async fn schedule_ref(
 }
 
 /// Cancels the pending timers of `kind` about `ref_id`.
-pub async fn cancel_ref(conn: &mut Conn, kind: &str, patient_id: i64, ref_id: i64) -> sqlx::Result<()> {
+pub async fn cancel_ref(conn: &mut Conn, kind: TimerKind, patient_id: i64, ref_id: i64) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind = $2 AND ref_id = $3 AND status = 'pending'",
     )
     .bind(patient_id)
-    .bind(kind)
+    .bind(kind.code())
     .bind(ref_id)
     .execute(&mut *conn)
     .await
@@ -49,12 +108,17 @@ pub async fn cancel_ref(conn: &mut Conn, kind: &str, patient_id: i64, ref_id: i6
 }
 
 /// When the pending timer of `kind` about `ref_id` is due, if there is one.
-pub async fn pending_ref_due(conn: &mut Conn, kind: &str, patient_id: i64, ref_id: i64) -> sqlx::Result<Option<i64>> {
+pub async fn pending_ref_due(
+    conn: &mut Conn,
+    kind: TimerKind,
+    patient_id: i64,
+    ref_id: i64,
+) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
         "SELECT MIN(due_at) FROM timers WHERE patient_id = $1 AND kind = $2 AND ref_id = $3 AND status = 'pending'",
     )
     .bind(patient_id)
-    .bind(kind)
+    .bind(kind.code())
     .bind(ref_id)
     .fetch_one(&mut *conn)
     .await
@@ -62,13 +126,13 @@ pub async fn pending_ref_due(conn: &mut Conn, kind: &str, patient_id: i64, ref_i
 
 pub async fn schedule(
     conn: &mut Conn,
-    kind: &str,
+    kind: TimerKind,
     patient_id: i64,
     due: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO timers (kind, patient_id, due_at, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(kind)
+        .bind(kind.code())
         .bind(patient_id)
         .bind(ms(due))
         .bind(ms(now))
@@ -77,41 +141,41 @@ pub async fn schedule(
         .map(|_| ())
 }
 
-pub async fn has_pending(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Result<bool> {
+pub async fn has_pending(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::Result<bool> {
     let n: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM timers WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
             .bind(patient_id)
-            .bind(kind)
+            .bind(kind.code())
             .fetch_one(&mut *conn)
             .await?;
     Ok(n > 0)
 }
 
 /// Cancels the pending timers of these kinds (one statement).
-pub async fn cancel_kinds(conn: &mut Conn, patient_id: i64, kinds: &[&str]) -> sqlx::Result<()> {
+pub async fn cancel_kinds(conn: &mut Conn, patient_id: i64, kinds: &[TimerKind]) -> sqlx::Result<()> {
     match kinds {
         [] => Ok(()),
-        [one] => cancel(conn, patient_id, one).await,
+        [one] => cancel(conn, patient_id, *one).await,
         [a, b] => sqlx::query(
             "UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind IN ($2, $3) AND status = 'pending'",
         )
         .bind(patient_id)
-        .bind(*a)
-        .bind(*b)
+        .bind(a.code())
+        .bind(b.code())
         .execute(&mut *conn)
         .await
         .map(|_| ()),
         [first, rest @ ..] => {
-            cancel(conn, patient_id, first).await?;
+            cancel(conn, patient_id, *first).await?;
             Box::pin(cancel_kinds(conn, patient_id, rest)).await
         }
     }
 }
 
-pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Result<()> {
+pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::Result<()> {
     sqlx::query("UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
         .bind(patient_id)
-        .bind(kind)
+        .bind(kind.code())
         .execute(&mut *conn)
         .await
         .map(|_| ())
@@ -166,10 +230,22 @@ pub async fn cancel_all(conn: &mut Conn, patient_id: i64) -> sqlx::Result<()> {
 }
 
 /// When the pending timer of this kind is due, if there is one.
-pub async fn pending_due(conn: &mut Conn, patient_id: i64, kind: &str) -> sqlx::Result<Option<i64>> {
+pub async fn pending_due(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar("SELECT MIN(due_at) FROM timers WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
         .bind(patient_id)
-        .bind(kind)
+        .bind(kind.code())
         .fetch_one(&mut *conn)
         .await
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::TimerKind;
+
+    #[test]
+    fn every_timer_kind_round_trips_through_its_code() {
+        for k in TimerKind::ALL {
+            assert_eq!(TimerKind::from_code(k.code()), Some(k));
+        }
+    }
 }
