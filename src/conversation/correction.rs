@@ -65,16 +65,11 @@ pub async fn on_correction(
         ]);
     }
     // the misread report with what the patient now says in place of what was misread
-    let mut fixed = Report::new(patient.id, "correction", ctx.now);
-    fixed.spo2 = last.spo2;
-    fixed.spo2_remeasured = last.spo2_remeasured.filter(|_| parsed.spo2.is_none());
-    fixed.temperature = last.temperature;
-    fixed.pulse = last.pulse;
-    fixed.respiratory_rate = last.respiratory_rate;
-    fixed.feeling = last.feeling.clone();
-    fixed.harder_to_breathe = last.harder_to_breathe;
-    fixed.asks_to_talk = last.asks_to_talk;
-    fixed.cannot_eat_or_drink = last.cannot_eat_or_drink;
+    let mut fixed = Report {
+        spo2_remeasured: last.spo2_remeasured.filter(|_| parsed.spo2.is_none()),
+        ..last.clone()
+    }
+    .reopened_as("correction", ctx.now);
     let mut held = symptom::decode(last.symptoms.as_deref().unwrap_or(""));
     held.retain(|s| !parsed.denied.contains(s));
     fixed.symptoms = Some(symptom::encode(&held));

@@ -49,7 +49,7 @@ pub async fn on_choice(
     if held.contains(&symptom) {
         return Ok(Some(vec![prompt(ctx, lang, &report)]));
     }
-    let history = triage::history(conn, patient.id, &report).await?;
+    let mut history = triage::history(conn, patient.id, &report).await?;
     let before = assess(
         &ctx.config.rules,
         &triage::input_for(ctx, patient, &report, &history.reports),
@@ -66,7 +66,10 @@ pub async fn on_choice(
         text: label.clone(),
     }]);
     reports::save(conn, &report).await?;
-    let history = triage::history(conn, patient.id, &report).await?;
+    // the history as read, with the report as it now stands
+    if let Some(stored) = history.reports.iter_mut().find(|r| r.id == report.id) {
+        *stored = report.clone();
+    }
     let after = assess(
         &ctx.config.rules,
         &triage::input_for(ctx, patient, &report, &history.reports),

@@ -34,7 +34,7 @@ pub async fn ask_about(
         return Ok(vec![]);
     }
     let open = questions::open_for(conn, patient.id).await?;
-    let mut asked_any = false;
+    let mut first_new = None;
     for s in symptoms {
         if open.iter().any(|q| q.symptom() == Some(*s)) {
             continue;
@@ -42,11 +42,11 @@ pub async fn ask_about(
         let due = ctx.now + ctx.config.safety_question_wait;
         let id = questions::ask(conn, patient.id, report_id, *s, ctx.now, due).await?;
         timers::schedule_ref(conn, SAFETY_QUESTION, patient.id, id, due, ctx.now).await?;
-        asked_any = true;
+        first_new = first_new.or(Some((id, Some(*s))));
     }
-    if !asked_any {
+    let Some(first_new) = first_new else {
         return Ok(vec![]);
-    }
+    };
     let mut out = Vec::new();
     if measure {
         out.push(OutMessage::text(ctx.t(
@@ -55,19 +55,15 @@ pub async fn ask_about(
             &ctx.phone_args(lang),
         )));
     }
-    // one question at a time, oldest first
-    if let Some(first) = questions::open_for(conn, patient.id).await?.first() {
-        out.push(question(ctx, lang, first));
-    }
+    // one question at a time, oldest first: one still waiting, else the first just asked
+    let (id, symptom) = open.first().map_or(first_new, |q| (q.id, q.symptom()));
+    out.push(question(ctx, lang, id, symptom));
     Ok(out)
 }
 
 /// The question with its Yes / No buttons.
-fn question(ctx: &Ctx<'_>, lang: Lang, q: &SafetyQuestion) -> OutMessage {
-    let label = q
-        .symptom()
-        .map(|s| ctx.t(lang, &s.label_key(), &[]))
-        .unwrap_or_default();
+fn question(ctx: &Ctx<'_>, lang: Lang, id: i64, symptom: Option<Symptom>) -> OutMessage {
+    let label = symptom.map(|s| ctx.t(lang, &s.label_key(), &[])).unwrap_or_default();
     let mut args = ctx.phone_args(lang);
     args.push(("symptom", label.into()));
     args.push(("minutes", ctx.config.safety_question_wait.num_minutes().into()));
@@ -76,11 +72,11 @@ fn question(ctx: &Ctx<'_>, lang: Lang, q: &SafetyQuestion) -> OutMessage {
         choices: vec![
             Choice {
                 label: ctx.t(lang, msg!("choice-yes"), &[]),
-                data: format!("q:{}:yes", q.id),
+                data: format!("q:{id}:yes"),
             },
             Choice {
                 label: ctx.t(lang, msg!("choice-no"), &[]),
-                data: format!("q:{}:no", q.id),
+                data: format!("q:{id}:no"),
             },
         ],
     }
@@ -134,7 +130,7 @@ pub async fn answer(
         ))]
     };
     if let Some(next) = oldest_open(conn, patient.id).await? {
-        out.push(question(ctx, lang, &next));
+        out.push(question(ctx, lang, next.id, next.symptom()));
     }
     Ok(out)
 }

@@ -58,6 +58,23 @@ impl Report {
         self.understood = serde_json::to_string(&all).ok();
     }
 
+    /// What this report says, as a new report not stored yet (`source`, created `now`): its
+    /// words, storage and completion are the new one's own.
+    pub fn reopened_as(self, source: &str, now: DateTime<Utc>) -> Report {
+        let fresh = Report::new(self.patient_id, source, now);
+        Report {
+            id: fresh.id,
+            source: fresh.source,
+            source_text: fresh.source_text,
+            warned: fresh.warned,
+            created_at: fresh.created_at,
+            completed_at: fresh.completed_at,
+            understood: fresh.understood,
+            corrected_at: fresh.corrected_at,
+            ..self
+        }
+    }
+
     pub fn understood_list(&self) -> Vec<Understood> {
         self.understood
             .as_deref()
