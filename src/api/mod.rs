@@ -16,7 +16,7 @@ use crate::present;
 use crate::runtime::state::AppState;
 use crate::store::staff::{self, Staff};
 use crate::store::views::{self, PatientFilter};
-use crate::store::{from_ms, offers, patients, reports};
+use crate::store::{offers, patients, reports};
 
 pub mod auth;
 pub mod error;
@@ -104,7 +104,7 @@ async fn list_patients(
                 "latest_reading": p.reported_at.map(|at| json!({
                     "spo2": p.spo2,
                     "temperature": p.temperature.map(|t| t as f64 / 10.0),
-                    "reported_at": from_ms(at).to_rfc3339(),
+                    "reported_at": at.to_rfc3339(),
                 })),
                 "open_care_requests": p.open_requests,
             })
@@ -141,7 +141,7 @@ async fn patient(
             "id": a.id, "report_id": a.report_id, "level": a.level,
             "reasons": present::reasons_json(&state.locales, lang, &a.reasons),
             "ruleset_version": a.ruleset_version,
-            "at": from_ms(a.created_at).to_rfc3339(),
+            "at": a.created_at.to_rfc3339(),
         })).collect::<Vec<_>>(),
     })))
 }

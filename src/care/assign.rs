@@ -1,8 +1,8 @@
 //! Staff assigning a request to a provider by hand, or reassigning it.
 
+use crate::domain::chain::OfferStatus;
 use super::context::Ctx;
 use super::offering::notify_provider;
-use crate::domain::triage::RequestKind;
 use crate::store::offers::{self};
 use crate::store::providers::{self};
 use crate::store::{Conn, chats, patients};
@@ -27,7 +27,7 @@ pub async fn staff_assign(
         return Ok(Err(AssignError::NoRequest));
     };
     // jobs go to contractors, care to clinicians
-    let job = RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job);
+    let job = request.kind.is_job();
     let Some(provider) = providers::get(conn, provider_id)
         .await?
         .filter(|p| p.status == "active" && (p.role == "contractor") == job)
@@ -38,7 +38,7 @@ pub async fn staff_assign(
         return Ok(Err(AssignError::Closed));
     }
     for offer in offers::open_for(conn, request.id).await? {
-        offers::answer(conn, offer.id, "withdrawn", ctx.now).await?;
+        offers::answer(conn, offer.id, OfferStatus::Withdrawn, ctx.now).await?;
     }
     offers::record_assignment(conn, request.id, provider.id, request.chain_step.unwrap_or(-1), ctx.now).await?;
     if let Some(previous) = request.provider_id.filter(|p| *p != provider.id) {

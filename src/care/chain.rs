@@ -4,19 +4,21 @@
 //! moves the chain on; at the end health-centre staff are alerted. A durable timer per request
 //! (kind `chain`, `ref_id` = the request) carries the chain across restarts and instances.
 
+use crate::domain::request::RequestStatus;
+use crate::domain::chain::OfferStatus;
 use super::context::Ctx;
 use super::offering::{
     self, CHAIN, kind_name, level_name, message_to, notify_provider, patient_language, patient_row, reason_lines,
 };
 use crate::channels::{Choice, OutMessage};
 use crate::domain::chain::{Target, default_chain};
-use crate::domain::triage::{Level, RequestKind};
+use crate::domain::triage::RequestKind;
 use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
 use crate::store::patients::Patient;
 use crate::store::providers::{self, Provider};
 use crate::store::timers::TimerKind;
-use crate::store::{Conn, care, chats, from_ms, patients, timers};
+use crate::store::{Conn, chats, from_ms, patients, timers};
 use chrono::Duration;
 
 /// After a new request is opened: its chain starts, and an oxygen request is routed by
@@ -32,7 +34,7 @@ pub async fn opened_for_patient(
     coordinated: bool,
 ) -> anyhow::Result<Vec<OutMessage>> {
     offering::start(conn, ctx, request, known).await?;
-    if RequestKind::from_code(&request.kind) != Some(RequestKind::Oxygen) {
+    if request.kind != RequestKind::Oxygen {
         return Ok(vec![]);
     }
     let Some(row) = patient_row(conn, known, request.patient_id).await? else {
@@ -40,7 +42,7 @@ pub async fn opened_for_patient(
     };
     let patient: &Patient = &row;
     let lang = patient_language(conn, patient, lang).await?;
-    let level = care::level(request.urgency).unwrap_or(Level::Urgent);
+    let level = request.urgency;
     super::oxygen::route::route(conn, ctx, request, patient, level, lang, !coordinated).await
 }
 
@@ -67,10 +69,10 @@ pub async fn raised(
         return Ok(vec![]);
     };
     let patient: &Patient = &row;
-    let level = care::level(request.urgency).unwrap_or(Level::Urgent);
-    match (request.status.as_str(), request.provider_id) {
-        ("assigned" | "in_progress", Some(provider_id)) => {
-            let mut due = from_ms(request.target_at).max(ctx.now + TIME_TO_ACT);
+    let level = request.urgency;
+    match (request.status, request.provider_id) {
+        (RequestStatus::Assigned | RequestStatus::InProgress, Some(provider_id)) => {
+            let mut due = request.target_at.max(ctx.now + TIME_TO_ACT);
             match timers::pending_ref_due(conn, OVERDUE, patient.id, request.id).await? {
                 Some(current) if current <= crate::store::ms(due) => due = from_ms(current),
                 _ => {
@@ -88,7 +90,7 @@ pub async fn raised(
                     lang,
                     msg!("request-raised"),
                     &[
-                        ("kind", kind_name(ctx, lang, &request.kind).into()),
+                        ("kind", kind_name(ctx, lang, request.kind).into()),
                         ("level", level_name(ctx, lang, level).into()),
                         ("name", patient.name.clone().into()),
                         ("phone", patient.phone.clone().into()),
@@ -117,8 +119,8 @@ pub async fn raised(
                 ],
             ))])
         }
-        ("open", _) => {
-            let Some(chain) = RequestKind::from_code(&request.kind).and_then(|kind| default_chain(kind, level)) else {
+        (RequestStatus::Open, _) => {
+            let Some(chain) = default_chain(request.kind, level) else {
                 return Ok(vec![]);
             };
             let Some(step) = request
@@ -142,7 +144,7 @@ pub async fn raised(
                 return Ok(vec![]);
             }
             let mut deadline = ctx.now + step.wait;
-            let current = open.iter().map(|o| o.deadline_at).min().map(from_ms);
+            let current = open.iter().map(|o| o.deadline_at).min();
             match current {
                 Some(current) if current <= deadline => deadline = current,
                 _ => {
@@ -198,18 +200,18 @@ pub async fn answer(
         return say(msg!("offer-unknown"));
     };
     if !accept {
-        if offers::answer(conn, offer.id, "declined", ctx.now).await? == 0 {
+        if offers::answer(conn, offer.id, OfferStatus::Declined, ctx.now).await? == 0 {
             return say(msg!("offer-closed"));
         }
-        if offers::open_for(conn, request.id).await?.is_empty() && request.status == "open" {
+        if offers::open_for(conn, request.id).await?.is_empty() && request.status == RequestStatus::Open {
             // everyone asked at this step said no: go on now, not at the deadline
             timers::cancel_ref(conn, CHAIN, request.patient_id, request.id).await?;
             offering::advance(conn, ctx, request.id, None).await?;
         }
         return say(msg!("offer-declined"));
     }
-    if offer.status != "offered" {
-        return say(if offer.status == "taken" {
+    if offer.status != OfferStatus::Offered {
+        return say(if offer.status == OfferStatus::Taken {
             msg!("offer-taken")
         } else {
             msg!("offer-closed")
@@ -217,12 +219,12 @@ pub async fn answer(
     }
     // the request row decides: one accept wins, a concurrent one waits here and then finds it taken
     if offers::assign(conn, request.id, provider.id, ctx.now).await? == 0 {
-        offers::answer(conn, offer.id, "taken", ctx.now).await?;
+        offers::answer(conn, offer.id, OfferStatus::Taken, ctx.now).await?;
         return say(msg!("offer-taken"));
     }
-    offers::answer(conn, offer.id, "accepted", ctx.now).await?;
+    offers::answer(conn, offer.id, OfferStatus::Accepted, ctx.now).await?;
     for other in offers::open_for(conn, request.id).await? {
-        offers::answer(conn, other.id, "taken", ctx.now).await?;
+        offers::answer(conn, other.id, OfferStatus::Taken, ctx.now).await?;
     }
     Ok(handed_over(conn, ctx, &request, provider, lang)
         .await?
@@ -247,7 +249,7 @@ pub(crate) async fn handed_over(
         return Ok(None);
     };
     // the promise to the patient: the request's own target, and never less than the time to act
-    let due = from_ms(request.target_at).max(ctx.now + TIME_TO_ACT);
+    let due = request.target_at.max(ctx.now + TIME_TO_ACT);
     offers::set_target(conn, request.id, due, ctx.now).await?;
     timers::schedule_ref(conn, OVERDUE, patient.id, request.id, due, ctx.now).await?;
     super::oxygen::job::on_handed_over(conn, ctx, request, provider).await?;
@@ -272,7 +274,7 @@ pub(crate) async fn handed_over(
     }
     if let Some(parent) = request.parent_id {
         let asking = match offers::request(conn, parent).await? {
-            Some(p) if request.kind == RequestKind::DoctorConsultation.code() => p.provider_id,
+            Some(p) if request.kind == RequestKind::DoctorConsultation => p.provider_id,
             _ => None,
         };
         if let Some(asking) = asking.filter(|id| *id != provider.id) {
@@ -290,7 +292,7 @@ pub(crate) async fn handed_over(
             .await?;
         }
     }
-    let kind = RequestKind::from_code(&request.kind);
+    let kind = Some(request.kind);
     let mut choices: Vec<Choice> = crate::domain::chain::outcomes_for(kind)
         .iter()
         .map(|code| Choice {
@@ -309,7 +311,7 @@ pub(crate) async fn handed_over(
             lang,
             msg!("offer-accepted"),
             &[
-                ("kind", kind_name(ctx, lang, &request.kind).into()),
+                ("kind", kind_name(ctx, lang, request.kind).into()),
                 ("name", patient.name.clone().into()),
                 ("phone", patient.phone.clone().into()),
                 ("by", by.into()),
@@ -331,7 +333,7 @@ pub async fn overdue(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
     let Some(request) = offers::request(conn, request_id).await? else {
         return Ok(());
     };
-    if !matches!(request.status.as_str(), "assigned" | "in_progress") {
+    if !matches!(request.status, RequestStatus::Assigned | RequestStatus::InProgress) {
         return Ok(());
     }
     let Some(provider_id) = request.provider_id else {
@@ -356,7 +358,7 @@ pub async fn overdue(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
             l,
             msg!("request-overdue"),
             &[
-                ("kind", kind_name(ctx, l, &request.kind).into()),
+                ("kind", kind_name(ctx, l, request.kind).into()),
                 ("name", name.clone().into()),
             ],
         )

@@ -6,17 +6,17 @@
 use super::context::Ctx;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::calendar::Shift;
-use crate::domain::chain::{Situation, Target, default_chain, hold_until, next_step};
+use crate::domain::chain::{OfferStatus, Situation, Target, default_chain, hold_until, next_step};
 use crate::domain::patient::age_on;
 use crate::domain::reading::Temperature;
 use crate::domain::roster::{Duty, weekday_code};
-use crate::domain::triage::{Level, Reason, RequestKind};
+use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
 use crate::store::patients::Patient;
 use crate::store::providers::{self, Provider};
 use crate::store::timers::TimerKind;
-use crate::store::{Conn, care, chats, from_ms, patients, reports, rosters, timers};
+use crate::store::{Conn, chats, from_ms, patients, reports, rosters, timers};
 use chrono::{Datelike, Duration, TimeZone, Utc};
 use fluent_bundle::FluentValue;
 use std::borrow::Cow;
@@ -28,8 +28,8 @@ pub const CHAIN: TimerKind = TimerKind::Chain;
 /// same commit; the step's deadline, or a wait for opening hours, is a durable timer as every
 /// later step's is).
 pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request, known: Option<&Patient>) -> anyhow::Result<()> {
-    let level = care::level(request.urgency).unwrap_or(Level::Urgent);
-    if RequestKind::from_code(&request.kind).is_some_and(|kind| default_chain(kind, level).is_some()) {
+    let level = request.urgency;
+    if default_chain(request.kind, level).is_some() {
         take_step(conn, ctx, request, known, true).await?;
     }
     Ok(())
@@ -54,7 +54,7 @@ pub(crate) async fn take_step(
     known: Option<&Patient>,
     fresh: bool,
 ) -> anyhow::Result<()> {
-    if request.status != "open" {
+    if request.status != RequestStatus::Open {
         return Ok(());
     }
     let offers = if fresh {
@@ -62,17 +62,15 @@ pub(crate) async fn take_step(
     } else {
         offers::all_for(conn, request.id).await?
     };
-    for offer in offers.iter().filter(|o| o.status == "offered") {
-        offers::answer(conn, offer.id, "expired", ctx.now).await?;
+    for offer in offers.iter().filter(|o| o.status == OfferStatus::Offered) {
+        offers::answer(conn, offer.id, OfferStatus::Expired, ctx.now).await?;
     }
     let Some(row) = patient_row(conn, known, request.patient_id).await? else {
         return Ok(());
     };
     let patient: &Patient = &row;
-    let Some(kind) = RequestKind::from_code(&request.kind) else {
-        return Ok(());
-    };
-    let Some(chain) = default_chain(kind, care::level(request.urgency).unwrap_or(Level::Urgent)) else {
+    let kind = request.kind;
+    let Some(chain) = default_chain(kind, request.urgency) else {
         return Ok(());
     };
     let tz = ctx.config.timezone;
@@ -83,7 +81,7 @@ pub(crate) async fn take_step(
             .earliest()
             .map_or(ctx.now + Duration::hours(1), |t| t.with_timezone(&Utc));
         // the time to act counts from the opening
-        let due = from_ms(request.target_at).max(at + (from_ms(request.target_at) - from_ms(request.created_at)));
+        let due = request.target_at.max(at + (request.target_at - request.created_at));
         offers::set_target(conn, request.id, due, ctx.now).await?;
         timers::schedule_ref(conn, CHAIN, patient.id, request.id, at, ctx.now).await?;
         return Ok(());
@@ -190,8 +188,8 @@ pub(crate) async fn one(conn: &mut Conn, id: Option<i64>) -> anyhow::Result<Vec<
     })
 }
 
-pub(crate) fn kind_name(ctx: &Ctx<'_>, lang: Lang, kind: &str) -> String {
-    ctx.t(lang, msg!("request-kind"), &[("kind", kind.to_string().into())])
+pub(crate) fn kind_name(ctx: &Ctx<'_>, lang: Lang, kind: RequestKind) -> String {
+    ctx.t(lang, msg!("request-kind"), &[("kind", kind.code().into())])
 }
 
 /// What a provider needs to decide, with the buttons.
@@ -235,11 +233,11 @@ pub(crate) async fn offer_message(
             },
         ],
     };
-    if RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job) {
+    if request.kind.is_job() {
         // a contractor needs where, whom to call and what to carry — not the readings
         let what = super::oxygen::details::job_details(conn, ctx, lang, request.id).await?;
         let args: Vec<(&str, FluentValue)> = vec![
-            ("kind", kind_name(ctx, lang, &request.kind).into()),
+            ("kind", kind_name(ctx, lang, request.kind).into()),
             ("name", patient.name.clone().into()),
             ("phone", patient.phone.clone().into()),
             ("address", patient.address.clone().unwrap_or_else(|| "-".into()).into()),
@@ -249,7 +247,7 @@ pub(crate) async fn offer_message(
         return Ok(buttons(ctx.t(lang, msg!("offer-job"), &args)));
     }
     let args: Vec<(&str, FluentValue)> = vec![
-        ("kind", kind_name(ctx, lang, &request.kind).into()),
+        ("kind", kind_name(ctx, lang, request.kind).into()),
         ("name", patient.name.clone().into()),
         ("age", i64::from(age_on(patient.birth(), today)).into()),
         ("phone", patient.phone.clone().into()),

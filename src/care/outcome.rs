@@ -76,14 +76,14 @@ pub async fn outcome(
     let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
     };
-    if !crate::domain::chain::outcomes_for(RequestKind::from_code(&request.kind)).contains(&code) {
+    if !crate::domain::chain::outcomes_for(Some(request.kind)).contains(&code) {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("offer-unknown"), &[]))]);
     }
     if offers::record_outcome(conn, request.id, code, ctx.now).await? == 0 {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
     }
     timers::cancel_ref(conn, super::chain::OVERDUE, request.patient_id, request.id).await?;
-    if RequestKind::from_code(&request.kind).is_some_and(RequestKind::is_job) {
+    if request.kind.is_job() {
         super::oxygen::job::job_outcome(conn, ctx, &request, provider, code).await?;
         return Ok(vec![OutMessage::text(ctx.t(
             lang,
@@ -145,9 +145,7 @@ pub async fn consult(
     let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
         return say(msg!("outcome-closed"));
     };
-    let level = care::level(request.urgency)
-        .unwrap_or(Level::Urgent)
-        .max(Level::Moderate);
+    let level = request.urgency.max(Level::Moderate);
     let reasons = [Reason::new(
         level,
         msg!("reason-consult"),

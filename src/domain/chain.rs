@@ -205,6 +205,26 @@ pub fn outcomes_for(kind: Option<RequestKind>) -> &'static [&'static str] {
     }
 }
 
+crate::code_enum! {
+    /// Where one offer of a request to one provider stands.
+    pub enum OfferStatus {
+        /// Waiting for the provider's answer.
+        Offered = "offered",
+        Accepted = "accepted",
+        Declined = "declined",
+        /// No answer before its deadline.
+        Expired = "expired",
+        /// Another provider accepted first.
+        Taken = "taken",
+        /// Staff closed or assigned the request while it waited.
+        Withdrawn = "withdrawn",
+        /// Staff assigned the request to this provider by hand.
+        Assigned = "assigned",
+        /// Accepted or assigned, then staff gave the request to someone else.
+        Reassigned = "reassigned",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

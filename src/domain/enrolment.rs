@@ -13,6 +13,15 @@ pub const LENGTH: usize = 10;
 /// Wrong codes a chat may send in an hour before it must wait.
 pub const MAX_FAILURES_PER_HOUR: i64 = 5;
 
+crate::code_enum! {
+    /// Whether a chat can be written to.
+    pub enum ChatStatus {
+        Active = "active",
+        /// The person blocked the bot or left the chat.
+        Unreachable = "unreachable",
+    }
+}
+
 /// A code as staff hand it out and patients type it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct EnrolmentCode(String);

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod chain;
+pub mod code;
 pub mod data_file;
 pub mod enrolment;
 pub mod episode;

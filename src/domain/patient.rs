@@ -3,6 +3,15 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+crate::code_enum! {
+    /// Whether a patient is under observation.
+    pub enum PatientStatus {
+        Active = "active",
+        /// The episode ended: no more check-ins.
+        Released = "released",
+    }
+}
+
 /// Risk factors for severe disease (手引き, 2021 edition); age ≥ 65 is derived from the birth date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]

@@ -35,6 +35,14 @@ struct DutyBlock {
     areas: Vec<String>,
 }
 
+crate::code_enum! {
+    /// Whether a provider is offered work.
+    pub enum ProviderStatus {
+        Active = "active",
+        Inactive = "inactive",
+    }
+}
+
 /// A standing duty for an area, outside the shift rosters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Duty {

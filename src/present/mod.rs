@@ -8,7 +8,7 @@ use fluent_bundle::FluentValue;
 use serde_json::{Value, json};
 
 use crate::domain::symptom::{self, Symptom};
-use crate::domain::triage::{Level, Reason};
+use crate::domain::triage::Reason;
 use crate::i18n::{Lang, Locales};
 use crate::store::{from_ms, offers, reports, views};
 
@@ -84,21 +84,21 @@ pub fn requests_json(
                     json!({
                         "provider": {"id": h.provider_id, "name": h.provider_name, "role": h.role},
                         "step": h.step, "answer": h.status,
-                        "offered_at": from_ms(h.offered_at).to_rfc3339(),
-                        "deadline_at": from_ms(h.deadline_at).to_rfc3339(),
-                        "answered_at": h.answered_at.map(|t| from_ms(t).to_rfc3339()),
+                        "offered_at": h.offered_at.to_rfc3339(),
+                        "deadline_at": h.deadline_at.to_rfc3339(),
+                        "answered_at": h.answered_at.map(|t| t.to_rfc3339()),
                     })
                 })
                 .collect();
             json!({
                 "id": r.id, "kind": r.kind, "status": r.status,
-                "urgency": crate::store::care::level(r.urgency).map_or("unknown", Level::code),
+                "urgency": r.urgency.code(),
                 "patient": {"id": r.patient_id, "name": r.patient_name, "phone": r.patient_phone, "area": r.area},
                 "provider": r.provider_id.map(|id| json!({"id": id, "name": r.provider_name})),
                 "parent_id": r.parent_id, "route": r.route,
                 "outcome": r.outcome, "outcome_note": r.outcome_note, "closed_reason": r.closed_reason,
-                "target_at": from_ms(r.target_at).to_rfc3339(),
-                "created_at": from_ms(r.created_at).to_rfc3339(),
+                "target_at": r.target_at.to_rfc3339(),
+                "created_at": r.created_at.to_rfc3339(),
                 "reasons": reasons.iter().map(|x| render_reason(state_locales, lang, x)).collect::<Vec<_>>(),
                 "chain": chain,
             })

@@ -111,10 +111,10 @@ pub async fn jobs_json(conn: &mut Conn) -> sqlx::Result<Value> {
         .map(|r| {
             json!({
                 "id": r.id, "kind": r.kind, "status": r.status,
-                "deadline": from_ms(r.target_at).to_rfc3339(),
+                "deadline": r.target_at.to_rfc3339(),
                 "patient": {"id": r.patient_id, "name": r.patient_name, "phone": r.patient_phone, "area": r.area},
                 "contractor": r.provider_id.map(|id| json!({"id": id, "name": r.provider_name})),
-                "created_at": from_ms(r.created_at).to_rfc3339(),
+                "created_at": r.created_at.to_rfc3339(),
             })
         })
         .collect())

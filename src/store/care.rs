@@ -1,5 +1,6 @@
 //! Assessments and care requests.
 
+use crate::domain::request::RequestStatus;
 use super::sql::LIVE;
 use chrono::{DateTime, Utc};
 
@@ -243,13 +244,13 @@ async fn settle(
             out.push(Opened::New(Request {
                 id,
                 patient_id: r.patient_id,
-                kind: r.kind.code().to_owned(),
-                urgency: urgency(r.level),
-                status: "open".to_owned(),
-                target_at: ms(r.target_at),
+                kind: r.kind,
+                urgency: r.level,
+                status: RequestStatus::Open,
+                target_at: r.target_at,
                 reasons: reasons[i].clone(),
                 chain_step: None,
-                created_at: ms(now),
+                created_at: now,
                 provider_id: None,
                 parent_id: None,
                 routed_by: (capacity >= 0).then(|| capacity_of(capacity)),

@@ -5,6 +5,7 @@
 pub mod care;
 pub mod chats;
 pub mod codes;
+pub mod columns;
 pub mod equipment;
 pub mod events;
 pub mod instances;

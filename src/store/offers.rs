@@ -2,37 +2,74 @@
 
 use chrono::{DateTime, Utc};
 
-use super::sql::LIVE;
-use super::{Conn, Engine, chats, ms};
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+use super::columns::Columns;
+use super::sql::{HOLDING, LIVE, TAKEN};
+use super::{Conn, Engine, chats, ms};
+use crate::domain::chain::OfferStatus;
+use crate::domain::request::{Level, RequestKind, RequestStatus};
+
+#[derive(Debug, Clone)]
 pub struct Offer {
     pub id: i64,
     pub care_request_id: i64,
     pub provider_id: i64,
     pub step: i64,
-    pub status: String,
-    pub deadline_at: i64,
+    pub status: OfferStatus,
+    pub deadline_at: DateTime<Utc>,
+}
+
+impl FromRow<'_, AnyRow> for Offer {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Offer {
+            id: row.try_get("id")?,
+            care_request_id: row.try_get("care_request_id")?,
+            provider_id: row.try_get("provider_id")?,
+            step: row.try_get("step")?,
+            status: row.code("status")?,
+            deadline_at: row.at("deadline_at")?,
+        })
+    }
 }
 
 /// The request as a chain sees it.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Request {
     pub id: i64,
     pub patient_id: i64,
-    pub kind: String,
-    pub urgency: i64,
-    pub status: String,
-    pub target_at: i64,
+    pub kind: RequestKind,
+    pub urgency: Level,
+    pub status: RequestStatus,
+    pub target_at: DateTime<Utc>,
     pub reasons: String,
     pub chain_step: Option<i64>,
-    pub created_at: i64,
+    pub created_at: DateTime<Utc>,
     pub provider_id: Option<i64>,
     pub parent_id: Option<i64>,
     /// The capacity (bed free, kit in stock) an oxygen request was routed by as it was opened
     /// (`store::care::NewRequest::oxygen_routes`); not stored.
-    #[sqlx(skip)]
     pub routed_by: Option<(bool, bool)>,
+}
+
+impl FromRow<'_, AnyRow> for Request {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Request {
+            id: row.try_get("id")?,
+            patient_id: row.try_get("patient_id")?,
+            kind: row.code("kind")?,
+            urgency: row.urgency("urgency")?,
+            status: row.code("status")?,
+            target_at: row.at("target_at")?,
+            reasons: row.try_get("reasons")?,
+            chain_step: row.try_get("chain_step")?,
+            created_at: row.at("created_at")?,
+            provider_id: row.try_get("provider_id")?,
+            parent_id: row.try_get("parent_id")?,
+            routed_by: None,
+        })
+    }
 }
 
 const REQUEST: &str =
@@ -162,10 +199,10 @@ pub async fn hasten_open(conn: &mut Conn, request_id: i64, deadline: DateTime<Ut
 }
 
 /// Sets an open offer's answer; zero rows: it was no longer open.
-pub async fn answer(conn: &mut Conn, id: i64, status: &str, now: DateTime<Utc>) -> sqlx::Result<u64> {
+pub async fn answer(conn: &mut Conn, id: i64, status: OfferStatus, now: DateTime<Utc>) -> sqlx::Result<u64> {
     Ok(
         sqlx::query("UPDATE offers SET status = $1, answered_at = $2 WHERE id = $3 AND status = 'offered'")
-            .bind(status)
+            .bind(status.code())
             .bind(ms(now))
             .bind(id)
             .execute(&mut *conn)
@@ -212,9 +249,9 @@ pub async fn record_assignment(
     step: i64,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE offers SET status = 'reassigned' WHERE care_request_id = $1 AND status IN ('accepted', 'assigned')",
-    )
+    sqlx::query(&format!(
+        "UPDATE offers SET status = 'reassigned' WHERE care_request_id = $1 AND status IN {HOLDING}"
+    ))
     .bind(request_id)
     .execute(&mut *conn)
     .await?;
@@ -232,18 +269,33 @@ pub async fn record_assignment(
 }
 
 /// One line of a request's chain history.
-#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+#[derive(Debug, Clone)]
 pub struct HistoryLine {
-    #[serde(skip)]
     pub care_request_id: i64,
     pub provider_id: i64,
     pub provider_name: String,
     pub role: String,
     pub step: i64,
-    pub status: String,
-    pub offered_at: i64,
-    pub deadline_at: i64,
-    pub answered_at: Option<i64>,
+    pub status: OfferStatus,
+    pub offered_at: DateTime<Utc>,
+    pub deadline_at: DateTime<Utc>,
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+impl FromRow<'_, AnyRow> for HistoryLine {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(HistoryLine {
+            care_request_id: row.try_get("care_request_id")?,
+            provider_id: row.try_get("provider_id")?,
+            provider_name: row.try_get("provider_name")?,
+            role: row.try_get("role")?,
+            step: row.try_get("step")?,
+            status: row.code("status")?,
+            offered_at: row.at("offered_at")?,
+            deadline_at: row.at("deadline_at")?,
+            answered_at: row.at_opt("answered_at")?,
+        })
+    }
 }
 
 const HISTORY: &str =
@@ -285,7 +337,7 @@ pub async fn withdraw_open(conn: &mut Conn, request_id: i64, now: DateTime<Utc>)
 /// The provider's request, if it is assigned to them and still open for an outcome.
 pub async fn assigned_to(conn: &mut Conn, request_id: i64, provider_id: i64) -> sqlx::Result<Option<Request>> {
     sqlx::query_as(&format!(
-        "{REQUEST} WHERE id = $1 AND provider_id = $2 AND status IN ('assigned', 'in_progress')"
+        "{REQUEST} WHERE id = $1 AND provider_id = $2 AND status IN {TAKEN}"
     ))
     .bind(request_id)
     .bind(provider_id)
@@ -295,10 +347,10 @@ pub async fn assigned_to(conn: &mut Conn, request_id: i64, provider_id: i64) -> 
 
 /// Records the provider's outcome and closes the request; zero rows: already closed.
 pub async fn record_outcome(conn: &mut Conn, request_id: i64, outcome: &str, now: DateTime<Utc>) -> sqlx::Result<u64> {
-    Ok(sqlx::query(
+    Ok(sqlx::query(&format!(
         "UPDATE care_requests SET status = 'done', outcome = $1, outcome_at = $2, updated_at = $2, closed_reason = $1
-         WHERE id = $3 AND status IN ('assigned', 'in_progress')",
-    )
+         WHERE id = $3 AND status IN {TAKEN}"
+    ))
     .bind(outcome)
     .bind(ms(now))
     .bind(request_id)

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::sql::HOLDING;
 use super::{Conn, ms};
 use crate::domain::performance::{Line, OfferRow, OutcomeRow, ProviderRow, summarise};
 
@@ -11,14 +12,14 @@ pub async fn report(conn: &mut Conn, from: DateTime<Utc>, to: DateTime<Utc>) -> 
         sqlx::query_as("SELECT id, name, role, organisation FROM providers ORDER BY id")
             .fetch_all(&mut *conn)
             .await?;
-    let outcomes: Vec<(i64, String, i64, Option<i64>)> = sqlx::query_as(
+    let outcomes: Vec<(i64, String, i64, Option<i64>)> = sqlx::query_as(&format!(
         "SELECT c.provider_id, c.outcome, c.outcome_at,
                 (SELECT MAX(o.answered_at) FROM offers o
                   WHERE o.care_request_id = c.id AND o.provider_id = c.provider_id
-                    AND o.status IN ('accepted', 'assigned')) AS taken_at
+                    AND o.status IN {HOLDING}) AS taken_at
          FROM care_requests c
-         WHERE c.outcome_at >= $1 AND c.outcome_at < $2 AND c.provider_id IS NOT NULL AND c.outcome IS NOT NULL",
-    )
+         WHERE c.outcome_at >= $1 AND c.outcome_at < $2 AND c.provider_id IS NOT NULL AND c.outcome IS NOT NULL"
+    ))
     .bind(ms(from))
     .bind(ms(to))
     .fetch_all(&mut *conn)

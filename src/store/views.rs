@@ -2,22 +2,45 @@
 
 use chrono::{DateTime, Utc};
 
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
+
+use super::columns::Columns;
 use super::sql::LIVE;
 use super::{Conn, ms};
-use crate::domain::triage::RequestStatus;
+use crate::domain::patient::PatientStatus;
+use crate::domain::triage::{Level, RequestKind, RequestStatus};
+use crate::domain::vitals::Spo2;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct PatientRow {
     pub id: i64,
     pub name: String,
     pub area: Option<String>,
-    pub status: String,
+    pub status: PatientStatus,
     pub language: Option<String>,
-    pub spo2: Option<i64>,
+    pub spo2: Option<Spo2>,
     pub temperature: Option<i64>,
-    pub reported_at: Option<i64>,
-    pub level: Option<String>,
+    pub reported_at: Option<DateTime<Utc>>,
+    pub level: Option<Level>,
     pub open_requests: i64,
+}
+
+impl FromRow<'_, AnyRow> for PatientRow {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(PatientRow {
+            id: row.try_get("id")?,
+            name: row.try_get("name")?,
+            area: row.try_get("area")?,
+            status: row.code("status")?,
+            language: row.try_get("language")?,
+            spo2: row.spo2_opt("spo2")?,
+            temperature: row.try_get("temperature")?,
+            reported_at: row.at_opt("reported_at")?,
+            level: row.code_opt("level")?,
+            open_requests: row.try_get("open_requests")?,
+        })
+    }
 }
 
 #[derive(Debug, Default)]
@@ -47,14 +70,27 @@ pub async fn patients(conn: &mut Conn, f: &PatientFilter) -> sqlx::Result<Vec<Pa
     .await
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct AssessmentRow {
     pub id: i64,
     pub report_id: Option<i64>,
-    pub level: String,
+    pub level: Level,
     pub reasons: String,
     pub ruleset_version: String,
-    pub created_at: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+impl FromRow<'_, AnyRow> for AssessmentRow {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(AssessmentRow {
+            id: row.try_get("id")?,
+            report_id: row.try_get("report_id")?,
+            level: row.code("level")?,
+            reasons: row.try_get("reasons")?,
+            ruleset_version: row.try_get("ruleset_version")?,
+            created_at: row.at("created_at")?,
+        })
+    }
 }
 
 pub async fn assessments(conn: &mut Conn, patient_id: i64, limit: i64) -> sqlx::Result<Vec<AssessmentRow>> {
@@ -68,19 +104,19 @@ pub async fn assessments(conn: &mut Conn, patient_id: i64, limit: i64) -> sqlx::
     .await
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct RequestRow {
     pub id: i64,
     pub patient_id: i64,
     pub patient_name: String,
     pub patient_phone: String,
     pub area: Option<String>,
-    pub kind: String,
-    pub urgency: i64,
-    pub status: String,
-    pub target_at: i64,
+    pub kind: RequestKind,
+    pub urgency: Level,
+    pub status: RequestStatus,
+    pub target_at: DateTime<Utc>,
     pub reasons: String,
-    pub created_at: i64,
+    pub created_at: DateTime<Utc>,
     pub closed_reason: Option<String>,
     pub provider_id: Option<i64>,
     pub provider_name: Option<String>,
@@ -89,6 +125,31 @@ pub struct RequestRow {
     pub outcome_note: Option<String>,
     /// Where an oxygen request was routed (station, home, hospital).
     pub route: Option<String>,
+}
+
+impl FromRow<'_, AnyRow> for RequestRow {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(RequestRow {
+            id: row.try_get("id")?,
+            patient_id: row.try_get("patient_id")?,
+            patient_name: row.try_get("patient_name")?,
+            patient_phone: row.try_get("patient_phone")?,
+            area: row.try_get("area")?,
+            kind: row.code("kind")?,
+            urgency: row.urgency("urgency")?,
+            status: row.code("status")?,
+            target_at: row.at("target_at")?,
+            reasons: row.try_get("reasons")?,
+            created_at: row.at("created_at")?,
+            closed_reason: row.try_get("closed_reason")?,
+            provider_id: row.try_get("provider_id")?,
+            provider_name: row.try_get("provider_name")?,
+            parent_id: row.try_get("parent_id")?,
+            outcome: row.try_get("outcome")?,
+            outcome_note: row.try_get("outcome_note")?,
+            route: row.try_get("route")?,
+        })
+    }
 }
 
 const REQUEST_ROW: &str =

@@ -17,7 +17,7 @@ pub async fn on_handed_over(
     request: &Request,
     provider: &Provider,
 ) -> anyhow::Result<()> {
-    if request.kind != RequestKind::OxygenDelivery.code() {
+    if request.kind != RequestKind::OxygenDelivery {
         return Ok(());
     }
     if let Some(order) = equipment::order_of_job(conn, request.id).await? {
