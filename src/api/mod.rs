@@ -133,7 +133,7 @@ async fn patient(
     Ok(Json(json!({
         "id": p.id, "name": p.name, "phone": p.phone, "birth_date": p.birth_date,
         "onset_date": p.onset_date, "test_date": p.test_date, "area": p.area, "status": p.status,
-        "independent": p.independent.map(|v| v != 0), "address": p.address,
+        "independent": p.independent, "address": p.address,
         "risk_factors": p.risk_factors.split(',').filter(|s| !s.is_empty()).collect::<Vec<_>>(),
         "readings": reports.iter().map(present::report_json).collect::<Vec<_>>(),
         "safety_questions": asked.iter().map(present::question_json).collect::<Vec<_>>(),

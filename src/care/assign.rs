@@ -1,8 +1,10 @@
 //! Staff assigning a request to a provider by hand, or reassigning it.
 
-use crate::domain::chain::OfferStatus;
 use super::context::Ctx;
 use super::offering::notify_provider;
+use crate::domain::chain::OfferStatus;
+use crate::domain::enrolment::ChatStatus;
+use crate::domain::roster::ProviderStatus;
 use crate::store::offers::{self};
 use crate::store::providers::{self};
 use crate::store::{Conn, chats, patients};
@@ -30,7 +32,7 @@ pub async fn staff_assign(
     let job = request.kind.is_job();
     let Some(provider) = providers::get(conn, provider_id)
         .await?
-        .filter(|p| p.status == "active" && (p.role == "contractor") == job)
+        .filter(|p| p.status == ProviderStatus::Active && (p.role == "contractor") == job)
     else {
         return Ok(Err(AssignError::NoProvider));
     };
@@ -51,7 +53,7 @@ pub async fn staff_assign(
     }
     let chat = chats::for_provider(conn, provider.id)
         .await?
-        .filter(|c| c.status == "active");
+        .filter(|c| c.status == ChatStatus::Active);
     let lang = super::context::provider_language(&provider, chat.as_ref().and_then(|c| c.language_hint.as_deref()));
     if let Some(message) = super::chain::handed_over(conn, ctx, &request, &provider, lang).await?
         && let Some(chat) = chat

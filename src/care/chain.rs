@@ -4,14 +4,15 @@
 //! moves the chain on; at the end health-centre staff are alerted. A durable timer per request
 //! (kind `chain`, `ref_id` = the request) carries the chain across restarts and instances.
 
-use crate::domain::request::RequestStatus;
-use crate::domain::chain::OfferStatus;
 use super::context::Ctx;
 use super::offering::{
     self, CHAIN, kind_name, level_name, message_to, notify_provider, patient_language, patient_row, reason_lines,
 };
 use crate::channels::{Choice, OutMessage};
+use crate::domain::chain::OfferStatus;
 use crate::domain::chain::{Target, default_chain};
+use crate::domain::enrolment::ChatStatus;
+use crate::domain::request::RequestStatus;
 use crate::domain::triage::RequestKind;
 use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
@@ -159,7 +160,7 @@ pub async fn raised(
                 };
                 let Some(chat) = chats::for_provider(conn, provider.id)
                     .await?
-                    .filter(|c| c.status == "active")
+                    .filter(|c| c.status == ChatStatus::Active)
                 else {
                     continue;
                 };
@@ -267,7 +268,7 @@ pub(crate) async fn handed_over(
     };
     if let Some(chat) = chats::for_patient(conn, patient.id)
         .await?
-        .filter(|c| c.status == "active")
+        .filter(|c| c.status == ChatStatus::Active)
     {
         let plang = super::context::language(Some(&patient), chat.language_hint.as_deref());
         super::context::push(conn, ctx, chat.id, vec![OutMessage::text(assigned(plang))]).await?;

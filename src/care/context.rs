@@ -1,6 +1,7 @@
 //! What every workflow and dialogue needs besides the database: the configuration, the
 //! translations and `now`; whom to tell in which language; and queuing a message to a chat.
 
+use crate::domain::enrolment::ChatStatus;
 use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
 
@@ -75,7 +76,7 @@ pub async fn notify_patient(
     let patient = patients::get(conn, patient_id).await?;
     if let Some(chat) = chats::for_patient(conn, patient_id)
         .await?
-        .filter(|c| c.status == "active")
+        .filter(|c| c.status == ChatStatus::Active)
     {
         let lang = language(patient.as_ref(), chat.language_hint.as_deref());
         push(conn, ctx, chat.id, vec![OutMessage::text(text(lang))]).await?;

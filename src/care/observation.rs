@@ -3,6 +3,7 @@
 //! answer — reminder (60 min, by the check-in dialogue) → staff phone call (120 min) → home safety
 //! check after 24 h without contact (12 h if high-risk). All of it is durable timers.
 
+use crate::domain::patient::PatientStatus;
 use chrono::Duration;
 
 use super::context::Ctx;
@@ -10,7 +11,7 @@ use crate::domain::patient::is_high_risk;
 use crate::domain::triage::{Level, Reason, RequestKind};
 use crate::store::patients::Patient;
 use crate::store::timers::TimerKind;
-use crate::store::{Conn, care, chats, from_ms, patients, timers};
+use crate::store::{Conn, care, chats, patients, timers};
 
 pub const EXTRA_CHECK_IN: TimerKind = TimerKind::ExtraCheckIn;
 pub const STAFF_CALL: TimerKind = TimerKind::StaffCall;
@@ -35,7 +36,7 @@ pub fn contact_limit(high_risk: bool) -> Duration {
 /// The patient wrote to us. The safety-check timer reads the time when it fires, so one write
 /// is enough here.
 pub async fn contact(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
-    if patient.status != "active" {
+    if patient.status != PatientStatus::Active {
         return Ok(());
     }
     patients::set_last_contact(conn, patient.id, ctx.now).await?;
@@ -127,11 +128,11 @@ pub async fn staff_call_due(
 /// No contact at all for the limit: a home safety check (安否確認). The timer is re-armed for
 /// the next limit after the last contact (or after now, when a check was requested).
 pub async fn safety_check_due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
-    if patient.status != "active" {
+    if patient.status != PatientStatus::Active {
         return Ok(());
     }
     let limit = contact_limit(high_risk(ctx, patient));
-    let last = patient.last_contact_at.map(from_ms);
+    let last = patient.last_contact_at;
     let next = match last {
         Some(t) if ctx.now - t < limit => t + limit,
         _ => {
@@ -169,7 +170,8 @@ pub async fn unanswered_since(
     patient: &Patient,
     prompted_at: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<bool> {
-    Ok(patient.status == "active" && !crate::store::reports::completed_since(conn, patient.id, prompted_at).await?)
+    Ok(patient.status == PatientStatus::Active
+        && !crate::store::reports::completed_since(conn, patient.id, prompted_at).await?)
 }
 
 /// The regular check-in timer (a check-in prompt; the dialogue itself is `conversation::checkin`).
@@ -177,7 +179,7 @@ pub const CHECK_IN: TimerKind = TimerKind::CheckIn;
 
 /// Makes sure the patient's next check-in is scheduled (exactly one pending).
 pub async fn ensure_check_ins(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
-    if patient.status != "active" || timers::has_pending(conn, patient.id, CHECK_IN).await? {
+    if patient.status != PatientStatus::Active || timers::has_pending(conn, patient.id, CHECK_IN).await? {
         return Ok(());
     }
     schedule_next_check_in(conn, ctx, patient).await

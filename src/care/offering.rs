@@ -7,8 +7,10 @@ use super::context::Ctx;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::calendar::Shift;
 use crate::domain::chain::{OfferStatus, Situation, Target, default_chain, hold_until, next_step};
+use crate::domain::enrolment::ChatStatus;
 use crate::domain::patient::age_on;
 use crate::domain::reading::Temperature;
+use crate::domain::roster::ProviderStatus;
 use crate::domain::roster::{Duty, weekday_code};
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::i18n::Lang;
@@ -16,7 +18,7 @@ use crate::store::offers::{self, Request};
 use crate::store::patients::Patient;
 use crate::store::providers::{self, Provider};
 use crate::store::timers::TimerKind;
-use crate::store::{Conn, chats, from_ms, patients, reports, rosters, timers};
+use crate::store::{Conn, chats, patients, reports, rosters, timers};
 use chrono::{Datelike, Duration, TimeZone, Utc};
 use fluent_bundle::FluentValue;
 use std::borrow::Cow;
@@ -141,14 +143,14 @@ pub(crate) async fn take_step(
         let mut sent = 0;
         for provider in candidates
             .iter()
-            .filter(|p| p.status == "active" && !asked.contains(&p.id))
+            .filter(|p| p.status == ProviderStatus::Active && !asked.contains(&p.id))
         {
             if sent >= limit {
                 break;
             }
             let Some(chat) = chats::for_provider(conn, provider.id)
                 .await?
-                .filter(|c| c.status == "active")
+                .filter(|c| c.status == ChatStatus::Active)
             else {
                 continue; // not reachable in chat: the next one
             };
@@ -208,8 +210,14 @@ pub(crate) async fn offer_message(
         .iter()
         .filter(|r| r.completed_at.is_some())
         .map(|r| {
-            let at = from_ms(r.completed_at.unwrap_or(r.created_at)).with_timezone(&ctx.config.timezone);
-            let spo2 = r.counted_spo2().map(|v| format!("SpO2 {v}%")).unwrap_or_default();
+            let at = r
+                .completed_at
+                .unwrap_or(r.created_at)
+                .with_timezone(&ctx.config.timezone);
+            let spo2 = r
+                .counted_spo2()
+                .map(|v| format!("SpO2 {}%", v.percent()))
+                .unwrap_or_default();
             let temp = r
                 .temperature
                 .and_then(Temperature::from_tenths)
@@ -309,7 +317,7 @@ pub(crate) async fn message_to(
 ) -> anyhow::Result<bool> {
     let Some(chat) = chats::for_provider(conn, provider.id)
         .await?
-        .filter(|c| c.status == "active")
+        .filter(|c| c.status == ChatStatus::Active)
     else {
         return Ok(false);
     };

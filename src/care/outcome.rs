@@ -4,6 +4,7 @@
 
 use super::context::Ctx;
 use crate::channels::OutMessage;
+use crate::domain::enrolment::ChatStatus;
 use crate::domain::triage::{Level, Reason, RequestKind};
 use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
@@ -54,7 +55,7 @@ async fn open_follow_up(
     if !told.is_empty() {
         if let Some(chat) = chats::for_patient(conn, parent.patient_id)
             .await?
-            .filter(|c| c.status == "active")
+            .filter(|c| c.status == ChatStatus::Active)
         {
             super::context::push(conn, ctx, chat.id, told).await?;
         }

@@ -2,6 +2,8 @@
 //! a durable timer, or decided by staff. On release the patient is told, check-ins stop and the
 //! episode closes.
 
+use crate::domain::enrolment::ChatStatus;
+use crate::domain::patient::PatientStatus;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::context::Ctx;
@@ -12,7 +14,7 @@ use crate::domain::symptom;
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
 use crate::store::timers::TimerKind;
-use crate::store::{Conn, chats, from_ms, outbox, patients, reports, timers};
+use crate::store::{Conn, chats, outbox, patients, reports, timers};
 
 pub const RELEASE: TimerKind = TimerKind::Release;
 
@@ -30,7 +32,7 @@ fn symptomatic(all: &[Report], i: usize) -> bool {
         .is_some_and(|t| t.tenths() >= 375)
         || now.iter().any(|s| s.is_urgent() || !before.contains(s))
         || r.feeling.as_deref() == Some(Feeling::Worse.code())
-        || r.harder_to_breathe != 0
+        || r.harder_to_breathe
 }
 
 /// When this patient's episode ends, as the data stand now.
@@ -42,13 +44,9 @@ async fn compute(
     all: &[Report],
 ) -> anyhow::Result<Option<DateTime<Utc>>> {
     let tz = ctx.config.timezone;
-    let at_day = |r: &Report| {
-        from_ms(r.completed_at.unwrap_or(r.created_at))
-            .with_timezone(&tz)
-            .date_naive()
-    };
+    let at_day = |r: &Report| r.completed_at.unwrap_or(r.created_at).with_timezone(&tz).date_naive();
     let mut onset = NaiveDate::parse_from_str(&patient.onset_date, "%Y-%m-%d").unwrap_or_default();
-    let mut symptomatic_patient = patient.asymptomatic == 0;
+    let mut symptomatic_patient = !patient.asymptomatic;
     if !symptomatic_patient {
         if let Some(first) = (0..all.len()).find(|&i| symptomatic(all, i)).map(|i| &all[i]) {
             // symptoms appeared during recovery: the clock restarts from the new onset
@@ -61,7 +59,7 @@ async fn compute(
         Some(last) => all.get(last + 1),
         None => all.first(),
     }
-    .map(|r| from_ms(r.completed_at.unwrap_or(r.created_at)));
+    .map(|r| r.completed_at.unwrap_or(r.created_at));
     let episode = Episode {
         onset,
         test: patient
@@ -70,7 +68,7 @@ async fn compute(
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
         symptomatic: symptomatic_patient,
         improved_at,
-        not_before: patient.release_not_before.map(from_ms),
+        not_before: patient.release_not_before,
     };
     Ok(release_at(ctx.config.release_criteria, tz, &episode))
 }
@@ -93,7 +91,7 @@ pub async fn schedule_with(
     all: &[Report],
     pending: Option<Option<i64>>,
 ) -> anyhow::Result<()> {
-    if patient.status != "active" {
+    if patient.status != PatientStatus::Active {
         return Ok(());
     }
     let at = compute(conn, ctx, patient, all).await?.map(|at| at.max(ctx.now));
@@ -113,7 +111,7 @@ pub async fn schedule_with(
 
 /// The release timer fired: release if the criteria still say so, else schedule again.
 pub async fn due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
-    if patient.status != "active" {
+    if patient.status != PatientStatus::Active {
         return Ok(());
     }
     let all = reports::completed(conn, patient.id).await?;
@@ -141,7 +139,7 @@ pub async fn release(
     super::oxygen::end::end_for_patient(conn, ctx, patient.id, "released from home recovery").await?;
     if let Some(chat) = chats::for_patient(conn, patient.id)
         .await?
-        .filter(|c| c.status == "active")
+        .filter(|c| c.status == ChatStatus::Active)
     {
         let lang = super::context::language(Some(patient), chat.language_hint.as_deref());
         let key = if staff_note.is_some() {

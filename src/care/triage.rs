@@ -7,13 +7,13 @@ use chrono::{Days, NaiveDate};
 use super::context::Ctx;
 use crate::channels::OutMessage;
 use crate::domain::patient::is_high_risk;
-use crate::domain::reading::{Feeling, Temperature};
+use crate::domain::reading::{Feeling, Spo2, Temperature};
 use crate::domain::symptom;
 use crate::domain::triage::{Assessment, Input, Level, RequestKind, assess};
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
 use crate::store::reports::{History, Report};
-use crate::store::{Conn, care, chats, from_ms, reports};
+use crate::store::{Conn, care, chats, reports};
 
 /// The patient's completed reports, oldest first, with `report` (as the caller holds it) in its
 /// place: one read serves the rules and the release date.
@@ -39,7 +39,6 @@ pub fn input_for(ctx: &Ctx<'_>, patient: &Patient, report: &Report, history: &[R
         .and_then(|t| t.and_local_timezone(tz).earliest())
         .map(|t| t.with_timezone(&chrono::Utc))
         .unwrap_or(ctx.now);
-    let since = crate::store::ms(since);
     let recent: Vec<&Report> = history
         .iter()
         .filter(|r| r.id == report.id || r.completed_at.is_some_and(|at| at >= since))
@@ -50,12 +49,7 @@ pub fn input_for(ctx: &Ctx<'_>, patient: &Patient, report: &Report, history: &[R
         .map(|day: NaiveDate| {
             recent
                 .iter()
-                .filter(|r| {
-                    from_ms(r.completed_at.unwrap_or(r.created_at))
-                        .with_timezone(&tz)
-                        .date_naive()
-                        == day
-                })
+                .filter(|r| r.completed_at.unwrap_or(r.created_at).with_timezone(&tz).date_naive() == day)
                 .filter_map(|r| r.temperature.and_then(Temperature::from_tenths))
                 .max()
         })
@@ -64,20 +58,18 @@ pub fn input_for(ctx: &Ctx<'_>, patient: &Patient, report: &Report, history: &[R
     let previous = history.iter().rev().find(|r| r.id < report.id);
     let onset = NaiveDate::parse_from_str(&patient.onset_date, "%Y-%m-%d").unwrap_or(today);
     Input {
-        spo2: report.counted_spo2().and_then(|v| u8::try_from(v).ok()),
+        spo2: report.counted_spo2().map(Spo2::percent),
         temperature: report.temperature.and_then(Temperature::from_tenths),
         pulse: report.pulse.and_then(|p| u16::try_from(p).ok()),
         respiratory_rate: report.respiratory_rate.and_then(|v| u16::try_from(v).ok()),
         symptoms: symptom::decode(report.symptoms.as_deref().unwrap_or("")),
         feeling: report.feeling.as_deref().and_then(Feeling::from_code),
-        harder_to_breathe: report.harder_to_breathe != 0,
-        asks_to_talk: report.asks_to_talk != 0,
-        cannot_eat_or_drink: report.cannot_eat_or_drink != 0,
+        harder_to_breathe: report.harder_to_breathe,
+        asks_to_talk: report.asks_to_talk,
+        cannot_eat_or_drink: report.cannot_eat_or_drink,
         high_risk: is_high_risk(patient.birth(), patient.has_risk_factor(), today),
         // the report that sets the baseline is not compared with itself
-        baseline_spo2: baseline
-            .filter(|_| previous.is_some())
-            .and_then(|v| u8::try_from(v).ok()),
+        baseline_spo2: baseline.filter(|_| previous.is_some()).map(Spo2::percent),
         previous_symptoms: previous
             .map(|p| symptom::decode(p.symptoms.as_deref().unwrap_or("")))
             .unwrap_or_default(),

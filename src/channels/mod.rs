@@ -9,26 +9,11 @@ pub mod telegram;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Platform {
-    Line,
-    Telegram,
-}
-
-impl Platform {
-    pub fn code(self) -> &'static str {
-        match self {
-            Platform::Line => "line",
-            Platform::Telegram => "telegram",
-        }
-    }
-    pub fn from_code(s: &str) -> Option<Platform> {
-        match s {
-            "line" => Some(Platform::Line),
-            "telegram" => Some(Platform::Telegram),
-            _ => None,
-        }
+crate::code_enum! {
+    /// The messaging platform a chat is on.
+    pub enum Platform {
+        Line = "line",
+        Telegram = "telegram",
     }
 }
 

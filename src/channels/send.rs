@@ -11,9 +11,21 @@ pub struct Channels<'a> {
     pub line: Option<&'a LineClient>,
     pub telegram: Option<&'a TelegramClient>,
     pub telegram_pace: &'a GlobalPace,
+    /// How long a Telegram chat waits after a message before the next (its per-chat limit).
+    pub telegram_chat_gap: chrono::Duration,
 }
 
 impl Channels<'_> {
+    /// How long a chat on `platform` must wait after a message before the next one, where the
+    /// platform limits each chat's pace; the dispatcher holds the chat that long (in the
+    /// database, so every instance keeps it).
+    pub fn chat_gap(&self, platform: Platform) -> Option<chrono::Duration> {
+        match platform {
+            Platform::Line => None,
+            Platform::Telegram => Some(self.telegram_chat_gap),
+        }
+    }
+
     /// Sends one row on `platform`, reporting each delivered part through `progress`.
     pub async fn deliver(
         &self,

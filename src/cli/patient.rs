@@ -124,7 +124,7 @@ pub(super) async fn show_patient(config: Config, id: i64, as_json: bool) -> anyh
         "patient_id": p.id,
         "name": p.name,
         "status": p.status,
-        "independent": p.independent.map(|v| v != 0),
+        "independent": p.independent,
         "address": p.address,
         "chat": chat.as_ref().map(|c| json!({"platform": c.platform, "status": c.status})),
         "reports": reports_json,

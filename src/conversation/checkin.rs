@@ -3,6 +3,8 @@
 //! so nothing read is lost; a dangerous value is answered with "call" at once, before the
 //! remaining questions.
 
+use crate::domain::enrolment::ChatStatus;
+use crate::domain::patient::PatientStatus;
 use fluent_bundle::FluentValue;
 
 pub use super::dialogue::{Dialogue, Step, next_step};
@@ -17,7 +19,7 @@ use crate::i18n::Lang;
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
 use crate::store::timers::TimerKind;
-use crate::store::{Conn, chats, ms, patients, reports, timers};
+use crate::store::{Conn, chats, patients, reports, timers};
 
 pub const CHECK_IN_REMINDER: TimerKind = TimerKind::CheckInReminder;
 pub const REMEASURE: TimerKind = TimerKind::Remeasure;
@@ -29,7 +31,7 @@ pub const REMINDER_AFTER: chrono::Duration = chrono::Duration::minutes(60);
 fn draft_level(ctx: &Ctx<'_>, r: &Report) -> Level {
     let input = Input {
         // a draft without SpO2 yet is not judged on the missing value: the question follows
-        spo2: Some(r.counted_spo2().and_then(|v| u8::try_from(v).ok()).unwrap_or(100)),
+        spo2: Some(r.counted_spo2().map_or(100, Spo2::percent)),
         pulse: r.pulse.and_then(|v| u16::try_from(v).ok()),
         respiratory_rate: r.respiratory_rate.and_then(|v| u16::try_from(v).ok()),
         symptoms: symptom::decode(r.symptoms.as_deref().unwrap_or("")),
@@ -40,7 +42,7 @@ fn draft_level(ctx: &Ctx<'_>, r: &Report) -> Level {
 
 pub(super) fn apply(r: &mut Report, p: &Parsed, source: &str) {
     if let Some(v) = p.spo2 {
-        r.spo2 = Some(i64::from(v.percent()));
+        r.spo2 = Some(v);
     }
     if let Some(v) = p.temperature {
         r.temperature = Some(i64::from(v.tenths()));
@@ -67,13 +69,13 @@ pub(super) fn apply(r: &mut Report, p: &Parsed, source: &str) {
     }
     // what the words said counts wherever they were said, not only in a message of words alone
     if p.harder_to_breathe {
-        r.harder_to_breathe = 1;
+        r.harder_to_breathe = true;
     }
     if p.asks_to_talk {
-        r.asks_to_talk = 1;
+        r.asks_to_talk = true;
     }
     if p.cannot_eat_or_drink {
-        r.cannot_eat_or_drink = 1;
+        r.cannot_eat_or_drink = true;
     }
     r.add_understood(&p.understood);
     if !r.source_text.is_empty() {
@@ -198,11 +200,11 @@ async fn record(
         if let Some(mut report) = reports::get(conn, original).await? {
             parsed.spo2 = None;
             apply(&mut report, &parsed, source);
-            report.spo2_remeasured = Some(i64::from(second.percent()));
+            report.spo2_remeasured = Some(second);
             let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
             patients::set_dialogue(conn, patient.id, None).await?;
             timers::cancel(conn, patient.id, REMEASURE).await?;
-            let counted = report.counted_spo2().unwrap_or_default();
+            let counted = report.counted_spo2().map_or(0, Spo2::percent);
             let note = ctx.t(lang, msg!("remeasure-counted"), &[("value", counted.into())]);
             let (_, mut out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, None).await?;
             let at = usize::from(
@@ -229,7 +231,7 @@ async fn record(
     let complete_in_one = parsed.spo2.is_some() && parsed.temperature.is_some() && parsed.invalid.is_empty();
     let step = if complete_in_one { None } else { next_step(&report, &d) };
     if step.is_none() {
-        report.completed_at = Some(ms(ctx.now));
+        report.completed_at = Some(ctx.now);
         // with it the history the rules read (one statement where the engine joins writes)
         let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
         if d.check_in {
@@ -287,7 +289,7 @@ async fn record(
         }
     } else {
         let level = draft_level(ctx, &report);
-        if report.warned == 0 && level >= Level::Urgent {
+        if !report.warned && level >= Level::Urgent {
             // the first thing the patient reads, before the rest of the questions
             let key = if level == Level::Emergency {
                 msg!("alert-emergency")
@@ -295,7 +297,7 @@ async fn record(
                 msg!("alert-call")
             };
             out.push(OutMessage::text(ctx.t(lang, key, &ctx.phone_args(lang))));
-            report.warned = 1;
+            report.warned = true;
         }
         reports::store(conn, &mut report).await?;
         d.report_id = Some(report.id);
@@ -330,7 +332,7 @@ async fn record(
 /// already decide at least as urgently, so nothing is delayed by asking.
 fn wants_remeasure(ctx: &Ctx<'_>, patient: &Patient, report: &Report, history: &[Report]) -> bool {
     let rules = &ctx.config.rules;
-    let Some(spo2) = report.spo2.and_then(|v| u8::try_from(v).ok()) else {
+    let Some(spo2) = report.spo2.map(Spo2::percent) else {
         return false;
     };
     if report.spo2_remeasured.is_some() || !rules.wants_remeasure(spo2) {
@@ -362,7 +364,7 @@ pub async fn remeasure_timed_out(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patie
     let chat = chats::for_patient(conn, patient.id).await?;
     let lang = crate::care::context::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()));
     let (_, messages) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
-    if let Some(chat) = chat.filter(|c| c.status == "active") {
+    if let Some(chat) = chat.filter(|c| c.status == ChatStatus::Active) {
         crate::care::context::push(conn, ctx, chat.id, messages).await?;
     }
     Ok(())
@@ -380,10 +382,10 @@ pub async fn on_keyword(
 ) -> anyhow::Result<Vec<OutMessage>> {
     let mut report = Report::new(patient.id, "keyword", ctx.now);
     apply(&mut report, parsed, text);
-    report.harder_to_breathe = i64::from(parsed.harder_to_breathe);
-    report.asks_to_talk = i64::from(parsed.asks_to_talk);
-    report.cannot_eat_or_drink = i64::from(parsed.cannot_eat_or_drink);
-    report.completed_at = Some(ms(ctx.now));
+    report.harder_to_breathe = parsed.harder_to_breathe;
+    report.asks_to_talk = parsed.asks_to_talk;
+    report.cannot_eat_or_drink = parsed.cannot_eat_or_drink;
+    report.completed_at = Some(ctx.now);
     let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
     let (_, mut out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, None).await?;
     if let Some(d) = Dialogue::load(patient).filter(|d| d.remeasure_of.is_none()) {
@@ -396,7 +398,7 @@ pub async fn on_keyword(
 /// A check-in timer fired: open a new dialogue (an unfinished draft stays stored as it is),
 /// ask for SpO2, schedule the reminder and the next check-in.
 pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: bool) -> anyhow::Result<()> {
-    if patient.status != "active" {
+    if patient.status != PatientStatus::Active {
         return Ok(());
     }
     if regular {
@@ -414,7 +416,7 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
         .await?;
         return Ok(());
     };
-    if chat.status != "active" {
+    if chat.status != ChatStatus::Active {
         chats::alert_staff(
             conn,
             "check_in_unreachable",
@@ -471,7 +473,7 @@ pub async fn remind(
     let Some(chat) = chats::for_patient(conn, patient.id).await? else {
         return Ok(());
     };
-    if chat.status != "active" {
+    if chat.status != ChatStatus::Active {
         return Ok(());
     }
     let (report, step) = current(conn, &d).await?;

@@ -13,7 +13,7 @@ use crate::domain::symptom;
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
-use crate::store::{Conn, chats, ms, patients, reports};
+use crate::store::{Conn, chats, patients, reports};
 
 /// How far back "that's wrong" reaches.
 pub const REACH: chrono::Duration = chrono::Duration::hours(24);
@@ -74,7 +74,7 @@ pub async fn on_correction(
     held.retain(|s| !parsed.denied.contains(s));
     fixed.symptoms = Some(symptom::encode(&held));
     checkin::apply(&mut fixed, &parsed, text);
-    fixed.completed_at = Some(ms(ctx.now));
+    fixed.completed_at = Some(ctx.now);
     let history = reports::complete(conn, &mut fixed, crate::care::release::RELEASE).await?;
     let summary = super::prompts::summary(ctx, lang, &fixed);
     let mut out = vec![OutMessage::text(ctx.t(

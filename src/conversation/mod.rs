@@ -12,6 +12,8 @@ pub mod provider;
 pub mod questions;
 
 use crate::care::context::{Ctx, language};
+use crate::domain::enrolment::ChatStatus;
+use crate::domain::patient::PatientStatus;
 
 use crate::channels::{Inbound, InboundKind, OutMessage};
 use crate::store::outbox::{self, Body};
@@ -111,7 +113,7 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
         }
         return Ok(());
     }
-    if chat.status != "active" {
+    if chat.status != ChatStatus::Active {
         // they wrote to us again, so they can be reached again
         chats::set_status(conn, chat.id, "active").await?;
     }
@@ -136,7 +138,7 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
         ) => {
             vec![OutMessage::text(ctx.t(lang, msg!("enrol-instructions"), &[]))]
         }
-        (_, Some(p)) if p.status != "active" => {
+        (_, Some(p)) if p.status != PatientStatus::Active => {
             vec![OutMessage::text(ctx.t(
                 lang,
                 msg!("observation-ended"),

@@ -14,7 +14,7 @@ use crate::store::reports::Report;
 pub fn summary(ctx: &Ctx<'_>, lang: Lang, r: &Report) -> String {
     let mut parts = Vec::new();
     if let Some(v) = r.spo2 {
-        parts.push(ctx.t(lang, msg!("value-spo2"), &[("value", v.into())]));
+        parts.push(ctx.t(lang, msg!("value-spo2"), &[("value", v.percent().into())]));
     }
     if let Some(t) = r.temperature.and_then(Temperature::from_tenths) {
         parts.push(ctx.t(lang, msg!("value-temperature"), &[("value", t.display().into())]));

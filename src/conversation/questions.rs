@@ -6,6 +6,7 @@
 use crate::care::context::Ctx;
 use crate::care::triage;
 use crate::channels::{Choice, OutMessage};
+use crate::domain::enrolment::ChatStatus;
 use crate::domain::lexicon::{Concept, Finding, Polarity};
 use crate::domain::symptom::{self, Symptom};
 use crate::i18n::Lang;
@@ -13,7 +14,7 @@ use crate::store::patients::Patient;
 use crate::store::questions::{self, SafetyQuestion, Settled};
 use crate::store::reports::Report;
 use crate::store::timers::TimerKind;
-use crate::store::{Conn, chats, ms, reports, timers};
+use crate::store::{Conn, chats, reports, timers};
 
 /// The timer that takes the safe side when a question goes unanswered (`ref_id`: the question).
 pub const SAFETY_QUESTION: TimerKind = TimerKind::SafetyQuestion;
@@ -36,7 +37,7 @@ pub async fn ask_about(
     let open = questions::open_for(conn, patient.id).await?;
     let mut first_new = None;
     for s in symptoms {
-        if open.iter().any(|q| q.symptom() == Some(*s)) {
+        if open.iter().any(|q| q.symptom == *s) {
             continue;
         }
         let due = ctx.now + ctx.config.safety_question_wait;
@@ -56,7 +57,7 @@ pub async fn ask_about(
         )));
     }
     // one question at a time, oldest first: one still waiting, else the first just asked
-    let (id, symptom) = open.first().map_or(first_new, |q| (q.id, q.symptom()));
+    let (id, symptom) = open.first().map_or(first_new, |q| (q.id, Some(q.symptom)));
     out.push(question(ctx, lang, id, symptom));
     Ok(out)
 }
@@ -111,9 +112,10 @@ pub async fn answer(
 ) -> anyhow::Result<Vec<OutMessage>> {
     // a button of another patient's question (forged, or an old chat) changes nothing
     let q = questions::get(conn, id).await?.filter(|q| q.patient_id == patient.id);
-    let Some((q, symptom)) = q.and_then(|q| q.symptom().map(|s| (q, s))) else {
+    let Some(q) = q else {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("question-closed"), &[]))]);
     };
+    let symptom = q.symptom;
     let how = if yes { Settled::Yes } else { Settled::No };
     if !questions::settle(conn, q.id, how, ctx.now).await? {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("question-closed"), &[]))]);
@@ -130,7 +132,7 @@ pub async fn answer(
         ))]
     };
     if let Some(next) = oldest_open(conn, patient.id).await? {
-        out.push(question(ctx, lang, next.id, next.symptom()));
+        out.push(question(ctx, lang, next.id, Some(next.symptom)));
     }
     Ok(out)
 }
@@ -157,7 +159,7 @@ async fn confirmed(
         end: source_text.len(),
         text: source_text.to_string(),
     }]);
-    report.completed_at = Some(ms(ctx.now));
+    report.completed_at = Some(ctx.now);
     let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
     let summary = super::prompts::summary(ctx, lang, &report);
     let (_, out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, Some(summary)).await?;
@@ -169,9 +171,7 @@ pub async fn timed_out(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, id: i6
     let Some(q) = questions::get(conn, id).await?.filter(|q| q.patient_id == patient.id) else {
         return Ok(());
     };
-    let Some(symptom) = q.symptom() else {
-        return Ok(());
-    };
+    let symptom = q.symptom;
     if !questions::settle(conn, q.id, Settled::Assumed, ctx.now).await? {
         return Ok(());
     }
@@ -190,7 +190,7 @@ pub async fn timed_out(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, id: i6
     let note = ctx.t(lang, msg!("confirm-assumed"), &[("symptom", label.into())]);
     let mut messages = vec![OutMessage::text(note)];
     messages.extend(confirmed(conn, ctx, patient, lang, symptom, "assumed", "", Polarity::Uncertain).await?);
-    if let Some(chat) = chat.filter(|c| c.status == "active") {
+    if let Some(chat) = chat.filter(|c| c.status == ChatStatus::Active) {
         crate::care::context::push(conn, ctx, chat.id, messages).await?;
     }
     Ok(())

@@ -138,6 +138,17 @@ pub fn unit_move(from: UnitState, to: UnitState) -> Result<(), Refused> {
     }
 }
 
+crate::code_enum! {
+    /// Where a doctor's oxygen order stands: ordered → delivered → started → ended, or cancelled.
+    pub enum OrderStatus {
+        Ordered = "ordered",
+        Delivered = "delivered",
+        Started = "started",
+        Ended = "ended",
+        Cancelled = "cancelled",
+    }
+}
+
 /// What a doctor orders: the units it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kit {

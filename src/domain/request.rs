@@ -37,6 +37,15 @@ impl Level {
     pub fn from_code(s: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.code() == s)
     }
+
+    /// The level as a number that sorts by urgency (how a care request stores it).
+    pub fn rank(self) -> i64 {
+        self as i64
+    }
+
+    pub fn from_rank(rank: i64) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.rank() == rank)
+    }
 }
 
 /// The kinds of care request a route can open.

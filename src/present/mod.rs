@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::domain::symptom::{self, Symptom};
 use crate::domain::triage::Reason;
 use crate::i18n::{Lang, Locales};
-use crate::store::{from_ms, offers, reports, views};
+use crate::store::{offers, reports, views};
 
 /// A reason in words, in `lang`.
 pub fn render_reason(locales: &Locales, lang: Lang, r: &Reason) -> String {
@@ -51,9 +51,9 @@ pub fn report_json(r: &reports::Report) -> Value {
         "symptoms": r.symptoms.as_deref().map(symptom::decode),
         "feeling": r.feeling, "source": r.source, "source_text": r.source_text,
         "understood": r.understood_list(),
-        "created_at": from_ms(r.created_at).to_rfc3339(),
-        "completed_at": r.completed_at.map(|t| from_ms(t).to_rfc3339()),
-        "corrected_at": r.corrected_at.map(|t| from_ms(t).to_rfc3339()),
+        "created_at": r.created_at.to_rfc3339(),
+        "completed_at": r.completed_at.map(|t| t.to_rfc3339()),
+        "corrected_at": r.corrected_at.map(|t| t.to_rfc3339()),
     })
 }
 
@@ -61,9 +61,9 @@ pub fn report_json(r: &reports::Report) -> Value {
 pub fn question_json(q: &crate::store::questions::SafetyQuestion) -> Value {
     json!({
         "id": q.id, "report_id": q.report_id, "symptom": q.symptom,
-        "asked_at": from_ms(q.asked_at).to_rfc3339(),
+        "asked_at": q.asked_at.to_rfc3339(),
         "answer": q.answer,
-        "answered_at": q.answered_at.map(|t| from_ms(t).to_rfc3339()),
+        "answered_at": q.answered_at.map(|t| t.to_rfc3339()),
     })
 }
 

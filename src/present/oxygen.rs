@@ -6,22 +6,22 @@ use crate::domain::equipment::{BedKind, BedState, FlowRate, UnitKind, UnitState}
 use crate::domain::triage::RequestKind;
 use crate::store::equipment::{self, Event, Order, Unit};
 use crate::store::station::{Admission, Occupancy, Station};
-use crate::store::{Conn, from_ms, views};
+use crate::store::{Conn, views};
 
 pub fn unit_json(u: &Unit) -> Value {
     json!({
-        "id": u.id, "kind": u.kind, "serial": u.serial, "state": u.state,
+        "id": u.id, "kind": u.kind.code(), "serial": u.serial, "state": u.state.code(),
         "patient_id": u.patient_id, "order_id": u.order_id,
-        "updated_at": from_ms(u.updated_at).to_rfc3339(),
+        "updated_at": u.updated_at.to_rfc3339(),
     })
 }
 
 pub fn admission_json(a: &Admission) -> Value {
     json!({
         "id": a.id, "patient_id": a.patient_id, "station_id": a.station_id, "bed_id": a.bed_id,
-        "bed_kind": a.bed_kind, "source": a.source, "status": a.status,
+        "bed_kind": a.bed_kind.code(), "source": a.source, "status": a.status.code(),
         "care_request_id": a.care_request_id, "note": a.note,
-        "created_at": from_ms(a.created_at).to_rfc3339(), "updated_at": from_ms(a.updated_at).to_rfc3339(),
+        "created_at": a.created_at.to_rfc3339(), "updated_at": a.updated_at.to_rfc3339(),
     })
 }
 
@@ -29,16 +29,16 @@ pub async fn order_json(conn: &mut Conn, o: &Order) -> sqlx::Result<Value> {
     let units = equipment::for_order(conn, o.id).await?;
     Ok(json!({
         "id": o.id, "patient_id": o.patient_id, "care_request_id": o.care_request_id,
-        "kit": o.kit, "flow_rate": FlowRate::from_tenths(o.flow_tenths).map(FlowRate::display),
-        "status": o.status,
+        "kit": o.kit.code(), "flow_rate": FlowRate::from_tenths(o.flow_tenths).map(FlowRate::display),
+        "status": o.status.code(),
         "ordered_by": {"provider_id": o.ordered_by_provider, "staff_id": o.ordered_by_staff},
         "delivery_request_id": o.delivery_request_id, "collection_request_id": o.collection_request_id,
         "end_reason": o.end_reason,
         "units": units.iter().map(unit_json).collect::<Vec<_>>(),
-        "created_at": from_ms(o.created_at).to_rfc3339(),
-        "delivered_at": o.delivered_at.map(|t| from_ms(t).to_rfc3339()),
-        "started_at": o.started_at.map(|t| from_ms(t).to_rfc3339()),
-        "ended_at": o.ended_at.map(|t| from_ms(t).to_rfc3339()),
+        "created_at": o.created_at.to_rfc3339(),
+        "delivered_at": o.delivered_at.map(|t| t.to_rfc3339()),
+        "started_at": o.started_at.map(|t| t.to_rfc3339()),
+        "ended_at": o.ended_at.map(|t| t.to_rfc3339()),
     }))
 }
 
@@ -48,10 +48,7 @@ pub fn inventory_json(units: &[Unit]) -> Value {
     for kind in UnitKind::ALL {
         let mut by_state = serde_json::Map::new();
         for s in UnitState::ALL {
-            let n = units
-                .iter()
-                .filter(|u| u.kind == kind.code() && u.state == s.code())
-                .count();
+            let n = units.iter().filter(|u| u.kind == kind && u.state == s).count();
             by_state.insert(s.code().into(), json!(n));
         }
         counts.insert(kind.code().into(), Value::Object(by_state));
@@ -65,8 +62,8 @@ pub fn history_json(u: &Unit, events: &[Event]) -> Value {
         .iter()
         .map(|e| {
             json!({
-                "from": e.from_state, "to": e.to_state, "by": e.actor, "reason": e.reason,
-                "patient_id": e.patient_id, "at": from_ms(e.at).to_rfc3339(),
+                "from": e.from_state.map(UnitState::code), "to": e.to_state.code(), "by": e.actor, "reason": e.reason,
+                "patient_id": e.patient_id, "at": e.at.to_rfc3339(),
             })
         })
         .collect();
@@ -84,7 +81,7 @@ pub fn stations_json(stations: &[Station], occupancy: &[Occupancy]) -> Value {
                 for state in BedState::ALL {
                     let n = occupancy
                         .iter()
-                        .find(|o| o.station_id == s.id && o.kind == kind.code() && o.state == state.code())
+                        .find(|o| o.station_id == s.id && o.kind == kind && o.state == state)
                         .map_or(0, |o| o.beds);
                     total += n;
                     by_state.insert(state.code().into(), json!(n));

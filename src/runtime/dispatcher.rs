@@ -6,8 +6,8 @@
 //! killed after the commit and before the send leaves the row pending and it is sent on restart.
 //! The claim commits durably (see [`outbox::claim`]): a row is sent only once it, and everything
 //! it was derived from, is on disk.
-//! Rows of one chat go in order; Telegram chats are held ~1 s between messages (shared through
-//! the database), and a global Telegram pace of 30 messages/s is kept per instance.
+//! Rows of one chat go in order; a chat whose platform limits its pace is held between messages
+//! (shared through the database), as its channel says.
 
 use std::time::Duration;
 
@@ -17,8 +17,9 @@ use tokio::time::Instant;
 use super::state::AppState;
 use crate::channels::send::Channels;
 use crate::channels::{Delivery, Outbound, Platform, Progress, Recorder, SendOutcome};
+use crate::domain::enrolment::ChatStatus;
 use crate::store::outbox::{self, Body, Claimed};
-use crate::store::{Conn, Db, Held, chats, from_ms};
+use crate::store::{Conn, Db, Held, chats};
 
 /// How long a claimed row is ours before another instance may take it over (sooner when this
 /// process is seen to have died, see `runtime::heartbeat::Beat`).
@@ -101,12 +102,14 @@ pub async fn run_once(state: &AppState, durable: &mut Held, held: &mut Held) -> 
         .filter(|(_, o)| matches!(o, Ok(SendOutcome::Sent)))
         .map(|(row, _)| row.id)
         .collect();
-    if sent.len() == n && results.iter().all(|(row, _)| row.platform != Platform::Telegram.code()) {
-        // the usual round: every row went out, and a sent LINE row needs nothing else recorded
-        // (a Telegram chat is held a moment): that one statement, without a transaction
+    let channels = channels(state);
+    let paced = |row: &Claimed| row.platform.and_then(|p| channels.chat_gap(p)).is_some();
+    if sent.len() == n && !results.iter().any(|(row, _)| paced(row)) {
+        // the usual round: every row went out, and none of their chats is held after a
+        // message: that one statement, without a transaction
         outbox::mark_sent_alone(&state.db, held, &sent, now).await?;
         for (row, _) in &results {
-            state.metrics.sent(&row.platform, "sent");
+            state.metrics.sent(label(row), "sent");
         }
         return Ok(more);
     }
@@ -128,10 +131,10 @@ pub async fn run_once(state: &AppState, durable: &mut Held, held: &mut Held) -> 
 /// Sends one row through its channel; the platform's answer is returned, not yet recorded.
 async fn deliver(state: &AppState, row: &Claimed) -> anyhow::Result<SendOutcome> {
     let body: Body = serde_json::from_str(&row.body)?;
-    let Some(platform) = Platform::from_code(&row.platform) else {
+    let Some(platform) = row.platform else {
         return Ok(SendOutcome::Failed("unknown platform".into()));
     };
-    if row.chat_status != "active" && matches!(body, Body::Messages { .. }) {
+    if row.chat_status != Some(ChatStatus::Active) && matches!(body, Body::Messages { .. }) {
         return Ok(SendOutcome::Failed("chat unreachable".into()));
     }
     let now = state.clock.now();
@@ -140,7 +143,7 @@ async fn deliver(state: &AppState, row: &Claimed) -> anyhow::Result<SendOutcome>
         reply_token: row
             .reply_token
             .as_deref()
-            .filter(|_| row.reply_expires_at.is_some_and(|at| from_ms(at) > now)),
+            .filter(|_| row.reply_expires_at.is_some_and(|at| at > now)),
         retry_key: &row.retry_key,
         parts_sent: row.parts_sent as usize,
     };
@@ -148,16 +151,26 @@ async fn deliver(state: &AppState, row: &Claimed) -> anyhow::Result<SendOutcome>
         Body::Messages { messages } => Outbound::Messages(messages),
         Body::CallbackAnswer { callback_id } => Outbound::CallbackAnswer(callback_id),
     };
-    let channels = Channels {
-        line: state.line.as_deref(),
-        telegram: state.telegram.as_deref(),
-        telegram_pace: &state.telegram_pace,
-    };
+    let channels = channels(state);
     let recorder = RowProgress {
         db: &state.db,
         row: row.id,
     };
     channels.deliver(platform, what, &delivery, &recorder).await
+}
+
+fn channels(state: &AppState) -> Channels<'_> {
+    Channels {
+        line: state.line.as_deref(),
+        telegram: state.telegram.as_deref(),
+        telegram_pace: &state.telegram_pace,
+        telegram_chat_gap: state.config.telegram_chat_gap,
+    }
+}
+
+/// The platform's name for metrics.
+fn label(row: &Claimed) -> &'static str {
+    row.platform.map_or("unknown", Platform::code)
 }
 
 /// Records a channel's progress with one row at once: a crash resends only what was not sent.
@@ -193,12 +206,12 @@ async fn settle(
     outcome: SendOutcome,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let label = row.platform.as_str();
+    let label = label(row);
     let result = match outcome {
         SendOutcome::Sent => {
             // (marked sent by the caller, with the others)
-            if row.platform == Platform::Telegram.code() {
-                chats::hold_until(tx, row.chat_id, now + state.config.telegram_chat_gap).await?;
+            if let Some(gap) = row.platform.and_then(|p| channels(state).chat_gap(p)) {
+                chats::hold_until(tx, row.chat_id, now + gap).await?;
             }
             "sent"
         }

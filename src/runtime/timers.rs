@@ -45,7 +45,7 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
                 Ok(()) => tx.commit().await?,
                 Err(e) => {
                     // kept pending: it is claimed again when its lease runs out
-                    tracing::error!(timer_id = timer.id, kind = timer.kind, error = %e, "firing a timer failed");
+                    tracing::error!(timer_id = timer.id, kind = ?timer.kind, error = %e, "firing a timer failed");
                     tx.rollback().await?;
                 }
             }
@@ -65,21 +65,21 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
     let Some(patient) = patients::get(conn, timer.patient_id).await? else {
         return Ok(());
     };
-    let Some(kind) = TimerKind::from_code(&timer.kind) else {
-        tracing::warn!(kind = timer.kind, "timer of unknown kind skipped");
+    let Some(kind) = timer.kind else {
+        tracing::warn!(timer_id = timer.id, "timer of unknown kind skipped");
         return Ok(());
     };
     match kind {
         TimerKind::CheckIn => checkin::start(conn, ctx, &patient, true).await?,
         TimerKind::ExtraCheckIn => checkin::start(conn, ctx, &patient, false).await?,
         TimerKind::StaffCall => {
-            let prompted = crate::store::from_ms(timer.due_at) - observation::STAFF_CALL_AFTER;
+            let prompted = timer.due_at - observation::STAFF_CALL_AFTER;
             observation::staff_call_due(conn, ctx, &patient, prompted).await?
         }
         TimerKind::Release => release::due(conn, ctx, &patient).await?,
         TimerKind::SafetyCheck => observation::safety_check_due(conn, ctx, &patient).await?,
         TimerKind::CheckInReminder => {
-            let prompted = crate::store::from_ms(timer.due_at) - checkin::REMINDER_AFTER;
+            let prompted = timer.due_at - checkin::REMINDER_AFTER;
             checkin::remind(conn, ctx, &patient, prompted).await?
         }
         TimerKind::Remeasure => checkin::remeasure_timed_out(conn, ctx, &patient).await?,

@@ -115,15 +115,15 @@ pub async fn process_events_once(state: &AppState, woken: bool, held: &mut Held)
     }
     let committed = state.clock.now();
     for (event, outcome) in outcomes {
-        let platform = event.platform().map(Platform::code).unwrap_or("unknown");
+        let platform = event.platform.map(Platform::code).unwrap_or("unknown");
         state.metrics.processed(platform, outcome);
-        let took = (committed - event.received()).num_microseconds().unwrap_or(0) as f64 / 1e6;
+        let took = (committed - event.received_at).num_microseconds().unwrap_or(0) as f64 / 1e6;
         state.metrics.event_committed(took.max(0.0));
     }
     for event in failed {
         state
             .metrics
-            .processed(event.platform().map(Platform::code).unwrap_or("unknown"), "error");
+            .processed(event.platform.map(Platform::code).unwrap_or("unknown"), "error");
         let gave_up = events::retry_later(
             &state.db,
             event.id,
@@ -192,8 +192,8 @@ async fn decode(
     event: &events::StoredEvent,
     conn: &mut Conn,
 ) -> anyhow::Result<Decoding> {
-    let mut decoded = match event.platform() {
-        Some(Platform::Line) => line::decode(&event.payload, event.received()),
+    let mut decoded = match event.platform {
+        Some(Platform::Line) => line::decode(&event.payload, event.received_at),
         Some(Platform::Telegram) => telegram::decode(&event.payload),
         None => Decoded::Ignore("unknown platform"),
     };
@@ -238,7 +238,7 @@ async fn process_event(
     match decoded {
         Decoded::Act(inbound) => conversation::handle(conn, ctx, inbound, known).await?,
         Decoded::AnswerOnly { chat, callback_id } => {
-            if let Some(p) = event.platform() {
+            if let Some(p) = event.platform {
                 conversation::answer_only(conn, ctx, p, chat, callback_id).await?;
             }
         }

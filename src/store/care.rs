@@ -1,7 +1,7 @@
 //! Assessments and care requests.
 
-use crate::domain::request::RequestStatus;
 use super::sql::LIVE;
+use crate::domain::request::RequestStatus;
 use chrono::{DateTime, Utc};
 
 use super::equipment::{capacity_of, capacity_sql, route_sql};
@@ -10,15 +10,6 @@ use super::{Conn, Engine, ms};
 use crate::domain::triage::{Assessment, Level, Reason, RequestKind};
 use sqlx::Arguments;
 use sqlx::any::AnyArguments;
-
-pub fn urgency(level: Level) -> i64 {
-    level as i64
-}
-
-/// The level a stored urgency stands for (the inverse of [`urgency`]).
-pub fn level(urgency: i64) -> Option<Level> {
-    Level::ALL.into_iter().find(|l| *l as i64 == urgency)
-}
 
 async fn insert_assessment(
     conn: &mut Conn,
@@ -214,7 +205,7 @@ fn bind_requests(
             add(args, r.assessment_id)?;
         }
         add(args, r.kind.code())?;
-        add(args, urgency(r.level))?;
+        add(args, r.level.rank())?;
         add(args, ms(r.target_at))?;
         add(args, reasons.clone())?;
         for route in r.oxygen_routes.iter().flatten().flatten() {
@@ -273,11 +264,11 @@ async fn raise(conn: &mut Conn, r: &NewRequest<'_>, reasons: &str, now: DateTime
     .bind(r.kind.code())
     .fetch_one(&mut *conn)
     .await?;
-    if urgency(r.level) > old_urgency {
+    if r.level.rank() > old_urgency {
         sqlx::query(
             "UPDATE care_requests SET urgency = $1, target_at = $2, reasons = $3, assessment_id = $4, updated_at = $5 WHERE id = $6",
         )
-        .bind(urgency(r.level))
+        .bind(r.level.rank())
         .bind(ms(r.target_at).min(old_target))
         .bind(reasons)
         .bind(r.assessment_id)

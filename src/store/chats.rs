@@ -2,21 +2,38 @@
 
 use chrono::{DateTime, Utc};
 
+use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
+use super::columns::Columns;
 use super::patients::{self, Patient};
 use super::{Conn, Engine, ms};
 use crate::channels::Platform;
+use crate::domain::enrolment::ChatStatus;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Chat {
     pub id: i64,
-    pub platform: String,
+    pub platform: Platform,
     pub external_id: String,
     pub patient_id: Option<i64>,
     pub language_hint: Option<String>,
-    pub status: String,
+    pub status: ChatStatus,
     pub provider_id: Option<i64>,
+}
+
+impl FromRow<'_, AnyRow> for Chat {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Chat {
+            id: row.try_get("id")?,
+            platform: row.code("platform")?,
+            external_id: row.try_get("external_id")?,
+            patient_id: row.try_get("patient_id")?,
+            language_hint: row.try_get("language_hint")?,
+            status: row.code("status")?,
+            provider_id: row.try_get("provider_id")?,
+        })
+    }
 }
 
 const COLUMNS: &str = "id, platform, external_id, patient_id, language_hint, status, provider_id";
@@ -87,11 +104,11 @@ pub async fn find_touching(
     };
     let chat = Chat {
         id: row.try_get("chat_id")?,
-        platform: row.try_get("chat_platform")?,
+        platform: row.code("chat_platform")?,
         external_id: row.try_get("chat_external_id")?,
         patient_id: row.try_get("chat_patient_id")?,
         language_hint: row.try_get("chat_language_hint")?,
-        status: row.try_get("chat_status")?,
+        status: row.code("chat_status")?,
         provider_id: row.try_get("chat_provider_id")?,
     };
     let patient = match row.try_get::<Option<i64>, _>("id")? {

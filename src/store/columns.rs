@@ -12,7 +12,10 @@ use crate::domain::request::Level;
 use crate::domain::vitals::Spo2;
 
 fn unknown(column: &str, what: &str) -> sqlx::Error {
-    sqlx::Error::ColumnDecode { index: column.to_string(), source: format!("not a known {what}").into() }
+    sqlx::Error::ColumnDecode {
+        index: column.to_string(),
+        source: format!("not a known {what}").into(),
+    }
 }
 
 pub trait Columns {
@@ -29,7 +32,7 @@ pub trait Columns {
 impl Columns for AnyRow {
     fn urgency(&self, column: &str) -> sqlx::Result<Level> {
         let rank: i64 = self.try_get(column)?;
-        super::care::level(rank).ok_or_else(|| unknown(column, "level"))
+        Level::from_rank(rank).ok_or_else(|| unknown(column, "level"))
     }
 
     fn code<T: Code>(&self, column: &str) -> sqlx::Result<T> {

@@ -5,30 +5,61 @@
 use chrono::{DateTime, Utc};
 
 pub use super::MoveError;
-use super::{Conn, ms};
-use crate::domain::equipment::{Kit, Refused, UnitKind, UnitState, unit_move};
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+use super::columns::Columns;
+use super::{Conn, ms};
+use crate::domain::equipment::{Kit, OrderStatus, Refused, UnitKind, UnitState, unit_move};
+
+#[derive(Debug, Clone)]
 pub struct Unit {
     pub id: i64,
-    pub kind: String,
+    pub kind: UnitKind,
     pub serial: String,
-    pub state: String,
+    pub state: UnitState,
     pub patient_id: Option<i64>,
     pub order_id: Option<i64>,
-    pub updated_at: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl FromRow<'_, AnyRow> for Unit {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Unit {
+            id: row.try_get("id")?,
+            kind: row.code("kind")?,
+            serial: row.try_get("serial")?,
+            state: row.code("state")?,
+            patient_id: row.try_get("patient_id")?,
+            order_id: row.try_get("order_id")?,
+            updated_at: row.at("updated_at")?,
+        })
+    }
 }
 
 const UNIT: &str = "SELECT id, kind, serial, state, patient_id, order_id, updated_at FROM equipment_units";
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Event {
-    pub from_state: Option<String>,
-    pub to_state: String,
+    pub from_state: Option<UnitState>,
+    pub to_state: UnitState,
     pub actor: String,
     pub reason: String,
     pub patient_id: Option<i64>,
-    pub at: i64,
+    pub at: DateTime<Utc>,
+}
+
+impl FromRow<'_, AnyRow> for Event {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Event {
+            from_state: row.code_opt("from_state")?,
+            to_state: row.code("to_state")?,
+            actor: row.try_get("actor")?,
+            reason: row.try_get("reason")?,
+            patient_id: row.try_get("patient_id")?,
+            at: row.at("at")?,
+        })
+    }
 }
 
 /// Adds a unit in stock; `None` when the serial is already registered.
@@ -207,7 +238,7 @@ pub async fn set_state(
     let Some(unit) = get(conn, unit_id).await? else {
         return Err(MoveError::Missing);
     };
-    let from = UnitState::from_code(&unit.state).ok_or(MoveError::Missing)?;
+    let from = unit.state;
     unit_move(from, to).map_err(MoveError::Refused)?;
     let keep = to.with_patient();
     let moved = sqlx::query(
@@ -248,7 +279,7 @@ pub async fn move_order_units(
 ) -> anyhow::Result<usize> {
     let mut n = 0;
     for unit in for_order(conn, order_id).await? {
-        if unit.state == from.code() {
+        if unit.state == from {
             match set_state(conn, unit.id, to, actor, reason, now).await {
                 Ok(()) => n += 1,
                 Err(MoveError::Db(e)) => return Err(e.into()),
@@ -307,23 +338,45 @@ pub async fn reserve(
 
 // ---- orders ----------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Order {
     pub id: i64,
     pub patient_id: i64,
     pub care_request_id: Option<i64>,
-    pub kit: String,
+    pub kit: Kit,
     pub flow_tenths: i64,
-    pub status: String,
+    pub status: OrderStatus,
     pub ordered_by_provider: Option<i64>,
     pub ordered_by_staff: Option<i64>,
     pub delivery_request_id: Option<i64>,
     pub collection_request_id: Option<i64>,
     pub end_reason: Option<String>,
-    pub created_at: i64,
-    pub delivered_at: Option<i64>,
-    pub started_at: Option<i64>,
-    pub ended_at: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+impl FromRow<'_, AnyRow> for Order {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Order {
+            id: row.try_get("id")?,
+            patient_id: row.try_get("patient_id")?,
+            care_request_id: row.try_get("care_request_id")?,
+            kit: row.code("kit")?,
+            flow_tenths: row.try_get("flow_tenths")?,
+            status: row.code("status")?,
+            ordered_by_provider: row.try_get("ordered_by_provider")?,
+            ordered_by_staff: row.try_get("ordered_by_staff")?,
+            delivery_request_id: row.try_get("delivery_request_id")?,
+            collection_request_id: row.try_get("collection_request_id")?,
+            end_reason: row.try_get("end_reason")?,
+            created_at: row.at("created_at")?,
+            delivered_at: row.at_opt("delivered_at")?,
+            started_at: row.at_opt("started_at")?,
+            ended_at: row.at_opt("ended_at")?,
+        })
+    }
 }
 
 const ORDER: &str =

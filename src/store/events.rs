@@ -2,27 +2,37 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, Db, Held, from_ms, ms};
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
+
+use super::columns::Columns;
+use super::{Conn, Db, Held, ms};
 use crate::channels::{NewEvent, Platform};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct StoredEvent {
     pub id: i64,
-    pub platform: String,
+    /// `None`: a platform this build does not know (the event fails; the others go on).
+    pub platform: Option<Platform>,
     pub payload: String,
-    pub received_at: i64,
+    pub received_at: DateTime<Utc>,
     pub attempts: i64,
     pub chat_key: Option<String>,
     /// Events of the same chat waiting behind this one (claimable once it is handled).
     pub queued_behind: i64,
 }
 
-impl StoredEvent {
-    pub fn platform(&self) -> Option<Platform> {
-        Platform::from_code(&self.platform)
-    }
-    pub fn received(&self) -> DateTime<Utc> {
-        from_ms(self.received_at)
+impl FromRow<'_, AnyRow> for StoredEvent {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(StoredEvent {
+            id: row.try_get("id")?,
+            platform: Platform::from_code(row.try_get("platform")?),
+            payload: row.try_get("payload")?,
+            received_at: row.at("received_at")?,
+            attempts: row.try_get("attempts")?,
+            chat_key: row.try_get("chat_key")?,
+            queued_behind: row.try_get("queued_behind")?,
+        })
     }
 }
 

@@ -4,8 +4,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Conn, Db, Engine, Held, ms};
-use crate::channels::OutMessage;
+use super::{Conn, Db, Engine, Held, from_ms, ms};
+use crate::channels::{OutMessage, Platform};
+use crate::domain::enrolment::ChatStatus;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -70,13 +71,15 @@ pub struct Claimed {
     pub chat_id: i64,
     pub body: String,
     pub reply_token: Option<String>,
-    pub reply_expires_at: Option<i64>,
+    pub reply_expires_at: Option<DateTime<Utc>>,
     pub retry_key: String,
     pub parts_sent: i64,
     pub attempts: i64,
-    pub platform: String,
+    /// `None`: a platform this build does not know (the row fails; the others go on).
+    pub platform: Option<Platform>,
     pub external_id: String,
-    pub chat_status: String,
+    /// `None`: a status this build does not know, taken as not reachable.
+    pub chat_status: Option<ChatStatus>,
     /// Another message of this chat waits behind this one (it can go once this one is sent).
     pub queued_behind: bool,
 }
@@ -149,14 +152,14 @@ pub async fn claim(
                 chat_id: r.chat_id,
                 body: r.body,
                 reply_token: r.reply_token,
-                reply_expires_at: r.reply_expires_at,
+                reply_expires_at: r.reply_expires_at.map(from_ms),
                 retry_key: r.retry_key,
                 parts_sent: r.parts_sent,
                 attempts: r.attempts,
                 queued_behind: r.queued_behind > 0,
-                platform: r.platform?,
+                platform: Platform::from_code(&r.platform?),
                 external_id: r.external_id?,
-                chat_status: r.chat_status?,
+                chat_status: ChatStatus::from_code(&r.chat_status?),
             })
         })
         .collect();

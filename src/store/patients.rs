@@ -2,9 +2,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Conn, Engine, ms, timers};
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+use super::columns::Columns;
+use super::{Conn, Engine, ms, timers};
+use crate::domain::patient::PatientStatus;
+
+#[derive(Debug, Clone)]
 pub struct Patient {
     pub id: i64,
     pub name: String,
@@ -15,20 +20,48 @@ pub struct Patient {
     pub language: Option<String>,
     pub risk_factors: String,
     pub area: Option<String>,
-    pub status: String,
+    pub status: PatientStatus,
     pub dialogue: Option<String>,
-    pub last_contact_at: Option<i64>,
+    pub last_contact_at: Option<DateTime<Utc>>,
     pub extra_check_ins: i64,
     pub stable_streak: i64,
-    pub asymptomatic: i64,
-    pub released_at: Option<i64>,
-    pub release_not_before: Option<i64>,
+    pub asymptomatic: bool,
+    pub released_at: Option<DateTime<Utc>>,
+    pub release_not_before: Option<DateTime<Utc>>,
     pub family_doctor_id: Option<i64>,
     pub pharmacy_id: Option<i64>,
-    /// Independent in daily living (ADL): 1 yes, 0 no, NULL not recorded.
-    pub independent: Option<i64>,
+    /// Independent in daily living (ADL); `None`: not recorded.
+    pub independent: Option<bool>,
     /// Where lent equipment is delivered.
     pub address: Option<String>,
+}
+
+impl FromRow<'_, AnyRow> for Patient {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Patient {
+            id: row.try_get("id")?,
+            name: row.try_get("name")?,
+            phone: row.try_get("phone")?,
+            birth_date: row.try_get("birth_date")?,
+            onset_date: row.try_get("onset_date")?,
+            test_date: row.try_get("test_date")?,
+            language: row.try_get("language")?,
+            risk_factors: row.try_get("risk_factors")?,
+            area: row.try_get("area")?,
+            status: row.code("status")?,
+            dialogue: row.try_get("dialogue")?,
+            last_contact_at: row.at_opt("last_contact_at")?,
+            extra_check_ins: row.try_get("extra_check_ins")?,
+            stable_streak: row.try_get("stable_streak")?,
+            asymptomatic: row.flag("asymptomatic")?,
+            released_at: row.at_opt("released_at")?,
+            release_not_before: row.at_opt("release_not_before")?,
+            family_doctor_id: row.try_get("family_doctor_id")?,
+            pharmacy_id: row.try_get("pharmacy_id")?,
+            independent: row.try_get::<Option<i64>, _>("independent")?.map(|v| v != 0),
+            address: row.try_get("address")?,
+        })
+    }
 }
 
 impl Patient {

@@ -3,9 +3,14 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, ms};
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+use super::columns::Columns;
+use super::{Conn, ms};
+use crate::domain::roster::ProviderStatus;
+
+#[derive(Debug, Clone)]
 pub struct Provider {
     pub id: i64,
     pub name: String,
@@ -13,7 +18,21 @@ pub struct Provider {
     pub phone: String,
     pub organisation: Option<String>,
     pub language: Option<String>,
-    pub status: String,
+    pub status: ProviderStatus,
+}
+
+impl FromRow<'_, AnyRow> for Provider {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Provider {
+            id: row.try_get("id")?,
+            name: row.try_get("name")?,
+            role: row.try_get("role")?,
+            phone: row.try_get("phone")?,
+            organisation: row.try_get("organisation")?,
+            language: row.try_get("language")?,
+            status: row.code("status")?,
+        })
+    }
 }
 
 const COLUMNS: &str = "id, name, role, phone, organisation, language, status";

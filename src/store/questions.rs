@@ -2,43 +2,47 @@
 
 use chrono::{DateTime, Utc};
 
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
+
+use super::columns::Columns;
 use super::{Conn, ms};
 use crate::domain::symptom::Symptom;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct SafetyQuestion {
     pub id: i64,
     pub patient_id: i64,
     pub report_id: Option<i64>,
-    pub symptom: String,
-    pub asked_at: i64,
-    pub due_at: i64,
-    pub answer: Option<String>,
-    pub answered_at: Option<i64>,
+    pub symptom: Symptom,
+    pub asked_at: DateTime<Utc>,
+    pub due_at: DateTime<Utc>,
+    pub answer: Option<Settled>,
+    pub answered_at: Option<DateTime<Utc>>,
 }
 
-impl SafetyQuestion {
-    pub fn symptom(&self) -> Option<Symptom> {
-        Symptom::from_code(&self.symptom)
+impl FromRow<'_, AnyRow> for SafetyQuestion {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(SafetyQuestion {
+            id: row.try_get("id")?,
+            patient_id: row.try_get("patient_id")?,
+            report_id: row.try_get("report_id")?,
+            symptom: row.code("symptom")?,
+            asked_at: row.at("asked_at")?,
+            due_at: row.at("due_at")?,
+            answer: row.code_opt("answer")?,
+            answered_at: row.at_opt("answered_at")?,
+        })
     }
 }
 
-/// How a question was settled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Settled {
-    Yes,
-    No,
-    /// Not answered in time: taken as yes.
-    Assumed,
-}
-
-impl Settled {
-    pub fn code(self) -> &'static str {
-        match self {
-            Settled::Yes => "yes",
-            Settled::No => "no",
-            Settled::Assumed => "assumed",
-        }
+crate::code_enum! {
+    /// How a question was settled.
+    pub enum Settled {
+        Yes = "yes",
+        No = "no",
+        /// Not answered in time: taken as yes.
+        Assumed = "assumed",
     }
 }
 

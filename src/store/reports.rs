@@ -6,31 +6,61 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, FromRow, Row};
 
-use super::{Conn, Engine, ms};
+use sqlx::any::AnyRow;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+use super::columns::Columns;
+use super::{Conn, Engine, ms};
+use crate::domain::vitals::Spo2;
+
+#[derive(Debug, Clone)]
 pub struct Report {
     pub id: i64,
     pub patient_id: i64,
-    pub spo2: Option<i64>,
+    pub spo2: Option<Spo2>,
     pub temperature: Option<i64>,
     pub pulse: Option<i64>,
     pub symptoms: Option<String>,
     pub feeling: Option<String>,
     pub source: String,
     pub source_text: String,
-    pub warned: i64,
-    pub created_at: i64,
-    pub completed_at: Option<i64>,
-    pub harder_to_breathe: i64,
-    pub asks_to_talk: i64,
-    pub spo2_remeasured: Option<i64>,
-    pub cannot_eat_or_drink: i64,
+    pub warned: bool,
+    pub created_at: DateTime<Utc>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub harder_to_breathe: bool,
+    pub asks_to_talk: bool,
+    pub spo2_remeasured: Option<Spo2>,
+    pub cannot_eat_or_drink: bool,
     pub respiratory_rate: Option<i64>,
     /// What each phrase of the patient's words was understood as (JSON, see [`Understood`]).
     pub understood: Option<String>,
     /// When the patient said this report was misread ("違う"): kept, but no rule reads it.
-    pub corrected_at: Option<i64>,
+    pub corrected_at: Option<DateTime<Utc>>,
+}
+
+impl FromRow<'_, AnyRow> for Report {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Report {
+            id: row.try_get("id")?,
+            patient_id: row.try_get("patient_id")?,
+            spo2: row.spo2_opt("spo2")?,
+            temperature: row.try_get("temperature")?,
+            pulse: row.try_get("pulse")?,
+            symptoms: row.try_get("symptoms")?,
+            feeling: row.try_get("feeling")?,
+            source: row.try_get("source")?,
+            source_text: row.try_get("source_text")?,
+            warned: row.flag("warned")?,
+            created_at: row.at("created_at")?,
+            completed_at: row.at_opt("completed_at")?,
+            harder_to_breathe: row.flag("harder_to_breathe")?,
+            asks_to_talk: row.flag("asks_to_talk")?,
+            spo2_remeasured: row.spo2_opt("spo2_remeasured")?,
+            cannot_eat_or_drink: row.flag("cannot_eat_or_drink")?,
+            respiratory_rate: row.try_get("respiratory_rate")?,
+            understood: row.try_get("understood")?,
+            corrected_at: row.at_opt("corrected_at")?,
+        })
+    }
 }
 
 /// One phrase of a report's words and what it was understood as, for staff.
@@ -85,7 +115,7 @@ impl Report {
 
 impl Report {
     /// The SpO2 that counts: the lower of the reading and its re-measure.
-    pub fn counted_spo2(&self) -> Option<i64> {
+    pub fn counted_spo2(&self) -> Option<Spo2> {
         match (self.spo2, self.spo2_remeasured) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -119,13 +149,13 @@ impl Report {
             feeling: None,
             source: source.to_string(),
             source_text: String::new(),
-            warned: 0,
-            created_at: ms(now),
+            warned: false,
+            created_at: now,
             completed_at: None,
-            harder_to_breathe: 0,
-            asks_to_talk: 0,
+            harder_to_breathe: false,
+            asks_to_talk: false,
             spo2_remeasured: None,
-            cannot_eat_or_drink: 0,
+            cannot_eat_or_drink: false,
             respiratory_rate: None,
             understood: None,
             corrected_at: None,
@@ -147,7 +177,7 @@ pub async fn store(conn: &mut Conn, r: &mut Report) -> sqlx::Result<()> {
     )
     .bind(r.patient_id)
     .bind(&r.source)
-    .bind(r.created_at)
+    .bind(ms(r.created_at))
     .fetch_one(&mut *conn)
     .await?;
     r.id = row.try_get(0)?;
@@ -204,7 +234,7 @@ pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: super::timers
         bind_fields(sqlx::query(&sql), r)
             .bind(r.patient_id)
             .bind(&r.source)
-            .bind(r.created_at)
+            .bind(ms(r.created_at))
             .bind(timer_kind.code())
             .fetch_all(&mut *conn)
             .await?
@@ -244,18 +274,19 @@ fn params(n: usize) -> String {
 
 /// Binds what a report says, as $1 … $14 of [`store`] and [`save`].
 fn bind_fields<'q>(q: Query<'q, Any, AnyArguments<'q>>, r: &'q Report) -> Query<'q, Any, AnyArguments<'q>> {
-    q.bind(r.spo2)
+    let percent = |s: Option<Spo2>| s.map(|s| i64::from(s.percent()));
+    q.bind(percent(r.spo2))
         .bind(r.temperature)
         .bind(r.pulse)
         .bind(&r.symptoms)
         .bind(&r.feeling)
         .bind(&r.source_text)
-        .bind(r.warned)
-        .bind(r.completed_at)
-        .bind(r.harder_to_breathe)
-        .bind(r.asks_to_talk)
-        .bind(r.spo2_remeasured)
-        .bind(r.cannot_eat_or_drink)
+        .bind(i64::from(r.warned))
+        .bind(r.completed_at.map(ms))
+        .bind(i64::from(r.harder_to_breathe))
+        .bind(i64::from(r.asks_to_talk))
+        .bind(percent(r.spo2_remeasured))
+        .bind(i64::from(r.cannot_eat_or_drink))
         .bind(r.respiratory_rate)
         .bind(&r.understood)
 }

@@ -14,7 +14,13 @@ pub const HOLDING: &str = "('accepted', 'assigned')";
 /// A list of codes as SQL, for the tests that hold the constants to the enums.
 #[cfg(test)]
 fn list<T: crate::domain::code::Code>(all: &[T]) -> String {
-    format!("({})", all.iter().map(|s| format!("'{}'", s.code())).collect::<Vec<_>>().join(", "))
+    format!(
+        "({})",
+        all.iter()
+            .map(|s| format!("'{}'", s.code()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 #[cfg(test)]
@@ -26,7 +32,10 @@ mod tests {
         let live = RequestStatus::Done.allowed_from();
         let taken: Vec<RequestStatus> = live.iter().copied().filter(|s| *s != RequestStatus::Open).collect();
         assert_eq!(super::TAKEN, super::list(&taken));
-        assert_eq!(super::HOLDING, super::list(&[OfferStatus::Accepted, OfferStatus::Assigned]));
+        assert_eq!(
+            super::HOLDING,
+            super::list(&[OfferStatus::Accepted, OfferStatus::Assigned])
+        );
     }
 
     #[test]

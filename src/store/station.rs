@@ -5,8 +5,12 @@
 use chrono::{DateTime, Utc};
 
 pub use super::MoveError;
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
+
+use super::columns::Columns;
 use super::{Conn, ms};
-use crate::domain::equipment::{AdmissionStatus, BedKind, Refused, admission_move};
+use crate::domain::equipment::{AdmissionStatus, BedKind, BedState, Refused, admission_move};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Station {
@@ -14,23 +18,47 @@ pub struct Station {
     pub name: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Bed {
     pub id: i64,
     pub station_id: i64,
-    pub kind: String,
+    pub kind: BedKind,
     pub label: String,
-    pub state: String,
+    pub state: BedState,
     pub admission_id: Option<i64>,
 }
 
+impl FromRow<'_, AnyRow> for Bed {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Bed {
+            id: row.try_get("id")?,
+            station_id: row.try_get("station_id")?,
+            kind: row.code("kind")?,
+            label: row.try_get("label")?,
+            state: row.code("state")?,
+            admission_id: row.try_get("admission_id")?,
+        })
+    }
+}
+
 /// Beds of one station, kind and state.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Occupancy {
     pub station_id: i64,
-    pub kind: String,
-    pub state: String,
+    pub kind: BedKind,
+    pub state: BedState,
     pub beds: i64,
+}
+
+impl FromRow<'_, AnyRow> for Occupancy {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Occupancy {
+            station_id: row.try_get("station_id")?,
+            kind: row.code("kind")?,
+            state: row.code("state")?,
+            beds: row.try_get("beds")?,
+        })
+    }
 }
 
 /// Creates a station with its beds (labelled O-01…, T-01…); `None` when the name is taken.
@@ -113,21 +141,41 @@ pub async fn bed_free(conn: &mut Conn, station: Option<i64>, kind: BedKind) -> s
     Ok(n > 0)
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Admission {
     pub id: i64,
     pub patient_id: i64,
     pub station_id: i64,
     pub bed_id: i64,
-    pub bed_kind: String,
+    pub bed_kind: BedKind,
     pub source: String,
-    pub status: String,
+    pub status: AdmissionStatus,
     pub care_request_id: Option<i64>,
     pub note: Option<String>,
-    pub created_at: i64,
-    pub updated_at: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
     pub pickup_request_id: Option<i64>,
     pub return_request_id: Option<i64>,
+}
+
+impl FromRow<'_, AnyRow> for Admission {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Admission {
+            id: row.try_get("id")?,
+            patient_id: row.try_get("patient_id")?,
+            station_id: row.try_get("station_id")?,
+            bed_id: row.try_get("bed_id")?,
+            bed_kind: row.code("bed_kind")?,
+            source: row.try_get("source")?,
+            status: row.code("status")?,
+            care_request_id: row.try_get("care_request_id")?,
+            note: row.try_get("note")?,
+            created_at: row.at("created_at")?,
+            updated_at: row.at("updated_at")?,
+            pickup_request_id: row.try_get("pickup_request_id")?,
+            return_request_id: row.try_get("return_request_id")?,
+        })
+    }
 }
 
 const ADMISSION: &str = "SELECT id, patient_id, station_id, bed_id, bed_kind, source, status, care_request_id, note,
@@ -276,7 +324,7 @@ pub async fn move_admission(
     let Some(a) = admission(conn, id).await? else {
         return Err(MoveError::Missing);
     };
-    let from = AdmissionStatus::from_code(&a.status).ok_or(MoveError::Missing)?;
+    let from = a.status;
     admission_move(from, to).map_err(MoveError::Refused)?;
     let moved = sqlx::query(
         "UPDATE admissions SET status = $1, note = COALESCE($2, note), updated_at = $3 WHERE id = $4 AND status = $5",

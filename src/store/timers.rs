@@ -3,75 +3,59 @@
 
 use chrono::{DateTime, Utc};
 
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
+
+use super::columns::Columns;
 use super::{Conn, Db, ms};
 
-/// What a timer is for; its code is what the `timers` table stores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimerKind {
-    /// A regular check-in prompt.
-    CheckIn,
-    /// The extra check-in after a moderate or worse assessment.
-    ExtraCheckIn,
-    /// No answer to a check-in prompt yet: a reminder.
-    CheckInReminder,
-    /// Still no answer: a staff phone call.
-    StaffCall,
-    /// No contact for too long: a home safety check.
-    SafetyCheck,
-    /// The re-measure prompt's wait.
-    Remeasure,
-    /// The end of the episode.
-    Release,
-    /// A care request's chain moves to its next step (`ref_id`: the request).
-    Chain,
-    /// An accepted request not reported in time (`ref_id`: the request).
-    Overdue,
-    /// An urgent question asked back goes unanswered (`ref_id`: the question).
-    SafetyQuestion,
-}
-
-impl TimerKind {
-    pub const ALL: [TimerKind; 10] = [
-        TimerKind::CheckIn,
-        TimerKind::ExtraCheckIn,
-        TimerKind::CheckInReminder,
-        TimerKind::StaffCall,
-        TimerKind::SafetyCheck,
-        TimerKind::Remeasure,
-        TimerKind::Release,
-        TimerKind::Chain,
-        TimerKind::Overdue,
-        TimerKind::SafetyQuestion,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TimerKind::CheckIn => "check_in",
-            TimerKind::ExtraCheckIn => "extra_check_in",
-            TimerKind::CheckInReminder => "check_in_reminder",
-            TimerKind::StaffCall => "check_in_staff_call",
-            TimerKind::SafetyCheck => "safety_check",
-            TimerKind::Remeasure => "remeasure",
-            TimerKind::Release => "release",
-            TimerKind::Chain => "chain",
-            TimerKind::Overdue => "overdue",
-            TimerKind::SafetyQuestion => "safety_question",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<TimerKind> {
-        TimerKind::ALL.into_iter().find(|k| k.code() == code)
+crate::code_enum! {
+    /// What a timer is for; its code is what the `timers` table stores.
+    pub enum TimerKind {
+        /// A regular check-in prompt.
+        CheckIn = "check_in",
+        /// The extra check-in after a moderate or worse assessment.
+        ExtraCheckIn = "extra_check_in",
+        /// No answer to a check-in prompt yet: a reminder.
+        CheckInReminder = "check_in_reminder",
+        /// Still no answer: a staff phone call.
+        StaffCall = "check_in_staff_call",
+        /// No contact for too long: a home safety check.
+        SafetyCheck = "safety_check",
+        /// The re-measure prompt's wait.
+        Remeasure = "remeasure",
+        /// The end of the episode.
+        Release = "release",
+        /// A care request's chain moves to its next step (`ref_id`: the request).
+        Chain = "chain",
+        /// An accepted request not reported in time (`ref_id`: the request).
+        Overdue = "overdue",
+        /// An urgent question asked back goes unanswered (`ref_id`: the question).
+        SafetyQuestion = "safety_question",
     }
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Timer {
     pub id: i64,
-    pub kind: String,
+    /// `None`: a kind this build does not know (one row of it must not stop the others).
+    pub kind: Option<TimerKind>,
     pub patient_id: i64,
-    pub due_at: i64,
+    pub due_at: DateTime<Utc>,
     /// What the timer is about besides the patient (a care request for chain timers).
     pub ref_id: Option<i64>,
+}
+
+impl FromRow<'_, AnyRow> for Timer {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Timer {
+            id: row.try_get("id")?,
+            kind: TimerKind::from_code(row.try_get("kind")?),
+            patient_id: row.try_get("patient_id")?,
+            due_at: row.at("due_at")?,
+            ref_id: row.try_get("ref_id")?,
+        })
+    }
 }
 
 /// A timer about something of the patient's (`ref_id`, e.g. a care request).
@@ -245,7 +229,7 @@ mod kind_tests {
     #[test]
     fn every_timer_kind_round_trips_through_its_code() {
         for k in TimerKind::ALL {
-            assert_eq!(TimerKind::from_code(k.code()), Some(k));
+            assert_eq!(TimerKind::from_code(k.code()), Some(*k));
         }
     }
 }

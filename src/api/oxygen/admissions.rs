@@ -89,7 +89,7 @@ pub(super) async fn request_admission(
     let Some(patient) = patients::get(&mut tx, b.patient_id).await? else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient"));
     };
-    let independent = b.independent.or(patient.independent.map(|v| v != 0));
+    let independent = b.independent.or(patient.independent);
     let candidate = Candidate {
         independent,
         emergency: b.emergency_signs,

@@ -115,7 +115,7 @@ pub async fn admission_moved(
     let request = admission.care_request_id;
     match to {
         // the station cannot take them: equipment at home or hospital, as routing would decide
-        AdmissionStatus::Declined | AdmissionStatus::Cancelled if admission.bed_kind == BedKind::Therapy.code() => {
+        AdmissionStatus::Declined | AdmissionStatus::Cancelled if admission.bed_kind == BedKind::Therapy => {
             chats::alert_staff(
                 conn,
                 "referral_declined",

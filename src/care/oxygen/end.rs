@@ -124,7 +124,11 @@ pub(crate) async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, jo
         Job::Delivery => Level::Urgent,
         Job::Collection => Level::Watch,
     };
-    let reasons = [Reason::new(level, key, &[("kit", order.kit.clone()), ("flow", flow)])];
+    let reasons = [Reason::new(
+        level,
+        key,
+        &[("kit", order.kit.code().to_string()), ("flow", flow)],
+    )];
     let new = care::NewRequest {
         patient_id: order.patient_id,
         assessment_id: None,

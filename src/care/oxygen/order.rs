@@ -5,6 +5,7 @@ use super::end::{DELIVERY_MINUTES, OrderMoveError};
 use crate::care::context::Ctx;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::equipment::{FlowRate, Kit, UnitKind, UnitState};
+use crate::domain::patient::PatientStatus;
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::i18n::Lang;
 use crate::store::equipment::{self, Job, NewOrder, Order};
@@ -78,7 +79,7 @@ pub async fn order(
     let Some(patient) = patients::get(conn, patient_id).await? else {
         return Ok(Err(OrderError::NoPatient));
     };
-    if patient.status != "active" {
+    if patient.status != PatientStatus::Active {
         return Ok(Err(OrderError::NotActive));
     }
     if let Some(existing) = equipment::active_orders(conn, patient_id).await?.first() {

@@ -17,7 +17,7 @@ use chrono::Duration;
 /// Who the routing rule is asked about.
 fn candidate(patient: &Patient, level: Level) -> Candidate {
     Candidate {
-        independent: patient.independent.map(|v| v != 0),
+        independent: patient.independent,
         emergency: level >= Level::Emergency,
     }
 }
