@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::present;
 use crate::runtime::state::AppState;
 use crate::store::staff::{self, Staff};
+use crate::store::timers::{self, TimerKind};
 use crate::store::views::{self, PatientFilter};
 use crate::store::{offers, patients, reports};
 
@@ -125,6 +126,12 @@ async fn patient(
     let reports = reports::for_patient(&mut conn, id, 100).await?;
     let asked = crate::store::questions::for_patient(&mut conn, id).await?;
     let assessments = views::assessments(&mut conn, id, 100).await?;
+    let requests = views::requests_of(&mut conn, id).await?;
+    let chat = crate::store::chats::for_patient(&mut conn, id).await?;
+    let next_check_in = timers::pending_due(&mut conn, id, TimerKind::CheckIn).await?;
+    let extra_check_in = timers::pending_due(&mut conn, id, TimerKind::ExtraCheckIn).await?;
+    let release = timers::pending_due(&mut conn, id, TimerKind::Release).await?;
+    let chains = offers::history_of_patient(&mut conn, id).await?;
     drop(conn);
     audit(&state, &who, "patient.read", Some(&format!("patient:{id}"))).await?;
     let Some(p) = p else {
@@ -134,6 +141,13 @@ async fn patient(
         "id": p.id, "name": p.name, "phone": p.phone, "birth_date": p.birth_date,
         "onset_date": p.onset_date, "test_date": p.test_date, "area": p.area, "status": p.status,
         "independent": p.independent, "address": p.address,
+        "episode_note": p.episode_note,
+        "last_contact_at": p.last_contact_at.map(|t| t.to_rfc3339()),
+        "released_at": p.released_at.map(|t| t.to_rfc3339()),
+        "next_check_in_at": next_check_in.map(|t| t.to_rfc3339()),
+        "extra_check_in_at": extra_check_in.map(|t| t.to_rfc3339()),
+        "release_at": release.map(|t| t.to_rfc3339()),
+        "chat": chat.map(|c| json!({"platform": c.platform, "status": c.status})),
         "risk_factors": p.risk_factors.split(',').filter(|s| !s.is_empty()).collect::<Vec<_>>(),
         "readings": reports.iter().map(present::report_json).collect::<Vec<_>>(),
         "safety_questions": asked.iter().map(present::question_json).collect::<Vec<_>>(),
@@ -143,6 +157,7 @@ async fn patient(
             "ruleset_version": a.ruleset_version,
             "at": a.created_at.to_rfc3339(),
         })).collect::<Vec<_>>(),
+        "care_requests": present::requests_json(&state.locales, lang, &requests, &chains),
     })))
 }
 

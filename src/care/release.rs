@@ -97,7 +97,9 @@ pub async fn schedule_with(
     let at = compute(conn, ctx, patient, all).await?.map(|at| at.max(ctx.now));
     let pending = match pending {
         Some(due) => due,
-        None => timers::pending_due(conn, patient.id, RELEASE).await?,
+        None => timers::pending_due(conn, patient.id, RELEASE)
+            .await?
+            .map(crate::store::ms),
     };
     if pending == at.map(crate::store::ms) {
         return Ok(()); // unchanged: the usual case

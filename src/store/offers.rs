@@ -311,6 +311,16 @@ pub async fn history(conn: &mut Conn, request_id: i64) -> sqlx::Result<Vec<Histo
         .await
 }
 
+/// The chain history of every request of a patient, in order.
+pub async fn history_of_patient(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<HistoryLine>> {
+    sqlx::query_as(&format!(
+        "{HISTORY} WHERE o.care_request_id IN (SELECT id FROM care_requests WHERE patient_id = $1) ORDER BY o.id"
+    ))
+    .bind(patient_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
 /// The chain history of every request still open, assigned or in progress, in order.
 pub async fn history_of_open(conn: &mut Conn) -> sqlx::Result<Vec<HistoryLine>> {
     sqlx::query_as(&format!(

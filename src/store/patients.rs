@@ -34,6 +34,8 @@ pub struct Patient {
     pub independent: Option<bool>,
     /// Where lent equipment is delivered.
     pub address: Option<String>,
+    /// Why staff ended or extended the episode.
+    pub episode_note: Option<String>,
 }
 
 impl FromRow<'_, AnyRow> for Patient {
@@ -60,6 +62,7 @@ impl FromRow<'_, AnyRow> for Patient {
             pharmacy_id: row.try_get("pharmacy_id")?,
             independent: row.try_get::<Option<i64>, _>("independent")?.map(|v| v != 0),
             address: row.try_get("address")?,
+            episode_note: row.try_get("episode_note")?,
         })
     }
 }
@@ -96,7 +99,7 @@ pub(super) const TOUCH: &str =
 
 pub(super) const COLUMNS: &str = "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue, \
      last_contact_at, extra_check_ins, stable_streak, asymptomatic, released_at, release_not_before, family_doctor_id, \
-     pharmacy_id, independent, address";
+     pharmacy_id, independent, address, episode_note";
 
 pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> sqlx::Result<i64> {
     sqlx::query_scalar(

@@ -214,12 +214,14 @@ pub async fn cancel_all(conn: &mut Conn, patient_id: i64) -> sqlx::Result<()> {
 }
 
 /// When the pending timer of this kind is due, if there is one.
-pub async fn pending_due(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("SELECT MIN(due_at) FROM timers WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
-        .bind(patient_id)
-        .bind(kind.code())
-        .fetch_one(&mut *conn)
-        .await
+pub async fn pending_due(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::Result<Option<DateTime<Utc>>> {
+    let due: Option<i64> =
+        sqlx::query_scalar("SELECT MIN(due_at) FROM timers WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
+            .bind(patient_id)
+            .bind(kind.code())
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(due.map(super::from_ms))
 }
 
 #[cfg(test)]

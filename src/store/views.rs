@@ -174,6 +174,14 @@ pub async fn follow_ups(conn: &mut Conn, id: i64) -> sqlx::Result<Vec<RequestRow
         .await
 }
 
+/// Every care request of a patient, whatever its state, newest first.
+pub async fn requests_of(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<RequestRow>> {
+    sqlx::query_as(&format!("{REQUEST_ROW} WHERE c.patient_id = $1 ORDER BY c.id DESC"))
+        .bind(patient_id)
+        .fetch_all(&mut *conn)
+        .await
+}
+
 /// Open care requests (open, assigned, in progress), most urgent first, then oldest first.
 pub async fn open_requests(conn: &mut Conn, kind: Option<&str>) -> sqlx::Result<Vec<RequestRow>> {
     sqlx::query_as(&format!(

@@ -4,22 +4,10 @@
 use serde_json::{Value, json};
 
 use crate::both_engines;
-use crate::chains::{friday_morning, load_roster, offer_buttons, on_telegram, patient, wait_text_to};
-use crate::helpers::{Engine, TestApp};
-use crate::staff_api::{get, staff_token};
-
-pub(crate) async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> (u16, Value) {
-    let r = app
-        .http
-        .post(format!("{}{path}", app.base))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .expect("POST");
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
+use crate::helpers::{
+    Engine, TestApp, api_get, api_post, friday_morning, load_roster, offer_buttons, on_telegram, patient, staff_token,
+    wait_text_to,
+};
 
 fn answers(request: &Value) -> Vec<(String, String)> {
     request["chain"]
@@ -52,14 +40,12 @@ async fn staff_follow_the_chain_and_assign_reassign_and_close_by_hand(engine: En
     let (_, decline) = offer_buttons(&app, 8101).await;
     app.tg_press(8101, &decline).await;
     let (accept_roster, _) = offer_buttons(&app, 8102).await;
-    let request = app
-        .scalar_i64(&format!(
-            "SELECT id FROM care_requests WHERE patient_id = {id} AND kind = 'home_visit'"
-        ))
-        .await;
+    let request = app.care_requests_of(id, "home_visit").await[0]["id"]
+        .as_i64()
+        .expect("an id");
 
     // the chain so far: the family doctor declined, the roster doctor is asked
-    let (status, one) = get(&app, &token, &format!("/api/v1/care-requests/{request}")).await;
+    let (status, one) = api_get(&app, &token, &format!("/api/v1/care-requests/{request}")).await;
     assert_eq!(status, 200, "{one}");
     assert_eq!(
         answers(&one),
@@ -69,7 +55,7 @@ async fn staff_follow_the_chain_and_assign_reassign_and_close_by_hand(engine: En
         ]
     );
     assert!(one["chain"][0]["answered_at"].is_string() && one["chain"][1]["deadline_at"].is_string());
-    let (_, list) = get(&app, &token, "/api/v1/care-requests").await;
+    let (_, list) = api_get(&app, &token, "/api/v1/care-requests").await;
     let listed = list["care_requests"]
         .as_array()
         .into_iter()
@@ -81,13 +67,13 @@ async fn staff_follow_the_chain_and_assign_reassign_and_close_by_hand(engine: En
 
     // staff hand it to a nurse, with a reason
     let path = format!("/api/v1/care-requests/{request}/assign");
-    let (status, _) = post(&app, &token, &path, json!({"provider_id": nurse})).await;
+    let (status, _) = api_post(&app, &token, &path, json!({"provider_id": nurse})).await;
     assert_eq!(status, 400, "a reason is required");
-    let (status, _) = post(&app, &token, &path, json!({"provider_id": nurse, "reason": " "})).await;
+    let (status, _) = api_post(&app, &token, &path, json!({"provider_id": nurse, "reason": " "})).await;
     assert_eq!(status, 400);
-    let (status, _) = post(&app, &token, &path, json!({"provider_id": 99999, "reason": "x"})).await;
+    let (status, _) = api_post(&app, &token, &path, json!({"provider_id": 99999, "reason": "x"})).await;
     assert_eq!(status, 422);
-    let (status, body) = post(
+    let (status, body) = api_post(
         &app,
         &token,
         &path,
@@ -102,7 +88,7 @@ async fn staff_follow_the_chain_and_assign_reassign_and_close_by_hand(engine: En
     wait_text_to(&app, "8102", "has closed").await;
 
     // and reassign it to the roster doctor: the nurse is told she need not act
-    let (status, _) = post(
+    let (status, _) = api_post(
         &app,
         &token,
         &path,
@@ -112,7 +98,7 @@ async fn staff_follow_the_chain_and_assign_reassign_and_close_by_hand(engine: En
     assert_eq!(status, 200);
     wait_text_to(&app, "8103", "passed the request for Pat Doe to someone else").await;
     wait_text_to(&app, "8102", "Home visit for Pat Doe is yours").await;
-    let (_, one) = get(&app, &token, &format!("/api/v1/care-requests/{request}")).await;
+    let (_, one) = api_get(&app, &token, &format!("/api/v1/care-requests/{request}")).await;
     assert_eq!(one["status"], "assigned");
     assert_eq!(one["provider"]["id"], rostered);
     let history = answers(&one);
@@ -133,7 +119,7 @@ async fn staff_follow_the_chain_and_assign_reassign_and_close_by_hand(engine: En
     assert_eq!(reasons, 2, "each action is audited with its reason");
 
     // closed by staff: no more assignments
-    let (status, _) = post(
+    let (status, _) = api_post(
         &app,
         &token,
         &format!("/api/v1/care-requests/{request}/close"),
@@ -141,9 +127,9 @@ async fn staff_follow_the_chain_and_assign_reassign_and_close_by_hand(engine: En
     )
     .await;
     assert_eq!(status, 200);
-    let (status, _) = post(&app, &token, &path, json!({"provider_id": nurse, "reason": "again"})).await;
+    let (status, _) = api_post(&app, &token, &path, json!({"provider_id": nurse, "reason": "again"})).await;
     assert_eq!(status, 409);
-    let (status, _) = get(&app, &token, "/api/v1/care-requests/99999").await;
+    let (status, _) = api_get(&app, &token, "/api/v1/care-requests/99999").await;
     assert_eq!(status, 404);
     let read = app
         .scalar_i64(&format!(

@@ -2,108 +2,13 @@
 //! the roster; the first accept wins and the patient is told; when nobody accepts, staff are
 //! alerted. LINE and Telegram are wiremock; the clock is the test's.
 
-use chrono::TimeZone;
-use serde_json::Value;
+use serde_json::json;
 
 use crate::both_engines;
-use crate::helpers::{Engine, TestApp, roster_file};
-
-pub(crate) fn provider(app: &TestApp, name: &str, role: &str, lang: &str) -> (i64, String) {
-    let out = app.cli(&[
-        "provider",
-        "add",
-        "--name",
-        name,
-        "--role",
-        role,
-        "--phone",
-        "03-5555-0000",
-        "--area",
-        "Nerima",
-        "--language",
-        lang,
-        "--json",
-    ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
-    (
-        v["provider_id"].as_i64().expect("id"),
-        v["enrolment_code"].as_str().expect("code").to_string(),
-    )
-}
-
-/// A local time in Tokyo.
-pub(crate) fn tokyo(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<chrono::Utc> {
-    chrono_tz::Asia::Tokyo
-        .with_ymd_and_hms(y, m, d, h, min, 0)
-        .single()
-        .expect("a time")
-        .with_timezone(&chrono::Utc)
-}
-
-/// Friday 2026-11-20 10:00 in Tokyo: the day shift.
-pub(crate) fn friday_morning() -> chrono::DateTime<chrono::Utc> {
-    tokyo(2026, 11, 20, 10, 0)
-}
-
-/// The offer buttons sent to a Telegram chat: (accept data, decline data).
-pub(crate) async fn offer_buttons(app: &TestApp, chat: i64) -> (String, String) {
-    offer_with(app, &chat.to_string(), "").await
-}
-
-/// The buttons of the latest message with buttons to `chat` (a Telegram chat id or a LINE
-/// user) whose text contains `needle`.
-pub(crate) async fn offer_with(app: &TestApp, chat: &str, needle: &str) -> (String, String) {
-    let buttons = buttons_of(app, chat, needle).await;
-    (buttons[0].1.clone(), buttons[1].1.clone())
-}
-
-/// Every (label, data) button of the latest message to `chat` containing `needle` (`chat` empty:
-/// to anyone, as LINE replies name no recipient).
-pub(crate) async fn buttons_of(app: &TestApp, chat: &str, needle: &str) -> Vec<(String, String)> {
-    let what = format!("a message with buttons and {needle:?} to {chat:?}");
-    app.eventually(what, || async {
-        app.sent()
-            .await
-            .into_iter()
-            .rev()
-            .find(|s| {
-                (chat.is_empty() || s.to.as_deref() == Some(chat)) && !s.buttons.is_empty() && s.text.contains(needle)
-            })
-            .map(|o| o.buttons)
-    })
-    .await
-}
-
-/// The first text to anyone containing `needle` (LINE replies name no recipient).
-pub(crate) async fn wait_text(app: &TestApp, needle: &str) -> String {
-    app.eventually(format!("a text with {needle:?}"), || async {
-        app.texts().await.into_iter().find(|t| t.contains(needle))
-    })
-    .await
-}
-
-pub(crate) async fn wait_text_to(app: &TestApp, chat: &str, needle: &str) -> String {
-    app.eventually(format!("a text with {needle:?} to {chat}"), || async {
-        app.texts_to(chat).await.into_iter().find(|t| t.contains(needle))
-    })
-    .await
-}
-
-/// A patient on LINE, area Nerima, with `extra` CLI flags; enrolled.
-pub(crate) async fn patient(app: &TestApp, user: &str, extra: &[&str]) -> i64 {
-    named_patient(app, "Pat Doe", user, extra).await
-}
-
-pub(crate) async fn named_patient(app: &TestApp, name: &str, user: &str, extra: &[&str]) -> i64 {
-    let mut args = vec!["--area", "Nerima", "--language", "en"];
-    args.extend_from_slice(extra);
-    let (id, code) = app.add_patient(name, &args);
-    app.line_text(user, &code).await;
-    // (answered with the reply token: the reply API names no recipient)
-    wait_text(app, &format!("Welcome, {name}")).await;
-    id
-}
+use crate::helpers::{
+    Engine, TestApp, friday_morning, load_roster, named_patient, offer_buttons, offer_with, on_telegram, patient,
+    provider, roster_file, tokyo, wait_text_to,
+};
 
 async fn the_family_doctor_accepts_and_the_patient_is_told_who_calls(engine: Engine) {
     let app = TestApp::spawn(engine).await;
@@ -132,13 +37,10 @@ async fn the_family_doctor_accepts_and_the_patient_is_told_who_calls(engine: Eng
     assert!(told.contains("090-1234-5678"), "{told}");
     let patient_told = wait_text_to(&app, "Upat1", "will contact you").await;
     assert!(patient_told.starts_with("Dr Sato (doctor)"), "{patient_told}");
-    let assigned = app
-        .scalar_i64(&format!(
-            "SELECT COUNT(*) FROM care_requests WHERE patient_id = {id} AND kind = 'home_visit'
-               AND status = 'assigned' AND provider_id = {doctor}"
-        ))
-        .await;
-    assert_eq!(assigned, 1);
+    let visits = app.care_requests_of(id, "home_visit").await;
+    assert_eq!(visits.len(), 1);
+    assert_eq!(visits[0]["status"], "assigned");
+    assert_eq!(visits[0]["provider"]["id"], doctor);
     // pressing again is harmless
     app.tg_press(7101, &accept).await;
     wait_text_to(&app, "7101", "has closed").await;
@@ -185,14 +87,23 @@ async fn decline_then_timeout_reaches_the_roster_and_then_staff(engine: Engine) 
             == 1
     })
     .await;
-    let statuses = app
-        .scalar_i64(&format!(
-            "SELECT COUNT(*) FROM offers o JOIN care_requests c ON c.id = o.care_request_id
-             WHERE c.patient_id = {id} AND ((o.provider_id = {doctor} AND o.status = 'declined')
-                                         OR (o.provider_id = {rostered} AND o.status = 'expired'))"
-        ))
-        .await;
-    assert_eq!(statuses, 2, "the chain's history: declined, then expired");
+    let request = &app.care_requests(id).await[0];
+    let answers: Vec<(i64, &str)> = request["chain"]
+        .as_array()
+        .expect("the chain")
+        .iter()
+        .map(|o| {
+            (
+                o["provider"]["id"].as_i64().unwrap_or(0),
+                o["answer"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        answers,
+        vec![(doctor, "declined"), (rostered, "expired")],
+        "the chain's history: declined, then expired"
+    );
     let _ = std::fs::remove_file(file);
 }
 both_engines!(decline_then_timeout_reaches_the_roster_and_then_staff);
@@ -296,40 +207,25 @@ async fn the_doctor_reports_prescribed_from_chat_and_a_delivery_request_follows(
     app.tg_text(7401, "カロナール 3日分", None).await;
     wait_text_to(&app, "7401", "補足を依頼に記録しました").await;
 
-    let done = app
-        .scalar_i64(&format!(
-            "SELECT COUNT(*) FROM care_requests WHERE patient_id = {id} AND kind = 'home_visit' AND status = 'done'
-               AND outcome = 'prescribed' AND outcome_note = 'カロナール 3日分'"
-        ))
-        .await;
-    assert_eq!(done, 1);
-    let delivery = app
-        .scalar_i64(&format!(
-            "SELECT COUNT(*) FROM care_requests d JOIN care_requests p ON p.id = d.parent_id
-             WHERE d.patient_id = {id} AND d.kind = 'pharmacy_delivery' AND d.status = 'open' AND p.kind = 'home_visit'"
-        ))
-        .await;
-    assert_eq!(delivery, 1, "a delivery request linked to the visit");
+    let visits = app.care_requests_of(id, "home_visit").await;
+    assert_eq!(visits.len(), 1);
+    let visit = &visits[0];
+    assert_eq!(
+        (&visit["status"], &visit["outcome"], &visit["outcome_note"]),
+        (&json!("done"), &json!("prescribed"), &json!("カロナール 3日分"))
+    );
+    let deliveries = app.care_requests_of(id, "pharmacy_delivery").await;
+    assert_eq!(deliveries.len(), 1);
+    assert_eq!(deliveries[0]["status"], "open");
+    assert_eq!(
+        deliveries[0]["parent_id"], visit["id"],
+        "a delivery request linked to the visit"
+    );
     // a second report on the closed request is refused politely
     app.tg_press(7401, &prescribed).await;
     wait_text_to(&app, "7401", "既に終了").await;
 }
 both_engines!(the_doctor_reports_prescribed_from_chat_and_a_delivery_request_follows);
-
-/// Enrols a provider on Telegram.
-pub(crate) async fn on_telegram(app: &TestApp, name: &str, role: &str, chat: i64) -> i64 {
-    let (id, code) = provider(app, name, role, "en");
-    app.tg_text(chat, &format!("/start {code}"), None).await;
-    wait_text_to(app, &chat.to_string(), "Welcome").await;
-    id
-}
-
-pub(crate) fn load_roster(app: &TestApp, name: &str, text: &str) {
-    let file = roster_file(name, text);
-    let out = app.cli(&["roster", "load", file.to_str().expect("path")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let _ = std::fs::remove_file(file);
-}
 
 async fn offers_to(app: &TestApp, provider: i64) -> i64 {
     app.scalar_i64(&format!("SELECT COUNT(*) FROM offers WHERE provider_id = {provider}"))

@@ -354,7 +354,7 @@ async fn telegram_sends_at_most_one_message_a_second_to_a_chat(engine: Engine) {
     app.wait_for_texts(1).await;
     app.tg_text(8101, "hello again", Some("en")).await;
     app.settle_events().await;
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    app.let_run(200).await;
     assert_eq!(app.texts().await.len(), 1, "held: the clock has not moved");
     app.advance(chrono::Duration::seconds(1));
     app.wait_for_texts(2).await;
@@ -396,7 +396,7 @@ async fn a_crash_between_commit_and_send_still_sends_exactly_once(engine: Engine
     app.wake();
     app.wait_for_texts(5).await;
     app.settle().await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.let_run(300).await;
     assert_eq!(app.texts().await.len(), 5, "each message once");
 }
 both_engines!(a_crash_between_commit_and_send_still_sends_exactly_once);
@@ -428,7 +428,7 @@ async fn a_message_being_sent_when_the_service_died_goes_out_soon_after_the_rest
     line_text_without_reply_token(&app, "Udied", "are you there").await;
     app.settle_events().await;
     app.advance(chrono::Duration::seconds(10));
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.let_run(300).await;
     assert_eq!(
         pushes_to(&app, Some("Udied")).await.len(),
         1,
@@ -519,7 +519,7 @@ async fn two_instances_on_one_database_send_each_message_once(engine: Engine) {
     app.wait_for_texts(40).await;
     app.settle().await;
     second.wake();
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    app.let_run(500).await;
     let sent = app.sent().await;
     let mut chats: Vec<String> = sent.iter().filter_map(|s| s.to.clone()).collect();
     chats.sort();
@@ -550,7 +550,7 @@ async fn two_instances_fire_each_timer_once(engine: Engine) {
     app.wait_for_texts(40).await;
     app.settle().await;
     second.wake();
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.let_run(300).await;
     let prompts = app
         .texts()
         .await

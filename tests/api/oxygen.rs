@@ -7,10 +7,10 @@
 use serde_json::{Value, json};
 
 use crate::both_engines;
-use crate::chain_staff::post;
-use crate::chains::{buttons_of, friday_morning, on_telegram, patient, provider, wait_text, wait_text_to};
-use crate::helpers::{Engine, TestApp};
-use crate::staff_api::{get, staff_token};
+use crate::helpers::{
+    Engine, TestApp, api_get, api_post, buttons_of, friday_morning, on_telegram, patient, provider, staff_token,
+    wait_text, wait_text_to,
+};
 use mimamori::app::Loops;
 
 fn cli_ok(app: &TestApp, args: &[&str]) -> String {
@@ -23,10 +23,10 @@ fn cli_ok(app: &TestApp, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).to_string()
 }
 
+/// A unit's state as staff see it through the API.
 async fn unit_state(app: &TestApp, serial: &str) -> String {
-    app.scalar_str(&format!("SELECT state FROM equipment_units WHERE serial = '{serial}'"))
-        .await
-        .unwrap_or_default()
+    let unit = app.api(&format!("/api/v1/equipment/{serial}")).await;
+    unit["state"].as_str().unwrap_or_default().to_string()
 }
 
 /// The label → data of a button in the latest message to `chat` containing `needle`.
@@ -59,7 +59,7 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     cli_ok(&app, &["equipment", "add", "--kind", "regulator", "--serial", "R-001"]);
     // the only oxygen bed is held for a patient the ambulance crew brought in on the hotline
     let (other, _) = app.add_patient("Hana Other", &["--independent", "yes"]);
-    let (status, held) = post(
+    let (status, held) = api_post(
         &app,
         &token,
         "/api/v1/admissions",
@@ -89,17 +89,14 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     wait_text(&app, "measure your SpO2 again").await;
     app.line_text("Upat61", "91").await;
     wait_text(&app, "Oxygen can be lent to you at home").await;
-    let route = app
-        .scalar_str(&format!(
-            "SELECT route FROM care_requests WHERE patient_id = {id} AND kind = 'oxygen'"
-        ))
-        .await;
-    assert_eq!(route.as_deref(), Some("home"));
+    let route = app.care_requests_of(id, "oxygen").await;
+    assert_eq!(route[0]["route"], "home");
     let coordination = app
-        .scalar_i64(&format!(
-            "SELECT COUNT(*) FROM care_requests WHERE patient_id = {id} AND kind = 'hospital_coordination' AND status = 'open'"
-        ))
-        .await;
+        .care_requests_of(id, "hospital_coordination")
+        .await
+        .iter()
+        .filter(|r| r["status"] == "open")
+        .count();
     assert_eq!(coordination, 1, "hospital coordination runs in parallel");
 
     // the doctor accepts the call, reports "oxygen needed" and orders a cylinder at 2 L/min
@@ -172,14 +169,14 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     app.tg_press(7601, &started).await;
     wait_text_to(&app, "7601", "Recorded: oxygen started").await;
     wait_text_to(&app, "Upat61", "Oxygen has been started at 2 L/min").await;
-    let (_, orders) = get(&app, &token, "/api/v1/oxygen-orders").await;
+    let (_, orders) = api_get(&app, &token, "/api/v1/oxygen-orders").await;
     let o = &orders["oxygen_orders"][0];
     assert_eq!(o["status"], "started", "{orders}");
     assert_eq!(o["flow_rate"], "2");
     assert_eq!(o["ordered_by"]["provider_id"], doctor);
 
     // released: the collection job goes to the contractor, the units to cleaning, then stock
-    let (status, _) = post(
+    let (status, _) = api_post(
         &app,
         &token,
         &format!("/api/v1/patients/{id}/episode"),
@@ -213,7 +210,7 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
             "cleaned",
         ],
     );
-    let (status, _) = post(
+    let (status, _) = api_post(
         &app,
         &token,
         "/api/v1/equipment/R-001/state",
@@ -221,7 +218,7 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     )
     .await;
     assert_eq!(status, 200);
-    let (_, stock) = get(&app, &token, "/api/v1/equipment").await;
+    let (_, stock) = api_get(&app, &token, "/api/v1/equipment").await;
     assert_eq!(stock["by_state"]["cylinder"]["available"], 1, "{stock}");
     assert_eq!(stock["by_state"]["regulator"]["available"], 1, "{stock}");
 
@@ -286,11 +283,11 @@ async fn a_free_bed_admits_the_patient_to_the_station_until_discharge(engine: En
     let admissions = app.scalar_i64("SELECT COUNT(*) FROM admissions").await;
     assert_eq!(admissions, 0, "an emergency is not sent to the station");
 
-    let id2 = crate::chains::named_patient(&app, "Kei Two", "Upat63", &["--independent", "yes"]).await;
+    let id2 = crate::helpers::named_patient(&app, "Kei Two", "Upat63", &["--independent", "yes"]).await;
     app.line_text("Upat63", "SpO2 92 36.9").await;
     app.line_text("Upat63", "92").await;
     wait_text(&app, "A bed at the oxygen station (Nerima Station) is being held").await;
-    let (_, list) = get(&app, &token, "/api/v1/admissions").await;
+    let (_, list) = api_get(&app, &token, "/api/v1/admissions").await;
     let a = list["admissions"]
         .as_array()
         .and_then(|a| a.iter().find(|a| a["patient_id"] == id2))
@@ -304,7 +301,7 @@ async fn a_free_bed_admits_the_patient_to_the_station_until_discharge(engine: En
         ))
         .await;
     assert_eq!(alert, 1, "the hotline is told");
-    let (_, stations) = get(&app, &token, "/api/v1/stations").await;
+    let (_, stations) = api_get(&app, &token, "/api/v1/stations").await;
     assert_eq!(stations["stations"][0]["beds"]["oxygen"]["held"], 1, "{stations}");
     assert_eq!(stations["stations"][0]["beds"]["therapy"]["free"], 1, "{stations}");
 
@@ -313,7 +310,7 @@ async fn a_free_bed_admits_the_patient_to_the_station_until_discharge(engine: En
         let app = &app;
         let token = token.clone();
         async move {
-            post(
+            api_post(
                 app,
                 &token,
                 &format!("/api/v1/admissions/{aid}/{action}"),
@@ -337,14 +334,10 @@ async fn a_free_bed_admits_the_patient_to_the_station_until_discharge(engine: En
     assert_eq!(v["stations"][0]["beds"]["oxygen"]["occupied"], 1, "{v}");
     assert_eq!(step("discharge").await.0, 200);
     wait_text_to(&app, "Upat63", "You are discharged from the oxygen station").await;
-    let (_, stations) = get(&app, &token, "/api/v1/stations").await;
+    let (_, stations) = api_get(&app, &token, "/api/v1/stations").await;
     assert_eq!(stations["stations"][0]["beds"]["oxygen"]["free"], 2, "{stations}");
-    let done = app
-        .scalar_str(&format!(
-            "SELECT status FROM care_requests WHERE patient_id = {id2} AND kind = 'oxygen'"
-        ))
-        .await;
-    assert_eq!(done.as_deref(), Some("done"));
+    let done = app.care_requests_of(id2, "oxygen").await;
+    assert_eq!(done[0]["status"], "done");
     let _ = id;
 }
 both_engines!(a_free_bed_admits_the_patient_to_the_station_until_discharge);
@@ -363,8 +356,8 @@ async fn two_orders_for_the_last_cylinder_exactly_one_gets_it(engine: Engine) {
         format!("/api/v1/patients/{b}/oxygen-orders"),
     );
     let (ra, rb) = tokio::join!(
-        post(&app, &token, &path_a, body.clone()),
-        post(&app, &token, &path_b, body.clone()),
+        api_post(&app, &token, &path_a, body.clone()),
+        api_post(&app, &token, &path_b, body.clone()),
     );
     let mut statuses = [ra.0, rb.0];
     statuses.sort();
@@ -378,11 +371,7 @@ async fn two_orders_for_the_last_cylinder_exactly_one_gets_it(engine: Engine) {
         .await;
     assert_eq!(regulators, 1, "the loser's regulator went back to stock");
     // the loser is routed onwards: hospital coordination and an alert
-    let routed = app
-        .scalar_i64(&format!(
-            "SELECT COUNT(*) FROM care_requests WHERE patient_id = {loser} AND kind = 'hospital_coordination'"
-        ))
-        .await;
+    let routed = app.care_requests_of(loser, "hospital_coordination").await.len();
     assert_eq!(routed, 1);
     let alerted = app
         .scalar_i64(&format!(
@@ -391,7 +380,7 @@ async fn two_orders_for_the_last_cylinder_exactly_one_gets_it(engine: Engine) {
         .await;
     assert_eq!(alerted, 1);
     // a second order for the winner is refused while the first is out
-    let (status, _) = post(
+    let (status, _) = api_post(
         &app,
         &token,
         &format!("/api/v1/patients/{}/oxygen-orders", winner.1["patient_id"]),
@@ -399,7 +388,7 @@ async fn two_orders_for_the_last_cylinder_exactly_one_gets_it(engine: Engine) {
     )
     .await;
     assert_eq!(status, 409);
-    let (status, _) = post(
+    let (status, _) = api_post(
         &app,
         &token,
         &format!("/api/v1/patients/{a}/oxygen-orders"),
@@ -422,8 +411,8 @@ async fn two_hotline_calls_for_the_last_bed_exactly_one_gets_it(engine: Engine) 
     let body =
         |p: i64| json!({"patient_id": p, "crew_judged_oxygen": true, "independent": true, "reason": "ambulance crew"});
     let (ra, rb) = tokio::join!(
-        post(&app, &token, "/api/v1/admissions", body(a)),
-        post(&app, &token, "/api/v1/admissions", body(b)),
+        api_post(&app, &token, "/api/v1/admissions", body(a)),
+        api_post(&app, &token, "/api/v1/admissions", body(b)),
     );
     let mut statuses = [ra.0, rb.0];
     statuses.sort();
@@ -434,7 +423,7 @@ async fn two_hotline_calls_for_the_last_bed_exactly_one_gets_it(engine: Engine) 
     assert_eq!(admissions, 1);
     // the station takes only patients who are independent and without emergency signs
     let (c, _) = app.add_patient("Chie C", &[]);
-    let (status, _) = post(
+    let (status, _) = api_post(
         &app,
         &token,
         "/api/v1/admissions",
@@ -497,7 +486,7 @@ async fn a_treatment_referral_is_fetched_treated_and_brought_home(engine: Engine
             "oxygen=1,therapy=1",
         ],
     );
-    let (status, _) = post(
+    let (status, _) = api_post(
         &app,
         &token,
         "/api/v1/admissions",
@@ -506,7 +495,7 @@ async fn a_treatment_referral_is_fetched_treated_and_brought_home(engine: Engine
     .await;
     assert_eq!(status, 404);
     contractor(&app, "Ucon2").await;
-    let id = crate::chains::named_patient(
+    let id = crate::helpers::named_patient(
         &app,
         "Rin Early",
         "Upat64",
@@ -522,14 +511,10 @@ async fn a_treatment_referral_is_fetched_treated_and_brought_home(engine: Engine
     .await;
     app.line_text("Upat64", "SpO2 98 36.9").await;
     wait_text(&app, "early treatment").await;
-    let referral = app
-        .scalar_i64(&format!(
-            "SELECT id FROM care_requests WHERE patient_id = {id} AND kind = 'treatment_referral'"
-        ))
-        .await;
+    let referral = app.care_requests_of(id, "treatment_referral").await[0]["id"].clone();
 
     // the antibody call centre selected the patient; the station takes them
-    let (status, a) = post(
+    let (status, a) = api_post(
         &app,
         &token,
         "/api/v1/admissions",
@@ -544,7 +529,7 @@ async fn a_treatment_referral_is_fetched_treated_and_brought_home(engine: Engine
         let app = &app;
         let token = token.clone();
         async move {
-            post(
+            api_post(
                 app,
                 &token,
                 &format!("/api/v1/admissions/{aid}/{action}"),
@@ -568,7 +553,7 @@ async fn a_treatment_referral_is_fetched_treated_and_brought_home(engine: Engine
     let arrived = button(&app, "", "Patient transport for Rin Early is yours", "Arrived").await;
     app.line_postback("Ucon2", &arrived).await;
     wait_text(&app, "Recorded: arrived").await;
-    let (_, list) = get(&app, &token, "/api/v1/admissions").await;
+    let (_, list) = api_get(&app, &token, "/api/v1/admissions").await;
     assert_eq!(list["admissions"][0]["status"], "admitted", "{list}");
     let arrival = app
         .scalar_i64("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'station_arrival'")
@@ -580,13 +565,11 @@ async fn a_treatment_referral_is_fetched_treated_and_brought_home(engine: Engine
     wait_text_to(&app, "Upat64", "You are discharged from the oxygen station").await;
     let back = wait_text_to(&app, "Ucon2", "return: Nerima Station → the patient's home").await;
     assert!(back.contains("Rin Early"), "{back}");
-    let done = app
-        .scalar_str(&format!("SELECT status FROM care_requests WHERE id = {referral}"))
-        .await;
-    assert_eq!(done.as_deref(), Some("done"));
-    let (_, stations) = get(&app, &token, "/api/v1/stations").await;
+    let done = app.care_requests_of(id, "treatment_referral").await;
+    assert_eq!((&done[0]["id"], &done[0]["status"]), (&referral, &json!("done")));
+    let (_, stations) = api_get(&app, &token, "/api/v1/stations").await;
     assert_eq!(stations["stations"][0]["beds"]["therapy"]["free"], 1, "{stations}");
-    let (_, jobs) = get(&app, &token, "/api/v1/jobs").await;
+    let (_, jobs) = api_get(&app, &token, "/api/v1/jobs").await;
     assert_eq!(jobs["jobs"][0]["kind"], "transport", "{jobs}");
 }
 both_engines!(a_treatment_referral_is_fetched_treated_and_brought_home);
@@ -649,7 +632,7 @@ async fn a_staff_order_reaches_the_patient_without_waiting_for_the_poll(engine: 
     let (id, code) = app.add_patient("Mio", &["--language", "en"]);
     app.tg_text(9301, &code, Some("en")).await;
     let n = app.wait_for_texts(2).await.len();
-    let (status, _) = post(
+    let (status, _) = api_post(
         &app,
         &token,
         &format!("/api/v1/patients/{id}/oxygen-orders"),

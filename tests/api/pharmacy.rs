@@ -4,14 +4,13 @@
 //! for the pharmacies to open. The pharmacist delivers from chat, may consult a doctor, and the
 //! performance report counts it all.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::both_engines;
-use crate::chains::{
-    buttons_of, friday_morning, load_roster, offer_buttons, offer_with, on_telegram, patient, provider, tokyo,
-    wait_text, wait_text_to,
+use crate::helpers::{
+    Engine, TestApp, buttons_of, friday_morning, load_roster, offer_buttons, offer_with, on_telegram, patient,
+    provider, roster_file, tokyo, wait_text, wait_text_to,
 };
-use crate::helpers::{Engine, TestApp, roster_file};
 
 /// The family doctor on Telegram `doctor_chat` takes `user`'s home visit on Friday morning; the
 /// clock then moves to `at` and the doctor taps "Prescribed".
@@ -101,23 +100,24 @@ async fn a_weekday_prescription_goes_to_the_usual_pharmacy_which_delivers(engine
     app.tg_press(7501, &accept).await;
     let taken = wait_text_to(&app, "Uph1", "has taken over").await;
     assert!(taken.starts_with("Dr Sato (doctor"), "{taken}");
-    let linked = app
-        .scalar_i64(&format!(
-            "SELECT COUNT(*) FROM care_requests c JOIN care_requests p ON p.id = c.parent_id
-             WHERE c.kind = 'doctor_consultation' AND c.provider_id = {doctor} AND p.kind = 'pharmacy_delivery'"
-        ))
-        .await;
-    assert_eq!(linked, 1, "the doctor's request is linked to the pharmacist's");
+    let delivery = app.care_requests_of(id, "pharmacy_delivery").await;
+    let consults = app.care_requests_of(id, "doctor_consultation").await;
+    assert_eq!(consults.len(), 1);
+    assert_eq!(
+        (&consults[0]["provider"]["id"], &consults[0]["parent_id"]),
+        (&json!(doctor), &delivery[0]["id"]),
+        "the doctor's request is linked to the pharmacist's"
+    );
 
     app.line_postback("Uph1", &buttons[0].1).await;
     wait_text(&app, "Recorded: delivered").await;
-    let delivered = app
-        .scalar_i64(&format!(
-            "SELECT COUNT(*) FROM care_requests WHERE patient_id = {id} AND kind = 'pharmacy_delivery'
-               AND status = 'done' AND outcome = 'delivered' AND provider_id = {pharmacy}"
-        ))
-        .await;
-    assert_eq!(delivered, 1);
+    let delivered = app.care_requests_of(id, "pharmacy_delivery").await;
+    assert_eq!(delivered.len(), 1);
+    let d = &delivered[0];
+    assert_eq!(
+        (&d["status"], &d["outcome"], &d["provider"]["id"]),
+        (&json!("done"), &json!("delivered"), &json!(pharmacy))
+    );
 
     // the performance report (実績報告): CLI as JSON and CSV, and the API
     let out = app.cli(&[
@@ -185,7 +185,7 @@ async fn a_weekday_prescription_goes_to_the_usual_pharmacy_which_delivers(engine
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("ends before it starts"));
 
-    let token = crate::staff_api::staff_token(&app);
+    let token = crate::helpers::staff_token(&app);
     let r = app
         .http
         .get(format!(
@@ -209,7 +209,7 @@ async fn a_weekday_prescription_goes_to_the_usual_pharmacy_which_delivers(engine
         String::from_utf8_lossy(&body).contains("配達"),
         "Japanese headings by default"
     );
-    let (status, _) = crate::staff_api::get(&app, &token, "/api/v1/reports/providers?from=yesterday").await;
+    let (status, _) = crate::helpers::api_get(&app, &token, "/api/v1/reports/providers?from=yesterday").await;
     assert_eq!(status, 400);
     let audited = app
         .scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'report.providers'")

@@ -1,10 +1,10 @@
 //! The end of home recovery: by the ward's criteria (2021 or 2022-09), or by staff.
 
 use chrono::{Days, NaiveDate, TimeZone};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::both_engines;
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, staff_token};
 use mimamori::clock::Clock;
 
 const TOKYO: chrono_tz::Tz = chrono_tz::Asia::Tokyo;
@@ -32,31 +32,18 @@ async fn released_on(criteria: &str, release_day: u64, engine: Engine) {
     app.wait_for_texts(2).await;
     app.tg_text(4001, "SpO2 98 36.5", Some("en")).await;
     app.wait_for_texts(3).await;
-    let due = app
-        .scalar_i64(&format!(
-            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'release' AND status = 'pending'"
-        ))
-        .await;
     assert_eq!(
-        mimamori::store::from_ms(due),
-        day_start(onset, release_day),
+        app.release_at(id).await,
+        Some(day_start(onset, release_day)),
         "released at the start of day {release_day}"
     );
     // a minute before: still observed
     app.set_time(day_start(onset, release_day) - chrono::Duration::minutes(1));
     app.settle().await;
-    assert_eq!(
-        app.scalar_str(&format!("SELECT status FROM patients WHERE id = {id}"))
-            .await
-            .as_deref(),
-        Some("active")
-    );
+    assert_eq!(app.patient_record(id).await["status"], "active");
     app.set_time(day_start(onset, release_day));
-    app.wait_until("the patient is released", |pool| async move {
-        sqlx::query_scalar::<_, String>("SELECT status FROM patients WHERE name = 'Vera'")
-            .fetch_one(&pool)
-            .await
-            .is_ok_and(|s| s == "released")
+    app.eventually("the patient is released", || async {
+        (app.patient_record(id).await["status"] == "released").then_some(())
     })
     .await;
     app.settle().await;
@@ -65,12 +52,10 @@ async fn released_on(criteria: &str, release_day: u64, engine: Engine) {
         texts.iter().any(|t| t.contains("your home recovery period ends today")),
         "{texts:?}"
     );
+    let record = app.patient_record(id).await;
     assert_eq!(
-        app.scalar_i64(&format!(
-            "SELECT COUNT(*) FROM timers WHERE patient_id = {id} AND status = 'pending'"
-        ))
-        .await,
-        0,
+        (&record["next_check_in_at"], &record["release_at"]),
+        (&Value::Null, &Value::Null),
         "check-ins stop"
     );
     app.tg_text(4001, "SpO2 97 36.5", Some("en")).await;
@@ -102,29 +87,21 @@ async fn new_fever_moves_the_release_and_staff_can_extend_or_end(engine: Engine)
     app.wait_for_texts(2).await;
     app.tg_text(4002, "SpO2 97 38.3", Some("en")).await;
     app.wait_for_texts(3).await;
-    let pending_release =
-        format!("SELECT COUNT(*) FROM timers WHERE patient_id = {id} AND kind = 'release' AND status = 'pending'");
-    assert_eq!(
-        app.scalar_i64(&pending_release).await,
-        0,
-        "not improved yet: no release"
-    );
+    assert_eq!(app.release_at(id).await, None, "not improved yet: no release");
     app.advance(chrono::Duration::days(2));
     app.tg_text(4002, "SpO2 98 36.6", Some("en")).await;
     app.wait_for_texts(4).await;
     // (the fourth text may be the check-in the two days brought due: wait for the report itself)
     app.settle_events().await;
-    let due = app
-        .scalar_i64(&format!(
-            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'release' AND status = 'pending'"
-        ))
-        .await;
+    let due = app.release_at(id).await.map(|t| t.timestamp_millis());
     let improved = app.clock.now();
     assert_eq!(
         due,
-        (improved + chrono::Duration::hours(24))
-            .timestamp_millis()
-            .max(day_start(onset, 8).timestamp_millis())
+        Some(
+            (improved + chrono::Duration::hours(24))
+                .timestamp_millis()
+                .max(day_start(onset, 8).timestamp_millis())
+        )
     );
 
     // staff extend through the CLI
@@ -139,25 +116,11 @@ async fn new_fever_moves_the_release_and_staff_can_extend_or_end(engine: Engine)
         "still coughing",
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let due = app
-        .scalar_i64(&format!(
-            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'release' AND status = 'pending'"
-        ))
-        .await;
-    assert_eq!(
-        mimamori::store::from_ms(due)
-            .with_timezone(&TOKYO)
-            .date_naive()
-            .to_string(),
-        until
-    );
+    let due = app.release_at(id).await.expect("a release date");
+    assert_eq!(due.with_timezone(&TOKYO).date_naive().to_string(), until);
 
     // and end it through the API
-    let token = {
-        let out = app.cli(&["staff", "add", "--name", "S", "--role", "staff", "--json"]);
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-        v["token"].as_str().expect("token").to_string()
-    };
+    let token = staff_token(&app);
     let end = |body: serde_json::Value| {
         app.http
             .post(format!("{}/api/v1/patients/{id}/episode", app.base))
@@ -187,11 +150,6 @@ async fn new_fever_moves_the_release_and_staff_can_extend_or_end(engine: Engine)
             .last()
             .is_some_and(|t| t.contains("the health centre has ended"))
     );
-    assert_eq!(
-        app.scalar_str(&format!("SELECT episode_note FROM patients WHERE id = {id}"))
-            .await
-            .as_deref(),
-        Some("admitted to hospital")
-    );
+    assert_eq!(app.patient_record(id).await["episode_note"], "admitted to hospital");
 }
 both_engines!(new_fever_moves_the_release_and_staff_can_extend_or_end);

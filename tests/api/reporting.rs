@@ -62,13 +62,10 @@ async fn a_symptom_or_low_spo2_is_never_just_recorded(engine: Engine) {
         (r["spo2"].as_i64(), r["spo2_remeasured"].as_i64()),
         (Some(93), Some(92))
     );
-    let open_oxygen = app
-        .scalar_i64(&format!(
-            "SELECT COUNT(*) FROM care_requests WHERE patient_id = {id} AND kind = 'oxygen' AND status = 'open'"
-        ))
-        .await;
+    let oxygen = app.care_requests_of(id, "oxygen").await;
     assert_eq!(
-        open_oxygen, 1,
+        oxygen.iter().filter(|r| r["status"] == "open").count(),
+        1,
         "the repeat raised the open request, it did not open a second one"
     );
 }
@@ -128,19 +125,10 @@ async fn implausible_and_unreadable_input_gets_a_specific_request_and_keeps_what
 both_engines!(implausible_and_unreadable_input_gets_a_specific_request_and_keeps_what_was_read);
 
 /// The check-in timer's due time for a patient.
-async fn next_check_in(app: &TestApp, patient: i64) -> chrono::DateTime<chrono::Utc> {
-    let ms = app
-        .scalar_i64(&format!(
-            "SELECT due_at FROM timers WHERE patient_id = {patient} AND kind = 'check_in' AND status = 'pending'"
-        ))
-        .await;
-    mimamori::store::from_ms(ms)
-}
-
 async fn a_line_check_in_walks_through_quick_replies(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, n) = app.enrol_line("Ucheck", "田中", &[]).await;
-    let due = next_check_in(&app, id).await;
+    let due = app.next_check_in(id).await;
     let local = due.with_timezone(&chrono_tz::Asia::Tokyo).format("%H:%M").to_string();
     assert!(local == "09:00" || local == "16:00", "{local}");
     app.set_time(due);
@@ -184,14 +172,14 @@ async fn a_line_check_in_walks_through_quick_replies(engine: Engine) {
     assert_eq!(r["symptoms"], json!([]));
     assert_eq!(r["feeling"], "same");
     // the next check-in is already scheduled
-    assert!(next_check_in(&app, id).await > due);
+    assert!(app.next_check_in(id).await > due);
 }
 both_engines!(a_line_check_in_walks_through_quick_replies);
 
 async fn a_telegram_check_in_with_symptoms_answers_every_press(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, n) = app.enrol_telegram(7003, "Judy", &[]).await;
-    app.set_time(next_check_in(&app, id).await);
+    app.set_time(app.next_check_in(id).await);
     app.wait_for_texts(n + 2).await;
     let mut presses = 0;
     for data in [
@@ -235,7 +223,7 @@ both_engines!(a_telegram_check_in_with_symptoms_answers_every_press);
 async fn an_unanswered_check_in_is_reminded_after_an_hour(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, n) = app.enrol_telegram(7004, "Ken", &[]).await;
-    let due = next_check_in(&app, id).await;
+    let due = app.next_check_in(id).await;
     app.set_time(due);
     app.wait_for_texts(n + 2).await;
     app.set_time(due + chrono::Duration::minutes(59));
@@ -251,7 +239,7 @@ both_engines!(an_unanswered_check_in_is_reminded_after_an_hour);
 async fn scheduled_check_ins_survive_a_restart(engine: Engine) {
     let mut app = TestApp::spawn(engine).await;
     let (id, n) = app.enrol_telegram(7005, "Lena", &[]).await;
-    let due = next_check_in(&app, id).await;
+    let due = app.next_check_in(id).await;
     app.stop().await;
     app.clock.set(due + chrono::Duration::minutes(5));
     app.start(Default::default(), &[]).await;
@@ -282,12 +270,7 @@ async fn stickers_blocking_and_unblocking(engine: Engine) {
     let unfollow = app.line_event("Ublock", "unfollow", json!({}));
     app.post_line(vec![unfollow]).await;
     app.settle().await;
-    assert_eq!(
-        app.scalar_str("SELECT status FROM chats WHERE external_id = 'Ublock'")
-            .await
-            .as_deref(),
-        Some("unreachable")
-    );
+    assert_eq!(app.patient_record(id).await["chat"]["status"], "unreachable");
     assert_eq!(
         app.scalar_i64(&format!(
             "SELECT COUNT(*) FROM staff_alerts WHERE patient_id = {id} AND kind = 'patient_blocked_bot'"
@@ -296,7 +279,7 @@ async fn stickers_blocking_and_unblocking(engine: Engine) {
         1
     );
     // a check-in while blocked sends nothing and tells staff
-    app.set_time(next_check_in(&app, id).await);
+    app.set_time(app.next_check_in(id).await);
     app.wait_until("staff are told the check-in could not be sent", |pool| async move {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'check_in_unreachable'")
             .fetch_one(&pool)
@@ -310,12 +293,7 @@ async fn stickers_blocking_and_unblocking(engine: Engine) {
     app.post_line(vec![follow]).await;
     let texts = app.wait_for_texts(n + 2).await;
     assert!(texts[n + 1].contains("おかえりなさい"), "{texts:?}");
-    assert_eq!(
-        app.scalar_str("SELECT status FROM chats WHERE external_id = 'Ublock'")
-            .await
-            .as_deref(),
-        Some("active")
-    );
+    assert_eq!(app.patient_record(id).await["chat"]["status"], "active");
 }
 both_engines!(stickers_blocking_and_unblocking);
 
@@ -330,12 +308,7 @@ async fn a_telegram_patient_who_blocks_the_bot_is_flagged_for_staff(engine: Engi
         "new_chat_member": {"user": {"id": 1, "is_bot": true, "first_name": "bot"}, "status": "kicked", "until_date": 0}}});
     assert_eq!(app.post_telegram(kicked).await.status(), 200);
     app.settle().await;
-    assert_eq!(
-        app.scalar_str("SELECT status FROM chats WHERE external_id = '7006'")
-            .await
-            .as_deref(),
-        Some("unreachable")
-    );
+    assert_eq!(app.patient_record(id).await["chat"]["status"], "unreachable");
     assert_eq!(
         app.scalar_i64(&format!(
             "SELECT COUNT(*) FROM staff_alerts WHERE patient_id = {id} AND kind = 'patient_blocked_bot'"

@@ -4,26 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::both_engines;
-use crate::helpers::{Engine, TestApp};
-
-pub(crate) fn staff_token(app: &TestApp) -> String {
-    let out = app.cli(&["staff", "add", "--name", "保健師 佐々木", "--role", "staff", "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
-    v["token"].as_str().expect("token").to_string()
-}
-
-pub(crate) async fn get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
-    let r = app
-        .http
-        .get(format!("{}{path}", app.base))
-        .bearer_auth(token)
-        .send()
-        .await
-        .expect("GET");
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
+use crate::helpers::{Engine, TestApp, api_get, staff_token};
 
 async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
     let app = TestApp::spawn(engine).await;
@@ -53,9 +34,9 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
         .await
         .expect("GET");
     assert_eq!(r.status(), 401);
-    assert_eq!(get(&app, "mmr_wrong", "/api/v1/care-requests").await.0, 401);
+    assert_eq!(api_get(&app, "mmr_wrong", "/api/v1/care-requests").await.0, 401);
 
-    let (status, body) = get(&app, &token, "/api/v1/care-requests?lang=en").await;
+    let (status, body) = api_get(&app, &token, "/api/v1/care-requests?lang=en").await;
     assert_eq!(status, 200);
     let cases = body["care_requests"].as_array().expect("list");
     let order: Vec<(&str, &str)> = cases
@@ -72,7 +53,7 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
     );
     assert_eq!(cases[0]["patient"]["id"], sick);
     assert_eq!(cases[0]["reasons"][0], "SpO2 88% ≤ 90% (severe)");
-    let (_, ja) = get(&app, &token, "/api/v1/care-requests").await;
+    let (_, ja) = api_get(&app, &token, "/api/v1/care-requests").await;
     let reasons = ja["care_requests"][2]["reasons"]
         .as_array()
         .cloned()
@@ -82,19 +63,19 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
         "{reasons:?}"
     );
 
-    let (status, body) = get(&app, &token, "/api/v1/patients?severity=emergency").await;
+    let (status, body) = api_get(&app, &token, "/api/v1/patients?severity=emergency").await;
     assert_eq!(status, 200);
     let list = body["patients"].as_array().expect("patients");
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["id"], sick);
     assert_eq!(list[0]["latest_reading"]["spo2"], 88);
     assert_eq!(list[0]["latest_reading"]["temperature"], 37.9);
-    assert_eq!(get(&app, &token, "/api/v1/patients?severity=bad").await.0, 400);
-    let (_, north) = get(&app, &token, "/api/v1/patients?area=north").await;
+    assert_eq!(api_get(&app, &token, "/api/v1/patients?severity=bad").await.0, 400);
+    let (_, north) = api_get(&app, &token, "/api/v1/patients?area=north").await;
     assert_eq!(north["patients"].as_array().map(|p| p.len()), Some(1));
     assert_eq!(north["patients"][0]["id"], calm);
 
-    let (status, record) = get(&app, &token, &format!("/api/v1/patients/{sick}?lang=en")).await;
+    let (status, record) = api_get(&app, &token, &format!("/api/v1/patients/{sick}?lang=en")).await;
     assert_eq!(status, 200);
     assert_eq!(record["readings"][0]["source_text"], "SpO2 88 37.9");
     assert_eq!(record["assessments"][0]["level"], "emergency");
@@ -102,7 +83,7 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
         record["assessments"][0]["ruleset_version"],
         "mimamori-default-2026.11.2"
     );
-    assert_eq!(get(&app, &token, "/api/v1/patients/99999").await.0, 404);
+    assert_eq!(api_get(&app, &token, "/api/v1/patients/99999").await.0, 404);
 
     // close the phone consultation with a reason
     let id = cases[2]["id"].as_i64().expect("id");
@@ -139,7 +120,7 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
             .status(),
         409
     );
-    let (_, after) = get(&app, &token, "/api/v1/care-requests").await;
+    let (_, after) = api_get(&app, &token, "/api/v1/care-requests").await;
     assert_eq!(after["care_requests"].as_array().map(|c| c.len()), Some(2));
 
     // the CLI mirrors the list
@@ -181,7 +162,7 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
 both_engines!(staff_read_and_close_care_requests_through_the_api);
 
 async fn after_en(app: &TestApp, token: &str) -> Value {
-    get(app, token, "/api/v1/care-requests?lang=en").await.1["care_requests"].clone()
+    api_get(app, token, "/api/v1/care-requests?lang=en").await.1["care_requests"].clone()
 }
 
 async fn the_openapi_document_describes_every_route(engine: Engine) {
@@ -250,7 +231,7 @@ async fn many_staff_reading_at_once_are_all_answered_and_audited(engine: Engine)
         "every read answered with the reading: {:?}",
         answers.iter().map(|a| a.0).collect::<Vec<_>>()
     );
-    assert_eq!(get(&app, &token, "/api/v1/patients/999999").await.0, 404);
+    assert_eq!(api_get(&app, &token, "/api/v1/patients/999999").await.0, 404);
     assert_eq!(
         app.scalar_i64(&format!(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.read' AND subject = 'patient:{patient}'"

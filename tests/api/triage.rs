@@ -77,12 +77,8 @@ both_engines!(an_emergency_is_never_delayed_and_opens_hospital_coordination);
 async fn worse_and_help_are_honoured_in_the_middle_of_a_check_in(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, n) = app.enrol_telegram(6003, "Pia", &[]).await;
-    let due = app
-        .scalar_i64(&format!(
-            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'pending'"
-        ))
-        .await;
-    app.set_time(mimamori::store::from_ms(due));
+    let due = app.next_check_in(id).await;
+    app.set_time(due);
     app.wait_for_texts(n + 2).await;
     app.tg_press(6003, "v:spo2:97").await;
     app.wait_for_texts(n + 4).await;
@@ -151,12 +147,7 @@ async fn a_silent_patient_climbs_the_ladder_reminder_staff_call_safety_check_acr
     let mut app = TestApp::spawn(engine).await;
     let enrolled_at = mimamori::clock::Clock::now(&app.clock);
     let (id, n) = app.enrol_telegram(6101, "Sam", &[]).await;
-    let due = mimamori::store::from_ms(
-        app.scalar_i64(&format!(
-            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'pending'"
-        ))
-        .await,
-    );
+    let due = app.next_check_in(id).await;
     app.set_time(due);
     app.wait_for_texts(n + 2).await;
     app.set_time(due + chrono::Duration::minutes(60));
@@ -166,28 +157,15 @@ async fn a_silent_patient_climbs_the_ladder_reminder_staff_call_safety_check_acr
     app.settle().await;
     assert!(kinds(&app, id).await.is_empty(), "not before 120 minutes");
     app.set_time(due + chrono::Duration::minutes(120));
-    app.wait_until("a staff phone call is requested", |pool| async move {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM care_requests WHERE kind = 'staff_call'")
-            .fetch_one(&pool)
-            .await
-            .unwrap_or(0)
-            == 1
-    })
-    .await;
+    app.wait_request(id, "staff_call", |_| true).await;
     // the service restarts; the safety check still comes, 24 h after the last contact
     app.stop().await;
     app.clock
         .set(enrolled_at + chrono::Duration::hours(24) + chrono::Duration::minutes(1));
     app.start(Default::default(), &[]).await;
     app.wake();
-    app.wait_until("a home safety check is requested", |pool| async move {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM care_requests WHERE kind = 'safety_check'")
-            .fetch_one(&pool)
-            .await
-            .unwrap_or(0)
-            == 1
-    })
-    .await;
+    app.wait_request(id, "safety_check", |_| true).await;
+    assert_eq!(app.care_requests_of(id, "staff_call").await.len(), 1);
     let reqs = requests(&app, id).await;
     let safety = reqs.iter().find(|r| r.0 == "safety_check").expect("safety check");
     assert_eq!(safety.3[0]["key"], "reason-no-contact");
@@ -203,12 +181,7 @@ both_engines!(a_silent_patient_climbs_the_ladder_reminder_staff_call_safety_chec
 async fn a_patient_who_answers_gets_neither_staff_call_nor_safety_check(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let (id, n) = app.enrol_telegram(6102, "Tara", &[]).await;
-    let due = mimamori::store::from_ms(
-        app.scalar_i64(&format!(
-            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'check_in' AND status = 'pending'"
-        ))
-        .await,
-    );
+    let due = app.next_check_in(id).await;
     app.set_time(due);
     app.wait_for_texts(n + 2).await;
     app.set_time(due + chrono::Duration::minutes(30));
@@ -226,10 +199,8 @@ both_engines!(a_patient_who_answers_gets_neither_staff_call_nor_safety_check);
 async fn any_message_counts_as_contact_and_puts_the_safety_check_off(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     let start = mimamori::clock::Clock::now(&app.clock);
-    let on_line = crate::chains::patient(&app, "Ucontact1", &[]).await;
+    let on_line = crate::helpers::patient(&app, "Ucontact1", &[]).await;
     let (on_telegram, _) = app.enrol_telegram(6120, "Vic", &[]).await;
-    let safety_checks =
-        |id: i64| format!("SELECT COUNT(*) FROM care_requests WHERE kind = 'safety_check' AND patient_id = {id}");
     app.set_time(start + chrono::Duration::hours(20));
     app.settle().await;
     app.line_text("Ucontact1", "hello").await;
@@ -250,23 +221,26 @@ async fn any_message_counts_as_contact_and_puts_the_safety_check_off(engine: Eng
     .await;
     app.settle().await;
     for id in [on_line, on_telegram] {
-        assert_eq!(
-            app.scalar_i64(&safety_checks(id)).await,
-            0,
+        assert!(
+            app.care_requests_of(id, "safety_check").await.is_empty(),
             "patient {id} wrote 4 hours ago"
         );
     }
     app.set_time(start + chrono::Duration::hours(44) + chrono::Duration::minutes(1));
     for id in [on_line, on_telegram] {
-        let sql = safety_checks(id);
-        app.wait_until("a safety check 24 hours after the last message", move |pool| {
-            let sql = sql.clone();
-            async move { sqlx::query_scalar::<_, i64>(&sql).fetch_one(&pool).await.unwrap_or(0) == 1 }
-        })
-        .await;
+        app.wait_request(id, "safety_check", |_| true).await;
+        assert_eq!(app.care_requests_of(id, "safety_check").await.len(), 1);
     }
 }
 both_engines!(any_message_counts_as_contact_and_puts_the_safety_check_off);
+
+/// When the extra check-in is due, in milliseconds, as staff see it.
+async fn extra_due(app: &TestApp, patient: i64) -> i64 {
+    let record = app.patient_record(patient).await;
+    crate::helpers::at(&record["extra_check_in_at"])
+        .expect("an extra check-in is scheduled")
+        .timestamp_millis()
+}
 
 async fn after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_stable(engine: Engine) {
     let app = TestApp::spawn(engine).await;
@@ -282,11 +256,7 @@ async fn after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_
         async move { sqlx::query_scalar::<_, i64>(&q).fetch_one(&pool).await.unwrap_or(-1) }
     };
     assert_eq!(extra(&app).await, 1);
-    let due = app
-        .scalar_i64(&format!(
-            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'extra_check_in' AND status = 'pending'"
-        ))
-        .await;
+    let due = extra_due(&app, id).await;
     assert_eq!(due - start.timestamp_millis(), 3 * 3600 * 1000, "3 hours later");
     // worse again an hour later: the next extra check-in counts from now, and there is one
     app.advance(chrono::Duration::hours(1));
@@ -297,11 +267,7 @@ async fn after_a_moderate_assessment_check_ins_come_every_three_hours_until_two_
         1,
         "the earlier extra check-in gives way to the new one"
     );
-    let due = app
-        .scalar_i64(&format!(
-            "SELECT due_at FROM timers WHERE patient_id = {id} AND kind = 'extra_check_in' AND status = 'pending'"
-        ))
-        .await;
+    let due = extra_due(&app, id).await;
     assert_eq!(
         due - start.timestamp_millis(),
         4 * 3600 * 1000,

@@ -2,11 +2,13 @@
 //! the request (no second one), and whoever must act on it is told and given the new, shorter
 //! time — the doctor who accepted it, or the doctors whose offer is still waiting.
 
+use serde_json::json;
+
 use crate::both_engines;
-use crate::chains::{
-    friday_morning, load_roster, offer_buttons, offer_with, on_telegram, patient, tokyo, wait_text, wait_text_to,
+use crate::helpers::{
+    Engine, TestApp, at, friday_morning, load_roster, offer_buttons, offer_with, on_telegram, patient, tokyo,
+    wait_text, wait_text_to,
 };
-use crate::helpers::{Engine, TestApp};
 
 async fn the_doctor_who_accepted_is_told_and_the_deadline_moves_up(engine: Engine) {
     let app = TestApp::spawn(engine).await;
@@ -31,15 +33,13 @@ async fn the_doctor_who_accepted_is_told_and_the_deadline_moves_up(engine: Engin
             && update.contains("by 10:40 at 090-1234-5678"),
         "{update}"
     );
-    let consultations = format!(
-        "SELECT COUNT(*) FROM care_requests WHERE patient_id = {id} AND kind = 'phone_consultation'
-           AND status = 'assigned' AND provider_id = {doctor} AND target_at = {}",
-        tokyo(2026, 11, 20, 10, 40).timestamp_millis()
-    );
+    let consultations = app.care_requests_of(id, "phone_consultation").await;
+    assert_eq!(consultations.len(), 1, "one consultation");
+    let c = &consultations[0];
     assert_eq!(
-        app.scalar_i64(&consultations).await,
-        1,
-        "one consultation, still his, due 10:40"
+        (&c["status"], &c["provider"]["id"], at(&c["target_at"])),
+        (&json!("assigned"), &json!(doctor), Some(tokyo(2026, 11, 20, 10, 40))),
+        "still his, due 10:40"
     );
     // and the patient learns in the answer to the report who calls, by the new time (a
     // reply: LINE's reply API names no recipient)
@@ -114,8 +114,10 @@ async fn a_request_left_to_staff_alerts_them_again_when_the_patient_worsens(engi
     let raised = "SELECT COUNT(*) FROM staff_alerts
                   WHERE kind = 'request_raised' AND detail LIKE '%phone_consultation%is now urgent%'";
     app.wait_count("staff hear that it is urgent now", raised, 1).await;
-    let requests =
-        format!("SELECT COUNT(*) FROM care_requests WHERE patient_id = {id} AND kind = 'phone_consultation'");
-    assert_eq!(app.scalar_i64(&requests).await, 1, "raised, not opened twice");
+    assert_eq!(
+        app.care_requests_of(id, "phone_consultation").await.len(),
+        1,
+        "raised, not opened twice"
+    );
 }
 both_engines!(a_request_left_to_staff_alerts_them_again_when_the_patient_worsens);
