@@ -65,22 +65,6 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
             hint = Some(h.clone());
         }
     }
-    if let InboundKind::Choice {
-        callback_id: Some(id), ..
-    } = &inbound.kind
-    {
-        // answered first and always, or the user's Telegram client spins
-        outbox::enqueue(
-            conn,
-            chat.id,
-            &Body::CallbackAnswer {
-                callback_id: id.clone(),
-            },
-            None,
-            ctx.now,
-        )
-        .await?;
-    }
     let patient = match (chat.patient_id, patient) {
         (_, Some(touched)) => Some(touched),
         (Some(id), None) if counts_as_contact(&inbound.kind) => patients::touch(conn, id, ctx.now).await?,
@@ -89,7 +73,7 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
     };
     let lang = language(patient.as_ref(), hint.as_deref());
     if inbound.kind == InboundKind::Blocked {
-        chats::set_status(conn, chat.id, "unreachable").await?;
+        chats::set_status(conn, chat.id, ChatStatus::Unreachable).await?;
         if let Some(p) = &patient {
             chats::alert_staff(
                 conn,
@@ -115,7 +99,7 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
     }
     if chat.status != ChatStatus::Active {
         // they wrote to us again, so they can be reached again
-        chats::set_status(conn, chat.id, "active").await?;
+        chats::set_status(conn, chat.id, ChatStatus::Active).await?;
     }
     if let (Some(provider_id), None) = (chat.provider_id, &patient) {
         let messages = provider::handle(conn, ctx, provider_id, hint.as_deref(), inbound).await?;
@@ -175,27 +159,5 @@ async fn reply(
         )
         .await?;
     }
-    Ok(())
-}
-
-/// A button press on a callback that we do not act on still gets its answer.
-pub async fn answer_only(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    platform: crate::channels::Platform,
-    chat: &str,
-    callback_id: &str,
-) -> anyhow::Result<()> {
-    let chat = chats::upsert(conn, platform, chat, ctx.now).await?;
-    outbox::enqueue(
-        conn,
-        chat.id,
-        &Body::CallbackAnswer {
-            callback_id: callback_id.to_string(),
-        },
-        None,
-        ctx.now,
-    )
-    .await?;
     Ok(())
 }

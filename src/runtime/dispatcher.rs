@@ -251,7 +251,7 @@ async fn settle(
             "quota_exhausted"
         }
         SendOutcome::Unreachable => {
-            chats::set_status(tx, row.chat_id, "unreachable").await?;
+            chats::set_status(tx, row.chat_id, ChatStatus::Unreachable).await?;
             let patient = chats_patient(tx, row.chat_id).await?;
             chats::alert_staff(
                 tx,

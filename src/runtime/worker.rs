@@ -3,8 +3,9 @@
 
 use super::state::AppState;
 use crate::care::context::Ctx;
-use crate::channels::{Decoded, Platform, line, telegram};
+use crate::channels::{Decoded, InboundKind, Platform, line, telegram};
 use crate::conversation;
+use crate::store::outbox::{self, Body};
 use crate::store::{Conn, Held, chats, events};
 
 /// Events that fail this many times are kept as failed and shown to staff.
@@ -212,6 +213,23 @@ async fn decode(
     Ok(Decoding::Ready(Box::new((decoded, known))))
 }
 
+/// A button press the platform wants acknowledged (a Telegram callback query, or its client
+/// spins) gets its answer, first and whatever the press leads to; the channel sends it.
+async fn acknowledge(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    platform: Platform,
+    chat: &str,
+    callback_id: &str,
+) -> anyhow::Result<()> {
+    let chat = chats::upsert(conn, platform, chat, ctx.now).await?;
+    let answer = Body::CallbackAnswer {
+        callback_id: callback_id.to_string(),
+    };
+    outbox::enqueue(conn, chat.id, &answer, None, ctx.now).await?;
+    Ok(())
+}
+
 /// Handles one event inside `conn`'s transaction. `None`: another worker handled it first.
 /// `marked`: the claim marked it done in this transaction already.
 async fn process_event(
@@ -236,10 +254,18 @@ async fn process_event(
         return Ok(None);
     }
     match decoded {
-        Decoded::Act(inbound) => conversation::handle(conn, ctx, inbound, known).await?,
+        Decoded::Act(inbound) => {
+            if let InboundKind::Choice {
+                callback_id: Some(id), ..
+            } = &inbound.kind
+            {
+                acknowledge(conn, ctx, inbound.platform, &inbound.chat, id).await?;
+            }
+            conversation::handle(conn, ctx, inbound, known).await?
+        }
         Decoded::AnswerOnly { chat, callback_id } => {
             if let Some(p) = event.platform {
-                conversation::answer_only(conn, ctx, p, chat, callback_id).await?;
+                acknowledge(conn, ctx, p, chat, callback_id).await?;
             }
         }
         Decoded::Ignore(reason) => tracing::info!(event_id = event.id, reason, "event stored and ignored"),

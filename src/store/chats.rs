@@ -147,9 +147,9 @@ pub async fn set_language_hint(conn: &mut Conn, id: i64, hint: &str) -> sqlx::Re
         .map(|_| ())
 }
 
-pub async fn set_status(conn: &mut Conn, id: i64, status: &str) -> sqlx::Result<()> {
+pub async fn set_status(conn: &mut Conn, id: i64, status: ChatStatus) -> sqlx::Result<()> {
     sqlx::query("UPDATE chats SET status = $1 WHERE id = $2")
-        .bind(status)
+        .bind(status.code())
         .bind(id)
         .execute(&mut *conn)
         .await

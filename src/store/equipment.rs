@@ -448,25 +448,25 @@ pub async fn orders(conn: &mut Conn, status: Option<&str>) -> sqlx::Result<Vec<O
 pub async fn move_order(
     conn: &mut Conn,
     id: i64,
-    from: &[&str],
-    to: &str,
+    from: &[OrderStatus],
+    to: OrderStatus,
     reason: Option<&str>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<u64> {
     let column = match to {
-        "delivered" => "delivered_at",
-        "started" => "started_at",
-        _ => "ended_at",
+        OrderStatus::Delivered => "delivered_at",
+        OrderStatus::Started => "started_at",
+        OrderStatus::Ordered | OrderStatus::Ended | OrderStatus::Cancelled => "ended_at",
     };
     // `from` and `column` are our own constants, never input
-    let from: Vec<String> = from.iter().map(|s| format!("'{s}'")).collect();
+    let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.code())).collect();
     let sql = format!(
         "UPDATE oxygen_orders SET status = $1, {column} = $2, end_reason = COALESCE($3, end_reason)
          WHERE id = $4 AND status IN ({})",
         from.join(", ")
     );
     Ok(sqlx::query(&sql)
-        .bind(to)
+        .bind(to.code())
         .bind(ms(now))
         .bind(reason)
         .bind(id)

@@ -3,6 +3,7 @@
 //! offered again.
 
 use crate::care::context::Ctx;
+use crate::domain::equipment::OrderStatus;
 use crate::domain::equipment::{FlowRate, UnitState};
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::store::equipment::{self, Job, Order};
@@ -39,8 +40,8 @@ pub async fn end(
     if equipment::move_order(
         conn,
         order.id,
-        &["ordered", "delivered", "started"],
-        "ended",
+        &[OrderStatus::Ordered, OrderStatus::Delivered, OrderStatus::Started],
+        OrderStatus::Ended,
         Some(reason),
         ctx.now,
     )

@@ -2,6 +2,7 @@
 //! again.
 
 use crate::care::context::Ctx;
+use crate::domain::equipment::OrderStatus;
 use crate::domain::equipment::UnitState;
 use crate::domain::triage::RequestKind;
 use crate::store::equipment::{self, Job};
@@ -63,7 +64,15 @@ pub async fn job_outcome(
                 ctx.now,
             )
             .await?;
-            equipment::move_order(conn, order.id, &["ordered"], "delivered", None, ctx.now).await?;
+            equipment::move_order(
+                conn,
+                order.id,
+                &[OrderStatus::Ordered],
+                OrderStatus::Delivered,
+                None,
+                ctx.now,
+            )
+            .await?;
             crate::care::context::notify_patient(conn, ctx, order.patient_id, |l| {
                 ctx.t(l, msg!("oxygen-delivered-patient"), &[])
             })

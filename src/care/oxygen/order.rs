@@ -4,6 +4,7 @@
 use super::end::{DELIVERY_MINUTES, OrderMoveError};
 use crate::care::context::Ctx;
 use crate::channels::{Choice, OutMessage};
+use crate::domain::equipment::OrderStatus;
 use crate::domain::equipment::{FlowRate, Kit, UnitKind, UnitState};
 use crate::domain::patient::PatientStatus;
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
@@ -123,7 +124,15 @@ pub async fn order(
                 ctx.now,
             )
             .await?;
-            equipment::move_order(conn, order_id, &["ordered"], "cancelled", Some("out of stock"), ctx.now).await?;
+            equipment::move_order(
+                conn,
+                order_id,
+                &[OrderStatus::Ordered],
+                OrderStatus::Cancelled,
+                Some("out of stock"),
+                ctx.now,
+            )
+            .await?;
             super::route::hospital_coordination(conn, ctx, patient_id, request_id).await?;
             chats::alert_staff(
                 conn,
@@ -324,7 +333,17 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, order_id: i64) -> anyhow::Res
     let Some(order) = equipment::order(conn, order_id).await? else {
         return Ok(Err(OrderMoveError::NoOrder));
     };
-    if equipment::move_order(conn, order.id, &["delivered"], "started", None, ctx.now).await? == 0 {
+    if equipment::move_order(
+        conn,
+        order.id,
+        &[OrderStatus::Delivered],
+        OrderStatus::Started,
+        None,
+        ctx.now,
+    )
+    .await?
+        == 0
+    {
         return Ok(Err(OrderMoveError::NotNow));
     }
     let flow = FlowRate::from_tenths(order.flow_tenths)
