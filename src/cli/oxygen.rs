@@ -6,7 +6,8 @@ use serde_json::json;
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::domain::equipment::{UnitKind, UnitState, parse_beds};
+use crate::domain::equipment::{UnitKind, UnitState};
+use crate::domain::station::parse_beds;
 use crate::present::oxygen::{history_json, inventory_json, jobs_json, stations_json};
 use crate::store::{Db, equipment, staff, station};
 

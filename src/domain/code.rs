@@ -64,8 +64,8 @@ coded!(
     super::equipment::UnitKind,
     super::equipment::UnitState,
     super::equipment::Kit,
-    super::equipment::BedKind,
-    super::equipment::AdmissionStatus,
-    super::equipment::BedState,
+    super::station::BedKind,
+    super::station::AdmissionStatus,
+    super::station::BedState,
     super::calendar::Shift,
 );

@@ -2,7 +2,8 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::equipment::{BedKind, BedState, FlowRate, UnitKind, UnitState};
+use crate::domain::equipment::{FlowRate, UnitKind, UnitState};
+use crate::domain::station::{BedKind, BedState};
 use crate::domain::triage::RequestKind;
 use crate::store::equipment::{self, Event, Order, Unit};
 use crate::store::station::{Admission, Occupancy, Station};

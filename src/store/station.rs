@@ -10,7 +10,8 @@ use sqlx::{FromRow, Row};
 
 use super::columns::Columns;
 use super::{Conn, ms};
-use crate::domain::equipment::{AdmissionStatus, BedKind, BedState, Refused, admission_move};
+use crate::domain::equipment::Refused;
+use crate::domain::station::{AdmissionStatus, BedKind, BedState, admission_move};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Station {

@@ -4,7 +4,8 @@
 use crate::api::auth::Auth;
 use crate::api::error::ApiError;
 use crate::care::oxygen::admission;
-use crate::domain::equipment::{AdmissionStatus, BedKind, Candidate};
+use crate::domain::oxygen_route::Candidate;
+use crate::domain::station::{AdmissionStatus, BedKind};
 use crate::domain::triage::RequestKind;
 use crate::present;
 use crate::runtime::state::AppState;

@@ -1,7 +1,8 @@
 //! Admission to the oxygen/medical station and the transport legs to and from it.
 
 use crate::care::context::Ctx;
-use crate::domain::equipment::{AdmissionStatus, BedKind, OxygenRoute};
+use crate::domain::oxygen_route::OxygenRoute;
+use crate::domain::station::{AdmissionStatus, BedKind};
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::store::equipment::{self};
 use crate::store::station::{self};

@@ -4,7 +4,8 @@
 
 use crate::care::context::Ctx;
 use crate::channels::OutMessage;
-use crate::domain::equipment::{BedKind, Candidate, OxygenRoute, route_oxygen};
+use crate::domain::oxygen_route::{Candidate, OxygenRoute, route_oxygen};
+use crate::domain::station::BedKind;
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::i18n::Lang;
 use crate::store::equipment::{self};
