@@ -35,7 +35,8 @@ pub mod metrics;
 /// model of inbound events and outbound messages.
 pub mod channels;
 
-/// sqlx storage, one module per aggregate, SQLite and PostgreSQL side by side.
+/// sqlx storage, one module per aggregate, SQLite and PostgreSQL side by side; rows are read
+/// as domain types.
 pub mod store;
 
 /// What staff see, rendered once for the API, the CLI and the console.
