@@ -87,6 +87,13 @@ pub struct Config {
     /// How long an urgent question ("are your lips purple?") waits for its answer before the
     /// safe side is taken and staff are told (`MIMAMORI_SAFETY_QUESTION_MINUTES`, default 5).
     pub safety_question_wait: chrono::Duration,
+    /// How long a new staff API token is valid (`MIMAMORI_API_TOKEN_DAYS`, default 90).
+    pub api_token_validity: chrono::Duration,
+    /// A console session unused this long is over (`MIMAMORI_CONSOLE_IDLE_MINUTES`, default 30).
+    pub console_idle: chrono::Duration,
+    /// The console's cookie is sent over HTTPS only (`MIMAMORI_CONSOLE_SECURE_COOKIE`, set it
+    /// when the service is reached through HTTPS; default false).
+    pub console_secure_cookie: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -284,6 +291,23 @@ impl Config {
                     n @ 1..=60 => Ok(chrono::Duration::minutes(n as i64)),
                     _ => Err(format!("{s:?} is not between 1 and 60 minutes")),
                 }
+            })?,
+            api_token_validity: src.parse("api_token_days", chrono::Duration::days(90), |s| match parse_secs(s)? {
+                n @ 1..=3650 => Ok(chrono::Duration::days(n as i64)),
+                _ => Err(format!("{s:?} is not between 1 and 3650 days")),
+            })?,
+            console_idle: src.parse(
+                "console_idle_minutes",
+                chrono::Duration::minutes(30),
+                |s| match parse_secs(s)? {
+                    n @ 1..=1440 => Ok(chrono::Duration::minutes(n as i64)),
+                    _ => Err(format!("{s:?} is not between 1 and 1440 minutes")),
+                },
+            )?,
+            console_secure_cookie: src.parse("console_secure_cookie", false, |s| match s {
+                "1" | "true" | "yes" => Ok(true),
+                "0" | "false" | "no" => Ok(false),
+                _ => Err(format!("{s:?} is not true or false")),
             })?,
             oxygen_low_stock: src.parse("oxygen_low_stock", 2, |s| parse_secs(s).map(|n| n as i64))?,
             release_criteria: src.parse("release_criteria", crate::domain::episode::Criteria::Y2022Sep, |s| {

@@ -1,15 +1,29 @@
-//! Who is calling: a staff API token, checked on every request.
+//! Who is calling and whether they may: a staff API token, checked on every request against the
+//! action its route declares ([`needs`]) and the caller's role ([`Role::allows`]). A route that
+//! declares nothing is refused: permissions fail closed.
 
+use axum::Extension;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
 
 use super::error::ApiError;
+use crate::domain::access::{Action, Role};
 use crate::runtime::state::AppState;
 use crate::store::staff::{self, Staff};
 
-/// The authenticated staff member (`Authorization: Bearer <token>`).
+/// The action a route performs, set on the route by [`needs`].
+#[derive(Debug, Clone, Copy)]
+pub struct Needs(pub Action);
+
+/// Declares what `route` does: only roles that allow `action` get past [`Auth`].
+pub fn needs<S: Clone + Send + Sync + 'static>(action: Action, route: MethodRouter<S>) -> MethodRouter<S> {
+    route.layer(Extension(Needs(action)))
+}
+
+/// The authenticated staff member (`Authorization: Bearer <token>`), allowed the route's action.
 pub struct Auth(pub Staff);
 
 impl FromRequestParts<AppState> for Auth {
@@ -24,7 +38,11 @@ impl FromRequestParts<AppState> for Auth {
             .map(str::trim)
             .filter(|t| !t.is_empty());
         let unauthorized = || {
-            let mut r = ApiError::new(StatusCode::UNAUTHORIZED, "a valid staff API token is required").into_response();
+            let mut r = ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "a valid staff API token is required (it may have expired or been revoked)",
+            )
+            .into_response();
             r.headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
             r
@@ -38,10 +56,44 @@ impl FromRequestParts<AppState> for Auth {
             .acquire()
             .await
             .map_err(|e| ApiError::from(e).into_response())?;
-        match staff::by_token(&mut conn, token).await {
-            Ok(Some(s)) => Ok(Auth(s)),
-            Ok(None) => Err(unauthorized()),
-            Err(e) => Err(ApiError::from(e).into_response()),
+        let who = match staff::by_token(&mut conn, token, state.clock.now()).await {
+            Ok(Some(s)) => s,
+            Ok(None) => return Err(unauthorized()),
+            Err(e) => return Err(ApiError::from(e).into_response()),
+        };
+        drop(conn);
+        let needed = parts.extensions.get::<Needs>().map(|n| n.0);
+        match needed {
+            Some(action) if who.role.allows(action) => Ok(Auth(who)),
+            _ => Err(refuse(state, &who, needed, parts.uri.path()).await),
         }
+    }
+}
+
+/// A refusal: audited (who, what, where) and answered 403 with what the role may not do.
+pub async fn refuse(state: &AppState, who: &Staff, needed: Option<Action>, path: &str) -> Response {
+    let action = needed.map_or("undeclared", Action::code);
+    let audited = async {
+        let mut tx = state.db.begin().await?;
+        staff::audit(
+            &mut tx,
+            Some(who.id),
+            &format!("denied.{action}"),
+            Some(path),
+            state.clock.now(),
+        )
+        .await?;
+        tx.commit().await
+    };
+    if let Err(e) = audited.await {
+        return ApiError::from(e).into_response();
+    }
+    ApiError::new(StatusCode::FORBIDDEN, refusal(who.role, needed)).into_response()
+}
+
+fn refusal(role: Role, needed: Option<Action>) -> String {
+    match needed {
+        Some(action) => format!("the role '{}' may not {}", role.code(), action.code()),
+        None => "this route declares no permission and is refused".to_string(),
     }
 }

@@ -10,6 +10,8 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::care::desk::{self, EpisodeChange, Refused};
+use crate::domain::access::Action;
 use crate::domain::triage::{Level, RequestStatus};
 use crate::i18n::Lang;
 use crate::present;
@@ -23,23 +25,34 @@ pub mod auth;
 pub mod error;
 pub mod oxygen;
 
-pub use auth::Auth;
+pub use auth::{Auth, needs};
 pub use error::ApiError;
 
 pub const OPENAPI: &str = include_str!("../../api/openapi.json");
 
+/// Every route with the action it performs (see [`auth::needs`] and `domain::access`).
 pub fn router() -> Router<AppState> {
+    use Action::*;
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
-        .route("/api/v1/patients", get(list_patients))
-        .route("/api/v1/patients/{id}", get(patient))
-        .route("/api/v1/patients/{id}/episode", post(episode))
-        .route("/api/v1/care-requests", get(list_requests))
-        .route("/api/v1/care-requests/{id}", get(request))
-        .route("/api/v1/care-requests/{id}/assign", post(assign_request))
-        .route("/api/v1/care-requests/{id}/close", post(close_request))
-        .route("/api/v1/reports/providers", get(provider_report))
-        .route("/api/v1/care-requests/{id}/status", post(close_request))
+        .route("/api/v1/patients", needs(Read, get(list_patients)))
+        .route("/api/v1/patients/{id}", needs(Read, get(patient)))
+        .route("/api/v1/patients/{id}/episode", needs(ManagePatients, post(episode)))
+        .route("/api/v1/care-requests", needs(Read, get(list_requests)))
+        .route("/api/v1/care-requests/{id}", needs(Read, get(request)))
+        .route(
+            "/api/v1/care-requests/{id}/assign",
+            needs(ActOnRequests, post(assign_request)),
+        )
+        .route(
+            "/api/v1/care-requests/{id}/close",
+            needs(ActOnRequests, post(close_request)),
+        )
+        .route("/api/v1/reports/providers", needs(Read, get(provider_report)))
+        .route(
+            "/api/v1/care-requests/{id}/status",
+            needs(ActOnRequests, post(close_request)),
+        )
         .merge(oxygen::router())
 }
 
@@ -93,8 +106,9 @@ async fn list_patients(
         area: q.area,
         level: q.severity,
     };
-    let rows = views::patients(&mut conn, &filter).await?;
+    let mut rows = views::patients(&mut conn, &filter).await?;
     drop(conn);
+    rows.retain(|p| who.sees(p.area.as_deref()));
     audit(&state, &who, "patients.list", None).await?;
     let patients: Vec<Value> = rows
         .iter()
@@ -134,7 +148,8 @@ async fn patient(
     let chains = offers::history_of_patient(&mut conn, id).await?;
     drop(conn);
     audit(&state, &who, "patient.read", Some(&format!("patient:{id}"))).await?;
-    let Some(p) = p else {
+    // another area's patient is as unknown as one that does not exist
+    let Some(p) = p.filter(|p| who.sees(p.area.as_deref())) else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient"));
     };
     Ok(Json(json!({
@@ -173,9 +188,10 @@ async fn list_requests(
     Query(q): Query<RequestQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let mut conn = state.db.pool.acquire().await?;
-    let rows = views::open_requests(&mut conn, q.kind.as_deref()).await?;
+    let mut rows = views::open_requests(&mut conn, q.kind.as_deref()).await?;
     let history = offers::history_of_open(&mut conn).await?;
     drop(conn);
+    rows.retain(|r| who.sees(r.area.as_deref()));
     audit(&state, &who, "care_requests.list", None).await?;
     Ok(Json(
         json!({ "care_requests": present::requests_json(&state.locales, lang_of(q.lang.as_deref()), &rows, &history) }),
@@ -195,7 +211,7 @@ async fn request(
     let follow_ups = views::follow_ups(&mut conn, id).await?;
     drop(conn);
     audit(&state, &who, "care_request.read", Some(&format!("care_request:{id}"))).await?;
-    let Some(row) = row else {
+    let Some(row) = row.filter(|r| who.sees(r.area.as_deref())) else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "no such care request"));
     };
     let lang = lang_of(q.lang.as_deref());
@@ -280,47 +296,33 @@ async fn assign_request(
             "send JSON: {\"provider_id\": 12, \"reason\": \"…\"}",
         ));
     };
-    let reason = body.reason.trim();
-    if reason.is_empty() {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "a reason is required"));
-    }
-    let now = state.clock.now();
-    let ctx = crate::care::context::Ctx {
-        config: &state.config,
-        locales: &state.locales,
-        now,
-    };
+    let ctx = state.ctx();
     let mut tx = state.db.begin().await?;
-    let previous = views::request(&mut tx, id).await?.and_then(|r| r.provider_id);
-    let done = crate::care::assign::staff_assign(&mut tx, &ctx, id, body.provider_id).await?;
-    use crate::care::assign::AssignError;
-    match done {
-        Ok(()) => {}
-        Err(AssignError::NoRequest) => return Err(ApiError::new(StatusCode::NOT_FOUND, "no such care request")),
-        Err(AssignError::NoProvider) => {
-            return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "no active doctor, nurse or pharmacist with this id",
-            ));
-        }
-        Err(AssignError::Closed) => {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "the care request is already closed",
-            ));
-        }
-    }
-    let action = if previous.is_some() {
-        "care_request.reassign"
-    } else {
-        "care_request.assign"
-    };
-    let subject = format!("care_request:{id} provider:{}", body.provider_id);
-    staff::audit_why(&mut tx, Some(who.id), action, Some(&subject), Some(reason), now).await?;
+    desk::assign(&mut tx, &ctx, &who, id, body.provider_id, &body.reason)
+        .await?
+        .map_err(refused)?;
     state.commit(tx).await?;
     Ok(Json(
         json!({ "id": id, "status": "assigned", "provider_id": body.provider_id }),
     ))
+}
+
+/// A staff action's refusal as the API says it.
+fn refused(r: Refused) -> ApiError {
+    match r {
+        Refused::NotFound => ApiError::new(StatusCode::NOT_FOUND, "no such care request or patient"),
+        Refused::NoReason => ApiError::new(StatusCode::BAD_REQUEST, "a reason is required"),
+        Refused::NoProvider => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no active doctor, nurse or pharmacist with this id",
+        ),
+        Refused::NotNow => ApiError::new(
+            StatusCode::CONFLICT,
+            "the care request is closed or cannot move to that status",
+        ),
+        Refused::Ended => ApiError::new(StatusCode::CONFLICT, "the patient's episode has already ended"),
+        Refused::BadDay => ApiError::new(StatusCode::BAD_REQUEST, "until is not a valid day"),
+    }
 }
 
 #[derive(Deserialize)]
@@ -351,41 +353,10 @@ async fn close_request(
             "outcome must be assigned, in_progress, done or cancelled",
         ));
     };
-    let reason = body.reason.trim();
-    if to.needs_reason() && reason.is_empty() {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "a reason is required"));
-    }
-    let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    let changed = views::move_request(
-        &mut tx,
-        id,
-        to,
-        (!reason.is_empty()).then_some(reason),
-        Some(who.id),
-        now,
-    )
-    .await?;
-    if changed == 0 {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "no care request with this id can move to that status",
-        ));
-    }
-    if matches!(to, RequestStatus::Done | RequestStatus::Cancelled) {
-        offers::withdraw_open(&mut tx, id, now).await?;
-    }
-    let action = format!("care_request.{}", to.code());
-    let why = (!reason.is_empty()).then_some(reason);
-    staff::audit_why(
-        &mut tx,
-        Some(who.id),
-        &action,
-        Some(&format!("care_request:{id}")),
-        why,
-        now,
-    )
-    .await?;
+    desk::move_request(&mut tx, &who, id, to, &body.reason, state.clock.now())
+        .await?
+        .map_err(refused)?;
     state.commit(tx).await?;
     Ok(Json(json!({ "id": id, "status": to.code() })))
 }
@@ -412,27 +383,9 @@ async fn episode(
             "send JSON: {\"action\": \"end\"|\"extend\", \"reason\": \"…\", \"until\": \"YYYY-MM-DD\"}",
         ));
     };
-    if body.reason.trim().is_empty() {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "a reason is required"));
-    }
-    let now = state.clock.now();
-    let ctx = crate::care::context::Ctx {
-        config: &state.config,
-        locales: &state.locales,
-        now,
-    };
-    let mut tx = state.db.begin().await?;
-    let Some(patient) = patients::get(&mut tx, id).await? else {
-        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient"));
-    };
-    let done = match (body.action.as_str(), body.until) {
-        ("end", _) => crate::care::release::release(&mut tx, &ctx, &patient, Some(body.reason.trim())).await,
-        ("extend", Some(day)) => {
-            let Some(until) = crate::domain::episode::start_of_day(day, state.config.timezone) else {
-                return Err(ApiError::new(StatusCode::BAD_REQUEST, "until is not a valid day"));
-            };
-            crate::care::release::extend(&mut tx, &ctx, id, until, body.reason.trim()).await
-        }
+    let change = match (body.action.as_str(), body.until) {
+        ("end", _) => EpisodeChange::End,
+        ("extend", Some(day)) => EpisodeChange::Extend(day),
         ("extend", None) => {
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
@@ -440,21 +393,12 @@ async fn episode(
             ));
         }
         _ => return Err(ApiError::new(StatusCode::BAD_REQUEST, "action must be end or extend")),
-    }?;
-    if !done {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "the patient's episode has already ended",
-        ));
-    }
-    staff::audit(
-        &mut tx,
-        Some(who.id),
-        &format!("episode.{}", body.action),
-        Some(&format!("patient:{id}")),
-        now,
-    )
-    .await?;
+    };
+    let ctx = state.ctx();
+    let mut tx = state.db.begin().await?;
+    desk::change_episode(&mut tx, &ctx, &who, id, change, &body.reason)
+        .await?
+        .map_err(refused)?;
     state.commit(tx).await?;
     Ok(Json(json!({ "id": id, "action": body.action })))
 }

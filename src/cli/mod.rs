@@ -1,12 +1,14 @@
 //! The command line: `mimamori [serve]`, `mimamori migrate`, `mimamori patient …`, `mimamori provider …`,
 //! `mimamori staff add`, `mimamori cases list`.
 
+mod cases;
 mod common;
 mod oxygen;
 mod patient;
 mod provider;
 mod staff;
 
+use crate::domain::access::Role;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -127,12 +129,58 @@ pub enum ProviderCommand {
 
 #[derive(Subcommand)]
 pub enum StaffCommand {
-    /// Add a staff member and print their API token (shown once; only its hash is stored).
+    /// Add a staff member and print their first API token (shown once; only its hash is
+    /// stored). With --login, the console password is read from stdin.
     Add {
         #[arg(long)]
         name: String,
-        #[arg(long, value_parser = ["admin", "staff"])]
+        /// viewer (reads), staff (clinical work) or admin (also accounts, providers, stock, audit)
+        #[arg(long, value_parser = ["viewer", "staff", "admin"])]
         role: String,
+        /// The console login; the password is the first line of stdin.
+        #[arg(long)]
+        login: Option<String>,
+        /// Limit the account to these areas (comma-separated); all areas when absent.
+        #[arg(long, value_delimiter = ',')]
+        areas: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a new console password, read from stdin.
+    Passwd { login: String },
+    /// Disable an account: its tokens and sessions stop working at once.
+    Disable { login: String },
+    /// Every staff account, with role, areas and state.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// API tokens: issue, list and revoke.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Issue a new API token (shown once).
+    Add {
+        /// A login or a staff id.
+        staff: String,
+        /// Valid this many days (default MIMAMORI_API_TOKEN_DAYS).
+        #[arg(long)]
+        days: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke one token (--id) or every token of the staff member: refused at once.
+    Revoke {
+        staff: String,
+        #[arg(long)]
+        id: Option<i64>,
+    },
+    /// The staff member's tokens (never the tokens themselves).
+    List {
+        staff: String,
         #[arg(long)]
         json: bool,
     },
@@ -201,10 +249,38 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Patient(PatientCommand::Extend { id, until, reason }) => {
             patient::change_episode(config, id, Some(until), &reason).await
         }
-        Command::Staff(StaffCommand::Add { name, role, json }) => staff::add_staff(config, &name, &role, json).await,
+        Command::Staff(StaffCommand::Add {
+            name,
+            role,
+            login,
+            areas,
+            json,
+        }) => {
+            let role = Role::from_code(&role).ok_or_else(|| anyhow::anyhow!("--role: viewer, staff or admin"))?;
+            let add = staff::AddStaff {
+                name,
+                role,
+                login,
+                areas,
+                json,
+            };
+            staff::add_staff(config, add).await
+        }
+        Command::Staff(StaffCommand::Passwd { login }) => staff::passwd(config, &login).await,
+        Command::Staff(StaffCommand::Disable { login }) => staff::disable(config, &login).await,
+        Command::Staff(StaffCommand::List { json }) => staff::list(config, json).await,
+        Command::Staff(StaffCommand::Token(TokenCommand::Add { staff: who, days, json })) => {
+            staff::add_token(config, &who, days, json).await
+        }
+        Command::Staff(StaffCommand::Token(TokenCommand::Revoke { staff: who, id })) => {
+            staff::revoke_token(config, &who, id).await
+        }
+        Command::Staff(StaffCommand::Token(TokenCommand::List { staff: who, json })) => {
+            staff::list_tokens(config, &who, json).await
+        }
         Command::Cases(CasesCommand::Jobs { json }) => oxygen::jobs(config, json).await,
         Command::Cases(CasesCommand::List { kind, lang, json }) => {
-            staff::list_cases(config, kind.as_deref(), lang, json).await
+            cases::list_cases(config, kind.as_deref(), lang, json).await
         }
         Command::Provider(ProviderCommand::Add {
             name,

@@ -1,5 +1,6 @@
 //! Pure domain logic: no I/O, time passed in. Exhaustively unit-tested.
 
+pub mod access;
 pub mod calendar;
 pub mod chain;
 pub mod code;
@@ -10,6 +11,7 @@ pub mod equipment;
 pub mod lexicon;
 pub mod numbers;
 pub mod oxygen_route;
+pub mod password;
 pub mod patient;
 pub mod performance;
 pub mod reading;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use tokio::sync::{Notify, mpsc, oneshot};
 
 use super::claims::ClaimBook;
+use crate::care::context::Ctx;
 use crate::channels::NewEvent;
 use crate::channels::line::LineClient;
 use crate::channels::telegram::{GlobalPace, TelegramClient};
@@ -49,6 +50,15 @@ pub struct IngestRequest {
 }
 
 impl AppState {
+    /// What a care workflow needs, at the clock's now.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            config: &self.config,
+            locales: &self.locales,
+            now: self.clock.now(),
+        }
+    }
+
     /// Commits a staff action and wakes the dispatcher in one call: what the action queued for a
     /// patient or a provider goes out now, never left for the next poll.
     pub async fn commit(&self, tx: WriteTx<'_>) -> sqlx::Result<()> {

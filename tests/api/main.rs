@@ -15,6 +15,7 @@ mod pharmacy;
 mod providers;
 mod release;
 mod reporting;
+mod roles;
 mod staff_api;
 mod triage;
 mod understanding;

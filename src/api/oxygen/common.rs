@@ -17,11 +17,7 @@ pub(super) async fn audited(state: &AppState, who: i64, action: &str, subject: O
 }
 
 pub(super) fn ctx(state: &AppState) -> Ctx<'_> {
-    Ctx {
-        config: &state.config,
-        locales: &state.locales,
-        now: state.clock.now(),
-    }
+    state.ctx()
 }
 
 /// A JSON body, or a 400 that shows what to send.

@@ -56,15 +56,28 @@ impl TestApp {
 
     /// Runs `mimamori <args>` against this test's database.
     pub fn cli(&self, args: &[&str]) -> std::process::Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_mimamori"))
+        self.cli_with_input(args, "")
+    }
+
+    /// Runs `mimamori <args>` with `input` on its stdin (a password, say).
+    pub fn cli_with_input(&self, args: &[&str], input: &str) -> std::process::Output {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mimamori"))
             .args(args)
             .env("MIMAMORI_DATABASE_URL", &self.db.url)
             .env("MIMAMORI_TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN)
             .env("MIMAMORI_TELEGRAM_WEBHOOK_SECRET", TELEGRAM_SECRET)
             .env("MIMAMORI_TELEGRAM_BOT_USERNAME", "mimamori_test_bot")
             .env("MIMAMORI_LOG", "warn")
-            .output()
-            .expect("run the mimamori binary")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run the mimamori binary");
+        if let Some(mut stdin) = child.stdin.take() {
+            let _ = stdin.write_all(input.as_bytes());
+        }
+        child.wait_with_output().expect("the mimamori binary ends")
     }
 
     /// Registers a patient through the CLI; returns (patient id, enrolment code).

@@ -1,0 +1,40 @@
+-- Staff sign in to the console with a login and a password, work under a role and possibly
+-- only some areas; API tokens expire and can be revoked; alerts are acknowledged and resolved
+-- by a named person. `staff.revoked_at` is when the account was disabled; `staff.token_hash`
+-- (the first token) is kept for the record and no longer read: tokens live in api_tokens.
+ALTER TABLE staff ADD COLUMN login TEXT;
+ALTER TABLE staff ADD COLUMN password_hash TEXT;                          -- argon2id (PHC string)
+ALTER TABLE staff ADD COLUMN areas TEXT;                                  -- comma-separated; NULL: every area
+ALTER TABLE staff ADD COLUMN failed_logins BIGINT NOT NULL DEFAULT 0;     -- wrong passwords in a row
+ALTER TABLE staff ADD COLUMN locked_until BIGINT;
+CREATE UNIQUE INDEX staff_login ON staff (login);
+
+CREATE TABLE api_tokens (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    staff_id    BIGINT  NOT NULL REFERENCES staff (id),
+    token_hash  TEXT    NOT NULL UNIQUE,   -- SHA-256; the token itself is shown once
+    created_at  BIGINT  NOT NULL,
+    expires_at  BIGINT  NOT NULL,
+    revoked_at  BIGINT
+);
+-- the tokens issued so far keep working for 90 days from their issue
+INSERT INTO api_tokens (staff_id, token_hash, created_at, expires_at, revoked_at)
+    SELECT id, token_hash, created_at, created_at + 7776000000, revoked_at FROM staff;
+
+-- A signed-in browser: the cookie holds a random token whose hash is here; every form carries
+-- the session's CSRF token.
+CREATE TABLE staff_sessions (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    staff_id      BIGINT  NOT NULL REFERENCES staff (id),
+    token_hash    TEXT    NOT NULL UNIQUE,
+    csrf          TEXT    NOT NULL,
+    created_at    BIGINT  NOT NULL,
+    last_seen_at  BIGINT  NOT NULL,
+    ended_at      BIGINT
+);
+
+ALTER TABLE staff_alerts ADD COLUMN acknowledged_by BIGINT REFERENCES staff (id);
+ALTER TABLE staff_alerts ADD COLUMN acknowledged_at BIGINT;
+ALTER TABLE staff_alerts ADD COLUMN resolved_by BIGINT REFERENCES staff (id);
+ALTER TABLE staff_alerts ADD COLUMN resolution TEXT;
+CREATE INDEX staff_alerts_open ON staff_alerts (resolved_at, id);

@@ -1,0 +1,163 @@
+//! What health-centre staff do by hand, from the API or the console alike: assign a request,
+//! move or close it, end or extend an episode. Each checks that the request or patient is in
+//! the staff member's areas, changes it, and audits who did what and why, in the caller's
+//! transaction. Refusals are values ([`Refused`]) each interface puts in its own words.
+
+use chrono::{DateTime, Utc};
+
+use super::context::Ctx;
+use crate::domain::triage::RequestStatus;
+use crate::store::staff::{self, Staff};
+use crate::store::{Conn, offers, patients, views};
+
+/// Why a staff action was not done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// No such request or patient, or one outside the staff member's areas.
+    NotFound,
+    /// A reason is required and none was given.
+    NoReason,
+    /// No active doctor, nurse or pharmacist with this id.
+    NoProvider,
+    /// The request is closed, or cannot move to that status from where it is.
+    NotNow,
+    /// The episode has already ended.
+    Ended,
+    /// A date that is not a day (extending).
+    BadDay,
+}
+
+fn reason_of(reason: &str) -> Result<&str, Refused> {
+    Some(reason.trim()).filter(|r| !r.is_empty()).ok_or(Refused::NoReason)
+}
+
+/// The request, if this staff member may see it.
+async fn visible_request(conn: &mut Conn, who: &Staff, id: i64) -> anyhow::Result<Option<views::RequestRow>> {
+    Ok(views::request(conn, id).await?.filter(|r| who.sees(r.area.as_deref())))
+}
+
+/// Staff hand a request to a provider (or to another one), with a reason.
+pub async fn assign(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    who: &Staff,
+    id: i64,
+    provider_id: i64,
+    reason: &str,
+) -> anyhow::Result<Result<(), Refused>> {
+    let reason = match reason_of(reason) {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(e)),
+    };
+    let Some(request) = visible_request(conn, who, id).await? else {
+        return Ok(Err(Refused::NotFound));
+    };
+    use super::assign::AssignError;
+    match super::assign::staff_assign(conn, ctx, id, provider_id).await? {
+        Ok(()) => {}
+        Err(AssignError::NoRequest) => return Ok(Err(Refused::NotFound)),
+        Err(AssignError::NoProvider) => return Ok(Err(Refused::NoProvider)),
+        Err(AssignError::Closed) => return Ok(Err(Refused::NotNow)),
+    }
+    let action = if request.provider_id.is_some() {
+        "care_request.reassign"
+    } else {
+        "care_request.assign"
+    };
+    let subject = format!("care_request:{id} provider:{provider_id}");
+    staff::audit_why(conn, Some(who.id), action, Some(&subject), Some(reason), ctx.now).await?;
+    Ok(Ok(()))
+}
+
+/// Moves a request on: assigned, in progress, or closed as done / cancelled (with a reason).
+pub async fn move_request(
+    conn: &mut Conn,
+    who: &Staff,
+    id: i64,
+    to: RequestStatus,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<(), Refused>> {
+    let reason = reason.trim();
+    if to.needs_reason() && reason.is_empty() {
+        return Ok(Err(Refused::NoReason));
+    }
+    if visible_request(conn, who, id).await?.is_none() {
+        return Ok(Err(Refused::NotFound));
+    }
+    let why = (!reason.is_empty()).then_some(reason);
+    if views::move_request(conn, id, to, why, Some(who.id), now).await? == 0 {
+        return Ok(Err(Refused::NotNow));
+    }
+    if matches!(to, RequestStatus::Done | RequestStatus::Cancelled) {
+        offers::withdraw_open(conn, id, now).await?;
+    }
+    let action = format!("care_request.{}", to.code());
+    staff::audit_why(
+        conn,
+        Some(who.id),
+        &action,
+        Some(&format!("care_request:{id}")),
+        why,
+        now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+/// How staff change an episode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EpisodeChange {
+    End,
+    /// The episode lasts at least until the start of this day.
+    Extend(chrono::NaiveDate),
+}
+
+/// Staff end or extend a patient's episode, with a reason the patient's record keeps.
+pub async fn change_episode(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    who: &Staff,
+    patient_id: i64,
+    change: EpisodeChange,
+    reason: &str,
+) -> anyhow::Result<Result<(), Refused>> {
+    let reason = match reason_of(reason) {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(e)),
+    };
+    let Some(patient) = patients::get(conn, patient_id)
+        .await?
+        .filter(|p| who.sees(p.area.as_deref()))
+    else {
+        return Ok(Err(Refused::NotFound));
+    };
+    let (done, action) = match change {
+        EpisodeChange::End => (
+            super::release::release(conn, ctx, &patient, Some(reason)).await?,
+            "episode.end",
+        ),
+        EpisodeChange::Extend(day) => {
+            let Some(until) = crate::domain::episode::start_of_day(day, ctx.config.timezone) else {
+                return Ok(Err(Refused::BadDay));
+            };
+            (
+                super::release::extend(conn, ctx, patient_id, until, reason).await?,
+                "episode.extend",
+            )
+        }
+    };
+    if !done {
+        return Ok(Err(Refused::Ended));
+    }
+    staff::audit_why(
+        conn,
+        Some(who.id),
+        action,
+        Some(&format!("patient:{patient_id}")),
+        Some(reason),
+        ctx.now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
