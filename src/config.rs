@@ -38,6 +38,9 @@ pub struct LineConfig {
     pub channel_secret: Secret,
     pub channel_access_token: Secret,
     pub api_url: String,
+    /// The bot's basic ID (`@123abcde`, `MIMAMORI_LINE_BOT_ID`): the enrolment sheet's QR code
+    /// adds the bot as a friend.
+    pub bot_id: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -200,6 +203,11 @@ impl Config {
                     .unwrap_or("https://api.line.me")
                     .trim_end_matches('/')
                     .to_string(),
+                bot_id: src
+                    .get("line_bot_id")
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string),
             }),
             _ => None,
         };

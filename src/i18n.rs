@@ -37,10 +37,13 @@ impl Lang {
     }
 }
 
-/// The sources, embedded at build time so the binary runs from anywhere.
-pub const SOURCES: &[(Lang, &str)] = &[
-    (Lang::Ja, include_str!("../locales/ja/main.ftl")),
-    (Lang::En, include_str!("../locales/en/main.ftl")),
+/// The sources, embedded at build time so the binary runs from anywhere: per language, the
+/// chat messages (`main.ftl`) and the staff console (`console.ftl`).
+pub const SOURCES: &[(Lang, &str, &str)] = &[
+    (Lang::Ja, "main", include_str!("../locales/ja/main.ftl")),
+    (Lang::Ja, "console", include_str!("../locales/ja/console.ftl")),
+    (Lang::En, "main", include_str!("../locales/en/main.ftl")),
+    (Lang::En, "console", include_str!("../locales/en/console.ftl")),
 ];
 
 pub struct Locales {
@@ -52,21 +55,26 @@ pub type Args<'a> = [(&'a str, FluentValue<'a>)];
 
 impl Locales {
     pub fn load() -> Result<Locales, String> {
-        let mut bundles = HashMap::new();
-        for (lang, source) in SOURCES {
+        let mut bundles: HashMap<Lang, FluentBundle<FluentResource>> = HashMap::new();
+        for (lang, name, source) in SOURCES {
             let resource = FluentResource::try_new(source.to_string())
-                .map_err(|(_, errors)| format!("locales/{}: {errors:?}", lang.code()))?;
-            let id = lang
-                .code()
-                .parse()
-                .map_err(|e| format!("language id {}: {e}", lang.code()))?;
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // chat apps render the isolation marks as boxes on some phones
-            bundle.set_use_isolating(false);
+                .map_err(|(_, errors)| format!("locales/{}/{name}.ftl: {errors:?}", lang.code()))?;
+            let bundle = match bundles.entry(*lang) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let id = lang
+                        .code()
+                        .parse()
+                        .map_err(|e| format!("language id {}: {e}", lang.code()))?;
+                    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+                    // chat apps render the isolation marks as boxes on some phones
+                    bundle.set_use_isolating(false);
+                    e.insert(bundle)
+                }
+            };
             bundle
                 .add_resource(resource)
-                .map_err(|errors| format!("locales/{}: {errors:?}", lang.code()))?;
-            bundles.insert(*lang, bundle);
+                .map_err(|errors| format!("locales/{}/{name}.ftl: {errors:?}", lang.code()))?;
         }
         Ok(Locales { bundles })
     }
@@ -117,10 +125,13 @@ mod tests {
 
     #[test]
     fn every_locale_defines_every_message() {
-        let sets: Vec<(Lang, BTreeSet<String>)> = SOURCES
-            .iter()
-            .map(|(l, s)| (*l, message_ids(s).into_iter().collect()))
-            .collect();
+        let mut sets: Vec<(Lang, BTreeSet<String>)> = Vec::new();
+        for (l, _, s) in SOURCES {
+            match sets.iter_mut().find(|(x, _)| x == l) {
+                Some((_, set)) => set.extend(message_ids(s)),
+                None => sets.push((*l, message_ids(s).into_iter().collect())),
+            }
+        }
         let all: BTreeSet<String> = sets.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
         for (lang, set) in &sets {
             let missing: Vec<_> = all.difference(set).collect();
@@ -138,18 +149,24 @@ mod tests {
     fn every_message_the_code_asks_for_exists() {
         let locales = Locales::load().expect("locales parse");
         let mut asked = BTreeSet::new();
-        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut stack = vec![
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")),
+        ];
         while let Some(p) = stack.pop() {
             for entry in std::fs::read_dir(&p).expect("src dir") {
                 let path = entry.expect("entry").path();
                 if path.is_dir() {
                     stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
+                } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
                     let text = std::fs::read_to_string(&path).expect("source");
-                    // message ids are marked with the msg! macro in the code
-                    for part in text.split("msg!(\"").skip(1) {
-                        if let Some((id, _)) = part.split_once('"') {
-                            asked.insert(id.to_string());
+                    // message ids are marked with the msg! macro in the code, and asked for
+                    // with tr.t and a literal in the console templates
+                    for marker in ["msg!(\"", "tr.t(\""] {
+                        for part in text.split(marker).skip(1) {
+                            if let Some((id, _)) = part.split_once('"') {
+                                asked.insert(id.to_string());
+                            }
                         }
                     }
                 }

@@ -58,6 +58,9 @@ pub mod runtime;
 pub mod api;
 
 /// Webhooks, health, metrics: the HTTP routes.
+/// The health centre's web console (`/console`): signed-in pages for what staff see and do.
+pub mod console;
+
 pub mod http;
 
 /// Startup and orderly shutdown of the server and the loops.

@@ -38,3 +38,13 @@ ALTER TABLE staff_alerts ADD COLUMN acknowledged_at BIGINT;
 ALTER TABLE staff_alerts ADD COLUMN resolved_by BIGINT REFERENCES staff (id);
 ALTER TABLE staff_alerts ADD COLUMN resolution TEXT;
 CREATE INDEX staff_alerts_open ON staff_alerts (resolved_at, id);
+
+-- What staff wrote down while working a request ("called twice, no answer; will try at 15:00").
+CREATE TABLE care_request_notes (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    care_request_id  BIGINT  NOT NULL REFERENCES care_requests (id),
+    staff_id         BIGINT  NOT NULL REFERENCES staff (id),
+    text             TEXT    NOT NULL,
+    created_at       BIGINT  NOT NULL
+);
+CREATE INDEX care_request_notes_request ON care_request_notes (care_request_id);

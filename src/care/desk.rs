@@ -161,3 +161,92 @@ pub async fn change_episode(
     .await?;
     Ok(Ok(()))
 }
+
+/// Staff write down what they did or found on a request.
+pub async fn note(
+    conn: &mut Conn,
+    who: &Staff,
+    request_id: i64,
+    text: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<(), Refused>> {
+    let text = match reason_of(text) {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(e)),
+    };
+    if visible_request(conn, who, request_id).await?.is_none() {
+        return Ok(Err(Refused::NotFound));
+    }
+    crate::store::notes::add(conn, request_id, who.id, text, now).await?;
+    staff::audit(
+        conn,
+        Some(who.id),
+        "care_request.note",
+        Some(&format!("care_request:{request_id}")),
+        now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+/// The alert, if this staff member may see it (an alert about a patient follows the patient's
+/// area; one about no patient is everyone's).
+async fn visible_alert(conn: &mut Conn, who: &Staff, id: i64) -> anyhow::Result<Option<crate::store::alerts::Alert>> {
+    Ok(crate::store::alerts::get(conn, id)
+        .await?
+        .filter(|a| a.patient_id.is_none() || who.sees(a.area.as_deref())))
+}
+
+/// "I'm on it": the alert is taken, for everyone.
+pub async fn acknowledge_alert(
+    conn: &mut Conn,
+    who: &Staff,
+    id: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<(), Refused>> {
+    if visible_alert(conn, who, id).await?.is_none() {
+        return Ok(Err(Refused::NotFound));
+    }
+    if crate::store::alerts::acknowledge(conn, id, who.id, now).await? == 0 {
+        return Ok(Err(Refused::NotNow));
+    }
+    staff::audit(
+        conn,
+        Some(who.id),
+        "alert.acknowledge",
+        Some(&format!("alert:{id}")),
+        now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+/// The alert is dealt with: resolved with a note saying how.
+pub async fn resolve_alert(
+    conn: &mut Conn,
+    who: &Staff,
+    id: i64,
+    note: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<(), Refused>> {
+    let note = match reason_of(note) {
+        Ok(n) => n,
+        Err(e) => return Ok(Err(e)),
+    };
+    if visible_alert(conn, who, id).await?.is_none() {
+        return Ok(Err(Refused::NotFound));
+    }
+    if crate::store::alerts::resolve(conn, id, who.id, note, now).await? == 0 {
+        return Ok(Err(Refused::NotNow));
+    }
+    staff::audit_why(
+        conn,
+        Some(who.id),
+        "alert.resolve",
+        Some(&format!("alert:{id}")),
+        Some(note),
+        now,
+    )
+    .await?;
+    Ok(Ok(()))
+}

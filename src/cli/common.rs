@@ -19,8 +19,7 @@ pub(super) fn local_time(s: &str) -> Result<chrono::NaiveDateTime, String> {
 }
 
 pub(super) fn validate_phone(phone: &str, flag: &str) -> Result<(), String> {
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    if digits < 6 || !phone.chars().all(|c| c.is_ascii_digit() || "+-() ".contains(c)) {
+    if !crate::domain::patient::is_phone(phone) {
         return Err(format!("{flag} must be a telephone number, for example 090-1234-5678"));
     }
     Ok(())

@@ -187,21 +187,24 @@ pub(super) async fn change_episode(
 }
 
 pub(super) fn validate(args: &AddPatient, today: NaiveDate) -> Result<(), String> {
-    if args.name.trim().is_empty() {
-        return Err("--name must not be empty".into());
-    }
-    super::common::validate_phone(&args.phone, "--phone")?;
-    if args.birth_date > today {
-        return Err("--birth-date is in the future".into());
-    }
-    if args.onset_date > today {
-        return Err("--onset-date is in the future".into());
-    }
-    if args.onset_date < args.birth_date {
-        return Err("--onset-date is before --birth-date".into());
-    }
-    if args.test_date.is_some_and(|t| t > today) {
-        return Err("--test-date is in the future".into());
-    }
-    Ok(())
+    use crate::domain::patient::RegistrationProblem::*;
+    let checked = crate::domain::patient::check_registration(
+        &args.name,
+        &args.phone,
+        args.birth_date,
+        args.onset_date,
+        args.test_date,
+        today,
+    );
+    checked.map_err(|p| {
+        match p {
+            NoName => "--name must not be empty",
+            BadPhone => "--phone must be a telephone number, for example 090-1234-5678",
+            BirthInFuture => "--birth-date is in the future",
+            OnsetInFuture => "--onset-date is in the future",
+            OnsetBeforeBirth => "--onset-date is before --birth-date",
+            TestInFuture => "--test-date is in the future",
+        }
+        .to_string()
+    })
 }

@@ -154,12 +154,23 @@ pub struct Registered {
 /// Registers a patient and issues their one-time code.
 pub async fn register(conn: &mut Conn, ctx: &Ctx<'_>, patient: &NewPatient<'_>) -> anyhow::Result<Registered> {
     let patient_id = patients::insert(conn, patient, ctx.now).await?;
-    let code = EnrolmentCode::generate(&mut rand::thread_rng());
-    let expires_at = ctx.now + ctx.config.enrolment_code_ttl;
-    codes::insert(conn, Holder::Patient, &code.hash(), patient_id, expires_at, ctx.now).await?;
+    let (code, expires_at) = new_code(conn, ctx, patient_id).await?;
     Ok(Registered {
         patient_id,
         code,
         expires_at,
     })
+}
+
+/// A new one-time code for a patient who has not enrolled yet (a lost sheet, an expired code):
+/// codes are kept only as hashes, so one is never shown twice.
+pub async fn new_code(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    patient_id: i64,
+) -> anyhow::Result<(EnrolmentCode, DateTime<Utc>)> {
+    let code = EnrolmentCode::generate(&mut rand::thread_rng());
+    let expires_at = ctx.now + ctx.config.enrolment_code_ttl;
+    codes::insert(conn, Holder::Patient, &code.hash(), patient_id, expires_at, ctx.now).await?;
+    Ok((code, expires_at))
 }

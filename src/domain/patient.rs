@@ -60,6 +60,54 @@ pub fn is_high_risk(birth: NaiveDate, has_risk_factor: bool, today: NaiveDate) -
     has_risk_factor || age_on(birth, today) >= 65
 }
 
+/// Why a registration was refused (the CLI and the console say it in their own words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistrationProblem {
+    NoName,
+    BadPhone,
+    BirthInFuture,
+    OnsetInFuture,
+    OnsetBeforeBirth,
+    TestInFuture,
+}
+
+/// A telephone number as people write them: digits with `+ - ( )` and spaces, six digits at least.
+pub fn is_phone(phone: &str) -> bool {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    digits >= 6 && phone.chars().all(|c| c.is_ascii_digit() || "+-() ".contains(c))
+}
+
+/// The checks every registration passes, whichever interface it comes from.
+pub fn check_registration(
+    name: &str,
+    phone: &str,
+    birth: NaiveDate,
+    onset: NaiveDate,
+    test: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(), RegistrationProblem> {
+    use RegistrationProblem::*;
+    if name.trim().is_empty() {
+        return Err(NoName);
+    }
+    if !is_phone(phone) {
+        return Err(BadPhone);
+    }
+    if birth > today {
+        return Err(BirthInFuture);
+    }
+    if onset > today {
+        return Err(OnsetInFuture);
+    }
+    if onset < birth {
+        return Err(OnsetBeforeBirth);
+    }
+    if test.is_some_and(|t| t > today) {
+        return Err(TestInFuture);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

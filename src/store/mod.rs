@@ -2,6 +2,7 @@
 //! PostgreSQL (several instances). Where the engines differ (claiming work under concurrency,
 //! transaction start), [`Engine`] says which SQL to use.
 
+pub mod alerts;
 pub mod care;
 pub mod chats;
 pub mod codes;
@@ -9,6 +10,7 @@ pub mod columns;
 pub mod equipment;
 pub mod events;
 pub mod instances;
+pub mod notes;
 pub mod offers;
 pub mod outbox;
 pub mod patients;

@@ -232,3 +232,33 @@ pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str) -> sqlx::Result<
         .await
         .map(|_| ())
 }
+
+/// One message sent (or to be sent) to a chat, as staff read the conversation.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub at: DateTime<Utc>,
+    pub text: String,
+    pub status: String,
+}
+
+/// The latest `limit` messages to a chat, newest first.
+pub async fn messages_to(conn: &mut Conn, chat_id: i64, limit: i64) -> sqlx::Result<Vec<Sent>> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT created_at, body, status FROM outbox WHERE chat_id = $1 AND kind = 'messages' ORDER BY id DESC LIMIT $2",
+    )
+    .bind(chat_id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(at, body, status)| match serde_json::from_str::<Body>(&body).ok()? {
+            Body::Messages { messages } => Some(Sent {
+                at: from_ms(at),
+                text: messages.into_iter().map(|m| m.text).collect::<Vec<_>>().join("\n\n"),
+                status,
+            }),
+            Body::CallbackAnswer { .. } => None,
+        })
+        .collect())
+}

@@ -24,6 +24,11 @@ pub struct PatientRow {
     pub reported_at: Option<DateTime<Utc>>,
     pub level: Option<Level>,
     pub open_requests: i64,
+    pub phone: String,
+    pub onset_date: String,
+    pub last_contact_at: Option<DateTime<Utc>>,
+    /// Whether the patient's chat is bound (they entered their enrolment code).
+    pub enrolled: bool,
 }
 
 impl FromRow<'_, AnyRow> for PatientRow {
@@ -39,6 +44,10 @@ impl FromRow<'_, AnyRow> for PatientRow {
             reported_at: row.at_opt("reported_at")?,
             level: row.code_opt("level")?,
             open_requests: row.try_get("open_requests")?,
+            phone: row.try_get("phone")?,
+            onset_date: row.try_get("onset_date")?,
+            last_contact_at: row.at_opt("last_contact_at")?,
+            enrolled: row.try_get::<i64, _>("enrolled")? > 0,
         })
     }
 }
@@ -56,7 +65,9 @@ pub async fn patients(conn: &mut Conn, f: &PatientFilter) -> sqlx::Result<Vec<Pa
         &format!("SELECT p.id, p.name, p.area, p.status, p.language,
                 r.spo2, r.temperature, r.completed_at AS reported_at, a.level,
                 (SELECT COUNT(*) FROM care_requests c
-                  WHERE c.patient_id = p.id AND c.status IN {LIVE}) AS open_requests
+                  WHERE c.patient_id = p.id AND c.status IN {LIVE}) AS open_requests,
+                p.phone, p.onset_date, p.last_contact_at,
+                (SELECT COUNT(*) FROM chats h WHERE h.patient_id = p.id) AS enrolled
          FROM patients p
          LEFT JOIN reports r ON r.id = (SELECT MAX(id) FROM reports WHERE patient_id = p.id AND completed_at IS NOT NULL)
          LEFT JOIN assessments a ON a.id = (SELECT MAX(id) FROM assessments WHERE patient_id = p.id)

@@ -5,6 +5,7 @@ mod helpers;
 
 mod chain_staff;
 mod chains;
+mod console;
 mod delivery;
 mod enrolment;
 mod health;

@@ -13,6 +13,7 @@ use sqlx::AnyPool;
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+pub mod browser;
 mod db;
 mod people;
 mod platforms;

@@ -1,0 +1,101 @@
+//! Staff alerts as staff work them: listed with the patient they concern, acknowledged by a
+//! named person ("I'm on it") and resolved with a note. An alert leaves the open list only once
+//! a person resolved it. (Raising one is `chats::alert_staff`, inside the transaction of what
+//! caused it.)
+
+use chrono::{DateTime, Utc};
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
+
+use super::columns::Columns;
+use super::{Conn, ms};
+
+#[derive(Debug, Clone)]
+pub struct Alert {
+    pub id: i64,
+    pub kind: String,
+    pub patient_id: Option<i64>,
+    pub patient_name: Option<String>,
+    pub patient_phone: Option<String>,
+    pub area: Option<String>,
+    pub detail: String,
+    pub created_at: DateTime<Utc>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub acknowledged_by: Option<String>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub resolved_by: Option<String>,
+    pub resolution: Option<String>,
+}
+
+impl FromRow<'_, AnyRow> for Alert {
+    fn from_row(row: &AnyRow) -> sqlx::Result<Self> {
+        Ok(Alert {
+            id: row.try_get("id")?,
+            kind: row.try_get("kind")?,
+            patient_id: row.try_get("patient_id")?,
+            patient_name: row.try_get("patient_name")?,
+            patient_phone: row.try_get("patient_phone")?,
+            area: row.try_get("area")?,
+            detail: row.try_get("detail")?,
+            created_at: row.at("created_at")?,
+            acknowledged_at: row.at_opt("acknowledged_at")?,
+            acknowledged_by: row.try_get("acknowledged_by_name")?,
+            resolved_at: row.at_opt("resolved_at")?,
+            resolved_by: row.try_get("resolved_by_name")?,
+            resolution: row.try_get("resolution")?,
+        })
+    }
+}
+
+const ALERT: &str = "SELECT a.id, a.kind, a.patient_id, p.name AS patient_name, p.phone AS patient_phone, p.area,
+        a.detail, a.created_at, a.acknowledged_at, k.name AS acknowledged_by_name, a.resolved_at,
+        r.name AS resolved_by_name, a.resolution
+     FROM staff_alerts a LEFT JOIN patients p ON p.id = a.patient_id
+     LEFT JOIN staff k ON k.id = a.acknowledged_by LEFT JOIN staff r ON r.id = a.resolved_by";
+
+/// Alerts not yet resolved, newest first; or (`open` false) the latest `limit` of all.
+pub async fn list(conn: &mut Conn, open: bool, limit: i64) -> sqlx::Result<Vec<Alert>> {
+    sqlx::query_as(&format!(
+        "{ALERT} WHERE ($1 = 0 OR a.resolved_at IS NULL) ORDER BY a.id DESC LIMIT $2"
+    ))
+    .bind(i64::from(open))
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Alert>> {
+    sqlx::query_as(&format!("{ALERT} WHERE a.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// "I'm on it": the first acknowledgement stands; zero rows: already acknowledged.
+pub async fn acknowledge(conn: &mut Conn, id: i64, staff_id: i64, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE staff_alerts SET acknowledged_by = $1, acknowledged_at = $2 WHERE id = $3 AND acknowledged_at IS NULL",
+    )
+    .bind(staff_id)
+    .bind(ms(now))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
+/// Resolved with a note (acknowledged too, if nobody had); zero rows: already resolved.
+pub async fn resolve(conn: &mut Conn, id: i64, staff_id: i64, note: &str, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE staff_alerts SET resolved_by = $1, resolved_at = $2, resolution = $3,
+                acknowledged_by = COALESCE(acknowledged_by, $1), acknowledged_at = COALESCE(acknowledged_at, $2)
+         WHERE id = $4 AND resolved_at IS NULL",
+    )
+    .bind(staff_id)
+    .bind(ms(now))
+    .bind(note)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
