@@ -34,15 +34,7 @@ async fn render(state: &AppState, s: &Signed, said: Option<String>) -> Response 
     };
     let (mut open, mut all) = match read.await {
         Ok(x) => x,
-        Err(e) => {
-            tracing::error!(error = %e, "the console could not read alerts");
-            return super::page::message(
-                axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                frame.tr,
-                "console-error-title",
-                frame.tr.t("console-error-storage"),
-            );
-        }
+        Err(e) => return super::page::unavailable(frame.tr, &e, "the alerts page"),
     };
     let who = &s.session.staff;
     let visible = |a: &Alert| a.patient_id.is_none() || who.sees(a.area.as_deref());

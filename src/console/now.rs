@@ -6,11 +6,10 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::page::{Frame, Tr, html, message};
+use super::page::{Frame, Tr, html, unavailable};
 use super::session::Signed;
 use crate::care::desk::{self, Refused};
 use crate::domain::triage::{Reason, RequestStatus};
@@ -82,17 +81,11 @@ pub async fn live(State(state): State<AppState>, s: Signed) -> Response {
 }
 
 fn failed(state: &AppState, s: &Signed, e: anyhow::Error) -> Response {
-    tracing::error!(error = %e, "the console could not read");
     let tr = Tr {
         locales: &state.locales,
         lang: s.lang,
     };
-    message(
-        StatusCode::SERVICE_UNAVAILABLE,
-        tr,
-        "console-error-title",
-        tr.t("console-error-storage"),
-    )
+    unavailable(tr, &e, "the Now page")
 }
 
 fn reasons_in_words(state: &AppState, tr: Tr<'_>, stored: &str) -> Vec<String> {

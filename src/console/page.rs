@@ -109,3 +109,24 @@ pub fn message(status: StatusCode, tr: Tr<'_>, title_key: &str, text: String) ->
     };
     (status, html(&page)).into_response()
 }
+
+/// The database failed a read or a change: logged (never shown), and said plainly.
+pub fn unavailable(tr: Tr<'_>, e: &anyhow::Error, what: &str) -> Response {
+    tracing::error!(error = %e, what, "the console could not reach the database");
+    message(
+        StatusCode::SERVICE_UNAVAILABLE,
+        tr,
+        "console-error-title",
+        tr.t("console-error-storage"),
+    )
+}
+
+/// Nothing to show: no such thing, or one outside the reader's areas (the same answer).
+pub fn not_found(tr: Tr<'_>) -> Response {
+    message(
+        StatusCode::NOT_FOUND,
+        tr,
+        "console-error-title",
+        tr.t("console-refused-not-found"),
+    )
+}

@@ -6,14 +6,13 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use plotters::style::RGBColor;
 use serde::Deserialize;
 
 use super::chart::{self, Series};
 use super::now::{refusal_words, settle};
-use super::page::{Frame, Tr, html, message};
+use super::page::{Frame, Tr, html, not_found, unavailable};
 use super::session::Signed;
 use crate::care::desk::{self, EpisodeChange};
 use crate::domain::triage::Reason;
@@ -116,23 +115,10 @@ async fn render(state: &AppState, s: &Signed, id: i64, said: Option<String>) -> 
     };
     let (p, all_reports, assessments, requests, chains, notes, sent, release) = match read.await {
         Ok(x) => x,
-        Err(e) => {
-            tracing::error!(error = %e, "the console could not read a patient");
-            return message(
-                StatusCode::SERVICE_UNAVAILABLE,
-                tr,
-                "console-error-title",
-                tr.t("console-error-storage"),
-            );
-        }
+        Err(e) => return unavailable(tr, &e, "the console could not read a patient"),
     };
     let Some(p) = p.filter(|p| s.session.staff.sees(p.area.as_deref())) else {
-        return message(
-            StatusCode::NOT_FOUND,
-            tr,
-            "console-error-title",
-            tr.t("console-refused-not-found"),
-        );
+        return not_found(tr);
     };
     let completed: Vec<&Report> = all_reports
         .iter()

@@ -6,12 +6,11 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::page::{Frame, Tr, html, message};
+use super::page::{Frame, Tr, html, not_found, unavailable};
 use super::session::Signed;
 use crate::conversation::enrolment;
 use crate::domain::patient::{RegistrationProblem, check_registration};
@@ -98,15 +97,7 @@ async fn render(state: &AppState, s: &Signed, f: Filters, form: Registration, pr
     };
     let rows = match rows.await {
         Ok(r) => r,
-        Err(e) => {
-            tracing::error!(error = %e, "the console could not list patients");
-            return message(
-                StatusCode::SERVICE_UNAVAILABLE,
-                tr,
-                "console-error-title",
-                tr.t("console-error-storage"),
-            );
-        }
+        Err(e) => return unavailable(tr, &e, "the console could not list patients"),
     };
     let q = f.q.trim().to_lowercase();
     let digits: String = q.chars().filter(char::is_ascii_digit).collect();
@@ -227,15 +218,7 @@ pub async fn register(State(state): State<AppState>, s: Signed, Form(form): Form
     };
     match done.await {
         Ok(r) => sheet_of(&state, &s, r.patient_id, Some((r.code, r.expires_at))).await,
-        Err(e) => {
-            tracing::error!(error = %e, "registering a patient failed");
-            message(
-                StatusCode::SERVICE_UNAVAILABLE,
-                tr,
-                "console-error-title",
-                tr.t("console-error-storage"),
-            )
-        }
+        Err(e) => unavailable(tr, &e, "registering a patient"),
     }
 }
 
@@ -300,23 +283,10 @@ async fn sheet_of(
     };
     let (p, code) = match read.await {
         Ok(x) => x,
-        Err(e) => {
-            tracing::error!(error = %e, "the enrolment sheet failed");
-            return message(
-                StatusCode::SERVICE_UNAVAILABLE,
-                tr,
-                "console-error-title",
-                tr.t("console-error-storage"),
-            );
-        }
+        Err(e) => return unavailable(tr, &e, "the enrolment sheet failed"),
     };
     let Some(p) = p.filter(|p| s.session.staff.sees(p.area.as_deref())) else {
-        return message(
-            StatusCode::NOT_FOUND,
-            tr,
-            "console-error-title",
-            tr.t("console-refused-not-found"),
-        );
+        return not_found(tr);
     };
     let telegram_link = match (
         &code,

@@ -73,7 +73,10 @@ pub async fn open(width: u32, height: u32) -> Option<Browser> {
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(caps.clone());
         if let Ok(client) = builder.connect(&url).await {
-            return Some(Browser { client, _driver: driver });
+            return Some(Browser {
+                client,
+                _driver: driver,
+            });
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
