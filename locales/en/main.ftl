@@ -133,6 +133,7 @@ reason-no-contact = no contact for { $hours } hours
 release-notice = { $name }, your home recovery period ends today. The daily check-ins stop now. Thank you for reporting every day. If you feel unwell, call { $centre }.
 release-by-staff = { $name }, the health centre has ended your home recovery observation. The check-ins stop now. If you feel unwell, call { $centre }.
 reason-cannot-eat = cannot eat or drink
+reason-staff = opened by { $staff }: { $reason }
 reenter-respiratory-rate = The breathing rate must be between 4 and 80 breaths a minute. Please count for one minute and send it again, for example RR 20
 
 ## Providers (doctors, nurses, pharmacists, equipment contractors)

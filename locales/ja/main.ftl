@@ -133,6 +133,7 @@ reason-no-contact = { $hours }時間連絡なし
 release-notice = { $name }さん、本日で自宅療養期間が終了します。健康観察はこれで終わります。毎日のご報告ありがとうございました。具合が悪いときは{ $centre }にお電話ください。
 release-by-staff = { $name }さん、保健所が自宅療養の健康観察を終了しました。健康観察はこれで終わります。具合が悪いときは{ $centre }にお電話ください。
 reason-cannot-eat = 食事・水分がとれない
+reason-staff = { $staff } が依頼：{ $reason }
 reenter-respiratory-rate = 呼吸数は 1分間に 4〜80 回の範囲で送ってください。1分間数えて、例えば「呼吸数20」のようにもう一度送ってください。
 
 ## 協力医療機関・事業者（医師・看護師・薬剤師・機器事業者）

@@ -322,6 +322,7 @@ fn refused(r: Refused) -> ApiError {
         ),
         Refused::Ended => ApiError::new(StatusCode::CONFLICT, "the patient's episode has already ended"),
         Refused::BadDay => ApiError::new(StatusCode::BAD_REQUEST, "until is not a valid day"),
+        Refused::NoChat => ApiError::new(StatusCode::CONFLICT, "the patient has no reachable chat"),
     }
 }
 

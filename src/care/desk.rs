@@ -25,6 +25,8 @@ pub enum Refused {
     Ended,
     /// A date that is not a day (extending).
     BadDay,
+    /// The patient has no chat that can be written to.
+    NoChat,
 }
 
 fn reason_of(reason: &str) -> Result<&str, Refused> {
@@ -249,4 +251,102 @@ pub async fn resolve_alert(
     )
     .await?;
     Ok(Ok(()))
+}
+
+/// Staff write to a patient: sent through the outbox to the patient's chat. Refused when the
+/// patient has no reachable chat (the page says to call instead).
+pub async fn message_patient(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    who: &Staff,
+    patient_id: i64,
+    text: &str,
+) -> anyhow::Result<Result<(), Refused>> {
+    let text = match reason_of(text) {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(e)),
+    };
+    if patients::get(conn, patient_id)
+        .await?
+        .filter(|p| who.sees(p.area.as_deref()))
+        .is_none()
+    {
+        return Ok(Err(Refused::NotFound));
+    }
+    let Some(chat) = crate::store::chats::for_patient(conn, patient_id)
+        .await?
+        .filter(|c| c.status == crate::domain::enrolment::ChatStatus::Active)
+    else {
+        return Ok(Err(Refused::NoChat));
+    };
+    let message = crate::channels::OutMessage::text(text.to_string());
+    super::context::push(conn, ctx, chat.id, vec![message]).await?;
+    staff::audit(
+        conn,
+        Some(who.id),
+        "patient.message",
+        Some(&format!("patient:{patient_id}")),
+        ctx.now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+/// Staff open a request by hand (a call from the family, a doctor's word): it is offered along
+/// its chain as one an assessment opened, with the staff member's reason as its reason.
+pub async fn open_request(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    who: &Staff,
+    patient_id: i64,
+    kind: crate::domain::triage::RequestKind,
+    level: crate::domain::triage::Level,
+    reason: &str,
+) -> anyhow::Result<Result<i64, Refused>> {
+    let reason = match reason_of(reason) {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(e)),
+    };
+    let Some(patient) = patients::get(conn, patient_id)
+        .await?
+        .filter(|p| who.sees(p.area.as_deref()))
+    else {
+        return Ok(Err(Refused::NotFound));
+    };
+    if patient.status != crate::domain::patient::PatientStatus::Active {
+        return Ok(Err(Refused::Ended));
+    }
+    let reasons = [crate::domain::triage::Reason::new(
+        level,
+        crate::msg!("reason-staff"),
+        &[("staff", who.name.clone()), ("reason", reason.to_string())],
+    )];
+    let hours = if level >= crate::domain::triage::Level::Urgent {
+        1
+    } else {
+        4
+    };
+    let new = crate::store::care::NewRequest {
+        patient_id,
+        assessment_id: None,
+        kind,
+        level,
+        target_at: ctx.now + chrono::Duration::hours(hours),
+        reasons: &reasons,
+        oxygen_routes: None,
+    };
+    let opened = crate::store::care::open(conn, &new, ctx.now).await?;
+    if let crate::store::care::Opened::New(request) = &opened {
+        super::offering::start(conn, ctx, request, Some(&patient)).await?;
+    }
+    staff::audit_why(
+        conn,
+        Some(who.id),
+        "care_request.open",
+        Some(&format!("care_request:{}", opened.id())),
+        Some(reason),
+        ctx.now,
+    )
+    .await?;
+    Ok(Ok(opened.id()))
 }

@@ -9,6 +9,7 @@ mod now;
 mod page;
 mod patient;
 mod patients;
+mod resources;
 mod session;
 
 use axum::Router;
@@ -59,6 +60,16 @@ pub fn router() -> Router<AppState> {
             "/console/patients/{id}/episode",
             needs(ManagePatients, post(patient::episode)),
         )
+        .route(
+            "/console/patients/{id}/message",
+            needs(ManagePatients, post(patient::message_patient)),
+        )
+        .route(
+            "/console/patients/{id}/requests",
+            needs(ActOnRequests, post(patient::open_request)),
+        )
+        .route("/console/resources", needs(Read, get(resources::page)))
+        .route("/console/audit", needs(ReadAudit, get(resources::audit)))
 }
 
 async fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {

@@ -176,6 +176,7 @@ pub fn refusal_words(tr: Tr<'_>, r: Refused) -> String {
         Refused::NotNow => "console-refused-not-now",
         Refused::Ended => "console-refused-ended",
         Refused::BadDay => "console-refused-bad-day",
+        Refused::NoChat => "console-refused-no-chat",
     })
 }
 

@@ -15,7 +15,7 @@ use super::now::{refusal_words, settle};
 use super::page::{Frame, Tr, html, not_found, unavailable};
 use super::session::Signed;
 use crate::care::desk::{self, EpisodeChange};
-use crate::domain::triage::Reason;
+use crate::domain::triage::{Level, Reason, RequestKind};
 use crate::runtime::state::AppState;
 use crate::store::notes::{self, Note};
 use crate::store::outbox::{self, Sent};
@@ -61,6 +61,8 @@ struct PatientPage<'a> {
     messages: Vec<(String, String, String)>,
     release: String,
     said: Option<String>,
+    kinds: Vec<(&'static str, String)>,
+    levels: Vec<(&'static str, String)>,
 }
 
 pub async fn page(State(state): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
@@ -226,6 +228,20 @@ async fn render(state: &AppState, s: &Signed, id: i64, said: Option<String>) -> 
         requests,
         messages,
         said,
+        kinds: [
+            RequestKind::PhoneConsultation,
+            RequestKind::HomeVisit,
+            RequestKind::SafetyCheck,
+            RequestKind::StaffCall,
+            RequestKind::HospitalCoordination,
+        ]
+        .iter()
+        .map(|k| (k.code(), tr.t1("request-kind", "kind", k.code())))
+        .collect(),
+        levels: [Level::Watch, Level::Moderate, Level::Urgent, Level::Emergency]
+            .iter()
+            .map(|l| (l.code(), tr.t1("level-name", "level", l.code())))
+            .collect(),
     })
 }
 
@@ -270,6 +286,80 @@ pub async fn episode(
         Ok(Err(r)) => Some(refusal_words(tr, r)),
         Err(e) => {
             tracing::error!(error = %e, "changing an episode failed");
+            Some(tr.t("console-error-storage"))
+        }
+    };
+    render(&state, &s, id, said).await
+}
+
+#[derive(Deserialize)]
+pub struct MessageForm {
+    #[serde(default)]
+    text: String,
+}
+
+pub async fn message_patient(
+    State(state): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Form(f): Form<MessageForm>,
+) -> Response {
+    let tr = Tr {
+        locales: &state.locales,
+        lang: s.lang,
+    };
+    let ctx = state.ctx();
+    let done = async {
+        let mut tx = state.db.begin().await?;
+        let done = desk::message_patient(&mut tx, &ctx, &s.session.staff, id, &f.text).await?;
+        settle(&state, tx, done).await
+    }
+    .await;
+    let said = match done {
+        Ok(Ok(())) => tr.t("console-message-sent"),
+        Ok(Err(r)) => refusal_words(tr, r),
+        Err(e) => {
+            tracing::error!(error = %e, "messaging a patient failed");
+            tr.t("console-error-storage")
+        }
+    };
+    render(&state, &s, id, Some(said)).await
+}
+
+#[derive(Deserialize)]
+pub struct OpenForm {
+    kind: String,
+    level: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn open_request(
+    State(state): State<AppState>,
+    s: Signed,
+    Path(id): Path<i64>,
+    Form(f): Form<OpenForm>,
+) -> Response {
+    let tr = Tr {
+        locales: &state.locales,
+        lang: s.lang,
+    };
+    let (Some(kind), Some(level)) = (RequestKind::from_code(&f.kind), Level::from_code(&f.level)) else {
+        return render(&state, &s, id, Some(tr.t("console-refused-not-now"))).await;
+    };
+    let ctx = state.ctx();
+    let done = async {
+        let mut tx = state.db.begin().await?;
+        let done = desk::open_request(&mut tx, &ctx, &s.session.staff, id, kind, level, &f.reason).await?;
+        let commit = done.map(|_| ());
+        settle(&state, tx, commit).await
+    }
+    .await;
+    let said = match done {
+        Ok(Ok(())) => None,
+        Ok(Err(r)) => Some(refusal_words(tr, r)),
+        Err(e) => {
+            tracing::error!(error = %e, "opening a request failed");
             Some(tr.t("console-error-storage"))
         }
     };

@@ -398,3 +398,36 @@ pub async fn audit_why(
         .await
         .map(|_| ())
 }
+
+/// One line of the audit log as an admin reads it.
+#[derive(Debug, Clone)]
+pub struct AuditLine {
+    pub at: DateTime<Utc>,
+    pub staff: Option<String>,
+    pub action: String,
+    pub subject: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// The latest `limit` lines, newest first; `action` narrows to actions starting with it.
+pub async fn audit_log(conn: &mut Conn, action: Option<&str>, limit: i64) -> sqlx::Result<Vec<AuditLine>> {
+    let rows = sqlx::query(
+        "SELECT a.at, s.name, a.action, a.subject, a.reason FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
+         WHERE ($1 IS NULL OR a.action LIKE $1 || '%') ORDER BY a.id DESC LIMIT $2",
+    )
+    .bind(action)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(AuditLine {
+                at: r.at("at")?,
+                staff: r.try_get("name")?,
+                action: r.try_get("action")?,
+                subject: r.try_get("subject")?,
+                reason: r.try_get("reason")?,
+            })
+        })
+        .collect()
+}

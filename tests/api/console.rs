@@ -354,3 +354,55 @@ async fn a_viewer_sees_no_button_that_changes_anything(engine: Engine) {
     assert_eq!(status, 403);
 }
 both_engines!(a_viewer_sees_no_button_that_changes_anything);
+
+async fn staff_message_a_patient_and_open_a_request_by_hand(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    account(&app, "sasaki", "staff");
+    account(&app, "yamada", "viewer");
+    account(&app, "kanri", "admin");
+    let (patient, n) = app.enrol_telegram(9801, "Saburo", &[]).await;
+    let (cookie, csrf) = http_sign_in(&app, "sasaki", PASSWORD).await.expect("signed in");
+    let message = [("text", "Please measure again at 15:00 and reply here.")];
+    let path = format!("/console/patients/{patient}/message");
+    assert_eq!(raw_post(&app, &path, &cookie, Some(&csrf), &message).await, 200);
+    let texts = app.wait_for_texts(n + 1).await;
+    assert_eq!(texts[n], "Please measure again at 15:00 and reply here.");
+
+    let open = [
+        ("kind", "phone_consultation"),
+        ("level", "urgent"),
+        ("reason", "the daughter called: he is confused"),
+    ];
+    let path = format!("/console/patients/{patient}/requests");
+    assert_eq!(raw_post(&app, &path, &cookie, Some(&csrf), &open).await, 200);
+    let requests = app.care_requests_of(patient, "phone_consultation").await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0]["urgency"], "urgent");
+    let reason = requests[0]["reasons"][0].as_str().unwrap_or("");
+    assert!(reason.contains("sasaki san") && reason.contains("confused"), "{reason}");
+
+    // every reader sees the resources; only an admin reads the audit log
+    let get = |cookie: String, path: &'static str| {
+        let app = &app;
+        async move {
+            app.http
+                .get(format!("{}{path}", app.base))
+                .header("cookie", cookie)
+                .send()
+                .await
+                .expect("get")
+        }
+    };
+    let (viewer, _) = http_sign_in(&app, "yamada", PASSWORD).await.expect("signed in");
+    assert_eq!(get(viewer.clone(), "/console/resources").await.status(), 200);
+    assert_eq!(get(viewer, "/console/audit").await.status(), 403);
+    let (admin, _) = http_sign_in(&app, "kanri", PASSWORD).await.expect("signed in");
+    let audit = get(admin, "/console/audit").await;
+    assert_eq!(audit.status(), 200);
+    let page = audit.text().await.expect("page");
+    assert!(
+        page.contains("care_request.open") && page.contains("denied.read_audit"),
+        "the audit shows who did what"
+    );
+}
+both_engines!(staff_message_a_patient_and_open_a_request_by_hand);
