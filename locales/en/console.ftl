@@ -206,3 +206,4 @@ console-message-send = Send
 console-message-sent = Sent to the patient's chat.
 console-open-request = Open a request by hand
 console-open-button = Open
+console-alert-detail = Details (as the service recorded them, in English)

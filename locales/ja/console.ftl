@@ -206,3 +206,4 @@ console-message-send = 送信
 console-message-sent = 患者のチャットに送りました。
 console-open-request = 依頼を手動で作成
 console-open-button = 作成
+console-alert-detail = 詳細（サービスの記録、英語）

@@ -200,3 +200,10 @@ async fn expired_revoked_and_disabled_tokens_are_refused_at_once(engine: Engine)
     assert_eq!(call(&app, &third, "GET", "/api/v1/patients").await.0, 401);
 }
 both_engines!(expired_revoked_and_disabled_tokens_are_refused_at_once);
+
+#[test]
+fn the_readme_shows_the_role_table_the_code_enforces() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let table = mimamori::domain::access::table_markdown();
+    assert!(readme.contains(&table), "README.md should hold, as is:\n{table}");
+}
