@@ -60,6 +60,8 @@ struct PatientPage<'a> {
     requests: Vec<RequestLine>,
     messages: Vec<(String, String, String)>,
     release: String,
+    /// Oxygen orders and station stays: (when, what, state).
+    oxygen: Vec<(String, String, String)>,
     said: Option<String>,
     kinds: Vec<(&'static str, String)>,
     levels: Vec<(&'static str, String)>,
@@ -104,6 +106,8 @@ async fn render(state: &AppState, s: &Signed, id: i64, said: Option<String>) -> 
             None => Vec::new(),
         };
         let release = timers::pending_due(&mut tx, id, TimerKind::Release).await?;
+        let orders = crate::store::equipment::orders_of(&mut tx, id).await?;
+        let stays = crate::store::station::admissions_of(&mut tx, id).await?;
         crate::store::staff::audit(
             &mut tx,
             Some(s.session.staff.id),
@@ -113,9 +117,10 @@ async fn render(state: &AppState, s: &Signed, id: i64, said: Option<String>) -> 
         )
         .await?;
         tx.commit().await?;
-        anyhow::Ok((p, all_reports, assessments, requests, chains, notes, sent, release))
+        let oxygen = (orders, stays);
+        anyhow::Ok((p, all_reports, assessments, requests, chains, notes, sent, release, oxygen))
     };
-    let (p, all_reports, assessments, requests, chains, notes, sent, release) = match read.await {
+    let (p, all_reports, assessments, requests, chains, notes, sent, release, (orders, stays)) = match read.await {
         Ok(x) => x,
         Err(e) => return unavailable(tr, &e, "the console could not read a patient"),
     };
@@ -221,6 +226,26 @@ async fn render(state: &AppState, s: &Signed, id: i64, said: Option<String>) -> 
     html(&PatientPage {
         frame,
         release: release.map(|r| tr.when(&r, &tz)).unwrap_or_default(),
+        oxygen: orders
+            .iter()
+            .map(|o| {
+                let flow = crate::domain::equipment::FlowRate::from_tenths(o.flow_tenths)
+                    .map(crate::domain::equipment::FlowRate::display)
+                    .unwrap_or_default();
+                (
+                    tr.when(&o.created_at, &tz),
+                    format!("{} {flow}", tr.tk("console-unit-", o.kit.code())),
+                    tr.tk("console-order-", o.status.code()),
+                )
+            })
+            .chain(stays.iter().map(|a| {
+                (
+                    tr.when(&a.created_at, &tz),
+                    tr.tk("console-bed-", a.bed_kind.code()),
+                    tr.tk("console-stay-", a.status.code()),
+                )
+            }))
+            .collect(),
         p,
         charts,
         reports,

@@ -436,6 +436,14 @@ pub async fn active_orders(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec
     .await
 }
 
+/// Every order of a patient, newest first.
+pub async fn orders_of(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<Order>> {
+    sqlx::query_as(&format!("{ORDER} WHERE patient_id = $1 ORDER BY id DESC"))
+        .bind(patient_id)
+        .fetch_all(&mut *conn)
+        .await
+}
+
 /// Every order, newest first, optionally only those in one status.
 pub async fn orders(conn: &mut Conn, status: Option<&str>) -> sqlx::Result<Vec<Order>> {
     sqlx::query_as(&format!("{ORDER} WHERE ($1 IS NULL OR status = $1) ORDER BY id DESC"))

@@ -304,6 +304,14 @@ pub async fn admissions(conn: &mut Conn, open_only: bool) -> sqlx::Result<Vec<Ad
         .await
 }
 
+/// Every admission of a patient, newest first.
+pub async fn admissions_of(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Vec<Admission>> {
+    sqlx::query_as(&format!("{ADMISSION} WHERE patient_id = $1 ORDER BY id DESC"))
+        .bind(patient_id)
+        .fetch_all(&mut *conn)
+        .await
+}
+
 /// The patient's open admission, if any.
 pub async fn open_for(conn: &mut Conn, patient_id: i64) -> sqlx::Result<Option<Admission>> {
     sqlx::query_as(&format!(
