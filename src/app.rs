@@ -123,7 +123,8 @@ impl App {
                     let mut beat = heartbeat::Beat::default();
                     async move |s, _, _| {
                         beat.run(s).await?;
-                        Ok(timers::fire_timers_once(s).await? > 0)
+                        let fired = timers::fire_timers_once(s).await?;
+                        Ok(fired > 0 || timers::page_once(s).await? > 0)
                     }
                 },
             )));

@@ -97,6 +97,9 @@ pub struct Config {
     /// The console's cookie is sent over HTTPS only (`MIMAMORI_CONSOLE_SECURE_COOKIE`, set it
     /// when the service is reached through HTTPS; default false).
     pub console_secure_cookie: bool,
+    /// An alert that cannot wait and that nobody has taken is paged again after this long, and
+    /// then to the next on the staff roster (`MIMAMORI_PAGE_REPEAT_MINUTES`, default 10).
+    pub page_repeat: chrono::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -317,6 +320,14 @@ impl Config {
                 "0" | "false" | "no" => Ok(false),
                 _ => Err(format!("{s:?} is not true or false")),
             })?,
+            page_repeat: src.parse(
+                "page_repeat_minutes",
+                chrono::Duration::minutes(10),
+                |s| match parse_secs(s)? {
+                    n @ 1..=120 => Ok(chrono::Duration::minutes(n as i64)),
+                    _ => Err(format!("{s:?} is not between 1 and 120 minutes")),
+                },
+            )?,
             oxygen_low_stock: src.parse("oxygen_low_stock", 2, |s| parse_secs(s).map(|n| n as i64))?,
             release_criteria: src.parse("release_criteria", crate::domain::episode::Criteria::Y2022Sep, |s| {
                 crate::domain::episode::Criteria::parse(s).ok_or_else(|| format!("{s:?} is not 2021 or 2022-09"))

@@ -311,3 +311,13 @@ reason-transport = { $leg ->
         [pickup] transport to the station for treatment
        *[return] transport home from the station
     }
+
+staff-welcome = Welcome, { $name }. Alerts for the shifts you are on duty in will arrive in this chat.
+staff-chat-help = This chat receives the health centre's alerts. Press "I'm on it" under one to take it; the console has the rest.
+staff-page = [mimamori] { $what }
+staff-page-patient = { $patient } { $phone }
+staff-page-again = Still nobody has taken this.
+staff-page-ack = I'm on it
+staff-ack-done = Thank you: you have it. The others see that you are on it.
+staff-ack-taken = { $name } has already taken this.
+staff-ack-not-allowed = Your role may not take alerts; please tell someone who can.

@@ -311,3 +311,13 @@ reason-transport = { $leg ->
         [pickup] 治療のためステーションへ搬送
        *[return] ステーションから自宅へ搬送
     }
+
+staff-welcome = { $name } さん、登録しました。担当の時間帯のアラートがこのチャットに届きます。
+staff-chat-help = このチャットには保健所のアラートが届きます。対応するときは「対応します」を押してください。詳しくはコンソールで確認できます。
+staff-page = 【見守り】{ $what }
+staff-page-patient = { $patient } { $phone }
+staff-page-again = まだ誰も対応していません。
+staff-page-ack = 対応します
+staff-ack-done = ありがとうございます。あなたが対応者になりました。他の職員にも表示されます。
+staff-ack-taken = { $name } さんがすでに対応しています。
+staff-ack-not-allowed = あなたの役割ではアラートを引き受けられません。対応できる職員に伝えてください。

@@ -48,3 +48,22 @@ CREATE TABLE care_request_notes (
     created_at       BIGINT  NOT NULL
 );
 CREATE INDEX care_request_notes_request ON care_request_notes (care_request_id);
+
+-- Staff on duty are paged in chat: their chat is bound with a one-time code as a provider's is.
+ALTER TABLE chats ADD COLUMN staff_id BIGINT REFERENCES staff (id);
+CREATE TABLE staff_codes (
+    code_hash   TEXT    PRIMARY KEY,
+    staff_id    BIGINT  NOT NULL REFERENCES staff (id),
+    expires_at  BIGINT  NOT NULL,
+    used_at     BIGINT,
+    created_at  BIGINT  NOT NULL
+);
+-- The staff roster: the shifts an account is on duty in (day, night, holiday; NULL: never
+-- paged) and its place in the escalation (1 is paged first; 2 when 1 has not answered …).
+ALTER TABLE staff ADD COLUMN duty_shifts TEXT;
+ALTER TABLE staff ADD COLUMN duty_order BIGINT NOT NULL DEFAULT 1;
+-- How far an alert's paging has gone (NULL: not paged yet) and when its last round went out.
+ALTER TABLE staff_alerts ADD COLUMN page_round BIGINT;
+ALTER TABLE staff_alerts ADD COLUMN paged_at BIGINT;
+-- alerts raised before paging existed are not paged now
+UPDATE staff_alerts SET page_round = 0, paged_at = created_at;

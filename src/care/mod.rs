@@ -11,5 +11,6 @@ pub mod observation;
 pub mod offering;
 pub mod outcome;
 pub mod oxygen;
+pub mod paging;
 pub mod release;
 pub mod triage;

@@ -158,6 +158,22 @@ pub enum StaffCommand {
     /// API tokens: issue, list and revoke.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// A one-time code that binds the staff member's LINE or Telegram chat, where pages arrive.
+    Chat {
+        login: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The staff roster: the shifts an account is on duty in and its place in the escalation.
+    Duty {
+        login: String,
+        /// day, night, holiday (comma-separated); empty takes the account off the roster.
+        #[arg(long, value_delimiter = ',')]
+        shifts: Vec<String>,
+        /// 1 is paged first; 2 when nobody of 1 has answered, and so on.
+        #[arg(long, default_value_t = 1)]
+        order: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -269,6 +285,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Staff(StaffCommand::Passwd { login }) => staff::passwd(config, &login).await,
         Command::Staff(StaffCommand::Disable { login }) => staff::disable(config, &login).await,
         Command::Staff(StaffCommand::List { json }) => staff::list(config, json).await,
+        Command::Staff(StaffCommand::Chat { login, json }) => staff::chat_code(config, &login, json).await,
+        Command::Staff(StaffCommand::Duty { login, shifts, order }) => {
+            staff::duty(config, &login, &shifts, order).await
+        }
         Command::Staff(StaffCommand::Token(TokenCommand::Add { staff: who, days, json })) => {
             staff::add_token(config, &who, days, json).await
         }

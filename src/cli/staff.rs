@@ -231,3 +231,67 @@ pub(super) async fn list_tokens(config: Config, who: &str, as_json: bool) -> any
     }
     Ok(())
 }
+
+pub(super) async fn chat_code(config: Config, who: &str, as_json: bool) -> anyhow::Result<()> {
+    let db = Db::connect(&config.database_url).await?;
+    let locales = crate::i18n::Locales::load().map_err(anyhow::Error::msg)?;
+    let ctx = crate::care::context::Ctx {
+        config: &config,
+        locales: &locales,
+        now: SystemClock.now(),
+    };
+    let mut tx = db.begin().await?;
+    let s = find(&mut tx, who).await?;
+    let (code, expires) = crate::conversation::enrolment::staff_code(&mut tx, &ctx, s.id).await?;
+    staff::audit(
+        &mut tx,
+        None,
+        "staff.chat_code",
+        Some(&format!("staff:{}", s.id)),
+        ctx.now,
+    )
+    .await?;
+    tx.commit().await?;
+    super::common::print_code(&config, "staff", s.id, &code, expires, as_json);
+    Ok(())
+}
+
+pub(super) async fn duty(config: Config, who: &str, shifts: &[String], order: i64) -> anyhow::Result<()> {
+    let shifts: Vec<String> = shifts
+        .iter()
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect();
+    if let Some(bad) = shifts
+        .iter()
+        .find(|x| crate::domain::calendar::Shift::from_code(x).is_none())
+    {
+        anyhow::bail!("--shifts: {bad:?} is not day, night or holiday");
+    }
+    if order < 1 {
+        anyhow::bail!("--order must be 1 or more");
+    }
+    let db = Db::connect(&config.database_url).await?;
+    let mut tx = db.begin().await?;
+    let s = find(&mut tx, who).await?;
+    staff::set_duty(&mut tx, s.id, &shifts, order).await?;
+    staff::audit(
+        &mut tx,
+        None,
+        "staff.duty",
+        Some(&format!("staff:{}", s.id)),
+        SystemClock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    if shifts.is_empty() {
+        println!("{} is off the staff roster", s.name);
+    } else {
+        println!(
+            "{} is on duty in {} (paged in order {order})",
+            s.name,
+            shifts.join(", ")
+        );
+    }
+    Ok(())
+}

@@ -118,7 +118,17 @@ async fn render(state: &AppState, s: &Signed, id: i64, said: Option<String>) -> 
         .await?;
         tx.commit().await?;
         let oxygen = (orders, stays);
-        anyhow::Ok((p, all_reports, assessments, requests, chains, notes, sent, release, oxygen))
+        anyhow::Ok((
+            p,
+            all_reports,
+            assessments,
+            requests,
+            chains,
+            notes,
+            sent,
+            release,
+            oxygen,
+        ))
     };
     let (p, all_reports, assessments, requests, chains, notes, sent, release, (orders, stays)) = match read.await {
         Ok(x) => x,

@@ -53,7 +53,40 @@ pub async fn try_code(
     match row.holder {
         Holder::Patient => bind_patient(conn, ctx, chat, hint, row.owner_id).await,
         Holder::Provider => bind_provider(conn, ctx, chat, hint, row.owner_id).await,
+        Holder::Staff => bind_staff(conn, ctx, chat, hint, row.owner_id).await,
     }
+}
+
+/// A staff member's code: pages for the shifts they are on duty in arrive here.
+async fn bind_staff(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    chat: &Chat,
+    hint: Option<&str>,
+    staff_id: i64,
+) -> anyhow::Result<Vec<OutMessage>> {
+    chats::bind_staff(conn, chat.id, staff_id).await?;
+    let Some(member) = crate::store::staff::get(conn, staff_id).await? else {
+        anyhow::bail!("enrolment code points at a missing staff member");
+    };
+    let lang = hint.and_then(Lang::from_tag).unwrap_or(Lang::Ja);
+    Ok(vec![OutMessage::text(ctx.t(
+        lang,
+        msg!("staff-welcome"),
+        &[("name", member.name.into())],
+    ))])
+}
+
+/// A one-time code that binds a staff member's chat (`mimamori staff chat`).
+pub async fn staff_code(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    staff_id: i64,
+) -> anyhow::Result<(EnrolmentCode, DateTime<Utc>)> {
+    let code = EnrolmentCode::generate(&mut rand::thread_rng());
+    let expires_at = ctx.now + ctx.config.enrolment_code_ttl;
+    codes::insert(conn, Holder::Staff, &code.hash(), staff_id, expires_at, ctx.now).await?;
+    Ok((code, expires_at))
 }
 
 /// A patient's code: welcome, and observation starts.

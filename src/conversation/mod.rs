@@ -10,6 +10,7 @@ pub mod patient;
 pub mod prompts;
 pub mod provider;
 pub mod questions;
+pub mod staff;
 
 use crate::care::context::{Ctx, language};
 use crate::domain::enrolment::ChatStatus;
@@ -100,6 +101,10 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
     if chat.status != ChatStatus::Active {
         // they wrote to us again, so they can be reached again
         chats::set_status(conn, chat.id, ChatStatus::Active).await?;
+    }
+    if let (Some(staff_id), None) = (chat.staff_id, &patient) {
+        let messages = staff::handle(conn, ctx, staff_id, hint.as_deref(), &inbound.kind).await?;
+        return reply(conn, ctx, chat.id, inbound, messages).await;
     }
     if let (Some(provider_id), None) = (chat.provider_id, &patient) {
         let messages = provider::handle(conn, ctx, provider_id, hint.as_deref(), inbound).await?;

@@ -57,6 +57,20 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
     Ok(n)
 }
 
+/// Sends the staff pages that are due (`care::paging`), in one transaction; how many alerts.
+pub async fn page_once(state: &AppState) -> anyhow::Result<usize> {
+    let ctx = state.ctx();
+    let mut tx = state.db.begin_worker().await?;
+    let paged = crate::care::paging::page_due(&mut tx, &ctx).await?;
+    if paged == 0 {
+        tx.rollback().await?;
+        return Ok(0);
+    }
+    tx.commit().await?;
+    state.wake_outbox.notify_one();
+    Ok(paged)
+}
+
 /// Fires one claimed timer inside `conn`'s transaction (nothing, if another instance fired it).
 async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::Result<()> {
     if timers::finish(conn, timer.id, ctx.now).await? == 0 {

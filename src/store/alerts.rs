@@ -99,3 +99,57 @@ pub async fn resolve(conn: &mut Conn, id: i64, staff_id: i64, note: &str, now: D
     .await?
     .rows_affected())
 }
+
+/// An alert waiting for a page round: never paged, or (one of `repeated` kinds) paged at or
+/// before `again_before` and still not taken by anyone.
+#[derive(Debug, Clone)]
+pub struct DuePage {
+    pub alert: Alert,
+    /// The round this alert had (`None`: never paged).
+    pub round: Option<i64>,
+}
+
+pub async fn due_pages(
+    conn: &mut Conn,
+    repeated: &[&str],
+    again_before: DateTime<Utc>,
+    limit: i64,
+) -> sqlx::Result<Vec<DuePage>> {
+    // the kinds are our own constants, never input
+    let kinds: Vec<String> = repeated.iter().map(|k| format!("'{k}'")).collect();
+    let rows = sqlx::query(&format!(
+        "SELECT x.*, a2.page_round FROM ({ALERT} WHERE a.acknowledged_at IS NULL AND a.resolved_at IS NULL
+             AND (a.page_round IS NULL OR (a.kind IN ({}) AND a.paged_at <= $1))) x
+         JOIN staff_alerts a2 ON a2.id = x.id ORDER BY x.id LIMIT $2",
+        kinds.join(", ")
+    ))
+    .bind(ms(again_before))
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(DuePage {
+                alert: Alert::from_row(r)?,
+                round: r.try_get("page_round")?,
+            })
+        })
+        .collect()
+}
+
+/// Takes the next page round of an alert: exactly one instance gets 1 (the round it read is
+/// still the alert's), and the messages of that round go out with its commit.
+pub async fn claim_page(conn: &mut Conn, id: i64, from: Option<i64>, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    let next = from.map_or(0, |r| r + 1);
+    Ok(sqlx::query(
+        "UPDATE staff_alerts SET page_round = $1, paged_at = $2
+         WHERE id = $3 AND acknowledged_at IS NULL AND COALESCE(page_round, -1) = $4",
+    )
+    .bind(next)
+    .bind(ms(now))
+    .bind(id)
+    .bind(from.unwrap_or(-1))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}

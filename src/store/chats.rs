@@ -20,6 +20,8 @@ pub struct Chat {
     pub language_hint: Option<String>,
     pub status: ChatStatus,
     pub provider_id: Option<i64>,
+    /// A staff member's chat: pages arrive here.
+    pub staff_id: Option<i64>,
 }
 
 impl FromRow<'_, AnyRow> for Chat {
@@ -32,11 +34,12 @@ impl FromRow<'_, AnyRow> for Chat {
             language_hint: row.try_get("language_hint")?,
             status: row.code("status")?,
             provider_id: row.try_get("provider_id")?,
+            staff_id: row.try_get("staff_id")?,
         })
     }
 }
 
-const COLUMNS: &str = "id, platform, external_id, patient_id, language_hint, status, provider_id";
+const COLUMNS: &str = "id, platform, external_id, patient_id, language_hint, status, provider_id, staff_id";
 
 /// The chat for this platform user, created on first contact.
 pub async fn upsert(conn: &mut Conn, platform: Platform, external_id: &str, now: DateTime<Utc>) -> sqlx::Result<Chat> {
@@ -110,6 +113,7 @@ pub async fn find_touching(
         language_hint: row.try_get("chat_language_hint")?,
         status: row.code("chat_status")?,
         provider_id: row.try_get("chat_provider_id")?,
+        staff_id: row.try_get("chat_staff_id")?,
     };
     let patient = match row.try_get::<Option<i64>, _>("id")? {
         Some(_) => Some(Patient::from_row(&row)?),
@@ -179,6 +183,16 @@ pub async fn for_provider(conn: &mut Conn, provider_id: i64) -> sqlx::Result<Opt
 pub async fn bind_provider(conn: &mut Conn, id: i64, provider_id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE chats SET provider_id = $1, status = 'active' WHERE id = $2")
         .bind(provider_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
+/// The chat becomes a staff member's: pages arrive here.
+pub async fn bind_staff(conn: &mut Conn, id: i64, staff_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE chats SET staff_id = $1, status = 'active' WHERE id = $2")
+        .bind(staff_id)
         .bind(id)
         .execute(&mut *conn)
         .await

@@ -10,6 +10,8 @@ use super::{Conn, ms};
 pub enum Holder {
     Patient,
     Provider,
+    /// A staff member's chat, for pages.
+    Staff,
 }
 
 impl Holder {
@@ -18,6 +20,7 @@ impl Holder {
         match self {
             Holder::Patient => ("enrolment_codes", "patient_id"),
             Holder::Provider => ("provider_codes", "provider_id"),
+            Holder::Staff => ("staff_codes", "staff_id"),
         }
     }
 }
@@ -53,7 +56,7 @@ pub async fn insert(
 
 /// The code with this hash, a patient's or a provider's.
 pub async fn find(conn: &mut Conn, hash: &str) -> sqlx::Result<Option<CodeRow>> {
-    for holder in [Holder::Patient, Holder::Provider] {
+    for holder in [Holder::Patient, Holder::Provider, Holder::Staff] {
         let (table, owner) = holder.table();
         let row: Option<(i64, i64, Option<i64>)> = sqlx::query_as(&format!(
             "SELECT {owner}, expires_at, used_at FROM {table} WHERE code_hash = $1"

@@ -431,3 +431,51 @@ pub async fn audit_log(conn: &mut Conn, action: Option<&str>, limit: i64) -> sql
         })
         .collect()
 }
+
+/// Puts an account on the staff roster: on duty in `shifts` (day, night, holiday), paged in
+/// escalation `order` (1 first); no shifts takes it off.
+pub async fn set_duty(conn: &mut Conn, id: i64, shifts: &[String], order: i64) -> sqlx::Result<u64> {
+    Ok(
+        sqlx::query("UPDATE staff SET duty_shifts = $1, duty_order = $2 WHERE id = $3")
+            .bind((!shifts.is_empty()).then(|| shifts.join(",")))
+            .bind(order)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
+}
+
+/// Someone on duty who can be paged: their escalation order and their chat.
+#[derive(Debug, Clone)]
+pub struct OnDuty {
+    pub staff: Staff,
+    pub order: i64,
+    pub chat_id: i64,
+    pub language_hint: Option<String>,
+}
+
+/// The enabled accounts on duty in `shift` whose chat can be written to, in escalation order.
+pub async fn on_duty(conn: &mut Conn, shift: &str) -> sqlx::Result<Vec<OnDuty>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS}, s.duty_shifts, s.duty_order, c.id AS chat_id, c.language_hint
+         FROM staff s JOIN chats c ON c.staff_id = s.id AND c.status = 'active'
+         WHERE s.revoked_at IS NULL AND s.duty_shifts IS NOT NULL
+         ORDER BY s.duty_order, s.id"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::new();
+    for row in &rows {
+        let shifts: String = row.try_get("duty_shifts")?;
+        if shifts.split(',').any(|s| s == shift) {
+            out.push(OnDuty {
+                staff: Staff::from_row(row)?,
+                order: row.try_get("duty_order")?,
+                chat_id: row.try_get("chat_id")?,
+                language_hint: row.try_get("language_hint")?,
+            });
+        }
+    }
+    Ok(out)
+}

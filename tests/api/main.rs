@@ -12,6 +12,7 @@ mod health;
 mod layout;
 mod migrations;
 mod oxygen;
+mod paging;
 mod pharmacy;
 mod providers;
 mod release;
