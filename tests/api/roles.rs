@@ -63,7 +63,7 @@ async fn call(app: &TestApp, token: &str, method: &str, path: &str) -> (u16, Val
         _ => app
             .http
             .post(url)
-            .json(&json!({"reason": "a test", "outcome": "cancelled"})),
+            .json(&json!({"reason": "a test", "outcome": "cancelled", "kit": "cylinder", "flow_rate": 2})),
     };
     let r = req.bearer_auth(token).send().await.expect("call");
     let status = r.status().as_u16();
@@ -169,6 +169,8 @@ async fn an_area_limited_account_sees_its_areas_only(engine: Engine) {
     let (status, _) = call(&app, &token, "POST", &format!("/api/v1/patients/{south}/episode")).await;
     assert_ne!(status, 200, "nor changed");
     assert_eq!(app.patient_record(south).await["status"], "active");
+    let (status, body) = call(&app, &token, "POST", &format!("/api/v1/patients/{south}/oxygen-orders")).await;
+    assert_eq!(status, 404, "no oxygen ordered for another area's patient: {body}");
 }
 both_engines!(an_area_limited_account_sees_its_areas_only);
 

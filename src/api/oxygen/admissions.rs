@@ -39,8 +39,10 @@ pub(super) async fn list_admissions(
     Query(q): Query<OpenQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let mut conn = state.db.pool.acquire().await?;
-    let rows = station::admissions(&mut conn, q.open.unwrap_or(true)).await?;
+    let mut rows = station::admissions(&mut conn, q.open.unwrap_or(true)).await?;
+    let visible = super::common::visible_patients(&mut conn, &who).await?;
     drop(conn);
+    rows.retain(|a| visible.as_ref().is_none_or(|v| v.contains(&a.patient_id)));
     super::common::audited(&state, who.id, "admissions.list", None).await?;
     Ok(Json(
         json!({ "admissions": rows.iter().map(present::oxygen::admission_json).collect::<Vec<_>>() }),
@@ -87,7 +89,10 @@ pub(super) async fn request_admission(
     };
     let c = super::common::ctx(&state);
     let mut tx = state.db.begin().await?;
-    let Some(patient) = patients::get(&mut tx, b.patient_id).await? else {
+    let Some(patient) = patients::get(&mut tx, b.patient_id)
+        .await?
+        .filter(|p| who.sees(p.area.as_deref()))
+    else {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient"));
     };
     let independent = b.independent.or(patient.independent);
@@ -183,6 +188,9 @@ pub(super) async fn move_admission(
     let reason = super::common::reason_of(&b.reason)?;
     let c = super::common::ctx(&state);
     let mut tx = state.db.begin().await?;
+    if let Some(a) = station::admission(&mut tx, id).await? {
+        super::common::check_patient(&mut tx, &who, a.patient_id).await?;
+    }
     let a = match station::move_admission(&mut tx, id, to, Some(reason), c.now).await {
         Ok(a) => a,
         Err(station::MoveError::Missing) => return Err(ApiError::new(StatusCode::NOT_FOUND, "no such admission")),
@@ -205,8 +213,11 @@ pub(super) async fn move_admission(
 
 pub(super) async fn list_jobs(State(state): State<AppState>, Auth(who): Auth) -> Result<Json<Value>, ApiError> {
     let mut conn = state.db.pool.acquire().await?;
-    let jobs = present::oxygen::jobs_json(&mut conn).await?;
+    let mut jobs = present::oxygen::jobs_json(&mut conn).await?;
     drop(conn);
+    if let Value::Array(all) = &mut jobs {
+        all.retain(|j| who.sees(j["patient"]["area"].as_str()));
+    }
     super::common::audited(&state, who.id, "jobs.list", None).await?;
     Ok(Json(json!({ "jobs": jobs })))
 }

@@ -41,3 +41,36 @@ pub(super) fn reason_of(r: &str) -> Result<&str, ApiError> {
 pub(super) struct ReasonBody {
     pub(super) reason: String,
 }
+
+/// The patients an area-limited account may see (`None`: every patient), for the lists here
+/// whose rows name only a patient id.
+pub(super) async fn visible_patients(
+    conn: &mut crate::store::Conn,
+    who: &staff::Staff,
+) -> sqlx::Result<Option<std::collections::HashSet<i64>>> {
+    if who.areas.is_none() {
+        return Ok(None);
+    }
+    let all: Vec<(i64, Option<String>)> = sqlx::query_as("SELECT id, area FROM patients")
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(Some(
+        all.into_iter()
+            .filter(|(_, area)| who.sees(area.as_deref()))
+            .map(|(id, _)| id)
+            .collect(),
+    ))
+}
+
+/// A change about a patient outside the account's areas is refused as if the patient did not
+/// exist.
+pub(super) async fn check_patient(
+    conn: &mut crate::store::Conn,
+    who: &staff::Staff,
+    patient_id: i64,
+) -> Result<(), ApiError> {
+    match crate::store::patients::get(conn, patient_id).await? {
+        Some(p) if who.sees(p.area.as_deref()) => Ok(()),
+        _ => Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient")),
+    }
+}

@@ -26,9 +26,12 @@ pub(super) async fn list_orders(
     Query(q): Query<StatusQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let mut conn = state.db.pool.acquire().await?;
+    let visible = super::common::visible_patients(&mut conn, &who).await?;
     let mut out = Vec::new();
     for o in equipment::orders(&mut conn, q.status.as_deref()).await? {
-        out.push(present::oxygen::order_json(&mut conn, &o).await?);
+        if visible.as_ref().is_none_or(|v| v.contains(&o.patient_id)) {
+            out.push(present::oxygen::order_json(&mut conn, &o).await?);
+        }
     }
     drop(conn);
     super::common::audited(&state, who.id, "oxygen_orders.list", None).await?;
@@ -73,6 +76,7 @@ pub(super) async fn order(
     };
     let c = super::common::ctx(&state);
     let mut tx = state.db.begin().await?;
+    super::common::check_patient(&mut tx, &who, patient_id).await?;
     let placed = flow::order(&mut tx, &c, OrderedBy::Staff(who.id), patient_id, None, kit, flow).await?;
     let subject = format!("patient:{patient_id}");
     match placed {
@@ -155,6 +159,9 @@ pub(super) async fn move_order(
     let reason = super::common::reason_of(&b.reason)?;
     let c = super::common::ctx(&state);
     let mut tx = state.db.begin().await?;
+    if let Some(o) = equipment::order(&mut tx, id).await? {
+        super::common::check_patient(&mut tx, &who, o.patient_id).await?;
+    }
     let moved = if end {
         ending::end(&mut tx, &c, id, &format!("staff:{}", who.id), reason).await
     } else {
