@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::page::{Frame, Tr, html, not_found, unavailable};
 use super::session::Signed;
 use crate::conversation::enrolment;
-use crate::domain::patient::{RegistrationProblem, check_registration};
+use crate::domain::patient::{RegistrationProblem, RiskFactor, check_registration};
 use crate::domain::triage::Level;
 use crate::i18n::Lang;
 use crate::runtime::state::AppState;
@@ -55,12 +55,19 @@ struct PatientsPage<'a> {
     f: Filters,
     lines: Vec<Line>,
     levels: Vec<(&'static str, String)>,
+    risks: Vec<(&'static str, String)>,
+    doctors: Vec<(i64, String)>,
+    pharmacies: Vec<(i64, String)>,
     form: Registration,
     problem: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 pub struct Registration {
+    /// Ticked boxes: `risk_<code>`; and `test_date`, `asymptomatic`, `family_doctor`, `pharmacy`,
+    /// `independent` (all optional).
+    #[serde(flatten)]
+    more: std::collections::HashMap<String, String>,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -93,9 +100,11 @@ async fn render(state: &AppState, s: &Signed, f: Filters, form: Registration, pr
     };
     let rows = async {
         let mut conn = state.db.pool.acquire().await?;
-        anyhow::Ok(views::patients(&mut conn, &filter).await?)
+        let rows = views::patients(&mut conn, &filter).await?;
+        let people = crate::store::providers::list(&mut conn).await?;
+        anyhow::Ok((rows, people))
     };
-    let rows = match rows.await {
+    let (rows, people) = match rows.await {
         Ok(r) => r,
         Err(e) => return unavailable(tr, &e, "the console could not list patients"),
     };
@@ -138,11 +147,24 @@ async fn render(state: &AppState, s: &Signed, f: Filters, form: Registration, pr
         .iter()
         .map(|l| (l.code(), tr.t1("level-name", "level", l.code())))
         .collect();
+    let of_role = |role: &str| {
+        people
+            .iter()
+            .filter(|p| p.role == role && p.status == crate::domain::roster::ProviderStatus::Active)
+            .map(|p| (p.id, p.name.clone()))
+            .collect()
+    };
     html(&PatientsPage {
         frame,
         f,
         lines,
         levels,
+        risks: RiskFactor::ALL
+            .iter()
+            .map(|r| (r.code(), tr.tk("console-risk-", r.code())))
+            .collect(),
+        doctors: of_role("doctor"),
+        pharmacies: of_role("pharmacist"),
         form,
         problem,
     })
@@ -172,12 +194,37 @@ pub async fn register(State(state): State<AppState>, s: Signed, Form(form): Form
     };
     let ctx = state.ctx();
     let today = ctx.now.with_timezone(&state.config.timezone).date_naive();
-    let date = |v: &str| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok();
+    fn date(v: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok()
+    }
     let (Some(birth), Some(onset)) = (date(&form.birth_date), date(&form.onset_date)) else {
         let p = Some(tr.t("console-register-bad-date"));
         return render(&state, &s, Filters::default(), form, p).await;
     };
-    if let Err(p) = check_registration(&form.name, &form.phone, birth, onset, None, today) {
+    let field = |k: &str| form.more.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let test = field("test_date").and_then(date);
+    if field("test_date").is_some() && test.is_none() {
+        let p = Some(tr.t("console-register-bad-date"));
+        return render(&state, &s, Filters::default(), form, p).await;
+    }
+    let asymptomatic = field("asymptomatic").is_some();
+    if asymptomatic && test.is_none() {
+        let p = Some(tr.t("console-register-asymptomatic-needs-test"));
+        return render(&state, &s, Filters::default(), form, p).await;
+    }
+    let risks: Vec<&str> = RiskFactor::ALL
+        .iter()
+        .map(|r| r.code())
+        .filter(|c| field(&format!("risk_{c}")).is_some())
+        .collect();
+    let family_doctor = field("family_doctor").and_then(|v| v.parse::<i64>().ok());
+    let pharmacy = field("pharmacy").and_then(|v| v.parse::<i64>().ok());
+    let independent = match field("independent") {
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        _ => None,
+    };
+    if let Err(p) = check_registration(&form.name, &form.phone, birth, onset, test, today) {
         let p = Some(problem_words(tr, p));
         return render(&state, &s, Filters::default(), form, p).await;
     }
@@ -192,18 +239,27 @@ pub async fn register(State(state): State<AppState>, s: Signed, Form(form): Form
         phone: form.phone.trim(),
         birth_date: birth,
         onset_date: onset,
-        test_date: None,
+        test_date: test,
         language,
-        risk_factors: String::new(),
+        risk_factors: risks.join(","),
         area,
-        asymptomatic: false,
-        family_doctor_id: None,
-        pharmacy_id: None,
-        independent: None,
+        asymptomatic,
+        family_doctor_id: family_doctor,
+        pharmacy_id: pharmacy,
+        independent,
         address: Some(form.address.trim()).filter(|a| !a.is_empty()),
     };
     let done = async {
         let mut tx = state.db.begin().await?;
+        // the chosen doctor and pharmacy must be one (a forged form names anyone)
+        for (id, role) in [(family_doctor, "doctor"), (pharmacy, "pharmacist")] {
+            if let Some(id) = id {
+                let found = crate::store::providers::get(&mut tx, id).await?;
+                if found.is_none_or(|p| p.role != role) {
+                    return anyhow::Ok(None);
+                }
+            }
+        }
         let registered = enrolment::register(&mut tx, &ctx, &new).await?;
         crate::store::staff::audit(
             &mut tx,
@@ -214,10 +270,14 @@ pub async fn register(State(state): State<AppState>, s: Signed, Form(form): Form
         )
         .await?;
         state.commit(tx).await?;
-        anyhow::Ok(registered)
+        anyhow::Ok(Some(registered))
     };
     match done.await {
-        Ok(r) => sheet_of(&state, &s, r.patient_id, Some((r.code, r.expires_at))).await,
+        Ok(Some(r)) => sheet_of(&state, &s, r.patient_id, Some((r.code, r.expires_at))).await,
+        Ok(None) => {
+            let p = Some(tr.t("console-refused-no-provider"));
+            render(&state, &s, Filters::default(), form, p).await
+        }
         Err(e) => unavailable(tr, &e, "registering a patient"),
     }
 }

@@ -30,6 +30,19 @@ pub enum RiskFactor {
 }
 
 impl RiskFactor {
+    pub const ALL: [RiskFactor; 10] = [
+        RiskFactor::Malignancy,
+        RiskFactor::Copd,
+        RiskFactor::ChronicKidneyDisease,
+        RiskFactor::Diabetes,
+        RiskFactor::Hypertension,
+        RiskFactor::Dyslipidaemia,
+        RiskFactor::Obesity,
+        RiskFactor::Smoking,
+        RiskFactor::Immunosuppression,
+        RiskFactor::Pregnancy,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             RiskFactor::Malignancy => "malignancy",

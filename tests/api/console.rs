@@ -304,6 +304,7 @@ async fn staff_register_a_patient_and_print_the_qr_sheet(engine: Engine) {
     b.click("form.card button.primary").await;
     b.wait_text("電話番号の形が正しくありません").await;
     b.fill("form.card input[name=phone]", "090-5555-6666").await;
+    b.click("form.card input[name=risk_diabetes]").await;
     b.click("form.card button.primary").await;
     let sheet = b.wait_text("登録コード").await;
     assert!(b.has(".qrs svg").await, "a QR code to scan");
@@ -318,6 +319,12 @@ async fn staff_register_a_patient_and_print_the_qr_sheet(engine: Engine) {
         (app.patient_record(id).await["chat"]["status"] == "active").then_some(())
     })
     .await;
+    let record = app.patient_record(id).await;
+    assert_eq!(
+        record["risk_factors"],
+        serde_json::json!(["diabetes"]),
+        "the ticked risk factor"
+    );
     let _ = b.client.set_window_size(390, 844).await;
     b.goto(&app, "/console/patients").await;
     b.wait_text("練馬 花子").await;
