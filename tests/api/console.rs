@@ -413,3 +413,57 @@ async fn staff_message_a_patient_and_open_a_request_by_hand(engine: Engine) {
     );
 }
 both_engines!(staff_message_a_patient_and_open_a_request_by_hand);
+
+async fn an_alert_stays_open_until_someone_resolves_it_with_a_note(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    account(&app, "sasaki", "staff");
+    let (_, n) = app.enrol_telegram(9851, "Goro", &[]).await;
+    app.tg_text(9851, "I feel worse", Some("en")).await;
+    app.wait_for_texts(n + 1).await;
+    // nobody to offer it to: the chain ends with staff at once
+    app.eventually("an alert", || async {
+        (app.scalar_i64("SELECT COUNT(*) FROM staff_alerts").await > 0).then_some(())
+    })
+    .await;
+    let id = app.scalar_i64("SELECT MIN(id) FROM staff_alerts").await;
+    let (cookie, csrf) = http_sign_in(&app, "sasaki", PASSWORD).await.expect("signed in");
+    let page = |cookie: String| {
+        let app = &app;
+        async move {
+            app.http
+                .get(format!("{}/console/alerts", app.base))
+                .header("cookie", cookie)
+                .send()
+                .await
+                .expect("alerts")
+                .text()
+                .await
+                .expect("page")
+        }
+    };
+    assert!(
+        page(cookie.clone()).await.contains(&format!("id=\"alert-{id}\"")),
+        "open"
+    );
+    let resolve = format!("/console/alerts/{id}/resolve");
+    assert_eq!(
+        raw_post(&app, &resolve, &cookie, Some(&csrf), &[("note", "")]).await,
+        200
+    );
+    assert!(
+        page(cookie.clone()).await.contains(&format!("id=\"alert-{id}\"")),
+        "no note, still open"
+    );
+    let note = [("note", "called the patient: a doctor visits at 15:00")];
+    assert_eq!(raw_post(&app, &resolve, &cookie, Some(&csrf), &note).await, 200);
+    let after = page(cookie).await;
+    assert!(
+        !after.contains(&format!("id=\"alert-{id}\"")),
+        "resolved: off the open list"
+    );
+    assert!(
+        after.contains("a doctor visits at 15:00") && after.contains("sasaki san"),
+        "with who and how"
+    );
+}
+both_engines!(an_alert_stays_open_until_someone_resolves_it_with_a_note);
