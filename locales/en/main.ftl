@@ -157,6 +157,7 @@ request-kind = { $kind ->
         [oxygen_delivery] Oxygen equipment delivery
         [oxygen_collection] Oxygen equipment collection
         [transport] Patient transport
+        [visiting_nursing] Visiting nursing
        *[other] Care request
     }
 offer = { $kind } requested — please answer by { $deadline }.
@@ -192,6 +193,7 @@ outcome-label = { $outcome ->
         [collected] Collected
         [not_collected] Could not collect
         [arrived] Arrived
+        [nursing] Visiting nursing needed
        *[no_contact] Could not reach
     }
 outcome-recorded = Recorded: { $outcome ->
@@ -206,6 +208,7 @@ outcome-recorded = Recorded: { $outcome ->
         [collected] equipment collected — it goes to cleaning
         [not_collected] could not collect — the job is offered again and staff are told
         [arrived] arrived
+        [nursing] visiting nursing needed — the nurse agencies are asked
        *[no_contact] could not reach the patient — a home safety check is opened
     }. Thank you. You may send a short note in this chat.
 outcome-note-saved = Your note is saved with the request.
@@ -214,6 +217,7 @@ reason-outcome = reported by { $provider }: { $outcome ->
         [prescribed] prescribed
         [oxygen] oxygen needed
         [admission] admission needed
+        [nursing] visiting nursing needed
        *[no_contact] patient could not be reached
     }
 consult-button = Consult a doctor
@@ -321,3 +325,4 @@ staff-page-ack = I'm on it
 staff-ack-done = Thank you: you have it. The others see that you are on it.
 staff-ack-taken = { $name } has already taken this.
 staff-ack-not-allowed = Your role may not take alerts; please tell someone who can.
+nurse-observation-recorded = Recorded as a report on { $name } from your visit.

@@ -157,6 +157,7 @@ request-kind = { $kind ->
         [oxygen_delivery] 酸素機器の配送
         [oxygen_collection] 酸素機器の回収
         [transport] 患者搬送
+        [visiting_nursing] 訪問看護
        *[other] 依頼
     }
 offer = 【{ $kind }の依頼】{ $deadline }までにご回答ください。
@@ -192,6 +193,7 @@ outcome-label = { $outcome ->
         [collected] 回収した
         [not_collected] 回収できない
         [arrived] 到着した
+        [nursing] 訪問看護が必要
        *[no_contact] 連絡がつかない
     }
 outcome-recorded = 記録しました：{ $outcome ->
@@ -206,6 +208,7 @@ outcome-recorded = 記録しました：{ $outcome ->
         [collected] 回収済み（消毒に回します）
         [not_collected] 回収できない（再度依頼し、保健所に連絡しました）
         [arrived] 到着
+        [nursing] 訪問看護が必要 — 訪問看護ステーションに依頼します
        *[no_contact] 連絡がつかない（安否確認を依頼しました）
     }。ありがとうございました。補足があれば、このトークにお書きください。
 outcome-note-saved = 補足を依頼に記録しました。
@@ -214,6 +217,7 @@ reason-outcome = { $provider }さんの報告：{ $outcome ->
         [prescribed] 処方
         [oxygen] 酸素が必要
         [admission] 入院が必要
+        [nursing] 訪問看護が必要
        *[no_contact] 患者と連絡がつかない
     }
 consult-button = 医師に相談する
@@ -321,3 +325,4 @@ staff-page-ack = 対応します
 staff-ack-done = ありがとうございます。あなたが対応者になりました。他の職員にも表示されます。
 staff-ack-taken = { $name } さんがすでに対応しています。
 staff-ack-not-allowed = あなたの役割ではアラートを引き受けられません。対応できる職員に伝えてください。
+nurse-observation-recorded = 訪問での観察を { $name } さんの報告として記録しました。

@@ -104,7 +104,7 @@ pub(crate) async fn take_step(
         done = Some(index);
         let role = step.target.role();
         let (slot, n) = match step.target {
-            Target::Roster { at_once } => (situation.shift.code(), at_once),
+            Target::Roster { at_once } | Target::NurseRoster { at_once } => (situation.shift.code(), at_once),
             Target::NightRoster { at_once } => (Shift::Night.code(), at_once),
             Target::PartnerPharmacy { at_once } => (Shift::Day.code(), at_once),
             Target::HolidayPharmacy { at_once } => (Shift::Holiday.code(), at_once),
@@ -118,6 +118,7 @@ pub(crate) async fn take_step(
             Target::UsualPharmacy => one(conn, patient.pharmacy_id).await?,
             Target::Contractors { .. } => providers::contractors(conn, &area).await?,
             Target::Roster { .. }
+            | Target::NurseRoster { .. }
             | Target::NightRoster { .. }
             | Target::PartnerPharmacy { .. }
             | Target::HolidayPharmacy { .. }

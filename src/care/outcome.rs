@@ -18,6 +18,7 @@ fn follow_up(outcome: &str) -> Option<(RequestKind, Level, i64)> {
         "prescribed" => Some((RequestKind::PharmacyDelivery, Level::Moderate, 240)),
         "oxygen" => Some((RequestKind::Oxygen, Level::Urgent, 60)),
         "admission" => Some((RequestKind::HospitalCoordination, Level::Urgent, 60)),
+        "nursing" => Some((RequestKind::VisitingNursing, Level::Moderate, 240)),
         "no_contact" => Some((RequestKind::SafetyCheck, Level::Urgent, 120)),
         _ => None,
     }

@@ -42,6 +42,10 @@ pub async fn handle(
         if let Some(messages) = crate::care::oxygen::order::order_from_text(conn, ctx, &provider, lang, text).await? {
             return Ok(messages);
         }
+        // a visiting nurse's observation of the patient they hold
+        if let Some(messages) = super::nurse::observation(conn, ctx, &provider, lang, text).await? {
+            return Ok(messages);
+        }
         // a free note for the outcome just reported
         let since = ctx.now - chrono::Duration::hours(24);
         if let Some(request_id) = offers::awaiting_note(conn, provider.id, since).await? {

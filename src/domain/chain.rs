@@ -32,6 +32,8 @@ pub enum Target {
     HolidayPharmacy { at_once: usize },
     /// Equipment or transport contractors for the patient's area (or for every area).
     Contractors { at_once: usize },
+    /// Visiting-nurse agencies on the roster for the patient's area in the current shift.
+    NurseRoster { at_once: usize },
     /// Health-centre staff: the chain is exhausted; a person must act.
     Staff,
 }
@@ -45,6 +47,7 @@ impl Target {
             | Target::PharmacyOffice
             | Target::HolidayPharmacy { .. } => "pharmacist",
             Target::Contractors { .. } => "contractor",
+            Target::NurseRoster { .. } => "nurse",
             _ => "doctor",
         }
     }
@@ -123,6 +126,12 @@ pub fn default_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
     // an urgent request waits less at each step
     let wait = if urgent { 10 } else { 20 };
     match kind {
+        // the visit ping: the agencies covering the area, three at once, then staff
+        RequestKind::VisitingNursing => Some(vec![
+            step(Target::NurseRoster { at_once: 3 }, Gate::Always, 30),
+            step(Target::NurseRoster { at_once: 3 }, Gate::Always, 30),
+            step(Target::Staff, Gate::Always, 0),
+        ]),
         RequestKind::PhoneConsultation | RequestKind::HomeVisit | RequestKind::DoctorConsultation
             if level < Level::Emergency =>
         {
@@ -194,12 +203,14 @@ pub fn outcomes_for(kind: Option<RequestKind>) -> &'static [&'static str] {
         Some(RequestKind::OxygenDelivery) => &["kit_delivered", "not_delivered"],
         Some(RequestKind::OxygenCollection) => &["collected", "not_collected"],
         Some(RequestKind::Transport) => &["arrived", "no_contact"],
+        Some(RequestKind::VisitingNursing) => &["visited", "oxygen", "admission", "no_contact"],
         _ => &[
             "consulted",
             "visited",
             "prescribed",
             "oxygen",
             "admission",
+            "nursing",
             "no_contact",
         ],
     }

@@ -70,10 +70,12 @@ pub enum RequestKind {
     OxygenCollection,
     /// A patient to drive to or from the station (therapy referral).
     Transport,
+    /// Visiting nursing a doctor arranged: a nurse agency observes the patient by visits.
+    VisitingNursing,
 }
 
 impl RequestKind {
-    pub const ALL: [RequestKind; 13] = [
+    pub const ALL: [RequestKind; 14] = [
         RequestKind::Emergency,
         RequestKind::HospitalCoordination,
         RequestKind::Oxygen,
@@ -87,6 +89,7 @@ impl RequestKind {
         RequestKind::OxygenDelivery,
         RequestKind::OxygenCollection,
         RequestKind::Transport,
+        RequestKind::VisitingNursing,
     ];
 
     pub fn code(self) -> &'static str {
@@ -104,6 +107,7 @@ impl RequestKind {
             RequestKind::OxygenDelivery => "oxygen_delivery",
             RequestKind::OxygenCollection => "oxygen_collection",
             RequestKind::Transport => "transport",
+            RequestKind::VisitingNursing => "visiting_nursing",
         }
     }
 

@@ -344,6 +344,17 @@ pub async fn withdraw_open(conn: &mut Conn, request_id: i64, now: DateTime<Utc>)
     .map(|_| ())
 }
 
+/// The latest request of `kind` the provider holds (assigned or in progress), if any.
+pub async fn held_by(conn: &mut Conn, provider_id: i64, kind: RequestKind) -> sqlx::Result<Option<Request>> {
+    sqlx::query_as(&format!(
+        "{REQUEST} WHERE provider_id = $1 AND kind = $2 AND status IN {TAKEN} ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(provider_id)
+    .bind(kind.code())
+    .fetch_optional(&mut *conn)
+    .await
+}
+
 /// The provider's request, if it is assigned to them and still open for an outcome.
 pub async fn assigned_to(conn: &mut Conn, request_id: i64, provider_id: i64) -> sqlx::Result<Option<Request>> {
     sqlx::query_as(&format!(

@@ -11,6 +11,7 @@ mod enrolment;
 mod health;
 mod layout;
 mod migrations;
+mod nursing;
 mod oxygen;
 mod paging;
 mod pharmacy;

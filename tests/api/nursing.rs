@@ -1,0 +1,62 @@
+//! Visiting nurses get their visit pings: a doctor arranges visiting nursing, the agencies on
+//! the roster for the patient's area are offered it, the nurse who accepts gets the patient, and
+//! what the nurse finds at the visit becomes a report on the patient, triaged like the
+//! patient's own.
+
+use crate::both_engines;
+use crate::helpers::{
+    Engine, TestApp, buttons_of, friday_morning, load_roster, offer_buttons, on_telegram, patient, wait_text_to,
+};
+
+async fn a_doctor_arranges_nursing_and_the_nurses_visit_report_is_triaged(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let doctor = on_telegram(&app, "Dr Sato", "doctor", 7851).await;
+    let nurse = on_telegram(&app, "Nerima Nursing", "nurse", 7852).await;
+    load_roster(
+        &app,
+        &format!("nurses-{engine:?}"),
+        &format!("[[cover]]\nprovider = {nurse}\nareas = [\"Nerima\"]\nshifts = [\"day\", \"night\", \"holiday\"]\n"),
+    );
+    let id = patient(&app, "Unurse1", &["--family-doctor", &doctor.to_string()]).await;
+    app.line_text("Unurse1", "I feel worse").await;
+    let (accept, _) = offer_buttons(&app, 7851).await;
+    app.tg_press(7851, &accept).await;
+    let outcomes = buttons_of(&app, "7851", "is yours").await;
+    let nursing = outcomes
+        .iter()
+        .find(|b| b.1.ends_with(":nursing"))
+        .expect("a doctor can arrange visiting nursing")
+        .1
+        .clone();
+    app.tg_press(7851, &nursing).await;
+    wait_text_to(&app, "7851", "visiting nursing needed").await;
+
+    // the visit ping
+    let ping = wait_text_to(&app, "7852", "Visiting nursing").await;
+    assert!(ping.contains("Pat Doe") && ping.contains("090-1234-5678"), "{ping}");
+    let (accept, _) = offer_buttons(&app, 7852).await;
+    app.tg_press(7852, &accept).await;
+    wait_text_to(&app, "7852", "is yours").await;
+    let requests = app.care_requests_of(id, "visiting_nursing").await;
+    assert_eq!(requests[0]["status"], "assigned");
+    assert_eq!(requests[0]["provider"]["id"], nurse);
+
+    // what the nurse finds is the patient's report: SpO2 92 is urgent
+    app.tg_text(7852, "SpO2 92 37.8 cough", None).await;
+    let told = wait_text_to(&app, "7852", "Recorded as a report on Pat Doe").await;
+    assert!(!told.is_empty());
+    let record = app.patient_record(id).await;
+    let report = &record["readings"][0];
+    assert_eq!(report["spo2"], 92);
+    assert_eq!(report["source"], format!("nurse:{nurse}"));
+    assert_eq!(record["assessments"][0]["level"], "urgent", "{}", record["assessments"]);
+    let kinds: Vec<String> = app
+        .care_requests(id)
+        .await
+        .iter()
+        .filter_map(|r| r["kind"].as_str().map(str::to_string))
+        .collect();
+    assert!(kinds.contains(&"oxygen".to_string()), "{kinds:?}");
+}
+both_engines!(a_doctor_arranges_nursing_and_the_nurses_visit_report_is_triaged);
