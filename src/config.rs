@@ -100,6 +100,9 @@ pub struct Config {
     /// An alert that cannot wait and that nobody has taken is paged again after this long, and
     /// then to the next on the staff roster (`MIMAMORI_PAGE_REPEAT_MINUTES`, default 10).
     pub page_repeat: chrono::Duration,
+    /// Who answers the patients' phone at each hour (`MIMAMORI_COVERAGE`, a file like
+    /// `rules/coverage-minato.toml`); without it, `MIMAMORI_HEALTH_CENTRE_PHONE` at all hours.
+    pub coverage: crate::domain::coverage::Coverage,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -252,6 +255,19 @@ impl Config {
                 Ruleset::parse(path, &text)?
             }
         };
+        let coverage = match src.get("coverage") {
+            None => crate::domain::coverage::Coverage::default(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| ConfigError::File {
+                    path: path.to_string(),
+                    reason: e.to_string(),
+                })?;
+                crate::domain::coverage::Coverage::parse(&text).map_err(|reason| ConfigError::Invalid {
+                    var: format!("MIMAMORI_COVERAGE ({path})"),
+                    reason,
+                })?
+            }
+        };
         let lexicons = crate::domain::lexicon::Lexicons::load(src.get("lexicon_dir").map(std::path::Path::new))
             .map_err(ConfigError::Lexicon)?;
         let hours = ServiceHours::default();
@@ -296,6 +312,7 @@ impl Config {
                 _ => Err(format!("{s:?} is not between 1 and 64")),
             })?,
             rules: std::sync::Arc::new(rules),
+            coverage,
             lexicons: std::sync::Arc::new(lexicons),
             safety_question_wait: src.parse("safety_question_minutes", chrono::Duration::minutes(5), |s| {
                 match parse_secs(s)? {

@@ -1,6 +1,7 @@
 # mimamori — English. Every message here must also exist in ../ja/main.ftl (a test checks).
 # $centre is health-centre below, formatted with the configured number.
 
+phone-line = { $name } ({ $phone })
 health-centre = { $phone ->
     [unset] the health centre
    *[other] the health centre ({ $phone })

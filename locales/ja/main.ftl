@@ -1,6 +1,7 @@
 # mimamori — 日本語。ここにある全てのメッセージは ../en/main.ftl にも必要です（テストで確認）。
 # $centre は下の health-centre に電話番号を入れたもの。
 
+phone-line = { $name }（{ $phone }）
 health-centre = { $phone ->
     [unset] 保健所
    *[other] 保健所（{ $phone }）

@@ -28,12 +28,26 @@ impl Ctx<'_> {
     /// Arguments for messages that tell the patient whom to call: `$centre` (the health centre,
     /// with its number when configured) and `$emergency` (119).
     pub fn phone_args(&self, lang: Lang) -> Vec<(&'static str, FluentValue<'static>)> {
-        // "unset" selects the wording without a number (locales/*: health-centre)
-        let phone = match self.config.health_centre_phone.as_str() {
-            "" => "unset".to_string(),
-            p => p.to_string(),
+        let local = self.now.with_timezone(&self.config.timezone).naive_local();
+        let centre = match self.config.coverage.answering(local) {
+            // the line that answers now (the health centre by day, the night service …)
+            Some(line) => self.t(
+                lang,
+                msg!("phone-line"),
+                &[
+                    ("name", line.name(lang.code()).to_string().into()),
+                    ("phone", line.phone.clone().into()),
+                ],
+            ),
+            None => {
+                // "unset" selects the wording without a number (locales/*: health-centre)
+                let phone = match self.config.health_centre_phone.as_str() {
+                    "" => "unset".to_string(),
+                    p => p.to_string(),
+                };
+                self.t(lang, msg!("health-centre"), &[("phone", phone.into())])
+            }
         };
-        let centre = self.t(lang, msg!("health-centre"), &[("phone", phone.into())]);
         vec![
             ("centre", FluentValue::from(centre)),
             ("emergency", FluentValue::from(self.config.emergency_number.clone())),

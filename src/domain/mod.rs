@@ -4,6 +4,7 @@ pub mod access;
 pub mod calendar;
 pub mod chain;
 pub mod code;
+pub mod coverage;
 pub mod data_file;
 pub mod enrolment;
 pub mod episode;

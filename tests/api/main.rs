@@ -6,6 +6,7 @@ mod helpers;
 mod chain_staff;
 mod chains;
 mod console;
+mod coverage;
 mod delivery;
 mod enrolment;
 mod health;
