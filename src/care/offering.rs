@@ -88,10 +88,16 @@ pub(crate) async fn take_step(
         timers::schedule_ref(conn, CHAIN, patient.id, request.id, at, ctx.now).await?;
         return Ok(());
     }
+    // the patient's own doctor: the one who ordered the nursing a nurse consults about, else
+    // the family doctor
+    let own_doctor = match ordering_doctor(conn, request).await? {
+        Some(id) => Some(id),
+        None => patient.family_doctor_id,
+    };
     let situation = Situation::at(
         &ctx.config.service_hours,
         local,
-        patient.family_doctor_id.is_some(),
+        own_doctor.is_some(),
         patient.pharmacy_id.is_some(),
     );
     let weekday = weekday_code(local.date());
@@ -114,7 +120,7 @@ pub(crate) async fn take_step(
             Target::FamilyDoctor | Target::UsualPharmacy | Target::Staff => ("", 0),
         };
         let candidates: Vec<Provider> = match step.target {
-            Target::FamilyDoctor => one(conn, patient.family_doctor_id).await?,
+            Target::FamilyDoctor => one(conn, own_doctor).await?,
             Target::UsualPharmacy => one(conn, patient.pharmacy_id).await?,
             Target::Contractors { .. } => providers::contractors(conn, &area).await?,
             Target::Roster { .. }
@@ -181,6 +187,27 @@ pub(crate) async fn patient_row<'a>(
         return Ok(Some(Cow::Borrowed(p)));
     }
     Ok(patients::get(conn, id).await?.map(Cow::Owned))
+}
+
+/// For a nurse's doctor consultation about visiting nursing, the doctor who arranged that
+/// nursing (the holder of the request it followed from).
+async fn ordering_doctor(conn: &mut Conn, request: &Request) -> anyhow::Result<Option<i64>> {
+    if request.kind != RequestKind::DoctorConsultation {
+        return Ok(None);
+    }
+    let Some(nursing) = request.parent_id else {
+        return Ok(None);
+    };
+    let Some(nursing) = offers::request(conn, nursing).await? else {
+        return Ok(None);
+    };
+    if nursing.kind != RequestKind::VisitingNursing {
+        return Ok(None);
+    }
+    let Some(ordered) = nursing.parent_id else {
+        return Ok(None);
+    };
+    Ok(offers::request(conn, ordered).await?.and_then(|r| r.provider_id))
 }
 
 /// The patient's own doctor or pharmacy, if on file.

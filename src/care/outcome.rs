@@ -44,14 +44,17 @@ async fn open_follow_up(
         reasons,
         oxygen_routes: None,
     };
-    let opened = care::open(conn, &new, ctx.now).await?;
-    let (id, told) = match &opened {
-        care::Opened::New(request) => (
-            request.id,
-            super::chain::opened_for_patient(conn, ctx, request, None, None, false).await?,
-        ),
-        care::Opened::Existing(id) => (*id, vec![]),
-        care::Opened::Raised(id) => (*id, super::chain::raised(conn, ctx, *id, None, None).await?),
+    let mut opened = care::open(conn, &new, ctx.now).await?;
+    // linked before its chain starts: a chain may follow the link (a nurse's consultation goes
+    // to the doctor who ordered the nursing)
+    offers::set_parent(conn, opened.id(), parent.id).await?;
+    if let care::Opened::New(request) = &mut opened {
+        request.parent_id = Some(parent.id);
+    }
+    let told = match &opened {
+        care::Opened::New(request) => super::chain::opened_for_patient(conn, ctx, request, None, None, false).await?,
+        care::Opened::Existing(_) => vec![],
+        care::Opened::Raised(id) => super::chain::raised(conn, ctx, *id, None, None).await?,
     };
     if !told.is_empty() {
         if let Some(chat) = chats::for_patient(conn, parent.patient_id)
@@ -61,7 +64,6 @@ async fn open_follow_up(
             super::context::push(conn, ctx, chat.id, told).await?;
         }
     }
-    offers::set_parent(conn, id, parent.id).await?;
     Ok(opened)
 }
 

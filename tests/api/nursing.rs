@@ -60,3 +60,69 @@ async fn a_doctor_arranges_nursing_and_the_nurses_visit_report_is_triaged(engine
     assert!(kinds.contains(&"oxygen".to_string()), "{kinds:?}");
 }
 both_engines!(a_doctor_arranges_nursing_and_the_nurses_visit_report_is_triaged);
+
+async fn a_nurses_consultation_goes_to_the_doctor_who_ordered_the_nursing(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let ordering = on_telegram(&app, "Dr Sato", "doctor", 7861).await;
+    let other = on_telegram(&app, "Dr Kato", "doctor", 7862).await;
+    let nurse = on_telegram(&app, "Nerima Nursing", "nurse", 7863).await;
+    let cover =
+        |p: i64, shifts: &str| format!("[[cover]]\nprovider = {p}\nareas = [\"Nerima\"]\nshifts = [{shifts}]\n\n");
+    load_roster(
+        &app,
+        &format!("consult-{engine:?}"),
+        &format!(
+            "{}{}",
+            cover(ordering, "\"day\""),
+            cover(nurse, "\"day\", \"night\", \"holiday\"")
+        ),
+    );
+    // no family doctor: the roster's doctor takes the call and arranges nursing
+    let id = patient(&app, "Unurse2", &[]).await;
+    app.line_text("Unurse2", "I feel worse").await;
+    let (accept, _) = offer_buttons(&app, 7861).await;
+    app.tg_press(7861, &accept).await;
+    let outcomes = buttons_of(&app, "7861", "is yours").await;
+    let nursing = outcomes
+        .iter()
+        .find(|b| b.1.ends_with(":nursing"))
+        .expect("nursing")
+        .1
+        .clone();
+    app.tg_press(7861, &nursing).await;
+    let (accept, _) = offer_buttons(&app, 7863).await;
+    app.tg_press(7863, &accept).await;
+    let held = buttons_of(&app, "7863", "is yours").await;
+    let consult = held
+        .iter()
+        .find(|b| b.1.starts_with("consult:"))
+        .expect("a nurse can consult a doctor")
+        .1
+        .clone();
+    // Dr Kato joins the roster now: were the consultation a new chain from the roster, both
+    // would be asked
+    load_roster(
+        &app,
+        &format!("consult2-{engine:?}"),
+        &format!(
+            "{}{}{}",
+            cover(ordering, "\"day\""),
+            cover(other, "\"day\""),
+            cover(nurse, "\"day\", \"night\", \"holiday\"")
+        ),
+    );
+    let before = app.texts_to("7862").await.len();
+    app.tg_press(7863, &consult).await;
+    let offer = wait_text_to(&app, "7861", "Doctor consultation").await;
+    assert!(offer.contains("Pat Doe"), "{offer}");
+    app.settle().await;
+    assert_eq!(
+        app.texts_to("7862").await.len(),
+        before,
+        "the ordering doctor is asked first"
+    );
+    let consultations = app.care_requests_of(id, "doctor_consultation").await;
+    assert_eq!(consultations.len(), 1);
+}
+both_engines!(a_nurses_consultation_goes_to_the_doctor_who_ordered_the_nursing);
