@@ -195,6 +195,7 @@ outcome-label = { $outcome ->
         [not_collected] Could not collect
         [arrived] Arrived
         [nursing] Visiting nursing needed
+        [drug_set] First-line drug set given
        *[no_contact] Could not reach
     }
 outcome-recorded = Recorded: { $outcome ->
@@ -210,6 +211,7 @@ outcome-recorded = Recorded: { $outcome ->
         [not_collected] could not collect — the job is offered again and staff are told
         [arrived] arrived
         [nursing] visiting nursing needed — the nurse agencies are asked
+        [drug_set] first-line drug set given
        *[no_contact] could not reach the patient — a home safety check is opened
     }. Thank you. You may send a short note in this chat.
 outcome-note-saved = Your note is saved with the request.
@@ -250,7 +252,9 @@ report-column = { $column ->
         [organisation] Organisation
         [phone_consultations] Telephone consultations
         [home_visits] Home visits
+        [nursing_visits] Nursing visits
         [prescriptions] Prescriptions
+        [drug_sets] First-line drug sets
         [deliveries] Deliveries
         [other_outcomes] Other outcomes
         [offers] Requests offered

@@ -195,6 +195,7 @@ outcome-label = { $outcome ->
         [not_collected] 回収できない
         [arrived] 到着した
         [nursing] 訪問看護が必要
+        [drug_set] 初期薬セットを渡した
        *[no_contact] 連絡がつかない
     }
 outcome-recorded = 記録しました：{ $outcome ->
@@ -210,6 +211,7 @@ outcome-recorded = 記録しました：{ $outcome ->
         [not_collected] 回収できない（再度依頼し、保健所に連絡しました）
         [arrived] 到着
         [nursing] 訪問看護が必要 — 訪問看護ステーションに依頼します
+        [drug_set] 初期薬セットを渡した
        *[no_contact] 連絡がつかない（安否確認を依頼しました）
     }。ありがとうございました。補足があれば、このトークにお書きください。
 outcome-note-saved = 補足を依頼に記録しました。
@@ -250,7 +252,9 @@ report-column = { $column ->
         [organisation] 所属
         [phone_consultations] 電話診療
         [home_visits] 往診
+        [nursing_visits] 訪問看護
         [prescriptions] 処方
+        [drug_sets] 初期薬セット
         [deliveries] 配達
         [other_outcomes] その他の結果
         [offers] 依頼数

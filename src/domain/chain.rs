@@ -211,6 +211,7 @@ pub fn outcomes_for(kind: Option<RequestKind>) -> &'static [&'static str] {
             "oxygen",
             "admission",
             "nursing",
+            "drug_set",
             "no_contact",
         ],
     }

@@ -41,7 +41,11 @@ pub struct Line {
     pub organisation: Option<String>,
     pub phone_consultations: u32,
     pub home_visits: u32,
+    /// Visits a visiting nurse reported.
+    pub nursing_visits: u32,
     pub prescriptions: u32,
+    /// First-line drug sets a night-visit doctor gave.
+    pub drug_sets: u32,
     pub deliveries: u32,
     /// Oxygen needed, admission needed, could not reach.
     pub other_outcomes: u32,
@@ -57,14 +61,16 @@ pub struct Line {
 }
 
 /// The report's columns, in order (their headings are in the locales: `report-column`).
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 17] = [
     "provider_id",
     "name",
     "role",
     "organisation",
     "phone_consultations",
     "home_visits",
+    "nursing_visits",
     "prescriptions",
+    "drug_sets",
     "deliveries",
     "other_outcomes",
     "offers",
@@ -117,8 +123,10 @@ pub fn summarise(providers: &[ProviderRow], outcomes: &[OutcomeRow], offers: &[O
             role: p.role.clone(),
             organisation: p.organisation.clone(),
             phone_consultations: count(&["consulted"]),
-            home_visits: count(&["visited"]),
+            home_visits: if p.role == "nurse" { 0 } else { count(&["visited"]) },
+            nursing_visits: if p.role == "nurse" { count(&["visited"]) } else { 0 },
             prescriptions: count(&["prescribed"]),
+            drug_sets: count(&["drug_set"]),
             deliveries: count(&["delivered"]),
             other_outcomes: count(&["oxygen", "admission", "no_contact"]),
             offers: offered.len() as u32,
@@ -161,7 +169,9 @@ pub fn to_csv(lines: &[Line], headings: &[String]) -> Result<Vec<u8>, csv::Error
                 l.organisation.clone().unwrap_or_default(),
                 l.phone_consultations.to_string(),
                 l.home_visits.to_string(),
+                l.nursing_visits.to_string(),
                 l.prescriptions.to_string(),
+                l.drug_sets.to_string(),
                 l.deliveries.to_string(),
                 l.other_outcomes.to_string(),
                 l.offers.to_string(),

@@ -199,6 +199,7 @@ async fn the_doctor_reports_prescribed_from_chat_and_a_delivery_request_follows(
             "酸素が必要",
             "入院が必要",
             "訪問看護が必要",
+            "初期薬セットを渡した",
             "連絡がつかない"
         ]
     );

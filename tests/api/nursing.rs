@@ -126,3 +126,113 @@ async fn a_nurses_consultation_goes_to_the_doctor_who_ordered_the_nursing(engine
     assert_eq!(consultations.len(), 1);
 }
 both_engines!(a_nurses_consultation_goes_to_the_doctor_who_ordered_the_nursing);
+
+/// The performance report's line of one provider for 2026-11-20 (JSON).
+fn report_line(app: &TestApp, provider: i64) -> serde_json::Value {
+    let out = app.cli(&[
+        "report",
+        "providers",
+        "--from",
+        "2026-11-20",
+        "--to",
+        "2026-11-21",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    v["providers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|l| l["provider_id"] == provider)
+        .cloned()
+        .unwrap_or(serde_json::Value::Null)
+}
+
+async fn a_night_doctors_drug_set_and_a_nurses_visit_count_in_the_report(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(crate::helpers::tokyo(2026, 11, 20, 23, 0));
+    let doctor = on_telegram(&app, "Dr Night", "doctor", 7871).await;
+    let nurse = on_telegram(&app, "Night Nursing", "nurse", 7872).await;
+    load_roster(
+        &app,
+        &format!("night-{engine:?}"),
+        &format!(
+            "[[cover]]\nprovider = {doctor}\nareas = [\"Nerima\"]\nshifts = [\"night\"]\n\n\
+             [[cover]]\nprovider = {nurse}\nareas = [\"Nerima\"]\nshifts = [\"day\", \"night\", \"holiday\"]\n"
+        ),
+    );
+    let id = patient(&app, "Unight1", &[]).await;
+    app.line_text("Unight1", "I feel worse").await;
+    let (accept, _) = offer_buttons(&app, 7871).await;
+    app.tg_press(7871, &accept).await;
+    let outcomes = buttons_of(&app, "7871", "is yours").await;
+    let drug_set = outcomes
+        .iter()
+        .find(|b| b.1.ends_with(":drug_set"))
+        .expect("drug set")
+        .1
+        .clone();
+    app.tg_press(7871, &drug_set).await;
+    wait_text_to(&app, "7871", "first-line drug set given").await;
+    let visits = app.care_requests(id).await;
+    assert!(
+        visits
+            .iter()
+            .any(|r| r["outcome"] == "drug_set" && r["status"] == "done"),
+        "the patient's record keeps the drug set: {visits:?}"
+    );
+    assert!(
+        app.care_requests_of(id, "pharmacy_delivery").await.is_empty(),
+        "no delivery is offered for what the drug set covers"
+    );
+    assert_eq!(report_line(&app, doctor)["drug_sets"], 1);
+
+    // a nurse's visit counts as nursing, not as a doctor's home visit
+    patient(&app, "Unight2", &[]).await;
+    let before = app.texts_to("7871").await.len();
+    app.line_text("Unight2", "I feel worse").await;
+    app.eventually("the second offer", || async {
+        (app.texts_to("7871").await.len() > before).then_some(())
+    })
+    .await;
+    let (accept, _) = offer_buttons(&app, 7871).await;
+    app.tg_press(7871, &accept).await;
+    app.eventually("the second acceptance", || async {
+        let yours = app
+            .texts_to("7871")
+            .await
+            .iter()
+            .filter(|t| t.contains("is yours"))
+            .count();
+        (yours == 2).then_some(())
+    })
+    .await;
+    let outcomes = buttons_of(&app, "7871", "is yours").await;
+    let nursing = outcomes
+        .iter()
+        .find(|b| b.1.ends_with(":nursing"))
+        .expect("nursing")
+        .1
+        .clone();
+    app.tg_press(7871, &nursing).await;
+    let (accept, _) = offer_buttons(&app, 7872).await;
+    app.tg_press(7872, &accept).await;
+    let held = buttons_of(&app, "7872", "is yours").await;
+    let visited = held
+        .iter()
+        .find(|b| b.1.ends_with(":visited"))
+        .expect("visited")
+        .1
+        .clone();
+    app.tg_press(7872, &visited).await;
+    wait_text_to(&app, "7872", "Recorded").await;
+    let line = report_line(&app, nurse);
+    assert_eq!(
+        (line["nursing_visits"].clone(), line["home_visits"].clone()),
+        (1.into(), 0.into()),
+        "{line}"
+    );
+}
+both_engines!(a_night_doctors_drug_set_and_a_nurses_visit_count_in_the_report);

@@ -165,7 +165,7 @@ async fn a_weekday_prescription_goes_to_the_usual_pharmacy_which_delivers(engine
     assert!(csv.starts_with("Provider ID,Name,Role"), "{csv}");
     assert!(
         csv.lines()
-            .any(|l| l.starts_with(&format!("{pharmacy},Kusuri Pharmacy,pharmacist,,0,0,0,1,"))),
+            .any(|l| l.starts_with(&format!("{pharmacy},Kusuri Pharmacy,pharmacist,,0,0,0,0,0,1,"))),
         "{csv}"
     );
     // another period: nobody did anything
