@@ -106,7 +106,7 @@ async fn render(state: &AppState, s: &Signed, id: i64, said: Option<String>) -> 
             None => Vec::new(),
         };
         let release = timers::pending_due(&mut tx, id, TimerKind::Release).await?;
-        let orders = crate::store::equipment::orders_of(&mut tx, id).await?;
+        let orders = crate::store::orders::orders_of(&mut tx, id).await?;
         let stays = crate::store::station::admissions_of(&mut tx, id).await?;
         crate::store::staff::audit(
             &mut tx,

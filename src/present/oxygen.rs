@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 use crate::domain::equipment::{FlowRate, UnitKind, UnitState};
 use crate::domain::station::{BedKind, BedState};
 use crate::domain::triage::RequestKind;
-use crate::store::equipment::{self, Event, Order, Unit};
+use crate::store::equipment::{self, Event, Unit};
+use crate::store::orders::Order;
 use crate::store::station::{Admission, Occupancy, Station};
 use crate::store::{Conn, views};
 

@@ -12,6 +12,7 @@ pub mod events;
 pub mod instances;
 pub mod notes;
 pub mod offers;
+pub mod orders;
 pub mod outbox;
 pub mod patients;
 pub mod performance;

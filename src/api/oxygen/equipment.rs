@@ -5,7 +5,7 @@ use crate::api::error::ApiError;
 use crate::domain::equipment::{UnitKind, UnitState};
 use crate::present;
 use crate::runtime::state::AppState;
-use crate::store::equipment::{self};
+use crate::store::equipment;
 use crate::store::staff;
 use axum::Json;
 use axum::extract::{Path, Query, State};

@@ -7,7 +7,7 @@ use crate::care::oxygen::order::{self as flow, OrderError, OrderedBy};
 use crate::domain::equipment::{FlowRate, Kit};
 use crate::present;
 use crate::runtime::state::AppState;
-use crate::store::equipment::{self};
+use crate::store::orders;
 use crate::store::staff;
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -28,7 +28,7 @@ pub(super) async fn list_orders(
     let mut conn = state.db.pool.acquire().await?;
     let visible = super::common::visible_patients(&mut conn, &who).await?;
     let mut out = Vec::new();
-    for o in equipment::orders(&mut conn, q.status.as_deref()).await? {
+    for o in orders::orders(&mut conn, q.status.as_deref()).await? {
         if visible.as_ref().is_none_or(|v| v.contains(&o.patient_id)) {
             out.push(present::oxygen::order_json(&mut conn, &o).await?);
         }
@@ -90,7 +90,7 @@ pub(super) async fn order(
                 c.now,
             )
             .await?;
-            let o = equipment::order(&mut tx, id).await?;
+            let o = orders::order(&mut tx, id).await?;
             let out = match o {
                 Some(o) => present::oxygen::order_json(&mut tx, &o).await?,
                 None => Value::Null,
@@ -159,7 +159,7 @@ pub(super) async fn move_order(
     let reason = super::common::reason_of(&b.reason)?;
     let c = super::common::ctx(&state);
     let mut tx = state.db.begin().await?;
-    if let Some(o) = equipment::order(&mut tx, id).await? {
+    if let Some(o) = orders::order(&mut tx, id).await? {
         super::common::check_patient(&mut tx, &who, o.patient_id).await?;
     }
     let moved = if end {
@@ -191,7 +191,7 @@ pub(super) async fn move_order(
         c.now,
     )
     .await?;
-    let o = equipment::order(&mut tx, id).await?;
+    let o = orders::order(&mut tx, id).await?;
     let out = match o {
         Some(o) => present::oxygen::order_json(&mut tx, &o).await?,
         None => Value::Null,

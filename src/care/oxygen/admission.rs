@@ -4,7 +4,7 @@ use crate::care::context::Ctx;
 use crate::domain::oxygen_route::OxygenRoute;
 use crate::domain::station::{AdmissionStatus, BedKind};
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
-use crate::store::equipment::{self};
+use crate::store::equipment;
 use crate::store::station::{self};
 use crate::store::{Conn, care, chats, offers, views};
 use chrono::Duration;

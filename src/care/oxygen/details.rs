@@ -4,7 +4,8 @@ use crate::care::context::Ctx;
 use crate::domain::equipment::FlowRate;
 use crate::i18n::Lang;
 use crate::store::Conn;
-use crate::store::equipment::{self};
+use crate::store::equipment;
+use crate::store::orders;
 use crate::store::station::{self};
 
 /// What a contractor carries for a job: the units by serial and the flow, e.g.
@@ -21,7 +22,7 @@ pub async fn job_details(conn: &mut Conn, ctx: &Ctx<'_>, lang: Lang, request_id:
             &[("leg", leg.code().into()), ("station", name.into())],
         ));
     }
-    let Some(order) = equipment::order_of_job(conn, request_id).await? else {
+    let Some(order) = orders::order_of_job(conn, request_id).await? else {
         return Ok("-".into());
     };
     let units: Vec<String> = equipment::for_order(conn, order.id)

@@ -6,7 +6,8 @@ use crate::care::context::Ctx;
 use crate::domain::equipment::OrderStatus;
 use crate::domain::equipment::{FlowRate, UnitState};
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
-use crate::store::equipment::{self, Job, Order};
+use crate::store::equipment;
+use crate::store::orders::{self, Job, Order};
 use crate::store::{Conn, care, offers, views};
 use chrono::Duration;
 
@@ -34,10 +35,10 @@ pub async fn end(
     actor: &str,
     reason: &str,
 ) -> anyhow::Result<Result<Order, OrderMoveError>> {
-    let Some(order) = equipment::order(conn, order_id).await? else {
+    let Some(order) = orders::order(conn, order_id).await? else {
         return Ok(Err(OrderMoveError::NoOrder));
     };
-    if equipment::move_order(
+    if orders::move_order(
         conn,
         order.id,
         &[OrderStatus::Ordered, OrderStatus::Delivered, OrderStatus::Started],
@@ -98,7 +99,7 @@ pub async fn end(
 
 /// Ends every order of a patient whose episode or home stay ends (release, admission).
 pub async fn end_for_patient(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64, reason: &str) -> anyhow::Result<()> {
-    for order in equipment::active_orders(conn, patient_id).await? {
+    for order in orders::active_orders(conn, patient_id).await? {
         let _ = end(conn, ctx, order.id, "system", reason).await?;
     }
     Ok(())
@@ -144,7 +145,7 @@ pub(crate) async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, jo
     if let Some(parent) = order.care_request_id {
         offers::set_parent(conn, id, parent).await?;
     }
-    equipment::set_job(conn, order.id, job, id).await?;
+    orders::set_job(conn, order.id, job, id).await?;
     if let care::Opened::New(request) = &opened {
         // after the job is linked: the first offers, sent now, name the units
         crate::care::offering::start(conn, ctx, request, None).await?;

@@ -5,8 +5,9 @@ use crate::care::context::Ctx;
 use crate::domain::equipment::OrderStatus;
 use crate::domain::equipment::UnitState;
 use crate::domain::triage::RequestKind;
-use crate::store::equipment::{self, Job};
+use crate::store::equipment;
 use crate::store::offers::Request;
+use crate::store::orders::{self, Job};
 use crate::store::providers::Provider;
 use crate::store::station::{self};
 use crate::store::{Conn, chats};
@@ -21,7 +22,7 @@ pub async fn on_handed_over(
     if request.kind != RequestKind::OxygenDelivery {
         return Ok(());
     }
-    if let Some(order) = equipment::order_of_job(conn, request.id).await? {
+    if let Some(order) = orders::order_of_job(conn, request.id).await? {
         let reason = format!("delivery job {} taken by {}", request.id, provider.name);
         equipment::move_order_units(
             conn,
@@ -48,7 +49,7 @@ pub async fn job_outcome(
     if let Some((admission, leg)) = station::by_transport(conn, request.id).await? {
         return super::admission::transport_outcome(conn, ctx, &admission, leg, code).await;
     }
-    let Some(order) = equipment::order_of_job(conn, request.id).await? else {
+    let Some(order) = orders::order_of_job(conn, request.id).await? else {
         return Ok(());
     };
     let actor = format!("provider:{}", provider.id);
@@ -64,7 +65,7 @@ pub async fn job_outcome(
                 ctx.now,
             )
             .await?;
-            equipment::move_order(
+            orders::move_order(
                 conn,
                 order.id,
                 &[OrderStatus::Ordered],

@@ -9,7 +9,8 @@ use crate::domain::equipment::{FlowRate, Kit, UnitKind, UnitState};
 use crate::domain::patient::PatientStatus;
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::i18n::Lang;
-use crate::store::equipment::{self, Job, NewOrder, Order};
+use crate::store::equipment;
+use crate::store::orders::{self, Job, NewOrder, Order};
 use crate::store::providers::Provider;
 use crate::store::{Conn, care, chats, offers, patients, views};
 use chrono::Duration;
@@ -83,7 +84,7 @@ pub async fn order(
     if patient.status != PatientStatus::Active {
         return Ok(Err(OrderError::NotActive));
     }
-    if let Some(existing) = equipment::active_orders(conn, patient_id).await?.first() {
+    if let Some(existing) = orders::active_orders(conn, patient_id).await?.first() {
         return Ok(Err(OrderError::AlreadyOrdered(existing.id)));
     }
     // the patient's open oxygen request, if the order did not come with one
@@ -95,7 +96,7 @@ pub async fn order(
         OrderedBy::Provider(id) => (Some(id), None),
         OrderedBy::Staff(id) => (None, Some(id)),
     };
-    let order_id = equipment::create_order(
+    let order_id = orders::create_order(
         conn,
         &NewOrder {
             patient_id,
@@ -124,7 +125,7 @@ pub async fn order(
                 ctx.now,
             )
             .await?;
-            equipment::move_order(
+            orders::move_order(
                 conn,
                 order_id,
                 &[OrderStatus::Ordered],
@@ -176,7 +177,7 @@ pub async fn order(
         offers::set_parent(conn, delivery, parent).await?;
         views::move_request(conn, parent, RequestStatus::InProgress, None, None, ctx.now).await?;
     }
-    equipment::set_job(conn, order_id, Job::Delivery, delivery).await?;
+    orders::set_job(conn, order_id, Job::Delivery, delivery).await?;
     if let care::Opened::New(request) = &opened {
         // (a delivery already open goes on with its own chain)
         crate::care::offering::start(conn, ctx, request, None).await?;
@@ -330,10 +331,10 @@ pub(crate) async fn ask_to_start(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order) 
 
 /// Oxygen has started at home (the doctor's button, or staff on a visiting nurse's word).
 pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, order_id: i64) -> anyhow::Result<Result<Order, OrderMoveError>> {
-    let Some(order) = equipment::order(conn, order_id).await? else {
+    let Some(order) = orders::order(conn, order_id).await? else {
         return Ok(Err(OrderMoveError::NoOrder));
     };
-    if equipment::move_order(
+    if orders::move_order(
         conn,
         order.id,
         &[OrderStatus::Delivered],
@@ -375,7 +376,7 @@ pub async fn doctor_button(
     let Ok(id) = id.parse::<i64>() else {
         return say(msg!("offer-unknown"));
     };
-    let mine = equipment::order(conn, id)
+    let mine = orders::order(conn, id)
         .await?
         .is_some_and(|o| o.ordered_by_provider == Some(provider.id));
     if !mine {

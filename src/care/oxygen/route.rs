@@ -8,7 +8,7 @@ use crate::domain::oxygen_route::{Candidate, OxygenRoute, route_oxygen};
 use crate::domain::station::BedKind;
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::i18n::Lang;
-use crate::store::equipment::{self};
+use crate::store::equipment;
 use crate::store::offers::Request;
 use crate::store::patients::Patient;
 use crate::store::station::{self, NewAdmission};
