@@ -60,6 +60,10 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
 /// Sends the staff pages that are due (`care::paging`), in one transaction; how many alerts.
 pub async fn page_once(state: &AppState) -> anyhow::Result<usize> {
     let ctx = state.ctx();
+    let again_before = ctx.now - ctx.config.page_repeat;
+    if !crate::store::alerts::any_page_due(&state.db, crate::care::paging::CANNOT_WAIT, again_before).await? {
+        return Ok(0);
+    }
     let mut tx = state.db.begin_worker().await?;
     let paged = crate::care::paging::page_due(&mut tx, &ctx).await?;
     if paged == 0 {

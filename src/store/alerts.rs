@@ -137,6 +137,22 @@ pub async fn due_pages(
         .collect()
 }
 
+/// Whether any alert waits for a page round (one indexed read, outside any transaction: the
+/// timer loop asks it every round).
+pub async fn any_page_due(db: &super::Db, repeated: &[&str], again_before: DateTime<Utc>) -> sqlx::Result<bool> {
+    // the kinds are our own constants, never input
+    let kinds: Vec<String> = repeated.iter().map(|k| format!("'{k}'")).collect();
+    let n: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM staff_alerts WHERE resolved_at IS NULL AND acknowledged_at IS NULL
+           AND (page_round IS NULL OR (kind IN ({}) AND paged_at <= $1))",
+        kinds.join(", ")
+    ))
+    .bind(ms(again_before))
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(n > 0)
+}
+
 /// Takes the next page round of an alert: exactly one instance gets 1 (the round it read is
 /// still the alert's), and the messages of that round go out with its commit.
 pub async fn claim_page(conn: &mut Conn, id: i64, from: Option<i64>, now: DateTime<Utc>) -> sqlx::Result<u64> {
