@@ -142,6 +142,7 @@ provider-welcome = Welcome, { $name }. This chat is now registered with mimamori
         [doctor] a doctor
         [nurse] a nurse
         [pharmacist] a pharmacist
+        [support_centre] the support centre
        *[contractor] an equipment contractor
     }. Care requests for your patients will be offered here with Accept and Decline buttons.
 provider-idle = { $name }, there is no request waiting for you right now. New requests will be offered in this chat with Accept and Decline buttons.
@@ -196,6 +197,7 @@ outcome-label = { $outcome ->
         [arrived] Arrived
         [nursing] Visiting nursing needed
         [drug_set] First-line drug set given
+        [admission_arranged] Admission arranged
        *[no_contact] Could not reach
     }
 outcome-recorded = Recorded: { $outcome ->
@@ -212,6 +214,7 @@ outcome-recorded = Recorded: { $outcome ->
         [arrived] arrived
         [nursing] visiting nursing needed — the nurse agencies are asked
         [drug_set] first-line drug set given
+        [admission_arranged] admission arranged — oxygen at home ends and the patient leaves home observation
        *[no_contact] could not reach the patient — a home safety check is opened
     }. Thank you. You may send a short note in this chat.
 outcome-note-saved = Your note is saved with the request.
@@ -331,3 +334,4 @@ staff-ack-done = Thank you: you have it. The others see that you are on it.
 staff-ack-taken = { $name } has already taken this.
 staff-ack-not-allowed = Your role may not take alerts; please tell someone who can.
 nurse-observation-recorded = Recorded as a report on { $name } from your visit.
+admission-arranged-note = admission to hospital arranged by { $provider }

@@ -142,6 +142,7 @@ provider-welcome = { $name } 様、このトークを { $role ->
         [doctor] 医師
         [nurse] 看護師
         [pharmacist] 薬剤師
+        [support_centre] 支援センター
        *[contractor] 機器事業者
     }として見守りサービスに登録しました。担当をお願いする依頼は、このトークに「受ける」「断る」ボタン付きでお届けします。
 provider-idle = { $name } 様、現在お願いしている依頼はありません。新しい依頼は、このトークに「受ける」「断る」ボタン付きでお届けします。
@@ -196,6 +197,7 @@ outcome-label = { $outcome ->
         [arrived] 到着した
         [nursing] 訪問看護が必要
         [drug_set] 初期薬セットを渡した
+        [admission_arranged] 入院調整済み
        *[no_contact] 連絡がつかない
     }
 outcome-recorded = 記録しました：{ $outcome ->
@@ -212,6 +214,7 @@ outcome-recorded = 記録しました：{ $outcome ->
         [arrived] 到着
         [nursing] 訪問看護が必要 — 訪問看護ステーションに依頼します
         [drug_set] 初期薬セットを渡した
+        [admission_arranged] 入院を調整した — 在宅酸素を終了し、自宅療養の観察を終えます
        *[no_contact] 連絡がつかない（安否確認を依頼しました）
     }。ありがとうございました。補足があれば、このトークにお書きください。
 outcome-note-saved = 補足を依頼に記録しました。
@@ -331,3 +334,4 @@ staff-ack-done = ありがとうございます。あなたが対応者になり
 staff-ack-taken = { $name } さんがすでに対応しています。
 staff-ack-not-allowed = あなたの役割ではアラートを引き受けられません。対応できる職員に伝えてください。
 nurse-observation-recorded = 訪問での観察を { $name } さんの報告として記録しました。
+admission-arranged-note = { $provider } が入院を調整

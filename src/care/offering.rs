@@ -118,11 +118,13 @@ pub(crate) async fn take_step(
             Target::PharmacyOffice => (Duty::PharmacyOffice.code(), 1),
             Target::Contractors { at_once } => ("", at_once),
             Target::FamilyDoctor | Target::UsualPharmacy | Target::Staff => ("", 0),
+            Target::SupportCentre => ("", 1),
         };
         let candidates: Vec<Provider> = match step.target {
             Target::FamilyDoctor => one(conn, own_doctor).await?,
             Target::UsualPharmacy => one(conn, patient.pharmacy_id).await?,
             Target::Contractors { .. } => providers::contractors(conn, &area).await?,
+            Target::SupportCentre => providers::of_role_for_area(conn, "support_centre", &area).await?,
             Target::Roster { .. }
             | Target::NurseRoster { .. }
             | Target::NightRoster { .. }

@@ -12,6 +12,25 @@ use crate::store::providers::Provider;
 use crate::store::{Conn, care, chats, patients, timers};
 use chrono::Duration;
 
+/// The support centre arranged a hospital admission: oxygen at home ends (the equipment is
+/// collected) and the patient leaves home observation, as admission does.
+async fn admitted(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request, by: &Provider) -> anyhow::Result<()> {
+    let actor = format!("provider:{}", by.id);
+    for order in crate::store::orders::active_orders(conn, request.patient_id).await? {
+        // (an order that cannot end now has ended already)
+        let _ = super::oxygen::end::end(conn, ctx, order.id, &actor, "admitted to hospital").await?;
+    }
+    if let Some(patient) = patients::get(conn, request.patient_id).await? {
+        let note = ctx.t(
+            crate::i18n::Lang::Ja,
+            msg!("admission-arranged-note"),
+            &[("provider", by.name.clone().into())],
+        );
+        super::release::release(conn, ctx, &patient, Some(&note)).await?;
+    }
+    Ok(())
+}
+
 /// The request an outcome opens next: (kind, level, minutes to act).
 fn follow_up(outcome: &str) -> Option<(RequestKind, Level, i64)> {
     match outcome {
@@ -94,6 +113,9 @@ pub async fn outcome(
             msg!("outcome-recorded"),
             &[("outcome", code.into())],
         ))]);
+    }
+    if code == "admission_arranged" {
+        admitted(conn, ctx, &request, provider).await?;
     }
     let mut prompt = None;
     if let Some((kind, level, minutes)) = follow_up(code) {

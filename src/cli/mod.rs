@@ -105,7 +105,7 @@ pub enum ProviderCommand {
     Add {
         #[arg(long)]
         name: String,
-        #[arg(long, value_parser = ["doctor", "nurse", "pharmacist", "contractor"])]
+        #[arg(long, value_parser = ["doctor", "nurse", "pharmacist", "contractor", "support_centre"])]
         role: String,
         #[arg(long)]
         phone: String,

@@ -34,6 +34,9 @@ pub enum Target {
     Contractors { at_once: usize },
     /// Visiting-nurse agencies on the roster for the patient's area in the current shift.
     NurseRoster { at_once: usize },
+    /// The medical association's support centre for the patient's area, which arranges visits
+    /// and admissions no family doctor took.
+    SupportCentre,
     /// Health-centre staff: the chain is exhausted; a person must act.
     Staff,
 }
@@ -48,6 +51,7 @@ impl Target {
             | Target::HolidayPharmacy { .. } => "pharmacist",
             Target::Contractors { .. } => "contractor",
             Target::NurseRoster { .. } => "nurse",
+            Target::SupportCentre => "support_centre",
             _ => "doctor",
         }
     }
@@ -126,6 +130,11 @@ pub fn default_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
     // an urgent request waits less at each step
     let wait = if urgent { 10 } else { 20 };
     match kind {
+        // admission is arranged by the support centre, then staff
+        RequestKind::HospitalCoordination => Some(vec![
+            step(Target::SupportCentre, Gate::Always, wait),
+            step(Target::Staff, Gate::Always, 0),
+        ]),
         // the visit ping: the agencies covering the area, three at once, then staff
         RequestKind::VisitingNursing => Some(vec![
             step(Target::NurseRoster { at_once: 3 }, Gate::Always, 30),
@@ -169,11 +178,9 @@ pub fn default_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
             step(Target::Staff, Gate::Always, 0),
         ]),
         // oxygen is routed by capacity (station bed, kit at home, hospital) before anyone is asked
-        RequestKind::Oxygen
-        | RequestKind::HospitalCoordination
-        | RequestKind::TreatmentReferral
-        | RequestKind::SafetyCheck
-        | RequestKind::StaffCall => None,
+        RequestKind::Oxygen | RequestKind::TreatmentReferral | RequestKind::SafetyCheck | RequestKind::StaffCall => {
+            None
+        }
     }
 }
 
@@ -204,6 +211,7 @@ pub fn outcomes_for(kind: Option<RequestKind>) -> &'static [&'static str] {
         Some(RequestKind::OxygenCollection) => &["collected", "not_collected"],
         Some(RequestKind::Transport) => &["arrived", "no_contact"],
         Some(RequestKind::VisitingNursing) => &["visited", "oxygen", "admission", "no_contact"],
+        Some(RequestKind::HospitalCoordination) => &["admission_arranged", "no_contact"],
         _ => &[
             "consulted",
             "visited",

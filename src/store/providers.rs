@@ -93,14 +93,21 @@ pub async fn areas(conn: &mut Conn, id: i64) -> sqlx::Result<Vec<String>> {
 /// Active contractors for an area: those covering it first, then those with no area (they
 /// serve the whole ward).
 pub async fn contractors(conn: &mut Conn, area: &str) -> sqlx::Result<Vec<Provider>> {
+    of_role_for_area(conn, "contractor", area).await
+}
+
+/// Active providers of `role` for an area: those covering it first, then those covering every
+/// area (no area on file).
+pub async fn of_role_for_area(conn: &mut Conn, role: &str, area: &str) -> sqlx::Result<Vec<Provider>> {
     sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM providers p WHERE role = 'contractor' AND status = 'active'
+        "SELECT {COLUMNS} FROM providers p WHERE role = $2 AND status = 'active'
            AND (EXISTS (SELECT 1 FROM provider_areas a WHERE a.provider_id = p.id AND a.area = $1)
                 OR NOT EXISTS (SELECT 1 FROM provider_areas a WHERE a.provider_id = p.id))
          ORDER BY CASE WHEN EXISTS (SELECT 1 FROM provider_areas a WHERE a.provider_id = p.id AND a.area = $1)
                   THEN 0 ELSE 1 END, id"
     ))
     .bind(area)
+    .bind(role)
     .fetch_all(&mut *conn)
     .await
 }

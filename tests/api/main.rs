@@ -21,6 +21,7 @@ mod release;
 mod reporting;
 mod roles;
 mod staff_api;
+mod support_centre;
 mod triage;
 mod understanding;
 mod webhooks;
