@@ -153,6 +153,25 @@ pub async fn any_page_due(db: &super::Db, repeated: &[&str], again_before: DateT
     Ok(n > 0)
 }
 
+/// Counts a round as gone for alerts nobody could be paged for (no one on duty with a chat),
+/// in one statement: the console still shows them, and the next round comes when it is due.
+pub async fn pass_rounds(conn: &mut Conn, ids: &[i64], now: DateTime<Utc>) -> sqlx::Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let engine = super::Engine::of(conn);
+    sqlx::query(&format!(
+        "UPDATE staff_alerts SET page_round = COALESCE(page_round, -1) + 1, paged_at = $1
+         WHERE acknowledged_at IS NULL AND {}",
+        engine.in_id_set("id", "$2")
+    ))
+    .bind(ms(now))
+    .bind(engine.id_set(ids))
+    .execute(&mut *conn)
+    .await
+    .map(|_| ())
+}
+
 /// Takes the next page round of an alert: exactly one instance gets 1 (the round it read is
 /// still the alert's), and the messages of that round go out with its commit.
 pub async fn claim_page(conn: &mut Conn, id: i64, from: Option<i64>, now: DateTime<Utc>) -> sqlx::Result<u64> {
