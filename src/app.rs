@@ -18,6 +18,9 @@ use crate::runtime::state::{AppState, IngestRequest};
 use crate::runtime::{dispatcher, heartbeat, ingest, loops, purge, timers, worker};
 use crate::store::Db;
 
+/// How often the staff pages that are due go out.
+const PAGE_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// Which background loops to run (tests switch the dispatcher off to simulate a crash before
 /// sending).
 #[derive(Debug, Clone, Copy)]
@@ -123,11 +126,28 @@ impl App {
                     let mut beat = heartbeat::Beat::default();
                     async move |s, _, _| {
                         beat.run(s).await?;
-                        let fired = timers::fire_timers_once(s).await?;
-                        Ok(fired > 0 || timers::page_once(s).await? > 0)
+                        Ok(timers::fire_timers_once(s).await? > 0)
                     }
                 },
             )));
+            // pages go out on a cadence of their own, not with every wake: in a wave, alerts
+            // come by the hundred a second, and a page round per wake took the database's one
+            // writer from the reports
+            let page_state = state.clone();
+            let mut page_shutdown = shutdown_rx.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut every = tokio::time::interval(PAGE_EVERY);
+                loop {
+                    tokio::select! {
+                        _ = every.tick() => {
+                            if let Err(e) = timers::page_once(&page_state).await {
+                                tracing::error!(error = %e, "paging failed");
+                            }
+                        }
+                        _ = page_shutdown.changed() => return,
+                    }
+                }
+            }));
             let purge_state = state.clone();
             let mut purge_shutdown = shutdown_rx.clone();
             tasks.push(tokio::spawn(async move {

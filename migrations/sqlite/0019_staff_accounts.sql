@@ -67,3 +67,7 @@ ALTER TABLE staff_alerts ADD COLUMN page_round BIGINT;
 ALTER TABLE staff_alerts ADD COLUMN paged_at BIGINT;
 -- alerts raised before paging existed are not paged now
 UPDATE staff_alerts SET page_round = 0, paged_at = created_at;
+-- what the paging round reads every time: alerts never paged, and untaken ones of a kind that
+-- is paged again
+CREATE INDEX staff_alerts_unpaged ON staff_alerts (page_round, id);
+CREATE INDEX staff_alerts_repaged ON staff_alerts (kind, paged_at);

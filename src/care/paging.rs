@@ -39,7 +39,7 @@ pub fn recipients(on_duty: &[OnDuty], round: i64) -> Vec<&OnDuty> {
 /// Sends the page rounds that are due; returns how many alerts were paged.
 pub async fn page_due(conn: &mut Conn, ctx: &Ctx<'_>) -> anyhow::Result<usize> {
     let again_before = ctx.now - ctx.config.page_repeat;
-    let due = alerts::due_pages(conn, CANNOT_WAIT, again_before, 50).await?;
+    let due = alerts::due_pages(conn, CANNOT_WAIT, again_before, 500).await?;
     if due.is_empty() {
         return Ok(0);
     }
