@@ -47,9 +47,8 @@ pub async fn assign(
     provider_id: i64,
     reason: &str,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let reason = match reason_of(reason) {
-        Ok(r) => r,
-        Err(e) => return Ok(Err(e)),
+    let Ok(reason) = reason_of(reason) else {
+        return Ok(Err(Refused::NoReason));
     };
     let Some(request) = visible_request(conn, who, id).await? else {
         return Ok(Err(Refused::NotFound));
@@ -124,9 +123,8 @@ pub async fn change_episode(
     change: EpisodeChange,
     reason: &str,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let reason = match reason_of(reason) {
-        Ok(r) => r,
-        Err(e) => return Ok(Err(e)),
+    let Ok(reason) = reason_of(reason) else {
+        return Ok(Err(Refused::NoReason));
     };
     let Some(patient) = patients::get(conn, patient_id)
         .await?
@@ -172,9 +170,8 @@ pub async fn note(
     text: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let text = match reason_of(text) {
-        Ok(t) => t,
-        Err(e) => return Ok(Err(e)),
+    let Ok(text) = reason_of(text) else {
+        return Ok(Err(Refused::NoReason));
     };
     if visible_request(conn, who, request_id).await?.is_none() {
         return Ok(Err(Refused::NotFound));
@@ -231,9 +228,8 @@ pub async fn resolve_alert(
     note: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let note = match reason_of(note) {
-        Ok(n) => n,
-        Err(e) => return Ok(Err(e)),
+    let Ok(note) = reason_of(note) else {
+        return Ok(Err(Refused::NoReason));
     };
     if visible_alert(conn, who, id).await?.is_none() {
         return Ok(Err(Refused::NotFound));
@@ -262,9 +258,8 @@ pub async fn message_patient(
     patient_id: i64,
     text: &str,
 ) -> anyhow::Result<Result<(), Refused>> {
-    let text = match reason_of(text) {
-        Ok(t) => t,
-        Err(e) => return Ok(Err(e)),
+    let Ok(text) = reason_of(text) else {
+        return Ok(Err(Refused::NoReason));
     };
     if patients::get(conn, patient_id)
         .await?
@@ -303,9 +298,8 @@ pub async fn open_request(
     level: crate::domain::triage::Level,
     reason: &str,
 ) -> anyhow::Result<Result<i64, Refused>> {
-    let reason = match reason_of(reason) {
-        Ok(r) => r,
-        Err(e) => return Ok(Err(e)),
+    let Ok(reason) = reason_of(reason) else {
+        return Ok(Err(Refused::NoReason));
     };
     let Some(patient) = patients::get(conn, patient_id)
         .await?
