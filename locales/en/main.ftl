@@ -334,4 +334,5 @@ staff-ack-done = Thank you: you have it. The others see that you are on it.
 staff-ack-taken = { $name } has already taken this.
 staff-ack-not-allowed = Your role may not take alerts; please tell someone who can.
 nurse-observation-recorded = Recorded as a report on { $name } from your visit.
+drug-set-covers-note = covered by the first-line drug set { $provider } handed over at the night visit
 admission-arranged-note = admission to hospital arranged by { $provider }

@@ -334,4 +334,5 @@ staff-ack-done = ありがとうございます。あなたが対応者になり
 staff-ack-taken = { $name } さんがすでに対応しています。
 staff-ack-not-allowed = あなたの役割ではアラートを引き受けられません。対応できる職員に伝えてください。
 nurse-observation-recorded = 訪問での観察を { $name } さんの報告として記録しました。
+drug-set-covers-note = { $provider } が夜間往診で初期薬セットを手渡し済み
 admission-arranged-note = { $provider } が入院を調整

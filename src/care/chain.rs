@@ -10,7 +10,7 @@ use super::offering::{
 };
 use crate::channels::{Choice, OutMessage};
 use crate::domain::chain::OfferStatus;
-use crate::domain::chain::{Target, default_chain};
+use crate::domain::chain::Target;
 use crate::domain::enrolment::ChatStatus;
 use crate::domain::request::RequestStatus;
 use crate::domain::triage::RequestKind;
@@ -121,7 +121,7 @@ pub async fn raised(
             ))])
         }
         (RequestStatus::Open, _) => {
-            let Some(chain) = default_chain(request.kind, level) else {
+            let Some(chain) = offering::chain_of(ctx, &request).1 else {
                 return Ok(vec![]);
             };
             let Some(step) = request
@@ -294,7 +294,7 @@ pub(crate) async fn handed_over(
         }
     }
     let kind = Some(request.kind);
-    let mut choices: Vec<Choice> = crate::domain::chain::outcomes_for(kind)
+    let mut choices: Vec<Choice> = crate::domain::chain::outcomes_for(kind, &provider.role)
         .iter()
         .map(|code| Choice {
             label: ctx.t(lang, msg!("outcome-label"), &[("outcome", (*code).into())]),

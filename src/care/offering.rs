@@ -6,7 +6,8 @@
 use super::context::Ctx;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::calendar::Shift;
-use crate::domain::chain::{OfferStatus, Situation, Target, default_chain, hold_until, next_step};
+use crate::domain::chain::{OfferStatus, Situation, Step, Target, chain_for, hold_until, next_step};
+use crate::domain::coverage::Routing;
 use crate::domain::enrolment::ChatStatus;
 use crate::domain::patient::age_on;
 use crate::domain::reading::Temperature;
@@ -30,8 +31,7 @@ pub const CHAIN: TimerKind = TimerKind::Chain;
 /// same commit; the step's deadline, or a wait for opening hours, is a durable timer as every
 /// later step's is).
 pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request, known: Option<&Patient>) -> anyhow::Result<()> {
-    let level = request.urgency;
-    if default_chain(request.kind, level).is_some() {
+    if chain_of(ctx, request).1.is_some() {
         take_step(conn, ctx, request, known, true).await?;
     }
     Ok(())
@@ -72,12 +72,16 @@ pub(crate) async fn take_step(
     };
     let patient: &Patient = &row;
     let kind = request.kind;
-    let Some(chain) = default_chain(kind, request.urgency) else {
+    let (routing, Some(chain)) = chain_of(ctx, request) else {
         return Ok(());
     };
     let tz = ctx.config.timezone;
     let local = ctx.now.with_timezone(&tz).naive_local();
-    if let Some(open) = hold_until(kind, &ctx.config.service_hours, local) {
+    let held = match routing {
+        Routing::Usual => hold_until(kind, &ctx.config.service_hours, local),
+        Routing::NightService => None,
+    };
+    if let Some(open) = held {
         let at = tz
             .from_local_datetime(&open)
             .earliest()
@@ -115,6 +119,7 @@ pub(crate) async fn take_step(
             Target::PartnerPharmacy { at_once } => (Shift::Day.code(), at_once),
             Target::HolidayPharmacy { at_once } => (Shift::Holiday.code(), at_once),
             Target::AreaDirector => (Duty::AreaDirector.code(), 1),
+            Target::NightService { at_once } => (Duty::NightService.code(), at_once),
             Target::PharmacyOffice => (Duty::PharmacyOffice.code(), 1),
             Target::Contractors { at_once } => ("", at_once),
             Target::FamilyDoctor | Target::UsualPharmacy | Target::Staff => ("", 0),
@@ -131,6 +136,7 @@ pub(crate) async fn take_step(
             | Target::PartnerPharmacy { .. }
             | Target::HolidayPharmacy { .. }
             | Target::AreaDirector
+            | Target::NightService { .. }
             | Target::PharmacyOffice => {
                 if roster.is_none() {
                     roster = Some(rosters::area(conn, &area, weekday).await?);
@@ -177,6 +183,14 @@ pub(crate) async fn take_step(
         }
     }
     Ok(())
+}
+
+/// The chain a request runs through: the coverage file routes it by the local moment it was
+/// opened (so a request keeps one chain for its life), else the seeds' default.
+pub(crate) fn chain_of(ctx: &Ctx<'_>, request: &Request) -> (Routing, Option<Vec<Step>>) {
+    let opened = request.created_at.with_timezone(&ctx.config.timezone).naive_local();
+    let routing = ctx.config.coverage.routing(request.kind, opened);
+    (routing, chain_for(request.kind, request.urgency, routing))
 }
 
 /// The patient's row: `known` when it is theirs, else read now.

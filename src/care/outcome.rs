@@ -5,7 +5,7 @@
 use super::context::Ctx;
 use crate::channels::OutMessage;
 use crate::domain::enrolment::ChatStatus;
-use crate::domain::triage::{Level, Reason, RequestKind};
+use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::i18n::Lang;
 use crate::store::offers::{self, Request};
 use crate::store::providers::Provider;
@@ -27,6 +27,37 @@ async fn admitted(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request, by: &Provid
             &[("provider", by.name.clone().into())],
         );
         super::release::release(conn, ctx, &patient, Some(&note)).await?;
+    }
+    Ok(())
+}
+
+/// A night doctor handed over the first-line drug set: a prescription delivery of the patient
+/// still waiting for a pharmacy (held for the morning, or being offered) is the same need, so it
+/// is closed rather than delivered twice.
+async fn drug_set_covers_delivery(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request: &Request,
+    by: &Provider,
+) -> anyhow::Result<()> {
+    let Some(id) = care::open_of_kind(conn, request.patient_id, RequestKind::PharmacyDelivery).await? else {
+        return Ok(());
+    };
+    if id == request.id {
+        return Ok(());
+    }
+    let why = ctx.t(
+        Lang::Ja,
+        msg!("drug-set-covers-note"),
+        &[("provider", by.name.clone().into())],
+    );
+    // only a delivery nobody has taken yet: one a pharmacy accepted is theirs to finish
+    if let Some(delivery) = offers::request(conn, id).await?
+        && delivery.status == RequestStatus::Open
+        && crate::store::views::move_request(conn, id, RequestStatus::Done, Some(&why), None, ctx.now).await? > 0
+    {
+        offers::withdraw_open(conn, id, ctx.now).await?;
+        timers::cancel_ref(conn, super::offering::CHAIN, request.patient_id, id).await?;
     }
     Ok(())
 }
@@ -99,7 +130,7 @@ pub async fn outcome(
     let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
     };
-    if !crate::domain::chain::outcomes_for(Some(request.kind)).contains(&code) {
+    if !crate::domain::chain::outcomes_for(Some(request.kind), &provider.role).contains(&code) {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("offer-unknown"), &[]))]);
     }
     if offers::record_outcome(conn, request.id, code, ctx.now).await? == 0 {
@@ -116,6 +147,9 @@ pub async fn outcome(
     }
     if code == "admission_arranged" {
         admitted(conn, ctx, &request, provider).await?;
+    }
+    if code == "drug_set" {
+        drug_set_covers_delivery(conn, ctx, &request, provider).await?;
     }
     let mut prompt = None;
     if let Some((kind, level, minutes)) = follow_up(code) {

@@ -8,6 +8,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use super::calendar::{PharmacyRoute, ServiceHours, Shift};
+use super::coverage::Routing;
 use super::triage::{Level, RequestKind};
 
 /// Whom a step offers the request to.
@@ -34,6 +35,9 @@ pub enum Target {
     Contractors { at_once: usize },
     /// Visiting-nurse agencies on the roster for the patient's area in the current shift.
     NurseRoster { at_once: usize },
+    /// The night-visit doctor service (roster duty `night_service`), for requests the coverage
+    /// file routes to it.
+    NightService { at_once: usize },
     /// The medical association's support centre for the patient's area, which arranges visits
     /// and admissions no family doctor took.
     SupportCentre,
@@ -122,6 +126,28 @@ fn step(target: Target, gate: Gate, minutes: i64) -> Step {
     }
 }
 
+/// The chain of a request the coverage file routes to the night-visit service: its doctors,
+/// then the ward's own night roster, then staff. A prescription routed there is the night
+/// doctor's first-line drug set, so it is not held for the pharmacies to open.
+pub fn night_service_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
+    default_chain(kind, level)?;
+    let wait = if level >= Level::Urgent { 10 } else { 20 };
+    let at_once = if level >= Level::Emergency { 5 } else { 3 };
+    Some(vec![
+        step(Target::NightService { at_once }, Gate::Always, wait),
+        step(Target::NightRoster { at_once }, Gate::Always, wait),
+        step(Target::Staff, Gate::Always, 0),
+    ])
+}
+
+/// The chain for a request as the coverage file routes it.
+pub fn chain_for(kind: RequestKind, level: Level, routing: Routing) -> Option<Vec<Step>> {
+    match routing {
+        Routing::Usual => default_chain(kind, level),
+        Routing::NightService => night_service_chain(kind, level),
+    }
+}
+
 /// The default chain for a request (the seeds' rules). `None`: the request is not offered to
 /// providers through a chain (safety checks, staff calls and hospital coordination are staff
 /// tasks; oxygen and treatment referral have routes of their own).
@@ -203,9 +229,12 @@ pub fn next_step<'a>(chain: &'a [Step], done: Option<usize>, situation: &Situati
     chain.iter().enumerate().skip(from).find(|(_, s)| situation.admits(s))
 }
 
-/// What the accepting provider can report (the outcome buttons) for a kind of request.
-pub fn outcomes_for(kind: Option<RequestKind>) -> &'static [&'static str] {
+/// What the accepting provider (of `role`) can report (the outcome buttons) for a kind of
+/// request.
+pub fn outcomes_for(kind: Option<RequestKind>, role: &str) -> &'static [&'static str] {
     match kind {
+        // a night doctor holding a prescription hands over the first-line drug set
+        Some(RequestKind::PharmacyDelivery) if role == "doctor" => &["drug_set", "no_contact"],
         Some(RequestKind::PharmacyDelivery) => &["delivered", "no_contact"],
         Some(RequestKind::OxygenDelivery) => &["kit_delivered", "not_delivered"],
         Some(RequestKind::OxygenCollection) => &["collected", "not_collected"],

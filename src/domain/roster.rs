@@ -11,6 +11,7 @@
 //! [[duty]]
 //! provider = 9
 //! duty = "area_director"        # area_director (a doctor) | pharmacy_office (a pharmacist)
+//!                               # | night_service (a doctor of the night-visit service)
 //! areas = ["Nerima"]
 //! ```
 
@@ -50,6 +51,9 @@ pub enum Duty {
     AreaDirector,
     /// The pharmacists' association office: finds a pharmacy when none took a prescription.
     PharmacyOffice,
+    /// A doctor of the night-visit service (Tokyo's 夜間往診), which the coverage file routes
+    /// night and holiday requests to.
+    NightService,
 }
 
 impl Duty {
@@ -57,17 +61,18 @@ impl Duty {
         match self {
             Duty::AreaDirector => "area_director",
             Duty::PharmacyOffice => "pharmacy_office",
+            Duty::NightService => "night_service",
         }
     }
     /// The role a provider needs to hold the duty.
     pub fn role(self) -> &'static str {
         match self {
-            Duty::AreaDirector => "doctor",
+            Duty::AreaDirector | Duty::NightService => "doctor",
             Duty::PharmacyOffice => "pharmacist",
         }
     }
     fn from_code(s: &str) -> Option<Duty> {
-        [Duty::AreaDirector, Duty::PharmacyOffice]
+        [Duty::AreaDirector, Duty::PharmacyOffice, Duty::NightService]
             .into_iter()
             .find(|d| d.code() == s)
     }
@@ -147,8 +152,12 @@ pub fn parse(text: &str) -> Result<Vec<Line>, String> {
     }
     for (i, d) in file.duty.iter().enumerate() {
         let at = format!("[[duty]] #{} (provider {})", i + 1, d.provider);
-        let duty = Duty::from_code(d.duty.trim())
-            .ok_or_else(|| format!("{at}: unknown duty {:?} (area_director, pharmacy_office)", d.duty))?;
+        let duty = Duty::from_code(d.duty.trim()).ok_or_else(|| {
+            format!(
+                "{at}: unknown duty {:?} (area_director, pharmacy_office, night_service)",
+                d.duty
+            )
+        })?;
         let areas: Vec<&str> = d.areas.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).collect();
         if areas.is_empty() {
             return Err(format!("{at}: `areas` names no area"));
