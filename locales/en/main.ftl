@@ -226,6 +226,12 @@ reason-outcome = reported by { $provider }: { $outcome ->
         [nursing] visiting nursing needed
        *[no_contact] patient could not be reached
     }
+coordination-assign-button = Give the visit to a doctor
+coordination-handback-button = Hand back to the health centre
+coordination-choose-doctor = Which doctor will visit? (those on the roster for the patient's area now)
+coordination-no-doctor = No doctor is on the roster for this area now. Hand the request back to the health centre, or arrange it by phone.
+coordination-assigned = { $doctor } ({ $phone }) now has the visit to { $name } and has been sent the details.
+coordination-handed-back = Handed back: the health centre has been alerted and will arrange it.
 consult-button = Consult a doctor
 consult-opened = A doctor is being asked to take over this patient; you will be told who accepts.
 consult-already = A doctor has already been asked about this patient; you will be told who accepts.

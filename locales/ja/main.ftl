@@ -226,6 +226,12 @@ reason-outcome = { $provider }さんの報告：{ $outcome ->
         [nursing] 訪問看護が必要
        *[no_contact] 患者と連絡がつかない
     }
+coordination-assign-button = 医師に往診を依頼
+coordination-handback-button = 保健所に戻す
+coordination-choose-doctor = どの医師に往診を依頼しますか？（患者さんの地区で現在当番の医師）
+coordination-no-doctor = この地区で現在当番の医師がいません。保健所に戻すか、電話で調整してください。
+coordination-assigned = { $name } さんの往診を { $doctor }（{ $phone }）に依頼し、詳細を送りました。
+coordination-handed-back = 保健所に戻しました。保健所に通知され、保健所が調整します。
 consult-button = 医師に相談する
 consult-opened = 医師にこの患者さんの対応を依頼しています。受けた医師をお知らせします。
 consult-already = この患者さんについては既に医師に依頼しています。受けた医師をお知らせします。

@@ -25,6 +25,18 @@ pub async fn staff_assign(
     request_id: i64,
     provider_id: i64,
 ) -> anyhow::Result<Result<(), AssignError>> {
+    assign_to(conn, ctx, request_id, provider_id, true).await
+}
+
+/// [`staff_assign`]; `tell_previous`: false when the previous holder is the one handing it on
+/// (the support centre giving a visit to a doctor), who is answered directly.
+pub(crate) async fn assign_to(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    request_id: i64,
+    provider_id: i64,
+    tell_previous: bool,
+) -> anyhow::Result<Result<(), AssignError>> {
     let Some(request) = offers::request(conn, request_id).await? else {
         return Ok(Err(AssignError::NoRequest));
     };
@@ -43,7 +55,7 @@ pub async fn staff_assign(
         offers::answer(conn, offer.id, OfferStatus::Withdrawn, ctx.now).await?;
     }
     offers::record_assignment(conn, request.id, provider.id, request.chain_step.unwrap_or(-1), ctx.now).await?;
-    if let Some(previous) = request.provider_id.filter(|p| *p != provider.id) {
+    if let Some(previous) = request.provider_id.filter(|p| tell_previous && *p != provider.id) {
         let patient = patients::get(conn, request.patient_id).await?;
         let name = patient.map(|p| p.name).unwrap_or_default();
         notify_provider(conn, ctx, previous, |l| {

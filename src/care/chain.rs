@@ -301,6 +301,9 @@ pub(crate) async fn handed_over(
             data: format!("outcome:{}:{code}", request.id),
         })
         .collect();
+    if provider.role == "support_centre" {
+        choices.extend(support_centre_buttons(ctx, lang, request));
+    }
     if matches!(provider.role.as_str(), "nurse" | "pharmacist") {
         choices.push(Choice {
             label: ctx.t(lang, msg!("consult-button"), &[]),
@@ -320,6 +323,23 @@ pub(crate) async fn handed_over(
         ),
         choices,
     }))
+}
+
+/// The buttons the support centre gets with a request it holds, beside the outcomes (answered
+/// by the coordination workflow).
+fn support_centre_buttons(ctx: &Ctx<'_>, lang: Lang, request: &Request) -> Vec<Choice> {
+    let mut out = Vec::new();
+    if request.kind == RequestKind::HomeVisit {
+        out.push(Choice {
+            label: ctx.t(lang, msg!("coordination-assign-button"), &[]),
+            data: format!("delegate:{}", request.id),
+        });
+    }
+    out.push(Choice {
+        label: ctx.t(lang, msg!("coordination-handback-button"), &[]),
+        data: format!("handback:{}", request.id),
+    });
+    out
 }
 
 /// The least time a provider is given to act once a request is theirs.

@@ -6,6 +6,7 @@
 pub mod assign;
 pub mod chain;
 pub mod context;
+pub mod coordination;
 pub mod desk;
 pub mod observation;
 pub mod offering;

@@ -170,15 +170,20 @@ pub fn default_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
         RequestKind::PhoneConsultation | RequestKind::HomeVisit | RequestKind::DoctorConsultation
             if level < Level::Emergency =>
         {
-            Some(vec![
-                step(Target::FamilyDoctor, Gate::Day, wait),
-                step(Target::Roster { at_once: 3 }, Gate::Day, wait),
-                step(Target::Roster { at_once: 3 }, Gate::Day, wait),
-                step(Target::Roster { at_once: 3 }, Gate::NotDay, wait),
-                step(Target::NightRoster { at_once: 3 }, Gate::Always, wait),
-                step(Target::AreaDirector, Gate::Always, wait),
-                step(Target::Staff, Gate::Always, 0),
-            ])
+            // a visit no family doctor took goes to the support centre, which finds a doctor
+            let centre = (kind == RequestKind::HomeVisit).then(|| step(Target::SupportCentre, Gate::Always, wait));
+            let steps = [step(Target::FamilyDoctor, Gate::Day, wait)]
+                .into_iter()
+                .chain(centre)
+                .chain([
+                    step(Target::Roster { at_once: 3 }, Gate::Day, wait),
+                    step(Target::Roster { at_once: 3 }, Gate::Day, wait),
+                    step(Target::Roster { at_once: 3 }, Gate::NotDay, wait),
+                    step(Target::NightRoster { at_once: 3 }, Gate::Always, wait),
+                    step(Target::AreaDirector, Gate::Always, wait),
+                    step(Target::Staff, Gate::Always, 0),
+                ]);
+            Some(steps.collect())
         }
         // night and emergencies → the night roster directly
         RequestKind::PhoneConsultation
@@ -241,6 +246,8 @@ pub fn outcomes_for(kind: Option<RequestKind>, role: &str) -> &'static [&'static
         Some(RequestKind::Transport) => &["arrived", "no_contact"],
         Some(RequestKind::VisitingNursing) => &["visited", "oxygen", "admission", "no_contact"],
         Some(RequestKind::HospitalCoordination) => &["admission_arranged", "no_contact"],
+        // the support centre holding a visit gives it to a doctor, or finds it needs admission
+        Some(RequestKind::HomeVisit) if role == "support_centre" => &["admission_arranged", "no_contact"],
         _ => &[
             "consulted",
             "visited",
@@ -312,8 +319,13 @@ mod tests {
     }
 
     #[test]
-    fn without_a_family_doctor_the_roster_is_first() {
+    fn a_visit_no_family_doctor_takes_goes_to_the_support_centre_then_the_roster() {
         let t = targets(RequestKind::HomeVisit, Level::Moderate, Shift::Day, false);
+        assert_eq!(t[..2], [Target::SupportCentre, Target::Roster { at_once: 3 }]);
+        let t = targets(RequestKind::HomeVisit, Level::Moderate, Shift::Day, true);
+        assert_eq!(t[..2], [Target::FamilyDoctor, Target::SupportCentre]);
+        // a telephone consultation is the roster's
+        let t = targets(RequestKind::PhoneConsultation, Level::Moderate, Shift::Day, false);
         assert_eq!(t[0], Target::Roster { at_once: 3 });
     }
 
@@ -477,7 +489,8 @@ mod tests {
     #[test]
     fn doctor_steps_offer_doctors() {
         for t in targets(RequestKind::HomeVisit, Level::Moderate, Shift::Day, true) {
-            assert!(t == Target::Staff || t.role() == "doctor");
+            // the support centre finds a doctor rather than visiting
+            assert!(matches!(t, Target::Staff | Target::SupportCentre) || t.role() == "doctor");
         }
         let t = targets(RequestKind::DoctorConsultation, Level::Moderate, Shift::Day, true);
         assert_eq!(t[0], Target::FamilyDoctor);

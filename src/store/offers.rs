@@ -240,6 +240,32 @@ pub async fn reassign(conn: &mut Conn, request_id: i64, provider_id: i64, now: D
     .rows_affected())
 }
 
+/// The holder gives the request back (the support centre cannot arrange it): it is open again,
+/// with nobody's name on it, and the holder's acceptance is marked reassigned. Zero rows: it is
+/// not theirs.
+pub async fn return_to_staff(conn: &mut Conn, request_id: i64, holder: i64, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    let n = sqlx::query(
+        "UPDATE care_requests SET status = 'open', provider_id = NULL, updated_at = $1
+         WHERE id = $2 AND provider_id = $3 AND status IN ('assigned', 'in_progress')",
+    )
+    .bind(ms(now))
+    .bind(request_id)
+    .bind(holder)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if n > 0 {
+        sqlx::query(&format!(
+            "UPDATE offers SET status = 'reassigned' WHERE care_request_id = $1 AND provider_id = $2 AND status IN {HOLDING}"
+        ))
+        .bind(request_id)
+        .bind(holder)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(n)
+}
+
 /// Keeps a manual assignment in the chain's history: the earlier acceptance or assignment is
 /// marked reassigned and an `assigned` row names the new provider.
 pub async fn record_assignment(
