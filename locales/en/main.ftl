@@ -232,6 +232,43 @@ coordination-choose-doctor = Which doctor will visit? (those on the roster for t
 coordination-no-doctor = No doctor is on the roster for this area now. Hand the request back to the health centre, or arrange it by phone.
 coordination-assigned = { $doctor } ({ $phone }) now has the visit to { $name } and has been sent the details.
 coordination-handed-back = Handed back: the health centre has been alerted and will arrange it.
+nursing-plan = { $mode ->
+    [visit] a visit
+   *[phone] a phone call
+} every { $hours } h until { $until }
+nursing-plan-frequency = { $mode ->
+    [visit] Visit
+   *[phone] Call
+} every { $hours } h
+nursing-plan-days = For { $days } days
+nursing-plan-prompt = Visiting nursing ordered: { $plan }. Tap to change how often or for how long.
+nursing-plan-set = Nursing plan: { $plan }.
+nursing-plan-changed = The doctor changed the nursing plan for { $name }: { $plan }.
+nursing-brief = Address: { $address }
+    Plan: { $plan }
+    First { $mode ->
+        [visit] visit
+       *[phone] call
+    } by { $by }. Write what you find here (e.g. "SpO2 95 36.8 pulse 80 RR 18 cough"): it is recorded as the patient's report.
+nursing-next = Next { $mode ->
+    [visit] visit
+   *[phone] call
+} due by { $by }.
+nursing-last = That was the last visit of the plan.
+nursing-reminder = { $mode ->
+    [visit] Visit
+   *[phone] Call
+} due now: { $name } ({ $phone }), { $address }. Write what you find here.
+nursing-missed = The { $mode ->
+    [visit] visit
+   *[phone] call
+} to { $name } due at { $due } has not been reported. The health centre has been told and will call the patient.
+nursing-ended = The nursing plan for { $name } has ended. Thank you.
+reason-nursing-missed = the visiting nurse's { $mode ->
+    [visit] visit
+   *[phone] call
+} due at { $due } was not reported
+reason-nurse-observation = put under a visiting nurse's observation by the health centre
 consult-button = Consult a doctor
 consult-opened = A doctor is being asked to take over this patient; you will be told who accepts.
 consult-already = A doctor has already been asked about this patient; you will be told who accepts.

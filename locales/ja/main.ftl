@@ -232,6 +232,43 @@ coordination-choose-doctor = どの医師に往診を依頼しますか？（患
 coordination-no-doctor = この地区で現在当番の医師がいません。保健所に戻すか、電話で調整してください。
 coordination-assigned = { $name } さんの往診を { $doctor }（{ $phone }）に依頼し、詳細を送りました。
 coordination-handed-back = 保健所に戻しました。保健所に通知され、保健所が調整します。
+nursing-plan = { $until } まで { $hours } 時間ごとに{ $mode ->
+    [visit] 訪問
+   *[phone] 電話
+}
+nursing-plan-frequency = { $hours } 時間ごとに{ $mode ->
+    [visit] 訪問
+   *[phone] 電話
+}
+nursing-plan-days = { $days } 日間
+nursing-plan-prompt = 訪問看護を依頼しました：{ $plan }。頻度や期間を変えるにはタップしてください。
+nursing-plan-set = 訪問看護の計画：{ $plan }。
+nursing-plan-changed = 医師が { $name } さんの訪問看護の計画を変更しました：{ $plan }。
+nursing-brief = 住所：{ $address }
+    計画：{ $plan }
+    初回の{ $mode ->
+        [visit] 訪問
+       *[phone] 電話
+    }は { $by } までに。観察結果をここに書いてください（例：「SpO2 95 36.8 脈拍 80 呼吸数 18 咳」）。患者さんの報告として記録されます。
+nursing-next = 次の{ $mode ->
+    [visit] 訪問
+   *[phone] 電話
+}は { $by } までです。
+nursing-last = 計画の最後の訪問でした。
+nursing-reminder = { $mode ->
+    [visit] 訪問
+   *[phone] 電話
+}の時間です：{ $name } さん（{ $phone }）、{ $address }。観察結果をここに書いてください。
+nursing-missed = { $due } 予定の { $name } さんへの{ $mode ->
+    [visit] 訪問
+   *[phone] 電話
+}の報告がありません。保健所に伝え、保健所から患者さんに電話します。
+nursing-ended = { $name } さんの訪問看護の計画が終了しました。ありがとうございました。
+reason-nursing-missed = { $due } 予定の訪問看護師の{ $mode ->
+    [visit] 訪問
+   *[phone] 電話
+}の報告がない
+reason-nurse-observation = 保健所が訪問看護師による観察に切り替え
 consult-button = 医師に相談する
 consult-opened = 医師にこの患者さんの対応を依頼しています。受けた医師をお知らせします。
 consult-already = この患者さんについては既に医師に依頼しています。受けた医師をお知らせします。

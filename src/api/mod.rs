@@ -157,6 +157,7 @@ async fn patient(
         "onset_date": p.onset_date, "test_date": p.test_date, "area": p.area, "status": p.status,
         "independent": p.independent, "address": p.address,
         "episode_note": p.episode_note,
+        "observed_by": if p.nurse_observed { "nurse" } else { "self" },
         "last_contact_at": p.last_contact_at.map(|t| t.to_rfc3339()),
         "released_at": p.released_at.map(|t| t.to_rfc3339()),
         "next_check_in_at": next_check_in.map(|t| t.to_rfc3339()),
@@ -364,7 +365,7 @@ async fn close_request(
 
 #[derive(Deserialize)]
 struct EpisodeBody {
-    /// `end` or `extend`
+    /// `end`, `extend`, `nurse_observation` or `self_report`
     action: String,
     reason: String,
     /// For `extend`: the episode lasts at least until the start of this day (YYYY-MM-DD).
@@ -381,7 +382,7 @@ async fn episode(
     let Ok(Json(body)) = body else {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "send JSON: {\"action\": \"end\"|\"extend\", \"reason\": \"…\", \"until\": \"YYYY-MM-DD\"}",
+            "send JSON: {\"action\": \"end\"|\"extend\"|\"nurse_observation\"|\"self_report\", \"reason\": \"…\", \"until\": \"YYYY-MM-DD\"}",
         ));
     };
     let change = match (body.action.as_str(), body.until) {
@@ -393,7 +394,14 @@ async fn episode(
                 "extend needs until (YYYY-MM-DD)",
             ));
         }
-        _ => return Err(ApiError::new(StatusCode::BAD_REQUEST, "action must be end or extend")),
+        ("nurse_observation", _) => EpisodeChange::NurseObservation(true),
+        ("self_report", _) => EpisodeChange::NurseObservation(false),
+        _ => {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "action must be end, extend, nurse_observation or self_report",
+            ));
+        }
     };
     let ctx = state.ctx();
     let mut tx = state.db.begin().await?;

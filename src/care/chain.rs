@@ -310,19 +310,20 @@ pub(crate) async fn handed_over(
             data: format!("consult:{}", request.id),
         });
     }
-    Ok(Some(OutMessage {
-        text: ctx.t(
-            lang,
-            msg!("offer-accepted"),
-            &[
-                ("kind", kind_name(ctx, lang, request.kind).into()),
-                ("name", patient.name.clone().into()),
-                ("phone", patient.phone.clone().into()),
-                ("by", by.into()),
-            ],
-        ),
-        choices,
-    }))
+    let mut text = ctx.t(
+        lang,
+        msg!("offer-accepted"),
+        &[
+            ("kind", kind_name(ctx, lang, request.kind).into()),
+            ("name", patient.name.clone().into()),
+            ("phone", patient.phone.clone().into()),
+            ("by", by.into()),
+        ],
+    );
+    if let Some(brief) = super::nursing::started(conn, ctx, lang, request, &patient, due).await? {
+        text = format!("{text}\n{brief}");
+    }
+    Ok(Some(OutMessage { text, choices }))
 }
 
 /// The buttons the support centre gets with a request it holds, beside the outcomes (answered

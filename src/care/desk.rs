@@ -112,6 +112,8 @@ pub enum EpisodeChange {
     End,
     /// The episode lasts at least until the start of this day.
     Extend(chrono::NaiveDate),
+    /// Observed by a visiting nurse (`true`) instead of reporting themselves, or back.
+    NurseObservation(bool),
 }
 
 /// Staff end or extend a patient's episode, with a reason the patient's record keeps.
@@ -146,6 +148,14 @@ pub async fn change_episode(
                 "episode.extend",
             )
         }
+        EpisodeChange::NurseObservation(on) => (
+            super::nursing::observe_by_nurse(conn, ctx, &patient, on).await? > 0,
+            if on {
+                "episode.nurse_observation"
+            } else {
+                "episode.self_report"
+            },
+        ),
     };
     if !done {
         return Ok(Err(Refused::Ended));

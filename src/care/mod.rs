@@ -8,6 +8,7 @@ pub mod chain;
 pub mod context;
 pub mod coordination;
 pub mod desk;
+pub mod nursing;
 pub mod observation;
 pub mod offering;
 pub mod outcome;

@@ -168,6 +168,13 @@ pub async fn outcome(
                 .unwrap_or_default();
             prompt = Some(super::oxygen::order::order_prompt(ctx, lang, id, &name));
         }
+        if kind == RequestKind::VisitingNursing
+            && let Some(patient) = patients::get(conn, request.patient_id).await?
+        {
+            // the plan starts as the default; the doctor changes it with one tap
+            let plan = super::nursing::ordered(conn, ctx, opened.id(), &patient).await?;
+            prompt = Some(super::nursing::plan_prompt(ctx, lang, opened.id(), &plan));
+        }
         if code == "no_contact" {
             chats::alert_staff(
                 conn,

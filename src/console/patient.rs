@@ -304,6 +304,8 @@ pub async fn episode(
         "extend" => chrono::NaiveDate::parse_from_str(f.until.trim(), "%Y-%m-%d")
             .ok()
             .map(EpisodeChange::Extend),
+        "nurse_observation" => Some(EpisodeChange::NurseObservation(true)),
+        "self_report" => Some(EpisodeChange::NurseObservation(false)),
         _ => None,
     };
     let Some(change) = change else {

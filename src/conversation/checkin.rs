@@ -404,6 +404,10 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
     if regular {
         observation::schedule_next_check_in(conn, ctx, patient).await?;
     }
+    if patient.nurse_observed {
+        // a visiting nurse observes this patient: their visits are watched instead
+        return Ok(());
+    }
     let Some(chat) = chats::for_patient(conn, patient.id).await? else {
         chats::alert_staff(
             conn,

@@ -48,11 +48,16 @@ pub async fn observation(
     let summary = super::prompts::summary(ctx, lang, &report);
     // the decision is told to the nurse, who is with the patient
     let (_, decided) = triage::decide_with(conn, ctx, &patient, lang, &report, &history, Some(summary)).await?;
-    let mut out = vec![OutMessage::text(ctx.t(
+    let mut recorded = ctx.t(
         lang,
         msg!("nurse-observation-recorded"),
         &[("name", patient.name.clone().into())],
-    ))];
+    );
+    // the visit is done: the next one is due from now
+    if let Some(next) = crate::care::nursing::visited(conn, ctx, lang, &request).await? {
+        recorded = format!("{recorded}\n{next}");
+    }
+    let mut out = vec![OutMessage::text(recorded)];
     out.extend(decided);
     Ok(Some(out))
 }

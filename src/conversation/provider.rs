@@ -30,6 +30,9 @@ pub async fn handle(
         if let Some(request_id) = data.strip_prefix("consult:").and_then(|id| id.parse().ok()) {
             return crate::care::outcome::consult(conn, ctx, &provider, lang, request_id).await;
         }
+        if let Some(messages) = crate::care::nursing::plan_button(conn, ctx, &provider, lang, data).await? {
+            return Ok(messages);
+        }
         if let Some(messages) = crate::care::coordination::button(conn, ctx, &provider, lang, data).await? {
             return Ok(messages);
         }

@@ -11,6 +11,7 @@ pub mod episode;
 pub mod equipment;
 pub mod lexicon;
 pub mod numbers;
+pub mod nursing;
 pub mod oxygen_route;
 pub mod password;
 pub mod patient;

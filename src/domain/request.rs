@@ -169,6 +169,14 @@ impl RequestStatus {
         }
     }
 
+    /// Open, or someone's and not yet done.
+    pub fn is_live(self) -> bool {
+        matches!(
+            self,
+            RequestStatus::Open | RequestStatus::Assigned | RequestStatus::InProgress
+        )
+    }
+
     /// Closing needs a reason a colleague can read later.
     pub fn needs_reason(self) -> bool {
         matches!(self, RequestStatus::Done | RequestStatus::Cancelled)

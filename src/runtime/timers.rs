@@ -3,7 +3,7 @@
 
 use super::state::AppState;
 use crate::care::context::Ctx;
-use crate::care::{chain, observation, offering, release};
+use crate::care::{chain, nursing, observation, offering, release};
 use crate::conversation::{checkin, questions};
 use crate::store::timers::{self, TimerKind};
 use crate::store::{Conn, patients};
@@ -109,6 +109,23 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
         TimerKind::Chain => {
             if let Some(request) = timer.ref_id {
                 offering::advance(conn, ctx, request, Some(&patient)).await?
+            }
+        }
+        TimerKind::NursingDue => {
+            if let Some(request) = timer.ref_id {
+                nursing::due(conn, ctx, &patient, request).await?
+            }
+        }
+        TimerKind::NursingCheck => {
+            if let Some(request) = timer.ref_id {
+                nursing::check(
+                    conn,
+                    ctx,
+                    &patient,
+                    request,
+                    timer.due_at - crate::domain::nursing::GRACE,
+                )
+                .await?
             }
         }
         TimerKind::Overdue => {

@@ -11,6 +11,7 @@ pub mod equipment;
 pub mod events;
 pub mod instances;
 pub mod notes;
+pub mod nursing;
 pub mod offers;
 pub mod orders;
 pub mod outbox;

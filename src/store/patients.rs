@@ -36,6 +36,8 @@ pub struct Patient {
     pub address: Option<String>,
     /// Why staff ended or extended the episode.
     pub episode_note: Option<String>,
+    /// Observed by a visiting nurse instead of reporting themselves.
+    pub nurse_observed: bool,
 }
 
 impl FromRow<'_, AnyRow> for Patient {
@@ -63,6 +65,7 @@ impl FromRow<'_, AnyRow> for Patient {
             independent: row.try_get::<Option<i64>, _>("independent")?.map(|v| v != 0),
             address: row.try_get("address")?,
             episode_note: row.try_get("episode_note")?,
+            nurse_observed: row.flag("nurse_observed")?,
         })
     }
 }
@@ -99,7 +102,7 @@ pub(super) const TOUCH: &str =
 
 pub(super) const COLUMNS: &str = "id, name, phone, birth_date, onset_date, test_date, language, risk_factors, area, status, dialogue, \
      last_contact_at, extra_check_ins, stable_streak, asymptomatic, released_at, release_not_before, family_doctor_id, \
-     pharmacy_id, independent, address, episode_note";
+     pharmacy_id, independent, address, episode_note, nurse_observed";
 
 pub async fn insert(conn: &mut Conn, p: &NewPatient<'_>, now: DateTime<Utc>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
@@ -244,4 +247,16 @@ pub async fn new_onset(conn: &mut Conn, id: i64, onset: chrono::NaiveDate) -> sq
         .execute(&mut *conn)
         .await
         .map(|_| ())
+}
+
+/// Staff put the patient under a visiting nurse's observation, or back to reporting themselves.
+pub async fn set_nurse_observed(conn: &mut Conn, id: i64, nurse: bool) -> sqlx::Result<u64> {
+    Ok(
+        sqlx::query("UPDATE patients SET nurse_observed = $1 WHERE id = $2 AND status = 'active'")
+            .bind(i64::from(nurse))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
 }

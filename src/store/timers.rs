@@ -32,6 +32,10 @@ crate::code_enum! {
         Overdue = "overdue",
         /// An urgent question asked back goes unanswered (`ref_id`: the question).
         SafetyQuestion = "safety_question",
+        /// A visit or call of a nursing plan is due: the nurse is reminded (`ref_id`: the request).
+        NursingDue = "nursing_due",
+        /// A while after a nursing visit was due: was it reported? (`ref_id`: the request).
+        NursingCheck = "nursing_check",
     }
 }
 

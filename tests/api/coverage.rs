@@ -71,8 +71,9 @@ async fn at_night_the_night_service_takes_the_request_and_its_drug_set_replaces_
     wait_text(&app, "the Minato health centre (03-0000-0001)").await;
     let (accept, _) = offer_buttons(&app, 7911).await;
     app.tg_press(7911, &accept).await;
+    let prescribed = outcome(&app, 7911, "prescribed").await;
     app.set_time(tokyo(2026, 11, 20, 17, 5));
-    app.tg_press(7911, &outcome(&app, 7911, "prescribed").await).await;
+    app.tg_press(7911, &prescribed).await;
     let held = app
         .wait_request(id, "pharmacy_delivery", |r| r["status"] == "open")
         .await;
@@ -89,9 +90,10 @@ async fn at_night_the_night_service_takes_the_request_and_its_drug_set_replaces_
     let offer = wait_text_to(&app, "7912", "Pat Doe").await;
     assert!(offer.contains("Telephone consultation"), "{offer}");
     app.settle().await;
+    let roster = app.texts_to("7913").await;
     assert!(
-        app.texts_to("7913").await.iter().all(|t| !t.contains("Pat Doe")),
-        "the ward's own night roster is only asked after the night service"
+        roster.iter().all(|t| !t.contains("Pat Doe")),
+        "the ward's own night roster is only asked after the night service: {roster:?}"
     );
     let (accept, _) = offer_buttons(&app, 7912).await;
     app.tg_press(7912, &accept).await;

@@ -4,8 +4,11 @@
 //! patient's own.
 
 use crate::both_engines;
+use serde_json::json;
+
 use crate::helpers::{
-    Engine, TestApp, buttons_of, friday_morning, load_roster, offer_buttons, on_telegram, patient, wait_text_to,
+    Engine, TestApp, api_post, buttons_of, friday_morning, load_roster, offer_buttons, on_telegram, patient,
+    staff_token, tokyo, wait_text_to,
 };
 
 async fn a_doctor_arranges_nursing_and_the_nurses_visit_report_is_triaged(engine: Engine) {
@@ -236,3 +239,137 @@ async fn a_night_doctors_drug_set_and_a_nurses_visit_count_in_the_report(engine:
     );
 }
 both_engines!(a_night_doctors_drug_set_and_a_nurses_visit_count_in_the_report);
+
+/// The outcome (or other) button of the latest message to `chat` containing `needle` whose data
+/// ends with `suffix`.
+async fn button(app: &TestApp, chat: &str, needle: &str, suffix: &str) -> String {
+    buttons_of(app, chat, needle)
+        .await
+        .into_iter()
+        .find(|b| b.1.ends_with(suffix))
+        .unwrap_or_else(|| panic!("no button ending {suffix:?}"))
+        .1
+}
+
+async fn the_nurse_follows_the_doctors_plan_is_reminded_and_a_missed_call_reaches_staff(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let doctor = on_telegram(&app, "Dr Sato", "doctor", 7941).await;
+    let nurse = on_telegram(&app, "Nerima Nursing", "nurse", 7942).await;
+    load_roster(
+        &app,
+        &format!("plan-{engine:?}"),
+        &format!("[[cover]]\nprovider = {nurse}\nareas = [\"Nerima\"]\nshifts = [\"day\", \"night\", \"holiday\"]\n"),
+    );
+    let id = patient(
+        &app,
+        "Uplan1",
+        &["--family-doctor", &doctor.to_string(), "--address", "1-2-3 Nerima"],
+    )
+    .await;
+    app.line_text("Uplan1", "I feel worse").await;
+    let (accept, _) = offer_buttons(&app, 7941).await;
+    app.tg_press(7941, &accept).await;
+    app.tg_press(7941, &button(&app, "7941", "is yours", ":nursing").await)
+        .await;
+
+    // the doctor says how: a call every 12 hours
+    let prompt = wait_text_to(&app, "7941", "Visiting nursing ordered").await;
+    assert!(prompt.contains("a visit every 24 h"), "the default plan: {prompt}");
+    app.tg_press(
+        7941,
+        &button(&app, "7941", "Visiting nursing ordered", ":phone:12").await,
+    )
+    .await;
+    wait_text_to(&app, "7941", "Nursing plan: a phone call every 12 h").await;
+
+    // the nurse who accepts gets where, the plan and the first call
+    let (accept, _) = offer_buttons(&app, 7942).await;
+    app.tg_press(7942, &accept).await;
+    let theirs = wait_text_to(&app, "7942", "is yours").await;
+    assert!(
+        theirs.contains("1-2-3 Nerima") && theirs.contains("a phone call every 12 h") && theirs.contains("First call"),
+        "{theirs}"
+    );
+
+    // each observation moves the schedule on
+    app.set_time(tokyo(2026, 11, 20, 10, 30));
+    app.tg_text(7942, "SpO2 96 36.8 pulse 80", None).await;
+    let told = wait_text_to(&app, "7942", "Recorded as a report").await;
+    assert!(told.contains("Next call due by 11/20 22:30"), "{told}");
+    assert_eq!(
+        app.care_requests_of(id, "visiting_nursing").await[0]["status"],
+        "in_progress"
+    );
+
+    app.set_time(tokyo(2026, 11, 20, 22, 30));
+    app.wake();
+    let reminder = wait_text_to(&app, "7942", "Call due now").await;
+    assert!(
+        reminder.contains("Pat Doe") && reminder.contains("090-1234-5678"),
+        "{reminder}"
+    );
+    assert!(app.care_requests_of(id, "staff_call").await.is_empty());
+
+    // unreported two hours later: staff are asked to call, the nurse is told
+    app.set_time(tokyo(2026, 11, 21, 0, 31));
+    app.wake();
+    wait_text_to(&app, "7942", "has not been reported").await;
+    let call = app.wait_request(id, "staff_call", |r| r["status"] == "open").await;
+    assert!(call["reasons"].to_string().contains("visiting nurse"), "{call}");
+}
+both_engines!(the_nurse_follows_the_doctors_plan_is_reminded_and_a_missed_call_reaches_staff);
+
+async fn a_patient_under_nurse_observation_gets_no_prompts_and_a_nurse_is_pinged(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = staff_token(&app);
+    let nurse = on_telegram(&app, "Nerima Nursing", "nurse", 7951).await;
+    load_roster(
+        &app,
+        &format!("observe-{engine:?}"),
+        &format!("[[cover]]\nprovider = {nurse}\nareas = [\"Nerima\"]\nshifts = [\"day\", \"night\", \"holiday\"]\n"),
+    );
+    let id = patient(&app, "Uobserve1", &[]).await;
+    let (status, body) = api_post(
+        &app,
+        &token,
+        &format!("/api/v1/patients/{id}/episode"),
+        json!({"action": "nurse_observation", "reason": "cannot use a phone"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(app.patient_record(id).await["observed_by"], "nurse");
+    let ping = wait_text_to(&app, "7951", "Visiting nursing").await;
+    assert!(ping.contains("Pat Doe"), "{ping}");
+
+    // the next check-in time passes without a prompt to the patient
+    let due = app.next_check_in(id).await;
+    let before = app.texts_to("Uobserve1").await.len();
+    app.set_time(due + chrono::Duration::minutes(1));
+    app.wake();
+    app.eventually("the next check-in scheduled", || async {
+        (app.next_check_in(id).await > due).then_some(())
+    })
+    .await;
+    app.settle().await;
+    assert_eq!(app.texts_to("Uobserve1").await.len(), before, "no check-in prompt");
+
+    // back to self-report: the prompts come again
+    let (status, _) = api_post(
+        &app,
+        &token,
+        &format!("/api/v1/patients/{id}/episode"),
+        json!({"action": "self_report", "reason": "family helps with the phone now"}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let due = app.next_check_in(id).await;
+    app.set_time(due + chrono::Duration::minutes(1));
+    app.wake();
+    app.eventually("a check-in prompt", || async {
+        (app.texts_to("Uobserve1").await.len() > before).then_some(())
+    })
+    .await;
+}
+both_engines!(a_patient_under_nurse_observation_gets_no_prompts_and_a_nurse_is_pinged);
