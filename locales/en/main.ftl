@@ -160,6 +160,8 @@ request-kind = { $kind ->
         [oxygen_collection] Oxygen equipment collection
         [transport] Patient transport
         [visiting_nursing] Visiting nursing
+        [oxygen_start_visit] Home visit to start oxygen
+        [cylinder_swap] Oxygen cylinder swap
        *[other] Care request
     }
 offer = { $kind } requested — please answer by { $deadline }.
@@ -198,6 +200,9 @@ outcome-label = { $outcome ->
         [nursing] Visiting nursing needed
         [drug_set] First-line drug set given
         [admission_arranged] Admission arranged
+        [oxygen_started] Oxygen started
+        [swapped] Swapped, empty one taken back
+        [not_swapped] Could not swap
        *[no_contact] Could not reach
     }
 outcome-recorded = Recorded: { $outcome ->
@@ -207,7 +212,7 @@ outcome-recorded = Recorded: { $outcome ->
         [oxygen] oxygen needed — an oxygen request is opened
         [admission] admission needed — hospital coordination is opened
         [delivered] delivered
-        [kit_delivered] equipment delivered — the doctor is asked to confirm oxygen has started
+        [kit_delivered] equipment delivered — a home visit to start oxygen is arranged
         [not_delivered] could not deliver — the job is offered again and staff are told
         [collected] equipment collected — it goes to cleaning
         [not_collected] could not collect — the job is offered again and staff are told
@@ -215,6 +220,9 @@ outcome-recorded = Recorded: { $outcome ->
         [nursing] visiting nursing needed — the nurse agencies are asked
         [drug_set] first-line drug set given
         [admission_arranged] admission arranged — oxygen at home ends and the patient leaves home observation
+        [oxygen_started] oxygen started — the patient is told; the ordering doctor can end it
+        [swapped] cylinder swapped — the empty one goes to cleaning
+        [not_swapped] could not swap — the job is offered again and staff are told
        *[no_contact] could not reach the patient — a home safety check is opened
     }. Thank you. You may send a short note in this chat.
 outcome-note-saved = Your note is saved with the request.
@@ -322,11 +330,19 @@ oxygen-route-home = Oxygen can be lent to you at home. A doctor will call you to
 oxygen-route-hospital = The health centre is arranging hospital admission for you now and will call you. If you feel very unwell, call { $emergency } now.
 reason-oxygen-needed = oxygen needed: hospital admission to be arranged in parallel
 reason-oxygen-order = oxygen ordered: { $kit ->
-        [cylinder] cylinder with regulator
+        [cylinder_sync] cylinder with breath-synchronising regulator
+        [cylinder] cylinder with standard regulator
        *[concentrator] concentrator
     }, { $flow } L/min
+reason-oxygen-start = oxygen equipment delivered ({ $kit ->
+        [cylinder_sync] cylinder with breath-synchronising regulator
+        [cylinder] cylinder with standard regulator
+       *[concentrator] concentrator
+    }, { $flow } L/min): start oxygen at home and show the patient how to use it
+reason-oxygen-swap = the cylinder is running empty: bring a full one ({ $flow } L/min) and take the empty one back
 reason-oxygen-collect = oxygen ended: collect the { $kit ->
-        [cylinder] cylinder and regulator
+        [cylinder_sync] cylinder and regulator
+        [cylinder] cylinder
        *[concentrator] concentrator
     }
 oxygen-order-prompt = Order oxygen at home for { $name }: choose the equipment and flow, or write another, e.g. "cylinder 2.5" or "concentrator 1.5" (L/min).
@@ -336,7 +352,8 @@ oxygen-order-button = { $kit ->
     } { $flow } L/min
 oxygen-doctors-only = Only a doctor can order oxygen.
 oxygen-ordered = Ordered: { $kit ->
-        [cylinder] cylinder with regulator
+        [cylinder_sync] cylinder with breath-synchronising regulator
+        [cylinder] cylinder with standard regulator
        *[concentrator] concentrator
     }, { $flow } L/min. The equipment is reserved and the contractor is being asked to deliver it; you will be told when it is at the patient's home.
 oxygen-already-ordered = Oxygen equipment is already ordered for this patient.
@@ -346,8 +363,7 @@ oxygen-no-stock = No { $unit ->
        *[concentrator] concentrator
     } is left in stock. Hospital admission is being arranged and health-centre staff have been alerted.
 oxygen-ordered-patient = The doctor has ordered oxygen equipment for your home ({ $flow } L/min). A contractor will bring it; you will be told who and when.
-oxygen-delivered-patient = The oxygen equipment has been delivered. The doctor will start oxygen with you; do not start it alone unless the doctor told you how.
-oxygen-delivered-doctor = The oxygen equipment is at { $name }'s home. Tap "Oxygen started" once oxygen has been started.
+oxygen-delivered-patient = The oxygen equipment has been delivered. A doctor or nurse will visit to start oxygen with you; do not start it alone unless they told you how.
 oxygen-start-button = Oxygen started
 oxygen-end-button = End oxygen
 oxygen-started = Recorded: oxygen started. Tap "End oxygen" when it is no longer needed; the equipment is then collected.

@@ -160,6 +160,8 @@ request-kind = { $kind ->
         [oxygen_collection] 酸素機器の回収
         [transport] 患者搬送
         [visiting_nursing] 訪問看護
+        [oxygen_start_visit] 酸素開始のための往診
+        [cylinder_swap] 酸素ボンベの交換
        *[other] 依頼
     }
 offer = 【{ $kind }の依頼】{ $deadline }までにご回答ください。
@@ -198,6 +200,9 @@ outcome-label = { $outcome ->
         [nursing] 訪問看護が必要
         [drug_set] 初期薬セットを渡した
         [admission_arranged] 入院調整済み
+        [oxygen_started] 酸素を開始した
+        [swapped] 交換し、空ボンベを回収した
+        [not_swapped] 交換できない
        *[no_contact] 連絡がつかない
     }
 outcome-recorded = 記録しました：{ $outcome ->
@@ -207,7 +212,7 @@ outcome-recorded = 記録しました：{ $outcome ->
         [oxygen] 酸素が必要（酸素の依頼を作成しました）
         [admission] 入院が必要（入院調整を依頼しました）
         [delivered] 配達済み
-        [kit_delivered] 配送済み（医師に酸素開始の確認を依頼しました）
+        [kit_delivered] 配送済み（酸素開始のための訪問を手配しました）
         [not_delivered] 配送できない（再度依頼し、保健所に連絡しました）
         [collected] 回収済み（消毒に回します）
         [not_collected] 回収できない（再度依頼し、保健所に連絡しました）
@@ -215,6 +220,9 @@ outcome-recorded = 記録しました：{ $outcome ->
         [nursing] 訪問看護が必要 — 訪問看護ステーションに依頼します
         [drug_set] 初期薬セットを渡した
         [admission_arranged] 入院を調整した — 在宅酸素を終了し、自宅療養の観察を終えます
+        [oxygen_started] 酸素開始（患者さんに伝え、指示した医師が終了できます）
+        [swapped] ボンベ交換済み（空ボンベは清掃へ）
+        [not_swapped] 交換できない（再度依頼し、保健所に連絡しました）
        *[no_contact] 連絡がつかない（安否確認を依頼しました）
     }。ありがとうございました。補足があれば、このトークにお書きください。
 outcome-note-saved = 補足を依頼に記録しました。
@@ -322,11 +330,19 @@ oxygen-route-home = ご自宅で酸素機器をお貸しできます。医師が
 oxygen-route-hospital = 保健所が今、入院を調整しています。保健所から電話します。とても具合が悪いときは今すぐ{ $emergency }番へ。
 reason-oxygen-needed = 酸素が必要：並行して入院調整
 reason-oxygen-order = 酸素の指示：{ $kit ->
-        [cylinder] 酸素ボンベ＋呼吸同調器
+        [cylinder_sync] 酸素ボンベ＋呼吸同調器
+        [cylinder] 酸素ボンベ＋標準の流量計
        *[concentrator] 酸素濃縮器
     }、毎分{ $flow }L
+reason-oxygen-start = 酸素機器を配送済み（{ $kit ->
+        [cylinder_sync] 酸素ボンベ＋呼吸同調器
+        [cylinder] 酸素ボンベ＋標準の流量計
+       *[concentrator] 酸素濃縮装置
+    }、{ $flow } L/分）：自宅で酸素を開始し、使い方を説明してください
+reason-oxygen-swap = 酸素ボンベが残りわずか：満タンのボンベ（{ $flow } L/分）を届け、空ボンベを回収してください
 reason-oxygen-collect = 酸素終了：{ $kit ->
-        [cylinder] 酸素ボンベと呼吸同調器
+        [cylinder_sync] 酸素ボンベと呼吸同調器
+        [cylinder] 酸素ボンベ
        *[concentrator] 酸素濃縮器
     }を回収
 oxygen-order-prompt = { $name } さんの在宅酸素を指示してください：機器と流量を選ぶか、「ボンベ 2.5」「濃縮器 1.5」のように書いて送ってください（毎分L）。
@@ -336,7 +352,8 @@ oxygen-order-button = { $kit ->
     } 毎分{ $flow }L
 oxygen-doctors-only = 酸素の指示は医師のみができます。
 oxygen-ordered = 指示を受け付けました：{ $kit ->
-        [cylinder] 酸素ボンベ＋呼吸同調器
+        [cylinder_sync] 酸素ボンベ＋呼吸同調器
+        [cylinder] 酸素ボンベ＋標準の流量計
        *[concentrator] 酸素濃縮器
     }、毎分{ $flow }L。機器を確保し、事業者に配送を依頼しています。患者宅に届いたらお知らせします。
 oxygen-already-ordered = この患者さんには既に酸素機器を手配しています。
@@ -346,8 +363,7 @@ oxygen-no-stock = { $unit ->
        *[concentrator] 酸素濃縮器
     }の在庫がありません。入院調整を始め、保健所に連絡しました。
 oxygen-ordered-patient = 医師がご自宅用の酸素機器（毎分{ $flow }L）を手配しました。事業者がお届けします。担当者と時間はあらためてお知らせします。
-oxygen-delivered-patient = 酸素機器をお届けしました。医師と一緒に酸素を始めます。医師から使い方の説明を受けるまで、ご自分で始めないでください。
-oxygen-delivered-doctor = { $name } さんのご自宅に酸素機器が届きました。酸素を開始したら「酸素を開始した」を押してください。
+oxygen-delivered-patient = 酸素機器をお届けしました。医師または看護師が訪問して一緒に酸素を始めます。説明を受けるまで、ご自分で始めないでください。
 oxygen-start-button = 酸素を開始した
 oxygen-end-button = 酸素を終了する
 oxygen-started = 記録しました：酸素開始。不要になったら「酸素を終了する」を押してください。機器を回収します。

@@ -188,6 +188,9 @@ pub(crate) async fn take_step(
 /// The chain a request runs through: the coverage file routes it by the local moment it was
 /// opened (so a request keeps one chain for its life), else the seeds' default.
 pub(crate) fn chain_of(ctx: &Ctx<'_>, request: &Request) -> (Routing, Option<Vec<Step>>) {
+    if request.kind == RequestKind::OxygenStartVisit && ctx.config.oxygen_start_by_nurse {
+        return (Routing::Usual, Some(crate::domain::chain::oxygen_start_by_nurses()));
+    }
     let opened = request.created_at.with_timezone(&ctx.config.timezone).naive_local();
     let routing = ctx.config.coverage.routing(request.kind, opened);
     (routing, chain_for(request.kind, request.urgency, routing))
@@ -206,8 +209,14 @@ pub(crate) async fn patient_row<'a>(
 }
 
 /// For a nurse's doctor consultation about visiting nursing, the doctor who arranged that
-/// nursing (the holder of the request it followed from).
+/// nursing (the holder of the request it followed from); for the visit that starts oxygen, the
+/// doctor who ordered it.
 async fn ordering_doctor(conn: &mut Conn, request: &Request) -> anyhow::Result<Option<i64>> {
+    if request.kind == RequestKind::OxygenStartVisit {
+        // the doctor who ordered the oxygen starts it
+        let order = crate::store::orders::order_of_job(conn, request.id).await?;
+        return Ok(order.and_then(|o| o.ordered_by_provider));
+    }
     if request.kind != RequestKind::DoctorConsultation {
         return Ok(None);
     }

@@ -148,6 +148,9 @@ pub async fn outcome(
     if code == "admission_arranged" {
         admitted(conn, ctx, &request, provider).await?;
     }
+    if code == "oxygen_started" {
+        super::oxygen::job::started_at_visit(conn, ctx, &request).await?;
+    }
     if code == "drug_set" {
         drug_set_covers_delivery(conn, ctx, &request, provider).await?;
     }

@@ -84,6 +84,9 @@ pub struct Config {
     /// Staff are alerted when fewer units of a kind than this are in stock
     /// (`MIMAMORI_OXYGEN_LOW_STOCK`, default 2).
     pub oxygen_low_stock: i64,
+    /// Who starts oxygen at home after delivery (`MIMAMORI_OXYGEN_START_BY`): the ordering
+    /// doctor and the roster (`doctor`, the default), or visiting nurses (`nurse`).
+    pub oxygen_start_by_nurse: bool,
     /// The triage ruleset: `MIMAMORI_RULES` names a ward's file, else the shipped default.
     pub rules: std::sync::Arc<Ruleset>,
     /// How patients' words are understood: the shipped lexicons, with a ward's `<lang>.toml`
@@ -277,6 +280,11 @@ impl Config {
                 },
             )?,
             oxygen_low_stock: src.parse("oxygen_low_stock", 2, |s| parse_secs(s).map(|n| n as i64))?,
+            oxygen_start_by_nurse: src.parse("oxygen_start_by", false, |s| match s.trim() {
+                "doctor" => Ok(false),
+                "nurse" => Ok(true),
+                _ => Err(format!("{s:?} is not doctor or nurse")),
+            })?,
             release_criteria: src.parse("release_criteria", crate::domain::episode::Criteria::Y2022Sep, |s| {
                 crate::domain::episode::Criteria::parse(s).ok_or_else(|| format!("{s:?} is not 2021 or 2022-09"))
             })?,

@@ -140,6 +140,16 @@ pub fn night_service_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>>
     ])
 }
 
+/// Starting oxygen at home where the ward sends visiting nurses for it
+/// (`MIMAMORI_OXYGEN_START_BY=nurse`): the agencies covering the area, then staff.
+pub fn oxygen_start_by_nurses() -> Vec<Step> {
+    vec![
+        step(Target::NurseRoster { at_once: 3 }, Gate::Always, 20),
+        step(Target::NurseRoster { at_once: 3 }, Gate::Always, 20),
+        step(Target::Staff, Gate::Always, 0),
+    ]
+}
+
 /// The chain for a request as the coverage file routes it.
 pub fn chain_for(kind: RequestKind, level: Level, routing: Routing) -> Option<Vec<Step>> {
     match routing {
@@ -202,8 +212,18 @@ pub fn default_chain(kind: RequestKind, level: Level) -> Option<Vec<Step>> {
             step(Target::HolidayPharmacy { at_once: 3 }, Gate::HolidayPharmacyHours, 30),
             step(Target::Staff, Gate::Always, 0),
         ]),
-        // delivery and collection of lent equipment, transport: the contractors, then staff
-        RequestKind::OxygenDelivery | RequestKind::OxygenCollection | RequestKind::Transport => Some(vec![
+        // starting oxygen at home: the doctor who ordered it, then the roster, at any hour
+        RequestKind::OxygenStartVisit => Some(vec![
+            step(Target::FamilyDoctor, Gate::Always, wait),
+            step(Target::Roster { at_once: 3 }, Gate::Always, wait),
+            step(Target::NightRoster { at_once: 3 }, Gate::Always, wait),
+            step(Target::Staff, Gate::Always, 0),
+        ]),
+        // delivery, collection and swaps of lent equipment, transport: the contractors, then staff
+        RequestKind::OxygenDelivery
+        | RequestKind::OxygenCollection
+        | RequestKind::Transport
+        | RequestKind::CylinderSwap => Some(vec![
             step(Target::Contractors { at_once: 3 }, Gate::Always, 30),
             step(Target::Contractors { at_once: 3 }, Gate::Always, 30),
             step(Target::Staff, Gate::Always, 0),
@@ -245,6 +265,8 @@ pub fn outcomes_for(kind: Option<RequestKind>, role: &str) -> &'static [&'static
         Some(RequestKind::OxygenCollection) => &["collected", "not_collected"],
         Some(RequestKind::Transport) => &["arrived", "no_contact"],
         Some(RequestKind::VisitingNursing) => &["visited", "oxygen", "admission", "no_contact"],
+        Some(RequestKind::OxygenStartVisit) => &["oxygen_started", "no_contact"],
+        Some(RequestKind::CylinderSwap) => &["swapped", "not_swapped"],
         Some(RequestKind::HospitalCoordination) => &["admission_arranged", "no_contact"],
         // the support centre holding a visit gives it to a doctor, or finds it needs admission
         Some(RequestKind::HomeVisit) if role == "support_centre" => &["admission_arranged", "no_contact"],
@@ -361,6 +383,7 @@ mod tests {
             RequestKind::OxygenDelivery,
             RequestKind::OxygenCollection,
             RequestKind::Transport,
+            RequestKind::CylinderSwap,
         ] {
             for shift in [Shift::Day, Shift::Night, Shift::Holiday] {
                 let t = targets(kind, Level::Urgent, shift, true);

@@ -169,11 +169,38 @@ impl Kit {
         Kit::ALL.into_iter().find(|k| k.code() == s.trim())
     }
 
-    pub fn units(self) -> &'static [UnitKind] {
-        match self {
-            Kit::Cylinder => &[UnitKind::Cylinder, UnitKind::Regulator],
-            Kit::Concentrator => &[UnitKind::Concentrator],
+    /// The units an order must get (it fails if one is out of stock), and the one it takes
+    /// besides when there is one in stock. A cylinder always travels with a standard regulator
+    /// (not counted); a breath-synchronising one (`Regulator`) makes it last longer.
+    pub fn units_for(self, regulator: RegulatorChoice) -> (&'static [UnitKind], Option<UnitKind>) {
+        match (self, regulator) {
+            (Kit::Cylinder, RegulatorChoice::Synchronising) => (&[UnitKind::Cylinder, UnitKind::Regulator], None),
+            (Kit::Cylinder, RegulatorChoice::Standard) => (&[UnitKind::Cylinder], None),
+            (Kit::Cylinder, RegulatorChoice::Either) => (&[UnitKind::Cylinder], Some(UnitKind::Regulator)),
+            (Kit::Concentrator, _) => (&[UnitKind::Concentrator], None),
         }
+    }
+
+    /// The kit as the messages name it: `cylinder_sync` (with a breath-synchronising
+    /// regulator), `cylinder` (with a standard one) or `concentrator`.
+    pub fn words(self, synchronising: bool) -> &'static str {
+        match (self, synchronising) {
+            (Kit::Cylinder, true) => "cylinder_sync",
+            (Kit::Cylinder, false) => "cylinder",
+            (Kit::Concentrator, _) => "concentrator",
+        }
+    }
+}
+
+crate::code_enum! {
+    /// Which regulator a doctor orders a cylinder with.
+    pub enum RegulatorChoice {
+        /// A breath-synchronising regulator (呼吸同調器): the order fails without one.
+        Synchronising = "synchronising",
+        /// The cylinder's standard regulator.
+        Standard = "standard",
+        /// A breath-synchronising one if in stock, else the standard one.
+        Either = "either",
     }
 }
 
@@ -256,6 +283,24 @@ pub fn parse_order_text(s: &str) -> Option<(Kit, FlowRate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cylinder_needs_a_synchronising_regulator_only_when_the_order_says_so() {
+        use RegulatorChoice::*;
+        assert_eq!(
+            Kit::Cylinder.units_for(Synchronising),
+            (&[UnitKind::Cylinder, UnitKind::Regulator][..], None)
+        );
+        assert_eq!(Kit::Cylinder.units_for(Standard), (&[UnitKind::Cylinder][..], None));
+        assert_eq!(
+            Kit::Cylinder.units_for(Either),
+            (&[UnitKind::Cylinder][..], Some(UnitKind::Regulator))
+        );
+        assert_eq!(
+            Kit::Concentrator.units_for(Either),
+            (&[UnitKind::Concentrator][..], None)
+        );
+    }
 
     #[test]
     fn units_move_only_along_the_lending_cycle() {

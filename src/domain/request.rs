@@ -72,10 +72,14 @@ pub enum RequestKind {
     Transport,
     /// Visiting nursing a doctor arranged: a nurse agency observes the patient by visits.
     VisitingNursing,
+    /// A home visit to start oxygen once the kit is delivered (a doctor or nurse).
+    OxygenStartVisit,
+    /// An empty cylinder exchanged for a full one at the patient's home (a contractor's job).
+    CylinderSwap,
 }
 
 impl RequestKind {
-    pub const ALL: [RequestKind; 14] = [
+    pub const ALL: [RequestKind; 16] = [
         RequestKind::Emergency,
         RequestKind::HospitalCoordination,
         RequestKind::Oxygen,
@@ -90,6 +94,8 @@ impl RequestKind {
         RequestKind::OxygenCollection,
         RequestKind::Transport,
         RequestKind::VisitingNursing,
+        RequestKind::OxygenStartVisit,
+        RequestKind::CylinderSwap,
     ];
 
     pub fn code(self) -> &'static str {
@@ -108,6 +114,8 @@ impl RequestKind {
             RequestKind::OxygenCollection => "oxygen_collection",
             RequestKind::Transport => "transport",
             RequestKind::VisitingNursing => "visiting_nursing",
+            RequestKind::OxygenStartVisit => "oxygen_start_visit",
+            RequestKind::CylinderSwap => "cylinder_swap",
         }
     }
 
@@ -119,7 +127,10 @@ impl RequestKind {
     pub fn is_job(self) -> bool {
         matches!(
             self,
-            RequestKind::OxygenDelivery | RequestKind::OxygenCollection | RequestKind::Transport
+            RequestKind::OxygenDelivery
+                | RequestKind::OxygenCollection
+                | RequestKind::Transport
+                | RequestKind::CylinderSwap
         )
     }
 }

@@ -31,10 +31,13 @@ pub async fn order_json(conn: &mut Conn, o: &Order) -> sqlx::Result<Value> {
     let units = equipment::for_order(conn, o.id).await?;
     Ok(json!({
         "id": o.id, "patient_id": o.patient_id, "care_request_id": o.care_request_id,
-        "kit": o.kit.code(), "flow_rate": FlowRate::from_tenths(o.flow_tenths).map(FlowRate::display),
+        "kit": o.kit.code(),
+        "regulator": o.synchronising.map(|s| if s { "synchronising" } else { "standard" }),
+        "flow_rate": FlowRate::from_tenths(o.flow_tenths).map(FlowRate::display),
         "status": o.status.code(),
         "ordered_by": {"provider_id": o.ordered_by_provider, "staff_id": o.ordered_by_staff},
         "delivery_request_id": o.delivery_request_id, "collection_request_id": o.collection_request_id,
+        "start_visit_request_id": o.start_visit_request_id, "swap_request_id": o.swap_request_id,
         "end_reason": o.end_reason,
         "units": units.iter().map(unit_json).collect::<Vec<_>>(),
         "created_at": o.created_at.to_rfc3339(),

@@ -155,11 +155,12 @@ pub async fn available(conn: &mut Conn, kind: UnitKind) -> sqlx::Result<i64> {
 /// Whether an oxygen bed is free, as 1 or 0 (which both engines return alike).
 const BED_FREE: &str =
     "CASE WHEN EXISTS (SELECT 1 FROM beds WHERE kind = 'oxygen' AND state = 'free') THEN 1 ELSE 0 END";
-/// Whether a kit is in stock (a cylinder and a regulator, or a concentrator), as 1 or 0.
+/// Whether a kit is in stock (a cylinder, which can go with its standard regulator, or a
+/// concentrator), as 1 or 0.
 // (EXISTS, not COUNT: a ward's stock runs to hundreds of units and only "any" matters here)
-const KIT_IN_STOCK: &str = "CASE WHEN (EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'cylinder' AND state = 'available')
-              AND EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'regulator' AND state = 'available'))
-          OR EXISTS (SELECT 1 FROM equipment_units WHERE kind = 'concentrator' AND state = 'available') THEN 1 ELSE 0 END";
+const KIT_IN_STOCK: &str = "CASE WHEN EXISTS (SELECT 1 FROM equipment_units
+                                  WHERE kind IN ('cylinder', 'concentrator') AND state = 'available')
+          THEN 1 ELSE 0 END";
 
 /// What oxygen routing needs to know, in one round trip: is an oxygen bed free, and is a kit in
 /// stock.

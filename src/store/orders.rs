@@ -16,12 +16,16 @@ pub struct Order {
     pub patient_id: i64,
     pub care_request_id: Option<i64>,
     pub kit: Kit,
+    /// A cylinder's regulator went out breath-synchronising (`Some(true)`) or standard.
+    pub synchronising: Option<bool>,
     pub flow_tenths: i64,
     pub status: OrderStatus,
     pub ordered_by_provider: Option<i64>,
     pub ordered_by_staff: Option<i64>,
     pub delivery_request_id: Option<i64>,
     pub collection_request_id: Option<i64>,
+    pub start_visit_request_id: Option<i64>,
+    pub swap_request_id: Option<i64>,
     pub end_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub delivered_at: Option<DateTime<Utc>>,
@@ -36,12 +40,17 @@ impl FromRow<'_, AnyRow> for Order {
             patient_id: row.try_get("patient_id")?,
             care_request_id: row.try_get("care_request_id")?,
             kit: row.code("kit")?,
+            synchronising: row
+                .try_get::<Option<String>, _>("regulator")?
+                .map(|r| r == "synchronising"),
             flow_tenths: row.try_get("flow_tenths")?,
             status: row.code("status")?,
             ordered_by_provider: row.try_get("ordered_by_provider")?,
             ordered_by_staff: row.try_get("ordered_by_staff")?,
             delivery_request_id: row.try_get("delivery_request_id")?,
             collection_request_id: row.try_get("collection_request_id")?,
+            start_visit_request_id: row.try_get("start_visit_request_id")?,
+            swap_request_id: row.try_get("swap_request_id")?,
             end_reason: row.try_get("end_reason")?,
             created_at: row.at("created_at")?,
             delivered_at: row.at_opt("delivered_at")?,
@@ -52,9 +61,17 @@ impl FromRow<'_, AnyRow> for Order {
 }
 
 const ORDER: &str =
-    "SELECT id, patient_id, care_request_id, kit, flow_tenths, status, ordered_by_provider, ordered_by_staff,
-        delivery_request_id, collection_request_id, end_reason, created_at, delivered_at, started_at, ended_at
+    "SELECT id, patient_id, care_request_id, kit, regulator, flow_tenths, status, ordered_by_provider, ordered_by_staff,
+        delivery_request_id, collection_request_id, start_visit_request_id, swap_request_id, end_reason, created_at,
+        delivered_at, started_at, ended_at
      FROM oxygen_orders";
+
+impl Order {
+    /// The kit as the messages name it (see [`Kit::words`]).
+    pub fn kit_words(&self) -> &'static str {
+        self.kit.words(self.synchronising.unwrap_or(false))
+    }
+}
 
 pub struct NewOrder {
     pub patient_id: i64,
@@ -88,10 +105,11 @@ pub async fn order(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Order>> {
         .await
 }
 
-/// The order whose delivery or collection job this request is.
+/// The order whose delivery, collection, start visit or cylinder swap this request is.
 pub async fn order_of_job(conn: &mut Conn, request_id: i64) -> sqlx::Result<Option<Order>> {
     sqlx::query_as(&format!(
-        "{ORDER} WHERE delivery_request_id = $1 OR collection_request_id = $1"
+        "{ORDER} WHERE delivery_request_id = $1 OR collection_request_id = $1 OR start_visit_request_id = $1
+                    OR swap_request_id = $1"
     ))
     .bind(request_id)
     .fetch_optional(&mut *conn)
@@ -159,6 +177,8 @@ pub async fn set_job(conn: &mut Conn, order_id: i64, column: Job, request_id: i6
     let sql = match column {
         Job::Delivery => "UPDATE oxygen_orders SET delivery_request_id = $1 WHERE id = $2",
         Job::Collection => "UPDATE oxygen_orders SET collection_request_id = $1 WHERE id = $2",
+        Job::StartVisit => "UPDATE oxygen_orders SET start_visit_request_id = $1 WHERE id = $2",
+        Job::Swap => "UPDATE oxygen_orders SET swap_request_id = $1 WHERE id = $2",
     };
     sqlx::query(sql)
         .bind(request_id)
@@ -172,4 +192,18 @@ pub async fn set_job(conn: &mut Conn, order_id: i64, column: Job, request_id: i6
 pub enum Job {
     Delivery,
     Collection,
+    /// The home visit that starts oxygen.
+    StartVisit,
+    /// An empty cylinder exchanged for a full one.
+    Swap,
+}
+
+/// Records which regulator a cylinder went out with.
+pub async fn set_regulator(conn: &mut Conn, order_id: i64, synchronising: bool) -> sqlx::Result<()> {
+    sqlx::query("UPDATE oxygen_orders SET regulator = $1 WHERE id = $2")
+        .bind(if synchronising { "synchronising" } else { "standard" })
+        .bind(order_id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }

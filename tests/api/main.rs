@@ -14,6 +14,7 @@ mod layout;
 mod migrations;
 mod nursing;
 mod oxygen;
+mod oxygen_visits;
 mod paging;
 mod pharmacy;
 mod providers;

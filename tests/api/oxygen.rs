@@ -106,7 +106,12 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
     app.tg_press(7601, &oxygen).await;
     let order = button(&app, "7601", "Order oxygen at home for Pat Doe", "Cylinder 2 L/min").await;
     app.tg_press(7601, &order).await;
-    wait_text_to(&app, "7601", "Ordered: cylinder with regulator, 2 L/min").await;
+    wait_text_to(
+        &app,
+        "7601",
+        "Ordered: cylinder with breath-synchronising regulator, 2 L/min",
+    )
+    .await;
     assert_eq!(unit_state(&app, "C-001").await, "reserved");
     assert_eq!(unit_state(&app, "R-001").await, "reserved");
     wait_text_to(&app, "Upat61", "The doctor has ordered oxygen equipment").await;
@@ -164,10 +169,22 @@ async fn spo2_91_with_the_station_full_gets_oxygen_at_home_until_collected_and_c
         String::from_utf8_lossy(&out.stderr)
     );
 
-    // the doctor confirms oxygen started
-    let started = button(&app, "7601", "is at Pat Doe's home", "Oxygen started").await;
+    // the ordering doctor is offered the visit that starts oxygen, and confirms it started
+    let visit = wait_text_to(&app, "7601", "Home visit to start oxygen requested").await;
+    assert!(visit.contains("start oxygen at home"), "{visit}");
+    let accept = button(&app, "7601", "Home visit to start oxygen requested", "Accept").await;
+    app.tg_press(7601, &accept).await;
+    let started = button(
+        &app,
+        "7601",
+        "Home visit to start oxygen for Pat Doe is yours",
+        "Oxygen started",
+    )
+    .await;
     app.tg_press(7601, &started).await;
     wait_text_to(&app, "7601", "Recorded: oxygen started").await;
+    // the doctor keeps the button that ends it
+    button(&app, "7601", "Tap \"End oxygen\"", "End oxygen").await;
     wait_text_to(&app, "Upat61", "Oxygen has been started at 2 L/min").await;
     let (_, orders) = api_get(&app, &token, "/api/v1/oxygen-orders").await;
     let o = &orders["oxygen_orders"][0];
@@ -610,7 +627,12 @@ async fn a_doctor_may_type_any_flow_and_the_job_is_listed_for_staff(engine: Engi
     wait_text_to(&app, "7602", "Your note is saved").await;
     assert_eq!(unit_state(&app, "C-201").await, "available");
     app.tg_text(7602, "cylinder 2.5", None).await;
-    wait_text_to(&app, "7602", "Ordered: cylinder with regulator, 2.5 L/min").await;
+    wait_text_to(
+        &app,
+        "7602",
+        "Ordered: cylinder with breath-synchronising regulator, 2.5 L/min",
+    )
+    .await;
     assert_eq!(unit_state(&app, "C-201").await, "reserved");
 
     let jobs: Value = serde_json::from_str(&cli_ok(&app, &["cases", "jobs", "--json"])).expect("json");

@@ -38,6 +38,10 @@ pub fn router() -> Router<AppState> {
             needs(Oxygen, post(orders::start_order)),
         )
         .route("/api/v1/oxygen-orders/{id}/end", needs(Oxygen, post(orders::end_order)))
+        .route(
+            "/api/v1/oxygen-orders/{id}/swap",
+            needs(Oxygen, post(orders::swap_cylinder)),
+        )
         .route("/api/v1/stations", needs(Read, get(admissions::list_stations)))
         .route(
             "/api/v1/admissions",

@@ -4,7 +4,8 @@ use crate::api::auth::Auth;
 use crate::api::error::ApiError;
 use crate::care::oxygen::end::{self as ending, OrderMoveError};
 use crate::care::oxygen::order::{self as flow, OrderError, OrderedBy};
-use crate::domain::equipment::{FlowRate, Kit};
+use crate::care::oxygen::swap::SwapRefused;
+use crate::domain::equipment::{FlowRate, Kit, RegulatorChoice};
 use crate::present;
 use crate::runtime::state::AppState;
 use crate::store::orders;
@@ -41,6 +42,9 @@ pub(super) async fn list_orders(
 #[derive(Deserialize)]
 pub(super) struct OrderBody {
     kit: String,
+    /// For a cylinder: `synchronising`, `standard` or `either` (the default).
+    #[serde(default)]
+    regulator: Option<String>,
     flow_rate: serde_json::Value,
     reason: String,
 }
@@ -54,13 +58,23 @@ pub(super) async fn order(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let b = super::common::body(
         b,
-        "send JSON: {\"kit\": \"cylinder\"|\"concentrator\", \"flow_rate\": 2.5, \"reason\": \"…\"}",
+        "send JSON: {\"kit\": \"cylinder\"|\"concentrator\", \"regulator\": \"either\"|\"synchronising\"|\"standard\", \"flow_rate\": 2.5, \"reason\": \"…\"}",
     )?;
     let reason = super::common::reason_of(&b.reason)?;
     let Some(kit) = Kit::from_code(&b.kit) else {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "kit must be cylinder or concentrator",
+        ));
+    };
+    let Some(regulator) = b
+        .regulator
+        .as_deref()
+        .map_or(Some(RegulatorChoice::Either), RegulatorChoice::from_code)
+    else {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "regulator must be synchronising, standard or either",
         ));
     };
     let flow = match &b.flow_rate {
@@ -77,7 +91,15 @@ pub(super) async fn order(
     let c = super::common::ctx(&state);
     let mut tx = state.db.begin().await?;
     super::common::check_patient(&mut tx, &who, patient_id).await?;
-    let placed = flow::order(&mut tx, &c, OrderedBy::Staff(who.id), patient_id, None, kit, flow).await?;
+    let placed = flow::order(
+        &mut tx,
+        &c,
+        OrderedBy::Staff(who.id),
+        patient_id,
+        None,
+        flow::KitOrder { kit, regulator, flow },
+    )
+    .await?;
     let subject = format!("patient:{patient_id}");
     match placed {
         Ok(id) => {
@@ -196,6 +218,54 @@ pub(super) async fn move_order(
         Some(o) => present::oxygen::order_json(&mut tx, &o).await?,
         None => Value::Null,
     };
+    state.commit(tx).await?;
+    Ok(Json(out))
+}
+
+/// Staff ask the contractors to swap an empty cylinder for a full one.
+pub(super) async fn swap_cylinder(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(id): Path<i64>,
+    b: Result<Json<super::common::ReasonBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let b = super::common::body(b, "send JSON: {\"reason\": \"…\"}")?;
+    let reason = super::common::reason_of(&b.reason)?;
+    let c = super::common::ctx(&state);
+    let mut tx = state.db.begin().await?;
+    if let Some(o) = orders::order(&mut tx, id).await? {
+        super::common::check_patient(&mut tx, &who, o.patient_id).await?;
+    }
+    let refused = |status, text: &str| Err(ApiError::new(status, text.to_string()));
+    let order = match crate::care::oxygen::swap::ask(&mut tx, &c, id, &format!("staff:{}", who.id)).await? {
+        Ok(order) => order,
+        Err(SwapRefused::Order(OrderMoveError::NoOrder)) => {
+            return refused(StatusCode::NOT_FOUND, "no such oxygen order");
+        }
+        Err(SwapRefused::Order(OrderMoveError::NotNow)) => {
+            return refused(
+                StatusCode::CONFLICT,
+                "only a cylinder at the patient's home can be swapped",
+            );
+        }
+        Err(SwapRefused::NotACylinder) => return refused(StatusCode::CONFLICT, "a concentrator is not swapped"),
+        Err(SwapRefused::AlreadyAsked) => return refused(StatusCode::CONFLICT, "a swap is already on its way"),
+        Err(SwapRefused::NoStock) => {
+            // the alert stays: staff must find a cylinder
+            state.commit(tx).await?;
+            return refused(StatusCode::CONFLICT, "no full cylinder in stock: staff were alerted");
+        }
+    };
+    staff::audit_why(
+        &mut tx,
+        Some(who.id),
+        "oxygen_order.swap",
+        Some(&format!("oxygen_order:{id}")),
+        Some(reason),
+        c.now,
+    )
+    .await?;
+    let out = present::oxygen::order_json(&mut tx, &order).await?;
     state.commit(tx).await?;
     Ok(Json(out))
 }

@@ -11,12 +11,13 @@ use crate::store::orders::{self, Job, Order};
 use crate::store::{Conn, care, offers, views};
 use chrono::Duration;
 
-/// How long the contractors have to bring the kit, and to fetch it back.
 /// How long the contractors have to fetch the kit back.
 const COLLECTION_MINUTES: i64 = 24 * 60;
 
 /// How long the contractors have to bring the kit.
 pub const DELIVERY_MINUTES: i64 = 180;
+/// Oxygen is started within the hour of the kit arriving.
+const START_VISIT_MINUTES: i64 = 60;
 
 /// Why an order did not move.
 #[derive(Debug, PartialEq, Eq)]
@@ -105,31 +106,43 @@ pub async fn end_for_patient(conn: &mut Conn, ctx: &Ctx<'_>, patient_id: i64, re
     Ok(())
 }
 
-/// Opens a delivery or collection job again (the last one failed) and starts its chain.
+/// Opens a job of an order (a delivery or collection again after one failed, the visit that
+/// starts oxygen, a cylinder swap) and starts its chain.
 pub(crate) async fn reopen_job(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order, job: Job) -> anyhow::Result<i64> {
-    let (kind, minutes, key) = match job {
+    let (kind, minutes, key, level) = match job {
         Job::Delivery => (
             RequestKind::OxygenDelivery,
             DELIVERY_MINUTES,
             msg!("reason-oxygen-order"),
+            Level::Urgent,
         ),
         Job::Collection => (
             RequestKind::OxygenCollection,
             COLLECTION_MINUTES,
             msg!("reason-oxygen-collect"),
+            Level::Watch,
+        ),
+        Job::StartVisit => (
+            RequestKind::OxygenStartVisit,
+            START_VISIT_MINUTES,
+            msg!("reason-oxygen-start"),
+            Level::Urgent,
+        ),
+        // a patient whose cylinder runs empty cannot wait
+        Job::Swap => (
+            RequestKind::CylinderSwap,
+            DELIVERY_MINUTES,
+            msg!("reason-oxygen-swap"),
+            Level::Urgent,
         ),
     };
     let flow = FlowRate::from_tenths(order.flow_tenths)
         .map(FlowRate::display)
         .unwrap_or_default();
-    let level = match job {
-        Job::Delivery => Level::Urgent,
-        Job::Collection => Level::Watch,
-    };
     let reasons = [Reason::new(
         level,
         key,
-        &[("kit", order.kit.code().to_string()), ("flow", flow)],
+        &[("kit", order.kit_words().to_string()), ("flow", flow)],
     )];
     let new = care::NewRequest {
         patient_id: order.patient_id,

@@ -3,7 +3,7 @@
 
 use crate::care::context::Ctx;
 use crate::domain::equipment::OrderStatus;
-use crate::domain::equipment::UnitState;
+use crate::domain::equipment::{UnitKind, UnitState};
 use crate::domain::triage::RequestKind;
 use crate::store::equipment;
 use crate::store::offers::Request;
@@ -12,6 +12,58 @@ use crate::store::providers::Provider;
 use crate::store::station::{self};
 use crate::store::{Conn, chats};
 
+/// A job the contractor could not do: staff are told and it is offered again.
+async fn offer_again(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    order: &orders::Order,
+    job: Job,
+    alert: &str,
+    what: &str,
+) -> anyhow::Result<()> {
+    let detail = format!(
+        "oxygen order {}: the contractor could not {what}; the job is offered again",
+        order.id
+    );
+    chats::alert_staff(conn, alert, Some(order.patient_id), None, &detail, ctx.now).await?;
+    super::end::reopen_job(conn, ctx, order, job).await.map(|_| ())
+}
+
+/// The full cylinder is at the patient's home and the empty one came back: the empty one goes
+/// to cleaning, the full one is in use.
+async fn swapped(conn: &mut Conn, ctx: &Ctx<'_>, order: &orders::Order, actor: &str) -> anyhow::Result<()> {
+    let cylinders = |state| move |u: &equipment::Unit| u.kind == UnitKind::Cylinder && u.state == state;
+    let units = equipment::for_order(conn, order.id).await?;
+    let empty: Vec<i64> = units
+        .iter()
+        .filter(|u| cylinders(UnitState::InUse)(u))
+        .map(|u| u.id)
+        .collect();
+    let full: Vec<i64> = units
+        .iter()
+        .filter(|u| cylinders(UnitState::OutForDelivery)(u))
+        .map(|u| u.id)
+        .collect();
+    for id in empty {
+        for (to, why) in [
+            (UnitState::ToCollect, "empty: swapped for a full one"),
+            (UnitState::Cleaning, "brought back by the contractor"),
+        ] {
+            if let Err(equipment::MoveError::Db(e)) = equipment::set_state(conn, id, to, actor, why, ctx.now).await {
+                return Err(e.into());
+            }
+        }
+    }
+    for id in full {
+        if let Err(equipment::MoveError::Db(e)) =
+            equipment::set_state(conn, id, UnitState::InUse, actor, "full cylinder swapped in", ctx.now).await
+        {
+            return Err(e.into());
+        }
+    }
+    Ok(())
+}
+
 /// A contractor took a delivery job: its units leave the store.
 pub async fn on_handed_over(
     conn: &mut Conn,
@@ -19,7 +71,7 @@ pub async fn on_handed_over(
     request: &Request,
     provider: &Provider,
 ) -> anyhow::Result<()> {
-    if request.kind != RequestKind::OxygenDelivery {
+    if !matches!(request.kind, RequestKind::OxygenDelivery | RequestKind::CylinderSwap) {
         return Ok(());
     }
     if let Some(order) = orders::order_of_job(conn, request.id).await? {
@@ -78,7 +130,8 @@ pub async fn job_outcome(
                 ctx.t(l, msg!("oxygen-delivered-patient"), &[])
             })
             .await?;
-            super::order::ask_to_start(conn, ctx, &order).await?;
+            // the visit that starts oxygen: the ordering doctor first (or the nurses)
+            super::end::reopen_job(conn, ctx, &order, Job::StartVisit).await?;
         }
         "not_delivered" => {
             equipment::move_order_units(
@@ -91,19 +144,7 @@ pub async fn job_outcome(
                 ctx.now,
             )
             .await?;
-            chats::alert_staff(
-                conn,
-                "delivery_failed",
-                Some(order.patient_id),
-                None,
-                &format!(
-                    "oxygen order {}: the contractor could not deliver; the job is offered again",
-                    order.id
-                ),
-                ctx.now,
-            )
-            .await?;
-            super::end::reopen_job(conn, ctx, &order, Job::Delivery).await?;
+            offer_again(conn, ctx, &order, Job::Delivery, "delivery_failed", "deliver").await?;
         }
         "collected" => {
             equipment::move_order_units(
@@ -117,22 +158,47 @@ pub async fn job_outcome(
             )
             .await?;
         }
-        "not_collected" => {
-            chats::alert_staff(
+        "swapped" => swapped(conn, ctx, &order, &actor).await?,
+        "not_swapped" => {
+            equipment::move_order_units(
                 conn,
-                "collection_failed",
-                Some(order.patient_id),
-                None,
-                &format!(
-                    "oxygen order {}: the contractor could not collect; the job is offered again",
-                    order.id
-                ),
+                order.id,
+                UnitState::OutForDelivery,
+                UnitState::Reserved,
+                &actor,
+                "the full cylinder could not be brought",
                 ctx.now,
             )
             .await?;
-            super::end::reopen_job(conn, ctx, &order, Job::Collection).await?;
+            offer_again(conn, ctx, &order, Job::Swap, "swap_failed", "swap the cylinder").await?;
+        }
+        "not_collected" => {
+            offer_again(conn, ctx, &order, Job::Collection, "collection_failed", "collect").await?;
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// Whoever holds the visit that starts oxygen (the doctor, or a nurse) confirmed it started:
+/// the order is started, the patient told, and the ordering doctor gets the button that ends it.
+pub async fn started_at_visit(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request) -> anyhow::Result<()> {
+    let Some(order) = orders::order_of_job(conn, request.id).await? else {
+        return Ok(());
+    };
+    // (started already by the doctor's own button: nothing more to do)
+    let Ok(order) = super::order::start(conn, ctx, order.id).await? else {
+        return Ok(());
+    };
+    if let Some(doctor) = order.ordered_by_provider {
+        let message = |l| crate::channels::OutMessage {
+            text: ctx.t(l, msg!("oxygen-started"), &[]),
+            choices: vec![crate::channels::Choice {
+                label: ctx.t(l, msg!("oxygen-end-button"), &[]),
+                data: format!("o2end:{}", order.id),
+            }],
+        };
+        crate::care::offering::message_provider(conn, ctx, doctor, message).await?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use super::end::{DELIVERY_MINUTES, OrderMoveError};
 use crate::care::context::Ctx;
 use crate::channels::{Choice, OutMessage};
 use crate::domain::equipment::OrderStatus;
-use crate::domain::equipment::{FlowRate, Kit, UnitKind, UnitState};
+use crate::domain::equipment::{FlowRate, Kit, RegulatorChoice, UnitKind, UnitState};
 use crate::domain::patient::PatientStatus;
 use crate::domain::triage::{Level, Reason, RequestKind, RequestStatus};
 use crate::i18n::Lang;
@@ -35,6 +35,14 @@ pub fn order_prompt(ctx: &Ctx<'_>, lang: Lang, request_id: i64, patient_name: &s
         text: ctx.t(lang, msg!("oxygen-order-prompt"), &[("name", patient_name.into())]),
         choices,
     }
+}
+
+/// What a doctor orders: the kit, which regulator a cylinder takes, the flow.
+#[derive(Debug, Clone, Copy)]
+pub struct KitOrder {
+    pub kit: Kit,
+    pub regulator: RegulatorChoice,
+    pub flow: FlowRate,
 }
 
 /// Who orders.
@@ -75,9 +83,9 @@ pub async fn order(
     by: OrderedBy,
     patient_id: i64,
     request_id: Option<i64>,
-    kit: Kit,
-    flow: FlowRate,
+    what: KitOrder,
 ) -> anyhow::Result<Result<i64, OrderError>> {
+    let KitOrder { kit, regulator, flow } = what;
     let Some(patient) = patients::get(conn, patient_id).await? else {
         return Ok(Err(OrderError::NoPatient));
     };
@@ -110,7 +118,18 @@ pub async fn order(
     )
     .await?;
     let actor = by.actor();
-    for kind in kit.units() {
+    let (needed, wanted) = kit.units_for(regulator);
+    // a breath-synchronising regulator if one is in stock, when the order leaves it open
+    let synchronising = match wanted {
+        Some(kind) => equipment::reserve(conn, kind, patient_id, order_id, &actor, ctx.now)
+            .await?
+            .is_some(),
+        None => needed.contains(&UnitKind::Regulator),
+    };
+    if kit == Kit::Cylinder {
+        orders::set_regulator(conn, order_id, synchronising).await?;
+    }
+    for kind in needed {
         if equipment::reserve(conn, *kind, patient_id, order_id, &actor, ctx.now)
             .await?
             .is_none()
@@ -160,7 +179,7 @@ pub async fn order(
     let reasons = [Reason::new(
         Level::Urgent,
         msg!("reason-oxygen-order"),
-        &[("kit", kit.code().to_string()), ("flow", flow.display())],
+        &[("kit", kit.words(synchronising).to_string()), ("flow", flow.display())],
     )];
     let new = care::NewRequest {
         patient_id,
@@ -186,7 +205,10 @@ pub async fn order(
         ctx.t(
             l,
             msg!("oxygen-ordered-patient"),
-            &[("kit", kit.code().into()), ("flow", flow.display().into())],
+            &[
+                ("kit", kit.words(synchronising).into()),
+                ("flow", flow.display().into()),
+            ],
         )
     })
     .await?;
@@ -241,15 +263,21 @@ pub async fn order_from_chat(
         OrderedBy::Provider(provider.id),
         request.patient_id,
         Some(request.id),
-        kit,
-        flow,
+        KitOrder {
+            kit,
+            regulator: RegulatorChoice::Either,
+            flow,
+        },
     )
     .await?
     {
-        Ok(_) => say(
-            msg!("oxygen-ordered"),
-            &[("kit", kit.code().into()), ("flow", flow.display().into())],
-        ),
+        Ok(id) => {
+            let words = orders::order(conn, id).await?.map_or(kit.code(), |o| o.kit_words());
+            say(
+                msg!("oxygen-ordered"),
+                &[("kit", words.into()), ("flow", flow.display().into())],
+            )
+        }
         Err(OrderError::AlreadyOrdered(_)) => say(msg!("oxygen-already-ordered"), &[]),
         Err(OrderError::NoStock(kind)) => say(msg!("oxygen-no-stock"), &[("unit", kind.code().into())]),
         Err(OrderError::NoPatient | OrderError::NotActive) => say(msg!("outcome-closed"), &[]),
@@ -290,43 +318,6 @@ fn parse_order(data: &str) -> Option<(i64, Kit, FlowRate)> {
     let kit = Kit::from_code(parts.next()?)?;
     let flow = FlowRate::parse(parts.next()?)?;
     parts.next().is_none().then_some((id, kit, flow))
-}
-
-/// The kit is at the patient's home: the ordering doctor confirms when oxygen has started.
-pub(crate) async fn ask_to_start(conn: &mut Conn, ctx: &Ctx<'_>, order: &Order) -> anyhow::Result<()> {
-    let name = patients::get(conn, order.patient_id)
-        .await?
-        .map(|p| p.name)
-        .unwrap_or_default();
-    match order.ordered_by_provider {
-        Some(doctor) => {
-            let message = |l: Lang| OutMessage {
-                text: ctx.t(l, msg!("oxygen-delivered-doctor"), &[("name", name.clone().into())]),
-                choices: vec![
-                    Choice {
-                        label: ctx.t(l, msg!("oxygen-start-button"), &[]),
-                        data: format!("o2start:{}", order.id),
-                    },
-                    Choice {
-                        label: ctx.t(l, msg!("oxygen-end-button"), &[]),
-                        data: format!("o2end:{}", order.id),
-                    },
-                ],
-            };
-            crate::care::offering::message_provider(conn, ctx, doctor, message)
-                .await
-                .map(|_| ())
-        }
-        None => Ok(chats::alert_staff(
-            conn,
-            "oxygen_delivered",
-            Some(order.patient_id),
-            None,
-            &format!("oxygen order {}: delivered; confirm when oxygen has started", order.id),
-            ctx.now,
-        )
-        .await?),
-    }
 }
 
 /// Oxygen has started at home (the doctor's button, or staff on a visiting nurse's word).
