@@ -26,6 +26,7 @@ const ROUTES: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/patients/{patient}/oxygen-orders", "oxygen"),
     ("POST", "/api/v1/oxygen-orders/1/start", "oxygen"),
     ("POST", "/api/v1/oxygen-orders/1/end", "oxygen"),
+    ("POST", "/api/v1/oxygen-orders/1/swap", "oxygen"),
     ("GET", "/api/v1/stations", "read"),
     ("GET", "/api/v1/admissions", "read"),
     ("POST", "/api/v1/admissions", "oxygen"),
