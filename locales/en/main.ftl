@@ -203,6 +203,7 @@ outcome-label = { $outcome ->
         [oxygen_started] Oxygen started
         [swapped] Swapped, empty one taken back
         [not_swapped] Could not swap
+        [plan_ended] Nursing plan ended
        *[no_contact] Could not reach
     }
 outcome-recorded = Recorded: { $outcome ->
@@ -223,6 +224,7 @@ outcome-recorded = Recorded: { $outcome ->
         [oxygen_started] oxygen started — the patient is told; the ordering doctor can end it
         [swapped] cylinder swapped — the empty one goes to cleaning
         [not_swapped] could not swap — the job is offered again and staff are told
+        [plan_ended] nursing plan ended
        *[no_contact] could not reach the patient — a home safety check is opened
     }. Thank you. You may send a short note in this chat.
 outcome-note-saved = Your note is saved with the request.

@@ -203,6 +203,7 @@ outcome-label = { $outcome ->
         [oxygen_started] 酸素を開始した
         [swapped] 交換し、空ボンベを回収した
         [not_swapped] 交換できない
+        [plan_ended] 訪問看護の計画終了
        *[no_contact] 連絡がつかない
     }
 outcome-recorded = 記録しました：{ $outcome ->
@@ -223,6 +224,7 @@ outcome-recorded = 記録しました：{ $outcome ->
         [oxygen_started] 酸素開始（患者さんに伝え、指示した医師が終了できます）
         [swapped] ボンベ交換済み（空ボンベは清掃へ）
         [not_swapped] 交換できない（再度依頼し、保健所に連絡しました）
+        [plan_ended] 訪問看護の計画終了
        *[no_contact] 連絡がつかない（安否確認を依頼しました）
     }。ありがとうございました。補足があれば、このトークにお書きください。
 outcome-note-saved = 補足を依頼に記録しました。

@@ -234,7 +234,7 @@ pub async fn due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, request_id: 
         return Ok(());
     };
     if ctx.now >= row.plan.until {
-        if offers::record_outcome(conn, request.id, "visited", ctx.now).await? > 0 {
+        if offers::record_outcome(conn, request.id, "plan_ended", ctx.now).await? > 0 {
             notify_provider(conn, ctx, nurse, |l| {
                 ctx.t(l, msg!("nursing-ended"), &[("name", patient.name.clone().into())])
             })

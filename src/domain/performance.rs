@@ -99,8 +99,9 @@ fn minutes(from: i64, to: i64) -> f64 {
     (to - from).max(0) as f64 / 60_000.0
 }
 
-/// One line per provider who had an offer or an outcome in the period, in provider order.
-pub fn summarise(providers: &[ProviderRow], outcomes: &[OutcomeRow], offers: &[OfferRow]) -> Vec<Line> {
+/// One line per provider who had an offer, an outcome or a visit in the period, in provider
+/// order. `visits`: the provider of each observation a visiting nurse reported from a visit.
+pub fn summarise(providers: &[ProviderRow], outcomes: &[OutcomeRow], offers: &[OfferRow], visits: &[i64]) -> Vec<Line> {
     let mut lines = Vec::new();
     for p in providers {
         let mine: Vec<&OutcomeRow> = outcomes.iter().filter(|o| o.provider_id == p.id).collect();
@@ -108,7 +109,8 @@ pub fn summarise(providers: &[ProviderRow], outcomes: &[OutcomeRow], offers: &[O
             .iter()
             .filter(|o| o.provider_id == p.id && o.status != "assigned")
             .collect();
-        if mine.is_empty() && offered.is_empty() {
+        let reported = visits.iter().filter(|v| **v == p.id).count() as u32;
+        if mine.is_empty() && offered.is_empty() && reported == 0 {
             continue;
         }
         let count = |codes: &[&str]| mine.iter().filter(|o| codes.contains(&o.outcome.as_str())).count() as u32;
@@ -124,7 +126,12 @@ pub fn summarise(providers: &[ProviderRow], outcomes: &[OutcomeRow], offers: &[O
             organisation: p.organisation.clone(),
             phone_consultations: count(&["consulted"]),
             home_visits: if p.role == "nurse" { 0 } else { count(&["visited"]) },
-            nursing_visits: if p.role == "nurse" { count(&["visited"]) } else { 0 },
+            // each observation reported from a visit, and a visit reported with the button alone
+            nursing_visits: if p.role == "nurse" {
+                reported + count(&["visited"])
+            } else {
+                0
+            },
             prescriptions: count(&["prescribed"]),
             drug_sets: count(&["drug_set"]),
             deliveries: count(&["delivered"]),
@@ -244,7 +251,7 @@ mod tests {
             offer(2, "expired", 0, None),
             offer(2, "assigned", 0, Some(0)),
         ];
-        let lines = summarise(&providers, &outcomes, &offers);
+        let lines = summarise(&providers, &outcomes, &offers, &[]);
         assert_eq!(lines.len(), 2, "a provider with nothing in the period is left out");
         let a = &lines[0];
         assert_eq!(
@@ -265,7 +272,12 @@ mod tests {
 
     #[test]
     fn csv_opens_in_excel() {
-        let lines = summarise(&[provider(1, "佐藤, 医師")], &[outcome(1, "consulted", 0, 15)], &[]);
+        let lines = summarise(
+            &[provider(1, "佐藤, 医師")],
+            &[outcome(1, "consulted", 0, 15)],
+            &[],
+            &[],
+        );
         let headings: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
         let bytes = to_csv(&lines, &headings).expect("csv");
         assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM first");

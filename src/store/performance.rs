@@ -58,5 +58,17 @@ pub async fn report(conn: &mut Conn, from: DateTime<Utc>, to: DateTime<Utc>) -> 
             answered_at,
         })
         .collect();
-    Ok(summarise(&providers, &outcomes, &offers))
+    // a nurse's observation is a report whose source is `nurse:ID`
+    let sources: Vec<String> = sqlx::query_scalar(
+        "SELECT source FROM reports WHERE source LIKE 'nurse:%' AND completed_at >= $1 AND completed_at < $2",
+    )
+    .bind(ms(from))
+    .bind(ms(to))
+    .fetch_all(&mut *conn)
+    .await?;
+    let visits: Vec<i64> = sources
+        .iter()
+        .filter_map(|s| s.strip_prefix("nurse:").and_then(|id| id.parse().ok()))
+        .collect();
+    Ok(summarise(&providers, &outcomes, &offers, &visits))
 }
