@@ -68,13 +68,8 @@ async fn candidates(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request) -> anyhow
     ] {
         out.extend(roster.covering(slot, Some("doctor")));
     }
-    let mut seen = Vec::new();
-    out.retain(|p| {
-        p.status == ProviderStatus::Active && p.role == "doctor" && !seen.contains(&p.id) && {
-            seen.push(p.id);
-            true
-        }
-    });
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| p.status == ProviderStatus::Active && p.role == "doctor" && seen.insert(p.id));
     Ok(out)
 }
 

@@ -282,7 +282,8 @@ async fn the_nurse_follows_the_doctors_plan_is_reminded_and_a_missed_call_reache
     )
     .await;
     wait_text_to(&app, "7941", "Nursing plan: a phone call every 12 h").await;
-    app.tg_press(7941, &button(&app, "7941", "Visiting nursing ordered", ":days:3").await).await;
+    app.tg_press(7941, &button(&app, "7941", "Visiting nursing ordered", ":days:3").await)
+        .await;
     wait_text_to(&app, "7941", "every 12 h until 11/23 10:00").await;
 
     // the nurse who accepts gets where, the plan and the first call
@@ -326,7 +327,9 @@ async fn the_nurse_follows_the_doctors_plan_is_reminded_and_a_missed_call_reache
     app.set_time(tokyo(2026, 11, 23, 10, 1));
     app.wake();
     wait_text_to(&app, "7942", "has ended").await;
-    let nursing = app.wait_request(id, "visiting_nursing", |r| r["status"] == "done").await;
+    let nursing = app
+        .wait_request(id, "visiting_nursing", |r| r["status"] == "done")
+        .await;
     assert_eq!(nursing["outcome"], "plan_ended");
 }
 both_engines!(the_nurse_follows_the_doctors_plan_is_reminded_and_a_missed_call_reaches_staff);
