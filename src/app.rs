@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::i18n::Locales;
 use crate::metrics::Metrics;
 use crate::runtime::state::{AppState, IngestRequest};
-use crate::runtime::{dispatcher, heartbeat, ingest, loops, purge, timers, worker};
+use crate::runtime::{broadcaster, dispatcher, heartbeat, ingest, loops, purge, timers, worker};
 use crate::store::Db;
 
 /// How often the staff pages that are due go out.
@@ -79,6 +79,7 @@ impl App {
             wake_events: Arc::new(Notify::new()),
             event_claims: Arc::default(),
             wake_outbox: Arc::new(Notify::new()),
+            wake_broadcasts: Arc::new(Notify::new()),
             wake_timers: Arc::new(Notify::new()),
             telegram_pace: GlobalPace::default(),
             instance: uuid::Uuid::new_v4().to_string().into(),
@@ -181,6 +182,15 @@ impl App {
                         dispatcher::run_once(s, &mut durable, held).await
                     }
                 },
+            )));
+        }
+        if loops.dispatcher {
+            tasks.push(tokio::spawn(loops::run_loop(
+                "broadcasts",
+                state.clone(),
+                state.wake_broadcasts.clone(),
+                shutdown_rx.clone(),
+                async |s, _, _| broadcaster::run_once(s).await,
             )));
         }
         let router = crate::http::router(state.clone());

@@ -397,3 +397,8 @@ staff-ack-not-allowed = Your role may not take alerts; please tell someone who c
 nurse-observation-recorded = Recorded as a report on { $name } from your visit.
 drug-set-covers-note = covered by the first-line drug set { $provider } handed over at the night visit
 admission-arranged-note = admission to hospital arranged by { $provider }
+
+## Broadcasts
+broadcast-message = 【{ $title }】
+    { $text }
+broadcast-check-in = Check in now

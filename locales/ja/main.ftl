@@ -397,3 +397,8 @@ staff-ack-not-allowed = あなたの役割ではアラートを引き受けら�
 nurse-observation-recorded = 訪問での観察を { $name } さんの報告として記録しました。
 drug-set-covers-note = { $provider } が夜間往診で初期薬セットを手渡し済み
 admission-arranged-note = { $provider } が入院を調整
+
+## Broadcasts
+broadcast-message = 【{ $title }】
+    { $text }
+broadcast-check-in = 今すぐ報告する

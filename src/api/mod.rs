@@ -22,6 +22,7 @@ use crate::store::views::{self, PatientFilter};
 use crate::store::{offers, patients, reports};
 
 pub mod auth;
+pub mod broadcasts;
 pub mod error;
 pub mod oxygen;
 
@@ -54,6 +55,7 @@ pub fn router() -> Router<AppState> {
             needs(ActOnRequests, post(close_request)),
         )
         .merge(oxygen::router())
+        .merge(broadcasts::router())
 }
 
 #[derive(Deserialize, Default)]

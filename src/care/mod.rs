@@ -4,6 +4,7 @@
 //! patient and provider dialogues, the staff API and the CLI all act through these.
 
 pub mod assign;
+pub mod broadcast;
 pub mod chain;
 pub mod context;
 pub mod coordination;

@@ -268,6 +268,22 @@ impl LineClient {
         }
     }
 
+    /// Sends the same messages to up to 500 users in one request; the retry key is kept across
+    /// retries of the same batch, so LINE delivers it once.
+    pub async fn multicast(&self, to: &[String], messages: &[Value], retry_key: &str) -> SendOutcome {
+        let body = json!({"to": to, "messages": messages});
+        let request = self
+            .http
+            .post(format!("{}/v2/bot/message/multicast", self.config.api_url))
+            .bearer_auth(self.config.channel_access_token.expose())
+            .header("X-Line-Retry-Key", retry_key)
+            .json(&body);
+        match request.send().await {
+            Ok(r) if r.status() == reqwest::StatusCode::CONFLICT => SendOutcome::Sent,
+            other => classify(other).await,
+        }
+    }
+
     /// The kept languages (a map with no invariant between entries: a panic elsewhere while it
     /// was held leaves it usable, and a user's event must not wait for ever on a poisoned lock).
     fn kept(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, Language>> {

@@ -87,6 +87,9 @@ pub struct Config {
     /// Who starts oxygen at home after delivery (`MIMAMORI_OXYGEN_START_BY`): the ordering
     /// doctor and the roster (`doctor`, the default), or visiting nurses (`nurse`).
     pub oxygen_start_by_nurse: bool,
+    /// A broadcast to more recipients than this needs a second member of staff's approval
+    /// (`MIMAMORI_BROADCAST_APPROVAL_OVER`, default 500).
+    pub broadcast_approval_over: i64,
     /// The triage ruleset: `MIMAMORI_RULES` names a ward's file, else the shipped default.
     pub rules: std::sync::Arc<Ruleset>,
     /// How patients' words are understood: the shipped lexicons, with a ward's `<lang>.toml`
@@ -280,6 +283,7 @@ impl Config {
                 },
             )?,
             oxygen_low_stock: src.parse("oxygen_low_stock", 2, |s| parse_secs(s).map(|n| n as i64))?,
+            broadcast_approval_over: src.parse("broadcast_approval_over", 500, |s| parse_secs(s).map(|n| n as i64))?,
             oxygen_start_by_nurse: src.parse("oxygen_start_by", false, |s| match s.trim() {
                 "doctor" => Ok(false),
                 "nurse" => Ok(true),

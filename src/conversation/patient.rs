@@ -54,6 +54,11 @@ pub async fn on_choice(
     if let Some(out) = other_symptoms::on_choice(conn, ctx, patient, lang, data).await? {
         return Ok(out);
     }
+    if data == "checkin:now" {
+        // a broadcast's "check in now": the check-in starts as if it were due
+        checkin::start(conn, ctx, patient, false).await?;
+        return Ok(vec![]);
+    }
     let keyword = match data {
         "kw:worse" => Some(Parsed {
             feeling: Some(Feeling::Worse),

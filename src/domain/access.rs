@@ -27,6 +27,8 @@ crate::code_enum! {
         ManagePatients = "manage_patients",
         /// Order and end oxygen, admit and discharge at the station, move lent units.
         Oxygen = "oxygen",
+        /// Compose, send, approve and cancel broadcasts.
+        Broadcast = "broadcast",
         /// Add, disable and change staff accounts and their tokens.
         ManageStaff = "manage_staff",
         /// Add providers and load rosters.
@@ -46,7 +48,7 @@ impl Role {
             Role::Viewer => action == Read,
             Role::Staff => matches!(
                 action,
-                Read | ExportPatientData | ActOnRequests | ManagePatients | Oxygen
+                Read | ExportPatientData | ActOnRequests | ManagePatients | Oxygen | Broadcast
             ),
             Role::Admin => true,
         }

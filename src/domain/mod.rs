@@ -1,6 +1,7 @@
 //! Pure domain logic: no I/O, time passed in. Exhaustively unit-tested.
 
 pub mod access;
+pub mod broadcast;
 pub mod calendar;
 pub mod chain;
 pub mod code;

@@ -2,6 +2,7 @@
 //! events), the event worker, the timer loop (with the heartbeat), the dispatcher and the purge.
 //! Each wakes on a notification or its poll interval and stops when shutdown is signalled.
 
+pub mod broadcaster;
 pub mod claims;
 pub mod dispatcher;
 pub mod heartbeat;

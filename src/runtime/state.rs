@@ -33,6 +33,8 @@ pub struct AppState {
     pub event_claims: Arc<ClaimBook>,
     /// Wakes the dispatcher when outbox rows were written.
     pub wake_outbox: Arc<Notify>,
+    /// Wakes the broadcaster (a broadcast was started or approved).
+    pub wake_broadcasts: Arc<Notify>,
     /// Wakes the timer loop (tests, after moving the clock).
     pub wake_timers: Arc<Notify>,
     pub telegram_pace: GlobalPace,

@@ -262,3 +262,15 @@ pub async fn messages_to(conn: &mut Conn, chat_id: i64, limit: i64) -> sqlx::Res
         })
         .collect())
 }
+
+/// Whether a one-to-one message is due to go (a broadcast waits for it).
+pub async fn has_due(conn: &mut Conn, now: DateTime<Utc>) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1
+                                AND claimed_until <= $1 LIMIT 1) due",
+    )
+    .bind(ms(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
+}

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod broadcasts;
 mod chain_staff;
 mod chains;
 mod console;

@@ -72,7 +72,7 @@ pub fn test_config(db_url: &str, line: &MockServer, telegram: &MockServer, extra
 /// Mounts the platforms' happy answers (tests mount more specific ones first to override).
 pub async fn mount_defaults(line: &MockServer, telegram: &MockServer) {
     Mock::given(method("POST"))
-        .and(path_regex("^/v2/bot/message/(reply|push)$"))
+        .and(path_regex("^/v2/bot/message/(reply|push|multicast)$"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
         .mount(line)
         .await;

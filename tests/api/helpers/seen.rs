@@ -25,13 +25,25 @@ impl TestApp {
             let via = match p.as_str() {
                 "/v2/bot/message/reply" => "reply",
                 "/v2/bot/message/push" => "push",
+                "/v2/bot/message/multicast" => "multicast",
                 _ => continue,
             };
             let body: Value = serde_json::from_slice(&r.body).unwrap_or(Value::Null);
-            for m in body["messages"].as_array().cloned().unwrap_or_default() {
+            // a multicast is one copy to each user it names
+            let to: Vec<Option<String>> = match &body["to"] {
+                Value::Array(users) => users.iter().map(|u| u.as_str().map(str::to_string)).collect(),
+                other => vec![other.as_str().map(str::to_string)],
+            };
+            for (m, to) in body["messages"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .flat_map(|m| to.clone().into_iter().map(move |t| (m.clone(), t)))
+            {
                 out.push(Sent {
                     via: via.into(),
-                    to: body["to"].as_str().map(str::to_string),
+                    to,
                     text: m["text"].as_str().unwrap_or("").to_string(),
                     buttons: m["quickReply"]["items"]
                         .as_array()

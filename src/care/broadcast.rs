@@ -1,0 +1,267 @@
+//! Staff broadcasting a notice: composed as a draft (who would get it, in which language, is
+//! shown first), sent now or at a time — with a second member of staff's approval over the
+//! threshold — and cancelled at any moment. The recipient list is frozen when it starts; the
+//! broadcaster (runtime) sends the copies. Every step is audited.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use super::context::Ctx;
+use crate::domain::broadcast::{BroadcastStatus, Candidate, Segment, missing_languages};
+use crate::store::Conn;
+use crate::store::broadcasts::{self, Broadcast, NewBroadcast};
+use crate::store::staff::{self, Staff};
+
+/// Why a broadcast step was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refused {
+    NotFound,
+    /// No title or no text.
+    Empty,
+    /// Recipients use these languages and no text or fallback covers them.
+    MissingText(Vec<String>),
+    /// Not in a state this step applies to.
+    NotNow,
+    /// The author cannot approve their own broadcast.
+    OwnApproval,
+    /// Areas outside the staff member's own.
+    OutsideAreas,
+}
+
+/// Who would get a broadcast now: how many, in which language and on which platform.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Preview {
+    pub total: usize,
+    pub by_language: BTreeMap<String, usize>,
+    pub by_platform: BTreeMap<String, usize>,
+    pub missing: Vec<String>,
+    pub needs_approval: bool,
+}
+
+/// The chats a segment takes now.
+async fn recipients(conn: &mut Conn, ctx: &Ctx<'_>, segment: &Segment) -> anyhow::Result<Vec<Candidate>> {
+    let local = ctx.now.with_timezone(&ctx.config.timezone);
+    let today = local.date_naive();
+    let start = today
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(ctx.config.timezone).earliest())
+        .map_or(ctx.now, |t| t.with_timezone(&Utc));
+    let mut all = broadcasts::candidates(conn, segment.audience, today, "ja").await?;
+    if segment.audience == crate::domain::broadcast::Audience::Staff {
+        let shift = ctx.config.service_hours.shift(local.naive_local());
+        all = staff::on_duty(conn, shift.code())
+            .await?
+            .into_iter()
+            .map(|s| Candidate {
+                chat_id: s.chat_id,
+                platform: String::new(),
+                lang: s.language_hint.as_deref().unwrap_or("ja").chars().take(2).collect(),
+                areas: vec![],
+                released_at: None,
+                active: true,
+                level: None,
+                high_risk: false,
+                episode_day: None,
+                under_oxygen: false,
+                last_report_at: None,
+                role: None,
+            })
+            .collect();
+        for c in &mut all {
+            c.platform = broadcasts::platform_of(conn, c.chat_id).await?.unwrap_or_default();
+        }
+    }
+    all.retain(|c| segment.takes(c, ctx.now, start));
+    Ok(all)
+}
+
+pub async fn preview(conn: &mut Conn, ctx: &Ctx<'_>, b: &Broadcast) -> anyhow::Result<Preview> {
+    let all = recipients(conn, ctx, &b.segment).await?;
+    let mut p = Preview {
+        total: all.len(),
+        ..Preview::default()
+    };
+    for c in &all {
+        *p.by_language.entry(c.lang.clone()).or_default() += 1;
+        *p.by_platform.entry(c.platform.clone()).or_default() += 1;
+    }
+    p.missing = missing_languages(
+        &b.texts,
+        b.fallback.as_deref(),
+        p.by_language.keys().map(String::as_str),
+    );
+    p.needs_approval = p.total as i64 > ctx.config.broadcast_approval_over;
+    Ok(p)
+}
+
+/// What staff compose.
+pub struct Draft {
+    pub title: String,
+    pub texts: BTreeMap<String, String>,
+    pub fallback: Option<String>,
+    pub check_in_button: bool,
+    pub segment: Segment,
+    pub send_at: Option<DateTime<Utc>>,
+}
+
+/// Saves a draft; an area-limited account broadcasts within its areas only.
+pub async fn compose(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    who: &Staff,
+    mut d: Draft,
+) -> anyhow::Result<Result<i64, Refused>> {
+    d.texts.retain(|_, t| !t.trim().is_empty());
+    if d.title.trim().is_empty() || d.texts.is_empty() {
+        return Ok(Err(Refused::Empty));
+    }
+    if let Some(mine) = &who.areas {
+        if d.segment.areas.is_empty() {
+            d.segment.areas = mine.clone();
+        } else if d.segment.areas.iter().any(|a| !mine.contains(a)) {
+            return Ok(Err(Refused::OutsideAreas));
+        }
+    }
+    let id = broadcasts::create(
+        conn,
+        &NewBroadcast {
+            title: d.title.trim(),
+            texts: &d.texts,
+            fallback: d.fallback.as_deref(),
+            check_in_button: d.check_in_button,
+            segment: &d.segment,
+            send_at: d.send_at,
+            created_by: who.id,
+        },
+        ctx.now,
+    )
+    .await?;
+    staff::audit(
+        conn,
+        Some(who.id),
+        "broadcast.compose",
+        Some(&format!("broadcast:{id}")),
+        ctx.now,
+    )
+    .await?;
+    Ok(Ok(id))
+}
+
+/// Sends a draft (now, or at its time): refused while a recipient's language has no text; over
+/// the threshold it waits for approval. Returns where it stands.
+pub async fn send(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    who: &Staff,
+    id: i64,
+) -> anyhow::Result<Result<BroadcastStatus, Refused>> {
+    let Some(b) = broadcasts::get(conn, id).await? else {
+        return Ok(Err(Refused::NotFound));
+    };
+    if b.status != BroadcastStatus::Draft {
+        return Ok(Err(Refused::NotNow));
+    }
+    let p = preview(conn, ctx, &b).await?;
+    if !p.missing.is_empty() {
+        return Ok(Err(Refused::MissingText(p.missing)));
+    }
+    let to = if p.needs_approval {
+        BroadcastStatus::AwaitingApproval
+    } else {
+        BroadcastStatus::Scheduled
+    };
+    if broadcasts::set_status(conn, id, &[BroadcastStatus::Draft], to, ctx.now).await? == 0 {
+        return Ok(Err(Refused::NotNow));
+    }
+    staff::audit(
+        conn,
+        Some(who.id),
+        "broadcast.send",
+        Some(&format!("broadcast:{id}")),
+        ctx.now,
+    )
+    .await?;
+    Ok(Ok(to))
+}
+
+/// A second member of staff approves a large broadcast.
+pub async fn approve(conn: &mut Conn, ctx: &Ctx<'_>, who: &Staff, id: i64) -> anyhow::Result<Result<(), Refused>> {
+    let Some(b) = broadcasts::get(conn, id).await? else {
+        return Ok(Err(Refused::NotFound));
+    };
+    if b.created_by == who.id {
+        return Ok(Err(Refused::OwnApproval));
+    }
+    if broadcasts::approve(conn, id, who.id).await? == 0 {
+        return Ok(Err(Refused::NotNow));
+    }
+    staff::audit(
+        conn,
+        Some(who.id),
+        "broadcast.approve",
+        Some(&format!("broadcast:{id}")),
+        ctx.now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+/// Cancels: what was sent stays sent, nothing more goes.
+pub async fn cancel(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    who: &Staff,
+    id: i64,
+    reason: &str,
+) -> anyhow::Result<Result<(), Refused>> {
+    let from = [
+        BroadcastStatus::Draft,
+        BroadcastStatus::AwaitingApproval,
+        BroadcastStatus::Scheduled,
+        BroadcastStatus::Sending,
+    ];
+    if broadcasts::get(conn, id).await?.is_none() {
+        return Ok(Err(Refused::NotFound));
+    }
+    if broadcasts::set_status(conn, id, &from, BroadcastStatus::Cancelled, ctx.now).await? == 0 {
+        return Ok(Err(Refused::NotNow));
+    }
+    broadcasts::withdraw(conn, id).await?;
+    let why = (!reason.trim().is_empty()).then_some(reason.trim());
+    staff::audit_why(
+        conn,
+        Some(who.id),
+        "broadcast.cancel",
+        Some(&format!("broadcast:{id}")),
+        why,
+        ctx.now,
+    )
+    .await?;
+    Ok(Ok(()))
+}
+
+/// Starts the broadcasts due now: each one's list is frozen and it is sending.
+pub async fn start_due(conn: &mut Conn, ctx: &Ctx<'_>) -> anyhow::Result<usize> {
+    let due = broadcasts::due(conn, ctx.now).await?;
+    for id in &due {
+        let Some(b) = broadcasts::get(conn, *id).await? else {
+            continue;
+        };
+        let list: Vec<(i64, String, String)> = recipients(conn, ctx, &b.segment)
+            .await?
+            .into_iter()
+            .map(|c| (c.chat_id, c.platform, c.lang))
+            .collect();
+        broadcasts::freeze(conn, b.id, &list).await?;
+        broadcasts::set_status(
+            conn,
+            b.id,
+            &[BroadcastStatus::Scheduled],
+            BroadcastStatus::Sending,
+            ctx.now,
+        )
+        .await?;
+    }
+    Ok(due.len())
+}

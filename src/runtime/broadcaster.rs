@@ -1,0 +1,169 @@
+//! Sends broadcasts: starts those due (their lists frozen), then takes copies batch by batch —
+//! a LINE multicast of up to 500 with a retry key kept across retries and restarts, a Telegram
+//! message a turn of the process's pace — always after the one-to-one messages due now, so a
+//! notice never delays a patient's answer or a provider's offer.
+
+use chrono::Duration;
+
+use super::state::AppState;
+use crate::care::context::Ctx;
+use crate::channels::{Choice, OutMessage, SendOutcome};
+use crate::domain::broadcast::{BroadcastStatus, RecipientStatus, text_for};
+use crate::i18n::Lang;
+use crate::store::broadcasts::{self, Batch, Broadcast};
+use crate::store::{chats, outbox};
+
+/// How long a claimed batch is a sender's before another may take it (with the same key).
+const LEASE: Duration = Duration::seconds(60);
+/// How long a batch waits after a rate limit or a server error.
+const BACKOFF: Duration = Duration::seconds(5);
+
+/// One copy in a recipient's language.
+fn message(ctx: &Ctx<'_>, b: &Broadcast, lang: &str) -> Option<OutMessage> {
+    let text = text_for(&b.texts, b.fallback.as_deref(), lang)?;
+    let l = Lang::from_tag(lang).unwrap_or(Lang::Ja);
+    let choices = if b.check_in_button {
+        vec![Choice {
+            label: ctx.t(l, msg!("broadcast-check-in"), &[]),
+            data: "checkin:now".into(),
+        }]
+    } else {
+        vec![]
+    };
+    Some(OutMessage {
+        text: ctx.t(
+            l,
+            msg!("broadcast-message"),
+            &[("title", b.title.clone().into()), ("text", text.to_string().into())],
+        ),
+        choices,
+    })
+}
+
+/// One round: returns whether there may be more to send at once.
+pub async fn run_once(state: &AppState) -> anyhow::Result<bool> {
+    {
+        let ctx = state.ctx();
+        let mut tx = state.db.begin().await?;
+        crate::care::broadcast::start_due(&mut tx, &ctx).await?;
+        tx.commit().await?;
+    }
+    {
+        let mut conn = state.db.pool.acquire().await?;
+        if outbox::has_due(&mut conn, state.clock.now()).await? {
+            // one-to-one messages first: look again shortly
+            drop(conn);
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            return Ok(true);
+        }
+    }
+    let mut busy = false;
+    if state.line.is_some() {
+        busy |= send_batch(state, "line", 500).await?;
+    }
+    if state.telegram.is_some() {
+        busy |= send_batch(state, "telegram", 1).await?;
+    }
+    let mut tx = state.db.begin().await?;
+    broadcasts::finish(&mut tx, state.clock.now()).await?;
+    tx.commit().await?;
+    Ok(busy)
+}
+
+async fn send_batch(state: &AppState, platform: &str, size: usize) -> anyhow::Result<bool> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    let batch = broadcasts::claim(&mut tx, platform, size, now, LEASE).await?;
+    let b = match &batch {
+        Some(batch) => broadcasts::get(&mut tx, batch.broadcast_id).await?,
+        None => None,
+    };
+    tx.commit().await?;
+    let (Some(batch), Some(b)) = (batch, b) else {
+        return Ok(false);
+    };
+    let ids: Vec<i64> = batch.to.iter().map(|(id, _)| *id).collect();
+    let ctx = state.ctx();
+    let outcome = match message(&ctx, &b, &batch.lang) {
+        _ if b.status != BroadcastStatus::Sending => SendOutcome::Failed("the broadcast was cancelled".into()),
+        None => SendOutcome::Failed("no text in this language".into()),
+        Some(m) => deliver(state, &batch, &m).await,
+    };
+    let now = state.clock.now();
+    let mut tx = state.db.begin().await?;
+    match outcome {
+        SendOutcome::Sent => broadcasts::settle(&mut tx, &ids, RecipientStatus::Sent, None, now).await?,
+        SendOutcome::RateLimited(after) => {
+            let wait = after.and_then(|d| Duration::from_std(d).ok()).unwrap_or(BACKOFF);
+            broadcasts::retry_at(&mut tx, &batch.key, now + wait).await?;
+        }
+        SendOutcome::Retry(_) | SendOutcome::ReplyTokenRefused => {
+            broadcasts::retry_at(&mut tx, &batch.key, now + BACKOFF).await?;
+        }
+        SendOutcome::QuotaExhausted => {
+            broadcasts::settle(
+                &mut tx,
+                &ids,
+                RecipientStatus::Failed,
+                Some("LINE monthly limit reached"),
+                now,
+            )
+            .await?;
+            broadcasts::stop(&mut tx, b.id, "LINE's monthly message limit is reached", now).await?;
+            let detail = format!(
+                "broadcast {} stopped: LINE's monthly message limit is reached; the rest were not sent",
+                b.id
+            );
+            chats::alert_staff(&mut tx, "broadcast_stopped", None, None, &detail, now).await?;
+        }
+        SendOutcome::Unreachable => {
+            broadcasts::settle(
+                &mut tx,
+                &ids,
+                RecipientStatus::Unreachable,
+                Some("blocked the bot"),
+                now,
+            )
+            .await?;
+        }
+        SendOutcome::Moved(_) => {
+            broadcasts::settle(&mut tx, &ids, RecipientStatus::Failed, Some("the chat moved"), now).await?;
+        }
+        SendOutcome::Failed(why) => {
+            let status = if b.status == BroadcastStatus::Sending {
+                RecipientStatus::Failed
+            } else {
+                RecipientStatus::Withdrawn
+            };
+            broadcasts::settle(&mut tx, &ids, status, Some(&why), now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn deliver(state: &AppState, batch: &Batch, m: &OutMessage) -> SendOutcome {
+    match batch.platform.as_str() {
+        "line" => match &state.line {
+            Some(line) => {
+                let to: Vec<String> = batch.to.iter().map(|(_, ext)| ext.clone()).collect();
+                let objects = crate::channels::line::message_objects(std::slice::from_ref(m));
+                line.multicast(&to, &objects, &batch.key).await
+            }
+            None => SendOutcome::Failed("LINE is not configured".into()),
+        },
+        _ => match (&state.telegram, batch.to.first()) {
+            (Some(telegram), Some((_, chat))) => {
+                for body in crate::channels::telegram::send_bodies(chat, std::slice::from_ref(m)) {
+                    state.telegram_pace.wait_turn().await;
+                    match telegram.call("sendMessage", &body).await {
+                        SendOutcome::Sent => {}
+                        other => return other,
+                    }
+                }
+                SendOutcome::Sent
+            }
+            _ => SendOutcome::Failed("Telegram is not configured".into()),
+        },
+    }
+}
