@@ -55,17 +55,9 @@ async fn recipients(conn: &mut Conn, ctx: &Ctx<'_>, segment: &Segment) -> anyhow
             .into_iter()
             .map(|s| Candidate {
                 chat_id: s.chat_id,
-                platform: String::new(),
                 lang: s.language_hint.as_deref().unwrap_or("ja").chars().take(2).collect(),
-                areas: vec![],
-                released_at: None,
                 active: true,
-                level: None,
-                high_risk: false,
-                episode_day: None,
-                under_oxygen: false,
-                last_report_at: None,
-                role: None,
+                ..Candidate::default()
             })
             .collect();
         for c in &mut all {

@@ -254,15 +254,20 @@ impl LineClient {
     }
 
     pub async fn push(&self, to: &str, messages: &[Value], retry_key: &str) -> SendOutcome {
-        let body = json!({"to": to, "messages": messages});
+        self.send_keyed("push", &json!({"to": to, "messages": messages}), retry_key)
+            .await
+    }
+
+    /// Posts a message request with `X-Line-Retry-Key`: a 409 says a request with this key
+    /// was already accepted, so it counts as sent.
+    async fn send_keyed(&self, endpoint: &str, body: &Value, retry_key: &str) -> SendOutcome {
         let request = self
             .http
-            .post(format!("{}/v2/bot/message/push", self.config.api_url))
+            .post(format!("{}/v2/bot/message/{endpoint}", self.config.api_url))
             .bearer_auth(self.config.channel_access_token.expose())
             .header("X-Line-Retry-Key", retry_key)
-            .json(&body);
+            .json(body);
         match request.send().await {
-            // 409: a request with this retry key was already accepted
             Ok(r) if r.status() == reqwest::StatusCode::CONFLICT => SendOutcome::Sent,
             other => classify(other).await,
         }
@@ -271,17 +276,8 @@ impl LineClient {
     /// Sends the same messages to up to 500 users in one request; the retry key is kept across
     /// retries of the same batch, so LINE delivers it once.
     pub async fn multicast(&self, to: &[String], messages: &[Value], retry_key: &str) -> SendOutcome {
-        let body = json!({"to": to, "messages": messages});
-        let request = self
-            .http
-            .post(format!("{}/v2/bot/message/multicast", self.config.api_url))
-            .bearer_auth(self.config.channel_access_token.expose())
-            .header("X-Line-Retry-Key", retry_key)
-            .json(&body);
-        match request.send().await {
-            Ok(r) if r.status() == reqwest::StatusCode::CONFLICT => SendOutcome::Sent,
-            other => classify(other).await,
-        }
+        self.send_keyed("multicast", &json!({"to": to, "messages": messages}), retry_key)
+            .await
     }
 
     /// The kept languages (a map with no invariant between entries: a panic elsewhere while it

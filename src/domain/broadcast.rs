@@ -117,7 +117,7 @@ impl Segment {
 }
 
 /// One reachable chat as a segment sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Candidate {
     pub chat_id: i64,
     pub platform: String,

@@ -197,16 +197,7 @@ pub async fn candidates(
     let base = |chat_id, platform| Candidate {
         chat_id,
         platform,
-        lang: String::new(),
-        areas: vec![],
-        released_at: None,
-        active: false,
-        level: None,
-        high_risk: false,
-        episode_day: None,
-        under_oxygen: false,
-        last_report_at: None,
-        role: None,
+        ..Candidate::default()
     };
     match audience {
         Audience::Patients => {
