@@ -109,13 +109,18 @@ async fn compose(
         send_at: b.send_at,
     };
     let id = broadcast::compose(&mut tx, &ctx, &who, draft).await?.map_err(refused)?;
-    let out = shown(&mut tx, &ctx, id).await?;
+    let out = shown(&mut tx, &ctx, state.line.as_deref(), id).await?;
     state.commit(tx).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }
 
 /// A broadcast with its counts, and who would get it while it has not started.
-async fn shown(conn: &mut crate::store::Conn, ctx: &crate::care::context::Ctx<'_>, id: i64) -> Result<Value, ApiError> {
+async fn shown(
+    conn: &mut crate::store::Conn,
+    ctx: &crate::care::context::Ctx<'_>,
+    line: Option<&crate::channels::line::LineClient>,
+    id: i64,
+) -> Result<Value, ApiError> {
     let Some(b) = broadcasts::get(conn, id).await? else {
         return Err(refused(Refused::NotFound));
     };
@@ -127,6 +132,16 @@ async fn shown(conn: &mut crate::store::Conn, ctx: &crate::care::context::Ctx<'_
             "recipients": p.total, "by_language": p.by_language, "by_platform": p.by_platform,
             "missing_languages": p.missing, "needs_approval": p.needs_approval,
         });
+        if let Some(line) = line {
+            let needed = p.by_platform.get("line").copied().unwrap_or(0) as i64;
+            out["preview"]["line_quota"] = match line.quota().await {
+                Some((limit, used)) => json!({
+                    "limit": limit, "used": used, "needed": needed,
+                    "fits": limit.is_none_or(|l| used + needed <= l),
+                }),
+                None => json!({"needed": needed, "fits": null}),
+            };
+        }
     }
     Ok(out)
 }
@@ -134,7 +149,7 @@ async fn shown(conn: &mut crate::store::Conn, ctx: &crate::care::context::Ctx<'_
 async fn show(State(state): State<AppState>, Auth(_who): Auth, Path(id): Path<i64>) -> Result<Json<Value>, ApiError> {
     let ctx = state.ctx();
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(shown(&mut conn, &ctx, id).await?))
+    Ok(Json(shown(&mut conn, &ctx, state.line.as_deref(), id).await?))
 }
 
 #[derive(Deserialize, Default)]
@@ -153,7 +168,21 @@ async fn act(
     let ctx = state.ctx();
     let mut tx = state.db.begin().await?;
     let done = match action.as_str() {
-        "send" => broadcast::send(&mut tx, &ctx, &who, id).await?.map(|_| ()),
+        "send" => {
+            // LINE's monthly quota is checked before it starts
+            let before = shown(&mut tx, &ctx, state.line.as_deref(), id).await?;
+            if before["preview"]["line_quota"]["fits"] == json!(false) {
+                let q = &before["preview"]["line_quota"];
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    format!(
+                        "LINE's monthly quota does not fit it: {} of {} used, {} needed",
+                        q["used"], q["limit"], q["needed"]
+                    ),
+                ));
+            }
+            broadcast::send(&mut tx, &ctx, &who, id).await?.map(|_| ())
+        }
         "approve" => broadcast::approve(&mut tx, &ctx, &who, id).await?,
         "cancel" => {
             let reason = body.map(|b| b.0.reason).unwrap_or_default();
@@ -167,7 +196,7 @@ async fn act(
         }
     };
     done.map_err(refused)?;
-    let out = shown(&mut tx, &ctx, id).await?;
+    let out = shown(&mut tx, &ctx, None, id).await?;
     tx.commit().await?;
     state.wake_broadcasts.notify_one();
     Ok(Json(out))

@@ -273,6 +273,25 @@ impl LineClient {
         }
     }
 
+    /// This month's message quota and what was used of it: `(None, used)` when the plan has no
+    /// limit; `None` when LINE could not be asked.
+    pub async fn quota(&self) -> Option<(Option<i64>, i64)> {
+        let get = |path: &str| {
+            self.http
+                .get(format!("{}/v2/bot/message/{path}", self.config.api_url))
+                .bearer_auth(self.config.channel_access_token.expose())
+                .timeout(Duration::from_secs(5))
+                .send()
+        };
+        let quota: Value = get("quota").await.ok()?.json().await.ok()?;
+        let used: Value = get("quota/consumption").await.ok()?.json().await.ok()?;
+        let limit = match quota.get("type").and_then(Value::as_str) {
+            Some("limited") => Some(quota.get("value").and_then(Value::as_i64)?),
+            _ => None,
+        };
+        Some((limit, used.get("totalUsage").and_then(Value::as_i64)?))
+    }
+
     /// Sends the same messages to up to 500 users in one request; the retry key is kept across
     /// retries of the same batch, so LINE delivers it once.
     pub async fn multicast(&self, to: &[String], messages: &[Value], retry_key: &str) -> SendOutcome {

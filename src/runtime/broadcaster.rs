@@ -9,6 +9,7 @@ use super::state::AppState;
 use crate::care::context::Ctx;
 use crate::channels::{Choice, OutMessage, SendOutcome};
 use crate::domain::broadcast::{BroadcastStatus, RecipientStatus, text_for};
+use crate::domain::enrolment::ChatStatus;
 use crate::i18n::Lang;
 use crate::store::broadcasts::{self, Batch, Broadcast};
 use crate::store::{chats, outbox};
@@ -82,7 +83,7 @@ async fn send_batch(state: &AppState, platform: &str, size: usize) -> anyhow::Re
     let (Some(batch), Some(b)) = (batch, b) else {
         return Ok(false);
     };
-    let ids: Vec<i64> = batch.to.iter().map(|(id, _)| *id).collect();
+    let ids: Vec<i64> = batch.to.iter().map(|(id, _, _)| *id).collect();
     let ctx = state.ctx();
     let outcome = match message(&ctx, &b, &batch.lang) {
         _ if b.status != BroadcastStatus::Sending => SendOutcome::Failed("the broadcast was cancelled".into()),
@@ -125,6 +126,10 @@ async fn send_batch(state: &AppState, platform: &str, size: usize) -> anyhow::Re
                 now,
             )
             .await?;
+            // as for any message: the chat is marked, and staff see it
+            for (_, chat, _) in &batch.to {
+                chats::set_status(&mut tx, *chat, ChatStatus::Unreachable).await?;
+            }
         }
         SendOutcome::Moved(_) => {
             broadcasts::settle(&mut tx, &ids, RecipientStatus::Failed, Some("the chat moved"), now).await?;
@@ -146,14 +151,14 @@ async fn deliver(state: &AppState, batch: &Batch, m: &OutMessage) -> SendOutcome
     match batch.platform.as_str() {
         "line" => match &state.line {
             Some(line) => {
-                let to: Vec<String> = batch.to.iter().map(|(_, ext)| ext.clone()).collect();
+                let to: Vec<String> = batch.to.iter().map(|(_, _, ext)| ext.clone()).collect();
                 let objects = crate::channels::line::message_objects(std::slice::from_ref(m));
                 line.multicast(&to, &objects, &batch.key).await
             }
             None => SendOutcome::Failed("LINE is not configured".into()),
         },
         _ => match (&state.telegram, batch.to.first()) {
-            (Some(telegram), Some((_, chat))) => {
+            (Some(telegram), Some((_, _, chat))) => {
                 for body in crate::channels::telegram::send_bodies(chat, std::slice::from_ref(m)) {
                     state.telegram_pace.wait_turn().await;
                     match telegram.call("sendMessage", &body).await {

@@ -341,8 +341,8 @@ pub struct Batch {
     pub platform: String,
     pub lang: String,
     pub key: String,
-    /// (recipient row, chat external id)
-    pub to: Vec<(i64, String)>,
+    /// (recipient row, chat, chat external id)
+    pub to: Vec<(i64, i64, String)>,
 }
 
 /// Claims the next batch on `platform` (up to `size` copies) of a broadcast that is sending: a
@@ -404,7 +404,7 @@ pub async fn claim(
         }
     };
     let rows = sqlx::query(
-        "SELECT r.id, r.broadcast_id, r.lang, c.external_id FROM broadcast_recipients r JOIN chats c ON c.id = r.chat_id
+        "SELECT r.id, r.broadcast_id, r.lang, r.chat_id, c.external_id FROM broadcast_recipients r JOIN chats c ON c.id = r.chat_id
          WHERE r.batch_key = $1 AND r.status = 'sending' ORDER BY r.id",
     )
     .bind(&key)
@@ -420,7 +420,7 @@ pub async fn claim(
         key,
         to: rows
             .iter()
-            .map(|r| Ok((r.try_get("id")?, r.try_get("external_id")?)))
+            .map(|r| Ok((r.try_get("id")?, r.try_get("chat_id")?, r.try_get("external_id")?)))
             .collect::<sqlx::Result<_>>()?,
     }))
 }

@@ -3,6 +3,8 @@
 //! language with no text is refused before anything is sent.
 
 use serde_json::{Value, json};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
 
 use crate::both_engines;
 use crate::helpers::{Engine, TestApp, api_get, api_post, friday_morning, staff_token};
@@ -176,3 +178,195 @@ async fn a_large_broadcast_waits_for_a_second_member_of_staff_and_a_cancel_stops
     assert_eq!(status, 409, "cancelled once");
 }
 both_engines!(a_large_broadcast_waits_for_a_second_member_of_staff_and_a_cancel_stops_it);
+
+/// Mounts LINE's answer to the next `times` multicasts.
+async fn multicast_answers(app: &TestApp, status: u16, body: Value, times: u64) {
+    Mock::given(method("POST"))
+        .and(path("/v2/bot/message/multicast"))
+        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .up_to_n_times(times)
+        .with_priority(1)
+        .mount(&app.line)
+        .await;
+}
+
+async fn sent_now(app: &TestApp, token: &str, title: &str, text: &str, segment: Value) -> i64 {
+    let draft = compose(
+        app,
+        token,
+        json!({"title": title, "texts": {"ja": text, "en": text}, "segment": segment}),
+    )
+    .await;
+    let id = draft["id"].as_i64().expect("id");
+    let (status, out) = api_post(app, token, &format!("/api/v1/broadcasts/{id}/send"), json!({})).await;
+    assert_eq!(status, 200, "{out}");
+    id
+}
+
+async fn status_of(app: &TestApp, token: &str, id: i64, want: &str) -> Value {
+    app.eventually(format!("broadcast {id} {want}"), || async {
+        let (_, b) = api_get(app, token, &format!("/api/v1/broadcasts/{id}")).await;
+        (b["status"] == want).then_some(b)
+    })
+    .await
+}
+
+async fn a_retried_multicast_keeps_its_key_and_the_monthly_limit_stops_the_rest(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = staff_token(&app);
+    three_patients(&app).await;
+    // a server error, then accepted: the retry carries the same key (LINE delivers once)
+    multicast_answers(&app, 500, json!({"message": "oops"}), 1).await;
+    let id = sent_now(
+        &app,
+        &token,
+        "Notice",
+        "お知らせ一",
+        json!({"audience": "patients", "platforms": ["line"], "languages": ["en"]}),
+    )
+    .await;
+    // once the failed attempt is recorded, the clock passes the back-off
+    app.eventually("the failed attempt recorded", || async {
+        let tried = app
+            .scalar_i64("SELECT COUNT(*) FROM broadcast_recipients WHERE attempts > 0 AND status = 'sending'")
+            .await;
+        (tried > 0).then_some(())
+    })
+    .await;
+    app.advance(chrono::Duration::seconds(10));
+    app.wake();
+    status_of(&app, &token, id, "done").await;
+    let keys: Vec<Option<String>> = app
+        .line
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| r.url.path() == "/v2/bot/message/multicast")
+        .map(|r| {
+            r.headers
+                .get("x-line-retry-key")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        })
+        .collect();
+    assert_eq!(keys.len(), 2, "tried twice");
+    assert!(keys[0].is_some() && keys[0] == keys[1], "{keys:?}");
+
+    // the monthly limit: the broadcast stops, staff are alerted, the copies are failed
+    multicast_answers(
+        &app,
+        429,
+        json!({"message": "You have reached your monthly limit."}),
+        10,
+    )
+    .await;
+    let id = sent_now(
+        &app,
+        &token,
+        "Notice",
+        "お知らせ二",
+        json!({"audience": "patients", "platforms": ["line"]}),
+    )
+    .await;
+    let stopped = status_of(&app, &token, id, "stopped").await;
+    assert!(
+        stopped["stop_reason"].as_str().is_some_and(|r| r.contains("monthly")),
+        "{stopped}"
+    );
+    let alerts = app
+        .scalar_i64("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'broadcast_stopped'")
+        .await;
+    assert_eq!(alerts, 1);
+    let out = app
+        .http
+        .get(format!("{}/api/v1/broadcasts/{id}/unreached", app.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("csv");
+    let csv = out.text().await.expect("text");
+    assert!(
+        csv.starts_with("name,phone,platform,status,why") && csv.contains("monthly limit"),
+        "{csv}"
+    );
+}
+both_engines!(a_retried_multicast_keeps_its_key_and_the_monthly_limit_stops_the_rest);
+
+async fn a_broadcast_over_the_quota_is_refused_before_it_starts(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = staff_token(&app);
+    three_patients(&app).await;
+    for (p, body) in [
+        ("/v2/bot/message/quota", json!({"type": "limited", "value": 1000})),
+        ("/v2/bot/message/quota/consumption", json!({"totalUsage": 999})),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(p))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(&app.line)
+            .await;
+    }
+    let draft = compose(
+        &app,
+        &token,
+        json!({"title": "T", "texts": {"ja": "本文", "en": "text"}, "segment": {"audience": "patients"}}),
+    )
+    .await;
+    let quota = &draft["preview"]["line_quota"];
+    assert_eq!(
+        (&quota["needed"], &quota["fits"]),
+        (&json!(3), &json!(false)),
+        "{draft}"
+    );
+    let id = draft["id"].as_i64().expect("id");
+    let (status, refused) = api_post(&app, &token, &format!("/api/v1/broadcasts/{id}/send"), json!({})).await;
+    assert_eq!(status, 409, "{refused}");
+    assert!(refused.to_string().contains("quota"), "{refused}");
+}
+both_engines!(a_broadcast_over_the_quota_is_refused_before_it_starts);
+
+async fn the_list_is_frozen_at_the_start_and_a_patients_answer_goes_first(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = staff_token(&app);
+    // twenty Telegram patients: the broadcast takes a while at Telegram's pace
+    for chat in 9810..9830 {
+        app.enrol_telegram(chat, "Tg", &[]).await;
+    }
+    let id = sent_now(
+        &app,
+        &token,
+        "Long",
+        "A long broadcast",
+        json!({"audience": "patients"}),
+    )
+    .await;
+    app.eventually("the broadcast sending", || async {
+        (!copies(&app, "A long broadcast").await.is_empty()).then_some(())
+    })
+    .await;
+    // a patient who enrols now is not on the list; one who reports is answered before the end
+    app.enrol_telegram(9831, "Late", &[]).await;
+    app.tg_text(9810, "SpO2 97 36.5", Some("en")).await;
+    status_of(&app, &token, id, "done").await;
+    let sent = app.sent().await;
+    assert_eq!(copies(&app, "A long broadcast").await.len(), 20);
+    assert!(
+        !sent
+            .iter()
+            .any(|s| s.to.as_deref() == Some("9831") && s.text.contains("A long broadcast"))
+    );
+    let answer = sent
+        .iter()
+        .position(|s| s.to.as_deref() == Some("9810") && !s.text.contains("A long broadcast") && s.text.contains("97"))
+        .expect("the patient's answer");
+    let last = sent
+        .iter()
+        .rposition(|s| s.text.contains("A long broadcast"))
+        .expect("copies");
+    assert!(answer < last, "the answer went before the broadcast ended");
+}
+both_engines!(the_list_is_frozen_at_the_start_and_a_patients_answer_goes_first);

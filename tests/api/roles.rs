@@ -32,6 +32,11 @@ const ROUTES: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/admissions", "oxygen"),
     ("POST", "/api/v1/admissions/1/admit", "oxygen"),
     ("GET", "/api/v1/jobs", "read"),
+    ("GET", "/api/v1/broadcasts", "read"),
+    ("POST", "/api/v1/broadcasts", "broadcast"),
+    ("GET", "/api/v1/broadcasts/1", "read"),
+    ("GET", "/api/v1/broadcasts/1/unreached", "export_patient_data"),
+    ("POST", "/api/v1/broadcasts/1/cancel", "broadcast"),
 ];
 
 fn allowed(role: &str, action: &str) -> bool {
@@ -39,7 +44,7 @@ fn allowed(role: &str, action: &str) -> bool {
         "viewer" => action == "read",
         "staff" => matches!(
             action,
-            "read" | "export_patient_data" | "act_on_requests" | "manage_patients" | "oxygen"
+            "read" | "export_patient_data" | "act_on_requests" | "manage_patients" | "oxygen" | "broadcast"
         ),
         _ => true,
     }
@@ -88,7 +93,12 @@ fn the_matrix_covers_every_route_of_the_openapi_document() {
             .unwrap_or("")
             .split('/')
             .map(|seg| {
-                if seg.starts_with('{') || seg.chars().all(|c| c.is_ascii_digit()) || seg == "C-1" || seg == "admit" {
+                if seg.starts_with('{')
+                    || seg.chars().all(|c| c.is_ascii_digit())
+                    || seg == "C-1"
+                    || seg == "admit"
+                    || seg == "cancel"
+                {
                     "*"
                 } else {
                     seg
