@@ -15,7 +15,8 @@ CREATE TABLE broadcasts (
     stop_reason     TEXT,
     created_at      BIGINT  NOT NULL,
     started_at      BIGINT,
-    finished_at     BIGINT
+    finished_at     BIGINT,
+    updated_at      BIGINT
 );
 CREATE TABLE broadcast_recipients (
     id              BIGSERIAL PRIMARY KEY,

@@ -1,6 +1,7 @@
 //! The command line: `mimamori [serve]`, `mimamori migrate`, `mimamori patient …`, `mimamori provider …`,
 //! `mimamori staff add`, `mimamori cases list`.
 
+mod broadcast;
 mod cases;
 mod common;
 mod oxygen;
@@ -62,6 +63,9 @@ pub enum Command {
     /// The oxygen/medical station and its beds.
     #[command(subcommand)]
     Station(oxygen::StationCommand),
+    /// Notices to many patients, providers or staff at once.
+    #[command(subcommand)]
+    Broadcast(broadcast::BroadcastCommand),
 }
 
 #[derive(Subcommand)]
@@ -333,6 +337,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Equipment(c) => oxygen::equipment(config, c).await,
         Command::Station(c) => oxygen::station(config, c).await,
+        Command::Broadcast(c) => broadcast::run(config, c).await,
     }
 }
 

@@ -120,8 +120,7 @@ pub async fn set_status(
         BroadcastStatus::Done | BroadcastStatus::Cancelled | BroadcastStatus::Stopped => {
             "status = $1, finished_at = $2"
         }
-        // scheduled with no time: now
-        _ => "status = $1, send_at = COALESCE(send_at, $2)",
+        _ => "status = $1, updated_at = $2",
     };
     // `from` holds our own codes only, never input
     let from: Vec<String> = from.iter().map(|s| format!("'{}'", s.code())).collect();

@@ -370,3 +370,59 @@ async fn the_list_is_frozen_at_the_start_and_a_patients_answer_goes_first(engine
     assert!(answer < last, "the answer went before the broadcast ended");
 }
 both_engines!(the_list_is_frozen_at_the_start_and_a_patients_answer_goes_first);
+
+async fn staff_broadcast_from_the_command_line_as_themselves(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    for (login, role) in [("sato", "staff"), ("mori", "viewer")] {
+        let out = app.cli_with_input(
+            &["staff", "add", "--name", login, "--role", role, "--login", login],
+            "a long enough phrase\n",
+        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    app.enrol_line("Ucli-ja", "Aoi", &["--language", "ja"]).await;
+    app.enrol_telegram(9841, "Cal", &[]).await;
+    let create = [
+        "broadcast",
+        "create",
+        "--as",
+        "sato",
+        "--title",
+        "Heat",
+        "--text",
+        "ja=熱中症に注意してください",
+        "--text",
+        "en=Beware of the heat",
+    ];
+    let out = app.cli(&create);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let draft: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(draft["recipients"], 2, "{draft}");
+    let id = draft["id"].to_string();
+    // a viewer may not
+    let mut as_viewer = create;
+    as_viewer[3] = "mori";
+    let out = app.cli(&as_viewer);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("may not broadcast"));
+
+    let out = app.cli(&["broadcast", "send", &id, "--as", "sato"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    app.wake();
+    app.eventually("both copies", || async {
+        let ja = copies(&app, "熱中症に注意してください").await.len();
+        let en = copies(&app, "Beware of the heat").await.len();
+        (ja == 1 && en == 1).then_some(())
+    })
+    .await;
+    let shown = app
+        .eventually("done", || async {
+            let out = app.cli(&["broadcast", "show", &id, "--json"]);
+            let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+            (v["status"] == "done").then_some(v)
+        })
+        .await;
+    assert_eq!(shown["counts"], json!({"sent": 2}));
+}
+both_engines!(staff_broadcast_from_the_command_line_as_themselves);
