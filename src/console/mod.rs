@@ -4,6 +4,7 @@
 //! routes do (`api::auth::needs`, `domain::access`).
 
 mod alerts;
+mod broadcasts;
 mod chart;
 mod now;
 mod page;
@@ -67,6 +68,18 @@ pub fn router() -> Router<AppState> {
         .route(
             "/console/patients/{id}/requests",
             needs(ActOnRequests, post(patient::open_request)),
+        )
+        .route(
+            "/console/broadcasts",
+            needs(Read, get(broadcasts::page)).merge(needs(Broadcast, post(broadcasts::compose))),
+        )
+        .route(
+            "/console/broadcasts/{id}/unreached.csv",
+            needs(ExportPatientData, get(broadcasts::unreached)),
+        )
+        .route(
+            "/console/broadcasts/{id}/{action}",
+            needs(Broadcast, post(broadcasts::act)),
         )
         .route("/console/resources", needs(Read, get(resources::page)))
         .route("/console/audit", needs(ReadAudit, get(resources::audit)))

@@ -467,3 +467,46 @@ async fn an_alert_stays_open_until_someone_resolves_it_with_a_note(engine: Engin
     );
 }
 both_engines!(an_alert_stays_open_until_someone_resolves_it_with_a_note);
+
+async fn staff_compose_a_broadcast_see_who_gets_it_and_send_it(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    account(&app, "sasaki", "staff");
+    app.enrol_telegram(9561, "Ichiro", &["--area", "Nerima"]).await;
+    app.enrol_line("Ubc-console", "Hana", &["--area", "Nerima", "--language", "ja"])
+        .await;
+    let Some(b) = signed_in(&app, "sasaki", 1366, 768).await else {
+        return;
+    };
+    b.goto(&app, "/console/broadcasts").await;
+    b.fill("#compose input[name=title]", "電話番号の変更").await;
+    b.fill("#compose textarea[name=text_ja]", "保健所の電話番号が変わりました。")
+        .await;
+    b.click("#compose button.primary").await;
+    // English readers have no text yet: the draft says so, and send is refused
+    b.wait_text("送信先 2 人").await;
+    b.wait_text("の本文がありません").await;
+    b.click("#broadcast-1 button.primary").await;
+    b.wait_text("本文を加えるか").await;
+    b.fill("#compose input[name=title]", "New phone number").await;
+    b.fill("#compose textarea[name=text_ja]", "保健所の電話番号が変わりました。")
+        .await;
+    b.fill(
+        "#compose textarea[name=text_en]",
+        "The health centre's number has changed.",
+    )
+    .await;
+    b.click("#compose input[name=check_in]").await;
+    b.click("#compose button.primary").await;
+    b.wait_for("#broadcast-2").await;
+    b.screenshot("broadcasts-1366").await;
+    b.click("#broadcast-2 button.primary").await;
+    app.eventually("both copies", || async {
+        let sent = app.sent().await;
+        let n = sent.iter().filter(|s| s.text.contains("New phone number")).count();
+        (n == 2).then_some(())
+    })
+    .await;
+    b.goto(&app, "/console/broadcasts").await;
+    b.wait_text("2 / 2").await;
+}
+both_engines!(staff_compose_a_broadcast_see_who_gets_it_and_send_it);
