@@ -365,13 +365,21 @@ pub async fn claim(
     .await?;
     let key = match stale {
         Some(key) => {
-            sqlx::query(
-                "UPDATE broadcast_recipients SET claimed_until = $1 WHERE batch_key = $2 AND status = 'sending'",
+            // taken only if its claim still ran out when the row is written: of two instances
+            // that saw it stale, one takes it
+            let taken = sqlx::query(
+                "UPDATE broadcast_recipients SET claimed_until = $1
+                 WHERE batch_key = $2 AND status = 'sending' AND claimed_until < $3",
             )
             .bind(until)
             .bind(&key)
+            .bind(ms(now))
             .execute(&mut *conn)
-            .await?;
+            .await?
+            .rows_affected();
+            if taken == 0 {
+                return Ok(None);
+            }
             key
         }
         None => {

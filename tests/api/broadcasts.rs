@@ -426,3 +426,89 @@ async fn staff_broadcast_from_the_command_line_as_themselves(engine: Engine) {
     assert_eq!(shown["counts"], json!({"sent": 2}));
 }
 both_engines!(staff_broadcast_from_the_command_line_as_themselves);
+
+/// Each LINE user's copies of `needle`, by the retry key they came under.
+async fn keys_per_user(
+    app: &TestApp,
+    needle: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut out: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+    for r in app.line.received_requests().await.unwrap_or_default() {
+        if r.url.path() != "/v2/bot/message/multicast" {
+            continue;
+        }
+        let body: Value = serde_json::from_slice(&r.body).unwrap_or(Value::Null);
+        if !body.to_string().contains(needle) {
+            continue;
+        }
+        let key = r
+            .headers
+            .get("x-line-retry-key")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        for user in body["to"].as_array().cloned().unwrap_or_default() {
+            out.entry(user.as_str().unwrap_or("").to_string())
+                .or_default()
+                .insert(key.clone());
+        }
+    }
+    out
+}
+
+async fn a_crash_mid_multicast_resends_with_the_same_key_and_a_second_instance_sends_nothing_twice(engine: Engine) {
+    let mut app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = staff_token(&app);
+    three_patients(&app).await;
+    // the first multicast hangs: the process dies while LINE is answering it
+    Mock::given(method("POST"))
+        .and(path("/v2/bot/message/multicast"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({}))
+                .set_delay(std::time::Duration::from_secs(3)),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&app.line)
+        .await;
+    let segment = json!({"audience": "patients", "platforms": ["line"], "languages": ["ja"]});
+    let id = sent_now(&app, &token, "Crash", "停電のお知らせ", segment).await;
+    app.eventually("the multicast in flight", || async {
+        let asked = app
+            .line
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .iter()
+            .any(|r| r.url.path() == "/v2/bot/message/multicast");
+        asked.then_some(())
+    })
+    .await;
+    app.kill();
+    app.start(mimamori::app::Loops::default(), &[]).await;
+    // a second instance on the same database from now on
+    let _second = app.second_instance().await;
+    // the dead process's claim runs out; the batch is taken again, whole, with its key
+    app.advance(chrono::Duration::seconds(61));
+    app.wake();
+    status_of(&app, &token, id, "done").await;
+    let tries = app
+        .line
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| r.url.path() == "/v2/bot/message/multicast" && String::from_utf8_lossy(&r.body).contains("停電"))
+        .count();
+    assert_eq!(tries, 2, "the batch in flight at the crash was sent again");
+    let keys = keys_per_user(&app, "停電のお知らせ").await;
+    assert_eq!(keys.len(), 2, "both Japanese LINE readers: {keys:?}");
+    for (user, k) in &keys {
+        assert_eq!(k.len(), 1, "{user} got the broadcast under one retry key only: {k:?}");
+    }
+    let (_, b) = api_get(&app, &token, &format!("/api/v1/broadcasts/{id}")).await;
+    assert_eq!(b["counts"], json!({"sent": 2}), "{b}");
+}
+both_engines!(a_crash_mid_multicast_resends_with_the_same_key_and_a_second_instance_sends_nothing_twice);
