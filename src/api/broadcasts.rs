@@ -128,9 +128,19 @@ async fn shown(
     out["counts"] = json!(broadcasts::counts(conn, id).await?);
     if b.started_at.is_none() {
         let p = broadcast::preview(conn, ctx, &b).await?;
+        // each copy exactly as it will be sent
+        let copies: BTreeMap<&String, Value> = p
+            .by_language
+            .keys()
+            .filter_map(|lang| {
+                let m = broadcast::copy(ctx, &b, lang)?;
+                let buttons: Vec<&String> = m.choices.iter().map(|c| &c.label).collect();
+                Some((lang, json!({"text": m.text, "buttons": buttons})))
+            })
+            .collect();
         out["preview"] = json!({
             "recipients": p.total, "by_language": p.by_language, "by_platform": p.by_platform,
-            "missing_languages": p.missing, "needs_approval": p.needs_approval,
+            "missing_languages": p.missing, "needs_approval": p.needs_approval, "copies": copies,
         });
         if let Some(line) = line {
             let needed = p.by_platform.get("line").copied().unwrap_or(0) as i64;

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use super::context::Ctx;
-use crate::domain::broadcast::{BroadcastStatus, Candidate, Segment, missing_languages};
+use crate::channels::{Choice, OutMessage};
+use crate::domain::broadcast::{BroadcastStatus, Candidate, Segment, missing_languages, text_for};
+use crate::i18n::Lang;
 use crate::store::Conn;
 use crate::store::broadcasts::{self, Broadcast, NewBroadcast};
 use crate::store::staff::{self, Staff};
@@ -85,6 +87,29 @@ pub async fn preview(conn: &mut Conn, ctx: &Ctx<'_>, b: &Broadcast) -> anyhow::R
     );
     p.needs_approval = p.total as i64 > ctx.config.broadcast_approval_over;
     Ok(p)
+}
+
+/// One copy as a recipient reading `lang` gets it: the title over the text (or the fallback's),
+/// and the "check in now" button if asked for. `None`: no text for this reader.
+pub fn copy(ctx: &Ctx<'_>, b: &Broadcast, lang: &str) -> Option<OutMessage> {
+    let text = text_for(&b.texts, b.fallback.as_deref(), lang)?;
+    let l = Lang::from_tag(lang).unwrap_or(Lang::Ja);
+    let choices = if b.check_in_button {
+        vec![Choice {
+            label: ctx.t(l, msg!("broadcast-check-in"), &[]),
+            data: "checkin:now".into(),
+        }]
+    } else {
+        vec![]
+    };
+    Some(OutMessage {
+        text: ctx.t(
+            l,
+            msg!("broadcast-message"),
+            &[("title", b.title.clone().into()), ("text", text.to_string().into())],
+        ),
+        choices,
+    })
 }
 
 /// What staff compose.

@@ -28,6 +28,8 @@ pub struct Line {
     /// Percent sent, for the progress bar.
     pub percent: i64,
     pub preview: Option<Preview>,
+    /// Until it starts: each language's copy as it will be sent (text, button labels).
+    pub copies: Vec<(String, String, Vec<String>)>,
 }
 
 #[derive(Template)]
@@ -68,7 +70,16 @@ async fn render(state: &AppState, s: &Signed, said: Option<String>) -> Response 
                 }
                 _ => None,
             };
+            let copies = preview
+                .iter()
+                .flat_map(|p| p.by_language.keys())
+                .filter_map(|lang| {
+                    let m = broadcast::copy(&ctx, &b, lang)?;
+                    Some((lang.clone(), m.text, m.choices.into_iter().map(|c| c.label).collect()))
+                })
+                .collect();
             lines.push(Line {
+                copies,
                 total,
                 sent: count("sent"),
                 failed: count("failed") + count("unreachable"),

@@ -6,40 +6,16 @@
 use chrono::Duration;
 
 use super::state::AppState;
-use crate::care::context::Ctx;
-use crate::channels::{Choice, OutMessage, SendOutcome};
-use crate::domain::broadcast::{BroadcastStatus, RecipientStatus, text_for};
+use crate::channels::{OutMessage, SendOutcome};
+use crate::domain::broadcast::{BroadcastStatus, RecipientStatus};
 use crate::domain::enrolment::ChatStatus;
-use crate::i18n::Lang;
-use crate::store::broadcasts::{self, Batch, Broadcast};
+use crate::store::broadcasts::{self, Batch};
 use crate::store::{chats, outbox};
 
 /// How long a claimed batch is a sender's before another may take it (with the same key).
 const LEASE: Duration = Duration::seconds(60);
 /// How long a batch waits after a rate limit or a server error.
 const BACKOFF: Duration = Duration::seconds(5);
-
-/// One copy in a recipient's language.
-fn message(ctx: &Ctx<'_>, b: &Broadcast, lang: &str) -> Option<OutMessage> {
-    let text = text_for(&b.texts, b.fallback.as_deref(), lang)?;
-    let l = Lang::from_tag(lang).unwrap_or(Lang::Ja);
-    let choices = if b.check_in_button {
-        vec![Choice {
-            label: ctx.t(l, msg!("broadcast-check-in"), &[]),
-            data: "checkin:now".into(),
-        }]
-    } else {
-        vec![]
-    };
-    Some(OutMessage {
-        text: ctx.t(
-            l,
-            msg!("broadcast-message"),
-            &[("title", b.title.clone().into()), ("text", text.to_string().into())],
-        ),
-        choices,
-    })
-}
 
 /// One round: returns whether there may be more to send at once.
 pub async fn run_once(state: &AppState) -> anyhow::Result<bool> {
@@ -85,7 +61,7 @@ async fn send_batch(state: &AppState, platform: &str, size: usize) -> anyhow::Re
     };
     let ids: Vec<i64> = batch.to.iter().map(|(id, _, _)| *id).collect();
     let ctx = state.ctx();
-    let outcome = match message(&ctx, &b, &batch.lang) {
+    let outcome = match crate::care::broadcast::copy(&ctx, &b, &batch.lang) {
         _ if b.status != BroadcastStatus::Sending => SendOutcome::Failed("the broadcast was cancelled".into()),
         None => SendOutcome::Failed("no text in this language".into()),
         Some(m) => deliver(state, &batch, &m).await,

@@ -55,6 +55,13 @@ async fn the_segment_gets_it_once_each_in_their_language(engine: Engine) {
     assert_eq!(preview["recipients"], 3, "{draft}");
     assert_eq!(preview["by_language"], json!({"en": 2, "ja": 1}));
     assert_eq!(preview["by_platform"], json!({"line": 2, "telegram": 1}));
+    // each copy as it will be sent: the title over the text, the button
+    let en = &preview["copies"]["en"];
+    assert_eq!(
+        en["text"], "【New phone number】\nThe health centre has a new number",
+        "{preview}"
+    );
+    assert_eq!(en["buttons"], json!(["Check in now"]));
     let id = draft["id"].as_i64().expect("id");
 
     let (status, sent) = api_post(&app, &token, &format!("/api/v1/broadcasts/{id}/send"), json!({})).await;
