@@ -14,25 +14,35 @@ use crate::store::{chats, outbox};
 
 /// How long a claimed batch is a sender's before another may take it (with the same key).
 const LEASE: Duration = Duration::seconds(60);
+/// How long the broadcaster stands back while one-to-one messages are due.
+const CLINICAL_FIRST: std::time::Duration = std::time::Duration::from_millis(50);
 /// How long a batch waits after a rate limit or a server error.
 const BACKOFF: Duration = Duration::seconds(5);
 
 /// One round: returns whether there may be more to send at once.
 pub async fn run_once(state: &AppState) -> anyhow::Result<bool> {
-    {
+    // reads first: an idle round, the usual one, writes nothing
+    let now = state.clock.now();
+    let (due, sending, clinical) = {
+        let mut conn = state.db.pool.acquire().await?;
+        (
+            !broadcasts::due(&mut conn, now).await?.is_empty(),
+            broadcasts::sending_any(&mut conn).await?,
+            outbox::has_due(&mut conn, now).await?,
+        )
+    };
+    if due {
         let ctx = state.ctx();
         let mut tx = state.db.begin().await?;
         crate::care::broadcast::start_due(&mut tx, &ctx).await?;
         tx.commit().await?;
+    } else if !sending {
+        return Ok(false);
     }
-    {
-        let mut conn = state.db.pool.acquire().await?;
-        if outbox::has_due(&mut conn, state.clock.now()).await? {
-            // one-to-one messages first: look again shortly
-            drop(conn);
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-            return Ok(true);
-        }
+    if clinical {
+        // one-to-one messages first: look again shortly
+        tokio::time::sleep(CLINICAL_FIRST).await;
+        return Ok(true);
     }
     let mut busy = false;
     if state.line.is_some() {
@@ -41,9 +51,12 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<bool> {
     if state.telegram.is_some() {
         busy |= send_batch(state, "telegram", 1).await?;
     }
-    let mut tx = state.db.begin().await?;
-    broadcasts::finish(&mut tx, state.clock.now()).await?;
-    tx.commit().await?;
+    if !busy {
+        // nothing left to claim: close what is settled
+        let mut tx = state.db.begin().await?;
+        broadcasts::finish(&mut tx, state.clock.now()).await?;
+        tx.commit().await?;
+    }
     Ok(busy)
 }
 

@@ -170,6 +170,15 @@ pub async fn withdraw(conn: &mut Conn, id: i64) -> sqlx::Result<()> {
         .map(|_| ())
 }
 
+/// Whether any broadcast is sending.
+pub async fn sending_any(conn: &mut Conn) -> sqlx::Result<bool> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM broadcasts WHERE status = 'sending' LIMIT 1) s")
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(n > 0)
+}
+
 /// Broadcasts scheduled to start by now.
 pub async fn due(conn: &mut Conn, now: DateTime<Utc>) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
