@@ -34,3 +34,9 @@ CREATE TABLE broadcast_recipients (
 );
 CREATE INDEX broadcast_recipients_queue ON broadcast_recipients (broadcast_id, status, platform, lang);
 CREATE INDEX broadcast_recipients_batch ON broadcast_recipients (batch_key);
+-- The next moment a platform may take a message, shared by every instance: broadcasts keep to
+-- Telegram's global limit together, not each process on its own.
+CREATE TABLE send_pace (
+    platform  TEXT   PRIMARY KEY,
+    next_at   BIGINT NOT NULL
+);

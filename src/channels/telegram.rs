@@ -333,7 +333,7 @@ mod tests {
 }
 
 /// Telegram allows about 30 messages a second per bot: the gap between two of this process's.
-const TELEGRAM_GLOBAL_GAP: std::time::Duration = std::time::Duration::from_millis(34);
+pub const TELEGRAM_GLOBAL_GAP: std::time::Duration = std::time::Duration::from_millis(34);
 
 /// Paces Telegram sends across all chats in this instance.
 #[derive(Clone)]

@@ -149,6 +149,11 @@ async fn deliver(state: &AppState, batch: &Batch, m: &OutMessage) -> SendOutcome
         _ => match (&state.telegram, batch.to.first()) {
             (Some(telegram), Some((_, _, chat))) => {
                 for body in crate::channels::telegram::send_bodies(chat, std::slice::from_ref(m)) {
+                    // Telegram's global limit, kept by every instance together, then this
+                    // process's own pace (which its one-to-one messages share)
+                    if let Err(e) = shared_turn(state).await {
+                        return SendOutcome::Retry(format!("pace: {e}"));
+                    }
                     state.telegram_pace.wait_turn().await;
                     match telegram.call("sendMessage", &body).await {
                         SendOutcome::Sent => {}
@@ -160,4 +165,21 @@ async fn deliver(state: &AppState, batch: &Batch, m: &OutMessage) -> SendOutcome
             _ => SendOutcome::Failed("Telegram is not configured".into()),
         },
     }
+}
+
+/// Waits for this instance's turn on Telegram's shared global pace (wall-clock time: the
+/// database holds when the next message may go, for every instance).
+async fn shared_turn(state: &AppState) -> anyhow::Result<()> {
+    let gap = crate::channels::telegram::TELEGRAM_GLOBAL_GAP;
+    let now = chrono::Utc::now().timestamp_millis();
+    let slot = {
+        let mut tx = state.db.begin().await?;
+        let slot = broadcasts::take_turn(&mut tx, "telegram", gap.as_millis() as i64, now).await?;
+        tx.commit().await?;
+        slot
+    };
+    if slot > now {
+        tokio::time::sleep(std::time::Duration::from_millis((slot - now) as u64)).await;
+    }
+    Ok(())
 }

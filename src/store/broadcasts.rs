@@ -496,3 +496,21 @@ pub async fn platform_of(conn: &mut Conn, chat_id: i64) -> sqlx::Result<Option<S
         .fetch_optional(&mut *conn)
         .await
 }
+
+/// Takes the next turn to send on `platform`, shared by every instance: returns when it is (in
+/// milliseconds of wall-clock time), and moves the shared turn on by `gap_ms`.
+pub async fn take_turn(conn: &mut Conn, platform: &str, gap_ms: i64, now_ms: i64) -> sqlx::Result<i64> {
+    sqlx::query("INSERT INTO send_pace (platform, next_at) VALUES ($1, 0) ON CONFLICT (platform) DO NOTHING")
+        .bind(platform)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query_scalar(
+        "UPDATE send_pace SET next_at = (CASE WHEN next_at > $1 THEN next_at ELSE $1 END) + $2
+         WHERE platform = $3 RETURNING next_at - $2",
+    )
+    .bind(now_ms)
+    .bind(gap_ms)
+    .bind(platform)
+    .fetch_one(&mut *conn)
+    .await
+}

@@ -519,3 +519,26 @@ async fn a_crash_mid_multicast_resends_with_the_same_key_and_a_second_instance_s
     assert_eq!(b["counts"], json!({"sent": 2}), "{b}");
 }
 both_engines!(a_crash_mid_multicast_resends_with_the_same_key_and_a_second_instance_sends_nothing_twice);
+
+async fn telegrams_global_pace_is_shared_by_every_instance(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let pool = app.pool();
+    let (mut one, mut other) = (
+        pool.acquire().await.expect("a connection"),
+        pool.acquire().await.expect("another"),
+    );
+    let take = mimamori::store::broadcasts::take_turn;
+    let now = 1_000_000;
+    let turns = [
+        take(&mut one, "telegram", 34, now).await.expect("turn"),
+        take(&mut other, "telegram", 34, now).await.expect("turn"),
+        take(&mut one, "telegram", 34, now).await.expect("turn"),
+    ];
+    assert_eq!(turns, [now, now + 34, now + 68], "one queue for both");
+    // after a quiet second the next turn is at once
+    assert_eq!(
+        take(&mut other, "telegram", 34, now + 1000).await.expect("turn"),
+        now + 1000
+    );
+}
+both_engines!(telegrams_global_pace_is_shared_by_every_instance);
