@@ -96,6 +96,9 @@ pub struct Segment {
     /// Providers: `doctor`, `nurse`, `pharmacist`, `contractor`, `support_centre`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<String>,
+    /// Providers on the roster for one of these shifts (`day`, `holiday`, `night`) or duties.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shifts: Vec<String>,
 }
 
 impl Segment {
@@ -112,6 +115,7 @@ impl Segment {
             under_oxygen: false,
             not_reported_today: false,
             roles: vec![],
+            shifts: vec![],
         }
     }
 }
@@ -131,8 +135,9 @@ pub struct Candidate {
     pub episode_day: Option<i64>,
     pub under_oxygen: bool,
     pub last_report_at: Option<DateTime<Utc>>,
-    /// Providers: their role.
+    /// Providers: their role, and the shifts and duties they are on the roster for.
     pub role: Option<String>,
+    pub shifts: Vec<String>,
 }
 
 impl Segment {
@@ -161,7 +166,10 @@ impl Segment {
                     && (!self.under_oxygen || c.under_oxygen)
                     && (!self.not_reported_today || c.last_report_at.is_none_or(|t| t < today))
             }
-            Audience::Providers => c.role.as_deref().is_some_and(|r| listed(&self.roles, r)),
+            Audience::Providers => {
+                c.role.as_deref().is_some_and(|r| listed(&self.roles, r))
+                    && (self.shifts.is_empty() || c.shifts.iter().any(|s| self.shifts.contains(s)))
+            }
             Audience::Staff => true,
         }
     }
@@ -217,6 +225,7 @@ mod tests {
             under_oxygen: false,
             last_report_at: Some(t(-30)),
             role: None,
+            shifts: vec![],
         }
     }
 
@@ -326,6 +335,16 @@ mod tests {
         };
         assert!(!s.takes(&nurse, t(0), t(-1)));
         assert!(Segment::everyone(Audience::Providers).takes(&nurse, t(0), t(-1)));
+        let night = Segment {
+            shifts: vec!["night".into()],
+            ..Segment::everyone(Audience::Providers)
+        };
+        assert!(!night.takes(&nurse, t(0), t(-1)));
+        let on_nights = Candidate {
+            shifts: vec!["day".into(), "night".into()],
+            ..nurse
+        };
+        assert!(night.takes(&on_nights, t(0), t(-1)));
     }
 
     #[test]

@@ -256,6 +256,9 @@ pub async fn candidates(
             let areas: Vec<(i64, String)> = sqlx::query_as("SELECT provider_id, area FROM provider_areas")
                 .fetch_all(&mut *conn)
                 .await?;
+            let shifts: Vec<(i64, String)> = sqlx::query_as("SELECT DISTINCT provider_id, shift FROM roster_entries")
+                .fetch_all(&mut *conn)
+                .await?;
             rows.iter()
                 .map(|r| {
                     let provider: i64 = r.try_get("provider_id")?;
@@ -267,6 +270,11 @@ pub async fn candidates(
                             .map(|(_, a)| a.clone())
                             .collect(),
                         role: Some(r.try_get("role")?),
+                        shifts: shifts
+                            .iter()
+                            .filter(|(p, _)| *p == provider)
+                            .map(|(_, s)| s.clone())
+                            .collect(),
                         ..base(r.try_get("chat_id")?, r.try_get("platform")?)
                     })
                 })

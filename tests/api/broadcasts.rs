@@ -542,3 +542,34 @@ async fn telegrams_global_pace_is_shared_by_every_instance(engine: Engine) {
     );
 }
 both_engines!(telegrams_global_pace_is_shared_by_every_instance);
+
+async fn providers_are_chosen_by_role_and_roster_shift(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = staff_token(&app);
+    let night = crate::helpers::on_telegram(&app, "Dr Night", "doctor", 9851).await;
+    crate::helpers::on_telegram(&app, "Dr Day", "doctor", 9852).await;
+    crate::helpers::on_telegram(&app, "Nurse", "nurse", 9853).await;
+    crate::helpers::load_roster(
+        &app,
+        &format!("bc-shifts-{engine:?}"),
+        &format!("[[cover]]\nprovider = {night}\nareas = [\"Nerima\"]\nshifts = [\"night\"]\n"),
+    );
+    let draft = compose(
+        &app,
+        &token,
+        json!({"title": "Roster", "texts": {"en": "New night roster", "ja": "夜間当番表"},
+               "segment": {"audience": "providers", "roles": ["doctor"], "shifts": ["night"]}}),
+    )
+    .await;
+    assert_eq!(draft["preview"]["recipients"], 1, "{draft}");
+    let doctors = compose(
+        &app,
+        &token,
+        json!({"title": "All doctors", "texts": {"en": "x", "ja": "x"},
+               "segment": {"audience": "providers", "roles": ["doctor"]}}),
+    )
+    .await;
+    assert_eq!(doctors["preview"]["recipients"], 2);
+}
+both_engines!(providers_are_chosen_by_role_and_roster_shift);
