@@ -486,7 +486,10 @@ async fn staff_compose_a_broadcast_see_who_gets_it_and_send_it(engine: Engine) {
     b.wait_text("送信先 2 人").await;
     b.wait_text("の本文がありません").await;
     b.click("#broadcast-1 button.primary").await;
-    b.wait_text("本文を加えるか").await;
+    // the refusal heads the page once the answer is in (the draft's own warning says the same)
+    let refusal = b.wait_for("#broadcasts-page p.problem[role=alert]").await;
+    let said = refusal.text().await.expect("text");
+    assert!(said.contains("本文を加えるか"), "{said}");
     b.fill("#compose input[name=title]", "New phone number").await;
     b.fill("#compose textarea[name=text_ja]", "保健所の電話番号が変わりました。")
         .await;
