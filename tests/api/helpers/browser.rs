@@ -3,6 +3,7 @@
 //! are skipped, and that is said on stderr, never silently (`.ci/run` installs it).
 
 use std::io::Write;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::Once;
 use std::time::Duration;
@@ -19,11 +20,19 @@ pub struct Browser {
     _driver: Driver,
 }
 
-/// chromedriver, stopped when dropped.
+/// chromedriver in a process group of its own, stopped with the browser it started when
+/// dropped: a browser left running keeps polling the console's port, which a later test's
+/// stand-in may then own.
 struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // the whole group: chromedriver and every Chromium process it started
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.0.id())])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -56,6 +65,7 @@ pub async fn open(width: u32, height: u32) -> Option<Browser> {
     let driver = Driver(
         Command::new(driver)
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
