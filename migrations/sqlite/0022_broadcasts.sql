@@ -34,6 +34,8 @@ CREATE TABLE broadcast_recipients (
 );
 CREATE INDEX broadcast_recipients_queue ON broadcast_recipients (broadcast_id, status, platform, lang);
 CREATE INDEX broadcast_recipients_batch ON broadcast_recipients (batch_key);
+-- what the senders claim next: a platform's queued copies in order, and claims run out
+CREATE INDEX broadcast_recipients_claim ON broadcast_recipients (platform, status, id);
 -- The next moment a platform may take a message, shared by every instance: broadcasts keep to
 -- Telegram's global limit together, not each process on its own.
 CREATE TABLE send_pace (
