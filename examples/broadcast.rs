@@ -248,7 +248,7 @@ async fn main() -> anyhow::Result<()> {
         let id = broadcast::compose(&mut tx, &ctx, &who, draft)
             .await?
             .map_err(|r| anyhow::anyhow!("{r:?}"))?;
-        broadcast::send(&mut tx, &ctx, &who, id)
+        broadcast::send(&mut tx, &ctx, &who, id, None)
             .await?
             .map_err(|r| anyhow::anyhow!("{r:?}"))?;
         tx.commit().await?;

@@ -280,3 +280,4 @@ console-broadcast-status-sending = sending
 console-broadcast-status-done = sent
 console-broadcast-status-cancelled = cancelled
 console-broadcast-status-stopped = stopped
+console-broadcast-over-quota = LINE's monthly message quota cannot hold the { $needed } LINE copies this month.

@@ -280,3 +280,4 @@ console-broadcast-status-sending = 送信中
 console-broadcast-status-done = 送信済み
 console-broadcast-status-cancelled = 中止
 console-broadcast-status-stopped = 停止
+console-broadcast-over-quota = 今月の LINE の送信上限では、LINE の { $needed } 通を送れません。

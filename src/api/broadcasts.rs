@@ -48,6 +48,15 @@ fn refused(r: Refused) -> ApiError {
         Refused::NotNow => ApiError::new(StatusCode::CONFLICT, "the broadcast is not in a state for this"),
         Refused::OwnApproval => ApiError::new(StatusCode::FORBIDDEN, "a second member of staff must approve it"),
         Refused::OutsideAreas => ApiError::new(StatusCode::FORBIDDEN, "areas outside your own"),
+        Refused::OverQuota(q) => ApiError::new(
+            StatusCode::CONFLICT,
+            format!(
+                "LINE's monthly quota does not fit it: {} of {} used, {} needed",
+                q.used.unwrap_or_default(),
+                q.limit.map_or("no limit".into(), |l| l.to_string()),
+                q.needed
+            ),
+        ),
     }
 }
 
@@ -99,7 +108,6 @@ async fn compose(
         ));
     };
     let ctx = state.ctx();
-    let mut tx = state.db.begin().await?;
     let draft = Draft {
         title: b.title,
         texts: b.texts,
@@ -108,18 +116,20 @@ async fn compose(
         segment: b.segment,
         send_at: b.send_at,
     };
+    let mut tx = state.db.begin().await?;
     let id = broadcast::compose(&mut tx, &ctx, &who, draft).await?.map_err(refused)?;
-    let out = shown(&mut tx, &ctx, state.line.as_deref(), id).await?;
     state.commit(tx).await?;
-    Ok((StatusCode::CREATED, Json(out)))
+    let quota = broadcast::line_quota(state.line.as_deref()).await;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok((StatusCode::CREATED, Json(shown(&mut conn, &ctx, id, quota).await?)))
 }
 
 /// A broadcast with its counts, and who would get it while it has not started.
 async fn shown(
     conn: &mut crate::store::Conn,
     ctx: &crate::care::context::Ctx<'_>,
-    line: Option<&crate::channels::line::LineClient>,
     id: i64,
+    quota: Option<broadcast::LineQuota>,
 ) -> Result<Value, ApiError> {
     let Some(b) = broadcasts::get(conn, id).await? else {
         return Err(refused(Refused::NotFound));
@@ -127,30 +137,23 @@ async fn shown(
     let mut out = summary(&b);
     out["counts"] = json!(broadcasts::counts(conn, id).await?);
     if b.started_at.is_none() {
-        let p = broadcast::preview(conn, ctx, &b).await?;
-        // each copy exactly as it will be sent
+        let p = broadcast::preview(conn, ctx, &b, quota).await?;
         let copies: BTreeMap<&String, Value> = p
-            .by_language
-            .keys()
-            .filter_map(|lang| {
-                let m = broadcast::copy(ctx, &b, lang)?;
+            .copies
+            .iter()
+            .map(|(lang, m)| {
                 let buttons: Vec<&String> = m.choices.iter().map(|c| &c.label).collect();
-                Some((lang, json!({"text": m.text, "buttons": buttons})))
+                (lang, json!({"text": m.text, "buttons": buttons}))
             })
             .collect();
         out["preview"] = json!({
             "recipients": p.total, "by_language": p.by_language, "by_platform": p.by_platform,
             "missing_languages": p.missing, "needs_approval": p.needs_approval, "copies": copies,
         });
-        if let Some(line) = line {
-            let needed = p.by_platform.get("line").copied().unwrap_or(0) as i64;
-            out["preview"]["line_quota"] = match line.quota().await {
-                Some((limit, used)) => json!({
-                    "limit": limit, "used": used, "needed": needed,
-                    "fits": limit.is_none_or(|l| used + needed <= l),
-                }),
-                None => json!({"needed": needed, "fits": null}),
-            };
+        if let Some(q) = p.line_quota {
+            out["preview"]["line_quota"] = json!({
+                "limit": q.limit, "used": q.used, "needed": q.needed, "fits": q.fits,
+            });
         }
     }
     Ok(out)
@@ -158,8 +161,9 @@ async fn shown(
 
 async fn show(State(state): State<AppState>, Auth(_who): Auth, Path(id): Path<i64>) -> Result<Json<Value>, ApiError> {
     let ctx = state.ctx();
+    let quota = broadcast::line_quota(state.line.as_deref()).await;
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(shown(&mut conn, &ctx, state.line.as_deref(), id).await?))
+    Ok(Json(shown(&mut conn, &ctx, id, quota).await?))
 }
 
 #[derive(Deserialize, Default)]
@@ -176,23 +180,14 @@ async fn act(
     body: Option<Json<ActBody>>,
 ) -> Result<Json<Value>, ApiError> {
     let ctx = state.ctx();
+    // LINE's monthly quota, asked before the transaction, is checked before it starts
+    let quota = match action.as_str() {
+        "send" => broadcast::line_quota(state.line.as_deref()).await,
+        _ => None,
+    };
     let mut tx = state.db.begin().await?;
     let done = match action.as_str() {
-        "send" => {
-            // LINE's monthly quota is checked before it starts
-            let before = shown(&mut tx, &ctx, state.line.as_deref(), id).await?;
-            if before["preview"]["line_quota"]["fits"] == json!(false) {
-                let q = &before["preview"]["line_quota"];
-                return Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    format!(
-                        "LINE's monthly quota does not fit it: {} of {} used, {} needed",
-                        q["used"], q["limit"], q["needed"]
-                    ),
-                ));
-            }
-            broadcast::send(&mut tx, &ctx, &who, id).await?.map(|_| ())
-        }
+        "send" => broadcast::send(&mut tx, &ctx, &who, id, quota).await?.map(|_| ()),
         "approve" => broadcast::approve(&mut tx, &ctx, &who, id).await?,
         "cancel" => {
             let reason = body.map(|b| b.0.reason).unwrap_or_default();
@@ -206,10 +201,10 @@ async fn act(
         }
     };
     done.map_err(refused)?;
-    let out = shown(&mut tx, &ctx, None, id).await?;
     tx.commit().await?;
     state.wake_broadcasts.notify_one();
-    Ok(Json(out))
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(shown(&mut conn, &ctx, id, None).await?))
 }
 
 /// Those not reached, with why, as CSV for the phone team (audited: it names patients).

@@ -29,16 +29,53 @@ pub enum Refused {
     OwnApproval,
     /// Areas outside the staff member's own.
     OutsideAreas,
+    /// LINE's monthly quota does not hold the LINE copies.
+    OverQuota(QuotaCheck),
+}
+
+/// LINE's monthly quota as LINE said it just before the step (asked outside any transaction):
+/// `None` for a plan without limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineQuota {
+    /// LINE could not be asked.
+    Unknown,
+    Known {
+        limit: Option<i64>,
+        used: i64,
+    },
+}
+
+/// Asks LINE for its quota (outside any transaction: it is a call over the network); `None`
+/// when LINE is not configured.
+pub async fn line_quota(line: Option<&crate::channels::line::LineClient>) -> Option<LineQuota> {
+    let line = line?;
+    Some(match line.quota().await {
+        Some((limit, used)) => LineQuota::Known { limit, used },
+        None => LineQuota::Unknown,
+    })
+}
+
+/// Whether the LINE copies fit the month's quota (`fits`: `None` when LINE could not be asked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotaCheck {
+    pub limit: Option<i64>,
+    pub used: Option<i64>,
+    pub needed: i64,
+    pub fits: Option<bool>,
 }
 
 /// Who would get a broadcast now: how many, in which language and on which platform.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Preview {
     pub total: usize,
     pub by_language: BTreeMap<String, usize>,
     pub by_platform: BTreeMap<String, usize>,
     pub missing: Vec<String>,
     pub needs_approval: bool,
+    /// Each language's copy exactly as it will be sent.
+    pub copies: Vec<(String, OutMessage)>,
+    /// `None` when LINE is not configured.
+    pub line_quota: Option<QuotaCheck>,
 }
 
 /// The chats a segment takes now.
@@ -70,7 +107,13 @@ async fn recipients(conn: &mut Conn, ctx: &Ctx<'_>, segment: &Segment) -> anyhow
     Ok(all)
 }
 
-pub async fn preview(conn: &mut Conn, ctx: &Ctx<'_>, b: &Broadcast) -> anyhow::Result<Preview> {
+/// `quota`: LINE's, when LINE is configured.
+pub async fn preview(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    b: &Broadcast,
+    quota: Option<LineQuota>,
+) -> anyhow::Result<Preview> {
     let all = recipients(conn, ctx, &b.segment).await?;
     let mut p = Preview {
         total: all.len(),
@@ -86,6 +129,26 @@ pub async fn preview(conn: &mut Conn, ctx: &Ctx<'_>, b: &Broadcast) -> anyhow::R
         p.by_language.keys().map(String::as_str),
     );
     p.needs_approval = p.total as i64 > ctx.config.broadcast_approval_over;
+    p.copies = p
+        .by_language
+        .keys()
+        .filter_map(|lang| Some((lang.clone(), copy(ctx, b, lang)?)))
+        .collect();
+    let needed = p.by_platform.get("line").copied().unwrap_or(0) as i64;
+    p.line_quota = quota.map(|q| match q {
+        LineQuota::Known { limit, used } => QuotaCheck {
+            limit,
+            used: Some(used),
+            needed,
+            fits: Some(limit.is_none_or(|l| used + needed <= l)),
+        },
+        LineQuota::Unknown => QuotaCheck {
+            limit: None,
+            used: None,
+            needed,
+            fits: None,
+        },
+    });
     Ok(p)
 }
 
@@ -167,11 +230,13 @@ pub async fn compose(
 
 /// Sends a draft (now, or at its time): refused while a recipient's language has no text; over
 /// the threshold it waits for approval. Returns where it stands.
+/// `quota`: LINE's, asked just before (the step is refused when it does not fit).
 pub async fn send(
     conn: &mut Conn,
     ctx: &Ctx<'_>,
     who: &Staff,
     id: i64,
+    quota: Option<LineQuota>,
 ) -> anyhow::Result<Result<BroadcastStatus, Refused>> {
     let Some(b) = broadcasts::get(conn, id).await? else {
         return Ok(Err(Refused::NotFound));
@@ -179,9 +244,12 @@ pub async fn send(
     if b.status != BroadcastStatus::Draft {
         return Ok(Err(Refused::NotNow));
     }
-    let p = preview(conn, ctx, &b).await?;
+    let p = preview(conn, ctx, &b, quota).await?;
     if !p.missing.is_empty() {
         return Ok(Err(Refused::MissingText(p.missing)));
+    }
+    if let Some(q) = p.line_quota.filter(|q| q.fits == Some(false)) {
+        return Ok(Err(Refused::OverQuota(q)));
     }
     let to = if p.needs_approval {
         BroadcastStatus::AwaitingApproval

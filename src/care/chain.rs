@@ -294,7 +294,7 @@ pub(crate) async fn handed_over(
         }
     }
     let kind = Some(request.kind);
-    let mut choices: Vec<Choice> = crate::domain::chain::outcomes_for(kind, &provider.role)
+    let mut choices: Vec<Choice> = crate::domain::outcome::outcomes_for(kind, &provider.role)
         .iter()
         .map(|code| Choice {
             label: ctx.t(lang, msg!("outcome-label"), &[("outcome", (*code).into())]),

@@ -129,7 +129,7 @@ pub async fn plan_button(
         .await?;
         // the next visit follows the new frequency from the last one
         if let Some(last) = row.last_visit_at {
-            schedule(conn, &request, &plan, last, None).await?;
+            schedule(conn, &request, &plan, last, None, None).await?;
         }
     }
     Ok(Some(vec![OutMessage::text(ctx.t(
@@ -144,18 +144,20 @@ async fn patient_name(conn: &mut Conn, id: i64) -> anyhow::Result<String> {
 }
 
 /// The reminder and the check of the visit after one at `from` (or of `first`), or the plan's
-/// end when no visit falls before it.
+/// end when no visit falls before it; `visited`: a visit was reported then. Returns the visit
+/// due next.
 async fn schedule(
     conn: &mut Conn,
     request: &Request,
     plan: &NursingPlan,
     from: DateTime<Utc>,
     first: Option<DateTime<Utc>>,
-) -> anyhow::Result<()> {
+    visited: Option<DateTime<Utc>>,
+) -> anyhow::Result<Option<DateTime<Utc>>> {
     timers::cancel_ref(conn, DUE, request.patient_id, request.id).await?;
     timers::cancel_ref(conn, CHECK, request.patient_id, request.id).await?;
     let next = first.or_else(|| plan.next_due(from));
-    nursing::set_due(conn, request.id, next, None).await?;
+    nursing::set_due(conn, request.id, next, visited).await?;
     match next {
         Some(due) => {
             timers::schedule_ref(conn, DUE, request.patient_id, request.id, due, from).await?;
@@ -164,7 +166,7 @@ async fn schedule(
         // the reminder timer at the plan's end closes it
         None => timers::schedule_ref(conn, DUE, request.patient_id, request.id, plan.until, from).await?,
     }
-    Ok(())
+    Ok(next)
 }
 
 /// A nurse accepted the request (or staff gave it to one): the first visit is due by `due`.
@@ -182,7 +184,7 @@ pub async fn started(
     };
     // the nursing check of the first visit stands in for the request's overdue alert
     timers::cancel_ref(conn, TimerKind::Overdue, request.patient_id, request.id).await?;
-    schedule(conn, request, &row.plan, ctx.now, Some(due)).await?;
+    schedule(conn, request, &row.plan, ctx.now, Some(due), None).await?;
     Ok(Some(ctx.t(
         lang,
         msg!("nursing-brief"),
@@ -204,9 +206,8 @@ pub async fn visited(conn: &mut Conn, ctx: &Ctx<'_>, lang: Lang, request: &Reque
     crate::store::views::move_request(conn, request.id, RequestStatus::InProgress, None, None, ctx.now).await?;
     // the first visit was the request's deadline
     timers::cancel_ref(conn, TimerKind::Overdue, request.patient_id, request.id).await?;
-    schedule(conn, request, &row.plan, ctx.now, None).await?;
-    nursing::set_due(conn, request.id, row.plan.next_due(ctx.now), Some(ctx.now)).await?;
-    Ok(Some(match row.plan.next_due(ctx.now) {
+    let next = schedule(conn, request, &row.plan, ctx.now, None, Some(ctx.now)).await?;
+    Ok(Some(match next {
         Some(next) => ctx.t(
             lang,
             msg!("nursing-next"),
@@ -320,7 +321,9 @@ pub async fn check(
         )
     })
     .await?;
-    schedule(conn, &request, &row.plan, due_at, None).await
+    schedule(conn, &request, &row.plan, due_at, None, None)
+        .await
+        .map(|_| ())
 }
 
 /// Staff put a patient under a visiting nurse's observation (or back to self-report). Under it,

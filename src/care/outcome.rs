@@ -130,7 +130,7 @@ pub async fn outcome(
     let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
     };
-    if !crate::domain::chain::outcomes_for(Some(request.kind), &provider.role).contains(&code) {
+    if !crate::domain::outcome::outcomes_for(Some(request.kind), &provider.role).contains(&code) {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("offer-unknown"), &[]))]);
     }
     if offers::record_outcome(conn, request.id, code, ctx.now).await? == 0 {

@@ -12,9 +12,8 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::domain::access::Action;
 use crate::domain::broadcast::Segment;
-use crate::i18n::Locales;
+use crate::store::broadcasts;
 use crate::store::staff::{self, Staff};
-use crate::store::{Db, broadcasts};
 
 #[derive(Subcommand)]
 pub enum BroadcastCommand {
@@ -80,6 +79,7 @@ fn said(r: Refused) -> anyhow::Error {
         Refused::NotNow => "the broadcast is not in a state for this".into(),
         Refused::OwnApproval => "a second member of staff must approve it".into(),
         Refused::OutsideAreas => "areas outside the account's own".into(),
+        Refused::OverQuota(q) => format!("LINE's monthly quota cannot hold the {} LINE copies", q.needed),
     })
 }
 
@@ -95,12 +95,19 @@ async fn acting(conn: &mut crate::store::Conn, login: &str) -> anyhow::Result<St
 }
 
 pub(super) async fn run(config: Config, command: BroadcastCommand) -> anyhow::Result<()> {
-    let db = Db::connect(&config.database_url).await?;
-    let locales = Locales::load().map_err(anyhow::Error::msg)?;
+    let (db, locales) = super::common::connect(&config).await?;
     let ctx = Ctx {
         config: &config,
         locales: &locales,
         now: SystemClock.now(),
+    };
+    // LINE's quota is checked before a send, as the API does, asked before the transaction
+    let quota = match (&command, &config.line) {
+        (BroadcastCommand::Send { .. }, Some(c)) => {
+            let line = crate::channels::line::LineClient::new(c.clone(), config.platform_timeout)?;
+            broadcast::line_quota(Some(&line)).await
+        }
+        _ => None,
     };
     let mut tx = db.begin().await?;
     let id = match command {
@@ -135,7 +142,7 @@ pub(super) async fn run(config: Config, command: BroadcastCommand) -> anyhow::Re
         }
         BroadcastCommand::Send { id, login } => {
             let who = acting(&mut tx, &login).await?;
-            broadcast::send(&mut tx, &ctx, &who, id).await?.map_err(said)?;
+            broadcast::send(&mut tx, &ctx, &who, id, quota).await?.map_err(said)?;
             id
         }
         BroadcastCommand::Approve { id, login } => {
@@ -185,7 +192,7 @@ pub(super) async fn run(config: Config, command: BroadcastCommand) -> anyhow::Re
     let b = broadcasts::get(&mut tx, id)
         .await?
         .ok_or_else(|| said(Refused::NotFound))?;
-    let preview = broadcast::preview(&mut tx, &ctx, &b).await?;
+    let preview = broadcast::preview(&mut tx, &ctx, &b, None).await?;
     tx.commit().await?;
     println!(
         "{}",

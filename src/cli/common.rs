@@ -80,3 +80,12 @@ pub(super) async fn check_provider(
         Some(_) => Ok(()),
     }
 }
+
+/// The database and the messages, for a command that acts as the service would.
+pub(super) async fn connect(
+    config: &crate::config::Config,
+) -> anyhow::Result<(crate::store::Db, crate::i18n::Locales)> {
+    let db = crate::store::Db::connect(&config.database_url).await?;
+    let locales = crate::i18n::Locales::load().map_err(anyhow::Error::msg)?;
+    Ok((db, locales))
+}

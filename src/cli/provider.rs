@@ -16,8 +16,7 @@ pub(super) async fn add_provider(config: Config, p: &NewProvider<'_>, as_json: b
         anyhow::bail!("--name must not be empty");
     }
     super::common::validate_phone(p.phone, "--phone").map_err(anyhow::Error::msg)?;
-    let db = Db::connect(&config.database_url).await?;
-    let locales = Locales::load().map_err(anyhow::Error::msg)?;
+    let (db, locales) = super::common::connect(&config).await?;
     let ctx = Ctx {
         config: &config,
         locales: &locales,

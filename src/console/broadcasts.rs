@@ -51,6 +51,7 @@ fn refusal(tr: Tr<'_>, r: Refused) -> String {
         Refused::NotNow => tr.t("console-refused-not-now"),
         Refused::OwnApproval => tr.t("console-broadcast-own-approval"),
         Refused::OutsideAreas => tr.t("console-broadcast-outside-areas"),
+        Refused::OverQuota(q) => tr.t1("console-broadcast-over-quota", "needed", q.needed),
     }
 }
 
@@ -66,16 +67,19 @@ async fn render(state: &AppState, s: &Signed, said: Option<String>) -> Response 
             let total: i64 = counts.values().sum();
             let preview = match b.status {
                 BroadcastStatus::Draft | BroadcastStatus::AwaitingApproval | BroadcastStatus::Scheduled => {
-                    Some(broadcast::preview(&mut conn, &ctx, &b).await?)
+                    Some(broadcast::preview(&mut conn, &ctx, &b, None).await?)
                 }
                 _ => None,
             };
             let copies = preview
                 .iter()
-                .flat_map(|p| p.by_language.keys())
-                .filter_map(|lang| {
-                    let m = broadcast::copy(&ctx, &b, lang)?;
-                    Some((lang.clone(), m.text, m.choices.into_iter().map(|c| c.label).collect()))
+                .flat_map(|p| &p.copies)
+                .map(|(lang, m)| {
+                    (
+                        lang.clone(),
+                        m.text.clone(),
+                        m.choices.iter().map(|c| c.label.clone()).collect(),
+                    )
                 })
                 .collect();
             lines.push(Line {
@@ -210,9 +214,14 @@ pub async fn act(
     let ctx = state.ctx();
     let who = &s.session.staff;
     let done = async {
+        // LINE's quota is asked before the transaction
+        let quota = match action.as_str() {
+            "send" => broadcast::line_quota(state.line.as_deref()).await,
+            _ => None,
+        };
         let mut tx = state.db.begin().await?;
         let done = match action.as_str() {
-            "send" => broadcast::send(&mut tx, &ctx, who, id).await?.map(|_| ()),
+            "send" => broadcast::send(&mut tx, &ctx, who, id, quota).await?.map(|_| ()),
             "approve" => broadcast::approve(&mut tx, &ctx, who, id).await?,
             "cancel" => broadcast::cancel(&mut tx, &ctx, who, id, &f.reason).await?,
             _ => Err(Refused::NotFound),

@@ -13,6 +13,7 @@ pub mod equipment;
 pub mod lexicon;
 pub mod numbers;
 pub mod nursing;
+pub mod outcome;
 pub mod oxygen_route;
 pub mod password;
 pub mod patient;

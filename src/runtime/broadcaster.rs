@@ -9,7 +9,8 @@ use super::state::AppState;
 use crate::channels::{OutMessage, SendOutcome};
 use crate::domain::broadcast::{BroadcastStatus, RecipientStatus};
 use crate::domain::enrolment::ChatStatus;
-use crate::store::broadcasts::{self, Batch};
+use crate::store::broadcast_sends::{self as sends, Batch};
+use crate::store::broadcasts;
 use crate::store::{chats, outbox};
 
 /// How long a claimed batch is a sender's before another may take it (with the same key).
@@ -54,7 +55,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<bool> {
     if !busy {
         // nothing left to claim: close what is settled
         let mut tx = state.db.begin().await?;
-        broadcasts::finish(&mut tx, state.clock.now()).await?;
+        sends::finish(&mut tx, state.clock.now()).await?;
         tx.commit().await?;
     }
     Ok(busy)
@@ -63,7 +64,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<bool> {
 async fn send_batch(state: &AppState, platform: &str, size: usize) -> anyhow::Result<bool> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    let batch = broadcasts::claim(&mut tx, platform, size, now, LEASE).await?;
+    let batch = sends::claim(&mut tx, platform, size, now, LEASE).await?;
     let b = match &batch {
         Some(batch) => broadcasts::get(&mut tx, batch.broadcast_id).await?,
         None => None,
@@ -82,16 +83,16 @@ async fn send_batch(state: &AppState, platform: &str, size: usize) -> anyhow::Re
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
     match outcome {
-        SendOutcome::Sent => broadcasts::settle(&mut tx, &ids, RecipientStatus::Sent, None, now).await?,
+        SendOutcome::Sent => sends::settle(&mut tx, &ids, RecipientStatus::Sent, None, now).await?,
         SendOutcome::RateLimited(after) => {
             let wait = after.and_then(|d| Duration::from_std(d).ok()).unwrap_or(BACKOFF);
-            broadcasts::retry_at(&mut tx, &batch.key, now + wait).await?;
+            sends::retry_at(&mut tx, &batch.key, now + wait).await?;
         }
         SendOutcome::Retry(_) | SendOutcome::ReplyTokenRefused => {
-            broadcasts::retry_at(&mut tx, &batch.key, now + BACKOFF).await?;
+            sends::retry_at(&mut tx, &batch.key, now + BACKOFF).await?;
         }
         SendOutcome::QuotaExhausted => {
-            broadcasts::settle(
+            sends::settle(
                 &mut tx,
                 &ids,
                 RecipientStatus::Failed,
@@ -107,7 +108,7 @@ async fn send_batch(state: &AppState, platform: &str, size: usize) -> anyhow::Re
             chats::alert_staff(&mut tx, "broadcast_stopped", None, None, &detail, now).await?;
         }
         SendOutcome::Unreachable => {
-            broadcasts::settle(
+            sends::settle(
                 &mut tx,
                 &ids,
                 RecipientStatus::Unreachable,
@@ -121,7 +122,7 @@ async fn send_batch(state: &AppState, platform: &str, size: usize) -> anyhow::Re
             }
         }
         SendOutcome::Moved(_) => {
-            broadcasts::settle(&mut tx, &ids, RecipientStatus::Failed, Some("the chat moved"), now).await?;
+            sends::settle(&mut tx, &ids, RecipientStatus::Failed, Some("the chat moved"), now).await?;
         }
         SendOutcome::Failed(why) => {
             let status = if b.status == BroadcastStatus::Sending {
@@ -129,7 +130,7 @@ async fn send_batch(state: &AppState, platform: &str, size: usize) -> anyhow::Re
             } else {
                 RecipientStatus::Withdrawn
             };
-            broadcasts::settle(&mut tx, &ids, status, Some(&why), now).await?;
+            sends::settle(&mut tx, &ids, status, Some(&why), now).await?;
         }
     }
     tx.commit().await?;
@@ -174,7 +175,7 @@ async fn shared_turn(state: &AppState) -> anyhow::Result<()> {
     let now = chrono::Utc::now().timestamp_millis();
     let slot = {
         let mut tx = state.db.begin().await?;
-        let slot = broadcasts::take_turn(&mut tx, "telegram", gap.as_millis() as i64, now).await?;
+        let slot = sends::take_turn(&mut tx, "telegram", gap.as_millis() as i64, now).await?;
         tx.commit().await?;
         slot
     };

@@ -527,7 +527,7 @@ async fn telegrams_global_pace_is_shared_by_every_instance(engine: Engine) {
         pool.acquire().await.expect("a connection"),
         pool.acquire().await.expect("another"),
     );
-    let take = mimamori::store::broadcasts::take_turn;
+    let take = mimamori::store::broadcast_sends::take_turn;
     let now = 1_000_000;
     let turns = [
         take(&mut one, "telegram", 34, now).await.expect("turn"),
