@@ -6,7 +6,8 @@
 //! how long a patient's report sent mid-broadcast waited for its answer.
 //!
 //! ```sh
-//! cargo run --release --example broadcast -- --line 100000 --telegram 2000
+//! cargo run --release --example broadcast -- --line 100000 --telegram 20000
+//! cargo run --release --example broadcast -- --database postgres://postgres@127.0.0.1/bench …
 //! ```
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -37,6 +38,9 @@ struct Args {
     /// Telegram's global limit, messages a second.
     #[arg(long, default_value_t = 30)]
     telegram_rate: u64,
+    /// An empty database to run on (default: a fresh SQLite file).
+    #[arg(long)]
+    database: Option<String>,
 }
 
 /// A fixed one-second window limit, as the stand-ins enforce it.
@@ -62,8 +66,8 @@ struct Stand {
     line_copies: AtomicU64,
     telegram_copies: AtomicU64,
     refused: AtomicU64,
-    /// When the probe patient's answer arrived.
-    answered: Mutex<Option<Instant>>,
+    /// When each probe report's answer arrived, by its reply token.
+    answered: Mutex<std::collections::HashMap<String, Instant>>,
 }
 
 async fn multicast(State(s): State<Arc<Stand>>, Json(body): Json<Value>) -> (StatusCode, Json<Value>) {
@@ -80,9 +84,9 @@ async fn multicast(State(s): State<Arc<Stand>>, Json(body): Json<Value>) -> (Sta
 }
 
 async fn reply(State(s): State<Arc<Stand>>, Json(body): Json<Value>) -> Json<Value> {
-    if body["replyToken"] == "probe" || body["to"] == "Uprobe" {
+    if let Some(token) = body["replyToken"].as_str().filter(|t| t.starts_with("probe")) {
         let mut a = s.answered.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        a.get_or_insert_with(Instant::now);
+        a.entry(token.to_string()).or_insert_with(Instant::now);
     }
     Json(json!({}))
 }
@@ -169,7 +173,7 @@ async fn main() -> anyhow::Result<()> {
         line_copies: AtomicU64::new(0),
         telegram_copies: AtomicU64::new(0),
         refused: AtomicU64::new(0),
-        answered: Mutex::new(None),
+        answered: Mutex::new(Default::default()),
     });
     let api = axum::Router::new()
         .route("/v2/bot/message/multicast", axum::routing::post(multicast))
@@ -187,7 +191,9 @@ async fn main() -> anyhow::Result<()> {
     let vars = [
         (
             "MIMAMORI_DATABASE_URL",
-            format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
+            args.database
+                .clone()
+                .unwrap_or_else(|| format!("sqlite://{}/bench.db?mode=rwc", dir.display())),
         ),
         ("MIMAMORI_LINE_CHANNEL_SECRET", "bench-secret-bench".into()),
         ("MIMAMORI_LINE_CHANNEL_ACCESS_TOKEN", "bench-token".into()),
@@ -255,18 +261,20 @@ async fn main() -> anyhow::Result<()> {
         state.wake_broadcasts.notify_one();
         id
     };
-    // a patient reports while the broadcast goes out: how long until the answer?
-    let mut probe: Option<Instant> = None;
+    // a patient reports every 10 s while the broadcast goes out: how long until each answer?
+    let mut probes: Vec<(String, Instant)> = Vec::new();
     let client = reqwest::Client::new();
     loop {
         tokio::time::sleep(Duration::from_millis(200)).await;
-        if probe.is_none() && t0.elapsed() > Duration::from_secs(1) {
+        let next = Duration::from_secs(1 + 10 * probes.len() as u64);
+        if t0.elapsed() > next {
+            let token = format!("probe{}", probes.len());
             let body = json!({"destination": "bench", "events": [{
                 "type": "message", "mode": "active", "timestamp": chrono::Utc::now().timestamp_millis(),
-                "webhookEventId": uuid::Uuid::new_v4().to_string(), "replyToken": "probe",
+                "webhookEventId": uuid::Uuid::new_v4().to_string(), "replyToken": token,
                 "source": {"type": "user", "userId": "Uprobe0"},
                 "deliveryContext": {"isRedelivery": false},
-                "message": {"type": "text", "id": "1", "text": "SpO2 97 36.5"}}]})
+                "message": {"type": "text", "id": token, "text": "SpO2 97 36.5"}}]})
             .to_string();
             let signature = mimamori::channels::line::sign("bench-secret-bench", body.as_bytes());
             client
@@ -276,7 +284,7 @@ async fn main() -> anyhow::Result<()> {
                 .body(body)
                 .send()
                 .await?;
-            probe = Some(Instant::now());
+            probes.push((token, Instant::now()));
         }
         let mut conn = state.db.pool.acquire().await?;
         let b = broadcasts::get(&mut conn, id).await?;
@@ -285,13 +293,8 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     let elapsed = t0.elapsed().as_secs_f64();
-    // the probe's answer, if it is still on its way
-    for _ in 0..50 {
-        if stand.answered.lock().map(|a| a.is_some()).unwrap_or(true) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    // the last probe's answer, if it is still on its way
+    tokio::time::sleep(Duration::from_secs(2)).await;
     let cpu = match (cpu_before, cpu_seconds()) {
         (Some(a), Some(b)) => format!("{:.1} s", b - a),
         _ => "?".into(),
@@ -299,17 +302,26 @@ async fn main() -> anyhow::Result<()> {
     let line_floor = args.line.div_ceil(500) as f64 / args.line_rate as f64;
     let telegram_floor = args.telegram as f64 / args.telegram_rate as f64;
     let floor = line_floor.max(telegram_floor);
-    let answered = stand
-        .answered
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .zip(probe)
-        .map(|(a, p)| format!("{:.0} ms", a.duration_since(p).as_secs_f64() * 1000.0))
-        .unwrap_or_else(|| "no answer seen".into());
+    let answered = {
+        let seen = stand.answered.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut waits: Vec<f64> = probes
+            .iter()
+            .filter_map(|(token, sent)| seen.get(token).map(|a| a.duration_since(*sent).as_secs_f64() * 1000.0))
+            .collect();
+        waits.sort_by(f64::total_cmp);
+        match (waits.get(waits.len() / 2), waits.last()) {
+            (Some(p50), Some(max)) => format!(
+                "{} of {} answered, p50 {p50:.0} ms, max {max:.0} ms",
+                waits.len(),
+                probes.len()
+            ),
+            _ => format!("0 of {} answered", probes.len()),
+        }
+    };
     println!(
         "broadcast to {} LINE + {} Telegram: {elapsed:.1} s against a floor of {floor:.1} s ({:.2}×); \
          LINE copies {}, Telegram copies {}, 429s {}; process CPU {cpu}, peak memory {:.0} MiB; \
-         a patient's report mid-broadcast answered in {answered}",
+         patients' reports mid-broadcast (one every 10 s): {answered}",
         args.line,
         args.telegram,
         elapsed / floor,

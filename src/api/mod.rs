@@ -39,6 +39,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/patients", needs(Read, get(list_patients)))
         .route("/api/v1/patients/{id}", needs(Read, get(patient)))
         .route("/api/v1/patients/{id}/episode", needs(ManagePatients, post(episode)))
+        .route(
+            "/api/v1/patients/{id}/messages",
+            needs(ManagePatients, post(message_patient)),
+        )
         .route("/api/v1/care-requests", needs(Read, get(list_requests)))
         .route("/api/v1/care-requests/{id}", needs(Read, get(request)))
         .route(
@@ -375,6 +379,30 @@ struct EpisodeBody {
 }
 
 /// Staff end or extend a patient's episode, with a reason.
+#[derive(Deserialize)]
+struct MessageBody {
+    text: String,
+}
+
+/// Staff write to one patient: the text goes to the patient's chat through the outbox, audited.
+async fn message_patient(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(id): Path<i64>,
+    body: Result<Json<MessageBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let Ok(Json(body)) = body else {
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "send JSON: {\"text\": \"…\"}"));
+    };
+    let ctx = state.ctx();
+    let mut tx = state.db.begin().await?;
+    desk::message_patient(&mut tx, &ctx, &who, id, &body.text)
+        .await?
+        .map_err(refused)?;
+    state.commit(tx).await?;
+    Ok((StatusCode::ACCEPTED, Json(json!({ "patient": id, "queued": true }))))
+}
+
 async fn episode(
     State(state): State<AppState>,
     Auth(who): Auth,

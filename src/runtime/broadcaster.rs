@@ -24,14 +24,20 @@ const BACKOFF: Duration = Duration::seconds(5);
 pub async fn run_once(state: &AppState) -> anyhow::Result<bool> {
     // reads first: an idle round, the usual one, writes nothing
     let now = state.clock.now();
-    let (due, sending, clinical) = {
+    let (due, sending, clinical, stranded) = {
         let mut conn = state.db.pool.acquire().await?;
         (
             !broadcasts::due(&mut conn, now).await?.is_empty(),
             broadcasts::sending_any(&mut conn).await?,
             outbox::has_due(&mut conn, now).await?,
+            sends::stranded_any(&mut conn, now).await?,
         )
     };
+    if stranded {
+        let mut tx = state.db.begin().await?;
+        sends::withdraw_stranded(&mut tx, now).await?;
+        tx.commit().await?;
+    }
     if due {
         let ctx = state.ctx();
         let mut tx = state.db.begin().await?;

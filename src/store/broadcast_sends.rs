@@ -156,6 +156,34 @@ pub async fn finish(conn: &mut Conn, now: DateTime<Utc>) -> sqlx::Result<u64> {
     .rows_affected())
 }
 
+/// Copies of a cancelled or stopped broadcast left claimed: a batch waiting out a rate limit, or
+/// one whose sender died mid-send (its multicast may have gone out). Read first, so an idle round
+/// writes nothing.
+const STRANDED: &str = "FROM broadcast_recipients
+     WHERE platform IN ('line', 'telegram') AND status = 'sending' AND claimed_until < $1
+       AND broadcast_id IN (SELECT id FROM broadcasts WHERE status IN ('cancelled', 'stopped'))";
+
+pub async fn stranded_any(conn: &mut Conn, now: DateTime<Utc>) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM (SELECT 1 {STRANDED} LIMIT 1) s"))
+        .bind(ms(now))
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Settles stranded copies as withdrawn, saying they may have gone out; returns how many.
+pub async fn withdraw_stranded(conn: &mut Conn, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    Ok(sqlx::query(&format!(
+        "UPDATE broadcast_recipients SET status = 'withdrawn',
+           error = 'claimed for sending when the broadcast ended: it may have gone out'
+         WHERE id IN (SELECT id {STRANDED})"
+    ))
+    .bind(ms(now))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected())
+}
+
 /// Takes the next turn to send on `platform`, shared by every instance: returns when it is (in
 /// milliseconds of wall-clock time), and moves the shared turn on by `gap_ms`.
 pub async fn take_turn(conn: &mut Conn, platform: &str, gap_ms: i64, now_ms: i64) -> sqlx::Result<i64> {

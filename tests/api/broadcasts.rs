@@ -301,6 +301,45 @@ async fn a_retried_multicast_keeps_its_key_and_the_monthly_limit_stops_the_rest(
 }
 both_engines!(a_retried_multicast_keeps_its_key_and_the_monthly_limit_stops_the_rest);
 
+async fn a_cancel_while_a_batch_waits_out_a_rate_limit_withdraws_it(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = staff_token(&app);
+    three_patients(&app).await;
+    // LINE keeps answering 429: the batch stays claimed, waiting for its next try
+    multicast_answers(&app, 429, json!({"message": "Too many requests"}), 100).await;
+    let id = sent_now(
+        &app,
+        &token,
+        "Notice",
+        "お知らせ三",
+        json!({"audience": "patients", "platforms": ["line"]}),
+    )
+    .await;
+    app.eventually("the refused attempt recorded", || async {
+        let tried = app
+            .scalar_i64("SELECT COUNT(*) FROM broadcast_recipients WHERE attempts > 0 AND status = 'sending'")
+            .await;
+        (tried > 0).then_some(())
+    })
+    .await;
+    let (status, out) = api_post(&app, &token, &format!("/api/v1/broadcasts/{id}/cancel"), json!({})).await;
+    assert_eq!(status, 200, "{out}");
+    // once the wait is over, the claimed copies are settled: nothing is left "sending"
+    app.advance(chrono::Duration::seconds(10));
+    app.wake();
+    let b = app
+        .eventually("the claimed copies withdrawn", || async {
+            let (_, b) = api_get(&app, &token, &format!("/api/v1/broadcasts/{id}")).await;
+            (b["counts"]["sending"].as_i64().unwrap_or(0) == 0).then_some(b)
+        })
+        .await;
+    assert_eq!(b["status"], "cancelled");
+    assert_eq!(b["counts"]["withdrawn"], 3, "{b}");
+    assert_eq!(b["counts"]["sent"].as_i64().unwrap_or(0), 0, "{b}");
+}
+both_engines!(a_cancel_while_a_batch_waits_out_a_rate_limit_withdraws_it);
+
 async fn a_broadcast_over_the_quota_is_refused_before_it_starts(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     app.set_time(friday_morning());
@@ -573,3 +612,53 @@ async fn providers_are_chosen_by_role_and_roster_shift(engine: Engine) {
     assert_eq!(doctors["preview"]["recipients"], 2);
 }
 both_engines!(providers_are_chosen_by_role_and_roster_shift);
+
+async fn staff_write_to_one_patient_through_the_api(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = staff_token(&app);
+    let (aoi, _) = app
+        .enrol_line("Uone", "Aoi", &["--area", "Nerima", "--language", "ja"])
+        .await;
+    let (status, out) = api_post(
+        &app,
+        &token,
+        &format!("/api/v1/patients/{aoi}/messages"),
+        json!({"text": "明日10時に保健所から電話します"}),
+    )
+    .await;
+    assert_eq!(status, 202, "{out}");
+    app.eventually("the message in the patient's chat", || async {
+        app.sent()
+            .await
+            .into_iter()
+            .find(|s| s.to.as_deref() == Some("Uone") && s.text.contains("明日10時に保健所から電話します"))
+    })
+    .await;
+    let audited = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.message' AND subject = 'patient:{aoi}'"
+        ))
+        .await;
+    assert_eq!(audited, 1);
+    // an empty text, and a patient with no chat, get a clear refusal
+    let (status, _) = api_post(
+        &app,
+        &token,
+        &format!("/api/v1/patients/{aoi}/messages"),
+        json!({"text": " "}),
+    )
+    .await;
+    assert_eq!(status, 400);
+    let (unenrolled, _) = app.add_patient("Ben", &["--area", "Nerima"]);
+    let (status, out) = api_post(
+        &app,
+        &token,
+        &format!("/api/v1/patients/{unenrolled}/messages"),
+        json!({"text": "hello"}),
+    )
+    .await;
+    assert_eq!(status, 409, "{out}");
+    assert!(out.to_string().contains("no reachable chat"), "{out}");
+}
+both_engines!(staff_write_to_one_patient_through_the_api);

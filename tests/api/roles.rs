@@ -12,6 +12,7 @@ const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/patients", "read"),
     ("GET", "/api/v1/patients/{patient}", "read"),
     ("POST", "/api/v1/patients/{patient}/episode", "manage_patients"),
+    ("POST", "/api/v1/patients/{patient}/messages", "manage_patients"),
     ("GET", "/api/v1/care-requests", "read"),
     ("GET", "/api/v1/care-requests/{request}", "read"),
     ("POST", "/api/v1/care-requests/{request}/assign", "act_on_requests"),
