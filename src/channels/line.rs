@@ -98,11 +98,13 @@ pub fn decode(payload: &str, received_at: DateTime<Utc>) -> Decoded {
     if event.get("mode").and_then(Value::as_str) == Some("standby") {
         return Decoded::Ignore("standby mode");
     }
-    let Some(user) = event
-        .get("source")
-        .and_then(|s| s.get("userId"))
-        .and_then(Value::as_str)
-    else {
+    let source = event.get("source");
+    // a group or a room is not the patient's own chat: nothing said there is about one person,
+    // and nothing the service says may be read there
+    if source.and_then(|s| s.get("type")).and_then(Value::as_str) != Some("user") {
+        return Decoded::Ignore("not a one-to-one chat");
+    }
+    let Some(user) = source.and_then(|s| s.get("userId")).and_then(Value::as_str) else {
         return Decoded::Ignore("no user source");
     };
     let reply_token = event

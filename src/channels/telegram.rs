@@ -95,6 +95,13 @@ pub fn decode(payload: &str) -> Decoded {
             })
         }
         UpdateKind::CallbackQuery(q) => {
+            // the service puts buttons in private chats only: a press from elsewhere is forged
+            if q.message.as_ref().is_some_and(|m| !m.chat().is_private()) {
+                return Decoded::AnswerOnly {
+                    chat: q.from.id.0.to_string(),
+                    callback_id: q.id,
+                };
+            }
             let chat = q
                 .message
                 .as_ref()
@@ -119,6 +126,9 @@ pub fn decode(payload: &str) -> Decoded {
             }
         }
         UpdateKind::MyChatMember(u) => {
+            if !u.chat.is_private() {
+                return Decoded::Ignore("not a private chat");
+            }
             let kind = match u.new_chat_member.kind {
                 ChatMemberKind::Banned(_) | ChatMemberKind::Left => InboundKind::Blocked,
                 ChatMemberKind::Member => InboundKind::Follow,
