@@ -195,7 +195,8 @@ pub async fn answer(
         .await?
         .filter(|o| o.provider_id == provider.id)
     else {
-        return say(msg!("offer-unknown"));
+        let what = format!("offer:{offer_id}");
+        return super::context::refuse_provider(conn, ctx, provider, lang, msg!("offer-unknown"), &what).await;
     };
     let Some(request) = offers::request(conn, offer.care_request_id).await? else {
         return say(msg!("offer-unknown"));

@@ -97,3 +97,28 @@ pub async fn notify_patient(
     }
     Ok(())
 }
+
+/// A provider pressed a button or wrote about a request, offer or job that is not theirs (a
+/// forged button, or one that is no longer theirs): nothing changes, the refusal is audited so a
+/// forgery shows in the log, and they are told `key`.
+pub async fn refuse_provider(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    provider: &Provider,
+    lang: Lang,
+    key: &str,
+    what: &str,
+) -> anyhow::Result<Vec<OutMessage>> {
+    // button data is the service's own ids and codes, at most 64 bytes on Telegram
+    let what: String = what.chars().take(64).collect();
+    crate::store::staff::audit_why(
+        conn,
+        None,
+        "provider.refused",
+        Some(&format!("provider:{}", provider.id)),
+        Some(&what),
+        ctx.now,
+    )
+    .await?;
+    Ok(vec![OutMessage::text(ctx.t(lang, key, &[]))])
+}

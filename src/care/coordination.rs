@@ -36,7 +36,8 @@ pub async fn button(
         .await?
         .filter(|_| centre.role == "support_centre")
     else {
-        return say(msg!("outcome-closed"));
+        let refused = super::context::refuse_provider(conn, ctx, centre, lang, msg!("outcome-closed"), data).await?;
+        return Ok(Some(refused));
     };
     match (verb, doctor) {
         ("handback", _) => hand_back(conn, ctx, centre, lang, &request).await.map(Some),

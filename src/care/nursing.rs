@@ -109,7 +109,8 @@ pub async fn plan_button(
         .await?
         .filter(|_| ordered_by == Some(doctor.id))
     else {
-        return say(msg!("offer-unknown"));
+        let refused = super::context::refuse_provider(conn, ctx, doctor, lang, msg!("offer-unknown"), data).await?;
+        return Ok(Some(refused));
     };
     let mut plan = row.plan;
     match change {

@@ -128,7 +128,8 @@ pub async fn outcome(
     code: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
     let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
-        return Ok(vec![OutMessage::text(ctx.t(lang, msg!("outcome-closed"), &[]))]);
+        let what = format!("outcome:{request_id}:{code}");
+        return super::context::refuse_provider(conn, ctx, provider, lang, msg!("outcome-closed"), &what).await;
     };
     if !crate::domain::outcome::outcomes_for(Some(request.kind), &provider.role).contains(&code) {
         return Ok(vec![OutMessage::text(ctx.t(lang, msg!("offer-unknown"), &[]))]);
@@ -213,7 +214,8 @@ pub async fn consult(
         return say(msg!("offer-unknown"));
     }
     let Some(request) = offers::assigned_to(conn, request_id, provider.id).await? else {
-        return say(msg!("outcome-closed"));
+        let what = format!("consult:{request_id}");
+        return super::context::refuse_provider(conn, ctx, provider, lang, msg!("outcome-closed"), &what).await;
     };
     let level = request.urgency.max(Level::Moderate);
     let reasons = [Reason::new(

@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use crate::both_engines;
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, buttons_of, friday_morning, on_telegram, patient, wait_text, wait_text_to};
 
 async fn a_group_or_room_can_neither_enrol_nor_report(engine: Engine) {
     let app = TestApp::spawn(engine).await;
@@ -61,3 +61,64 @@ async fn postgres_is_reached_over_tls_when_the_url_asks() {
         .expect("pg_stat_ssl");
     assert!(ssl, "the connection is encrypted");
 }
+
+async fn a_provider_cannot_act_on_what_is_not_theirs(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    for (kind, serial) in [("cylinder", "C-001"), ("regulator", "R-001")] {
+        let out = app.cli(&["equipment", "add", "--kind", kind, "--serial", serial]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let doctor = on_telegram(&app, "Dr Sato", "doctor", 7601).await;
+    on_telegram(&app, "Dr Other", "doctor", 7602).await;
+    patient(
+        &app,
+        "Upat71",
+        &["--family-doctor", &doctor.to_string(), "--independent", "yes"],
+    )
+    .await;
+    app.line_text("Upat71", "SpO2 91 36.9").await;
+    wait_text(&app, "measure your SpO2 again").await;
+    app.line_text("Upat71", "91").await;
+    wait_text(&app, "Oxygen can be lent to you at home").await;
+    let button = |needle: &'static str, label: &'static str| {
+        let app = &app;
+        async move {
+            buttons_of(app, "7601", needle)
+                .await
+                .into_iter()
+                .find(|b| b.0 == label)
+                .unwrap_or_else(|| panic!("no {label:?} button"))
+                .1
+        }
+    };
+    let accept = button("Telephone consultation requested", "Accept").await;
+    app.tg_press(7601, &accept).await;
+    let needed = button("is yours", "Oxygen needed").await;
+    // another doctor's client sends Dr Sato's buttons: refused, audited, nothing changes
+    let order = {
+        app.tg_press(7601, &needed).await;
+        button("Order oxygen at home", "Cylinder 2 L/min").await
+    };
+    let before = app.texts_to("7602").await.len();
+    app.tg_press(7602, &order).await;
+    app.tg_press(7602, &accept).await;
+    app.settle().await;
+    let told = app.texts_to("7602").await;
+    assert_eq!(told.len(), before + 2, "{told:?}");
+    assert!(
+        told[before..].iter().all(|t| t.contains("not known for you")),
+        "{told:?}"
+    );
+    let orders = app.scalar_i64("SELECT COUNT(*) FROM oxygen_orders").await;
+    assert_eq!(orders, 0, "no oxygen was ordered");
+    let refused = app
+        .scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'provider.refused'")
+        .await;
+    assert_eq!(refused, 2, "each refusal is audited");
+    // the doctor whose request it is orders it
+    app.tg_press(7601, &order).await;
+    wait_text_to(&app, "7601", "Ordered: cylinder").await;
+    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM oxygen_orders").await, 1);
+}
+both_engines!(a_provider_cannot_act_on_what_is_not_theirs);

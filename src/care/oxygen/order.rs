@@ -252,11 +252,23 @@ pub async fn order_from_chat(
         return say(msg!("offer-unknown"), &[]);
     };
     if provider.role != "doctor" {
-        return say(msg!("oxygen-doctors-only"), &[]);
+        return crate::care::context::refuse_provider(conn, ctx, provider, lang, msg!("oxygen-doctors-only"), data)
+            .await;
     }
-    let Some(request) = offers::request(conn, request_id).await? else {
-        return say(msg!("offer-unknown"), &[]);
+    // the oxygen request must be theirs: they hold it, or it follows their own report
+    let Some(request) = offers::request(conn, request_id)
+        .await?
+        .filter(|r| r.kind == RequestKind::Oxygen)
+    else {
+        return crate::care::context::refuse_provider(conn, ctx, provider, lang, msg!("offer-unknown"), data).await;
     };
+    let parent_holder = match request.parent_id {
+        Some(parent) => offers::request(conn, parent).await?.and_then(|p| p.provider_id),
+        None => None,
+    };
+    if request.provider_id != Some(provider.id) && parent_holder != Some(provider.id) {
+        return crate::care::context::refuse_provider(conn, ctx, provider, lang, msg!("offer-unknown"), data).await;
+    }
     match order(
         conn,
         ctx,
@@ -371,7 +383,9 @@ pub async fn doctor_button(
         .await?
         .is_some_and(|o| o.ordered_by_provider == Some(provider.id));
     if !mine {
-        return say(msg!("offer-unknown"));
+        let refused =
+            crate::care::context::refuse_provider(conn, ctx, provider, lang, msg!("offer-unknown"), data).await?;
+        return Ok(Some(refused));
     }
     if end_it {
         let reason = format!("ended by {}", provider.name);
