@@ -83,6 +83,7 @@ impl App {
             wake_timers: Arc::new(Notify::new()),
             telegram_pace: GlobalPace::default(),
             instance: uuid::Uuid::new_v4().to_string().into(),
+            token_lookups: Arc::new(tokio::sync::Semaphore::new(crate::runtime::state::TOKEN_LOOKUPS)),
         };
         Ok(App {
             state,

@@ -68,8 +68,14 @@ async fn line_webhook(State(state): State<AppState>, headers: HeaderMap, body: B
             "signature or secret token missing or wrong",
         ));
     }
-    let events = line::split_events(&body)
+    let oldest = state.clock.now() - state.config.event_retention;
+    let (events, replays) = line::split_events(&body, oldest.timestamp_millis())
         .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "body is not a LINE webhook object"))?;
+    if replays > 0 {
+        // older than the deduplication window: a replay, refused without being stored
+        state.metrics.received("line", "replay", replays as u64);
+        tracing::warn!(replays, "LINE events older than the deduplication window refused");
+    }
     store(&state, Platform::Line, events).await
 }
 

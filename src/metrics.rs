@@ -36,6 +36,13 @@ pub struct Metrics {
     outbound: Family<Labels, Counter>,
     ingest_seconds: Histogram,
     decision_seconds: Histogram,
+    api_auth: Family<OutcomeLabel, Counter>,
+}
+
+/// What became of an API request's token.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct OutcomeLabel {
+    pub outcome: String,
 }
 
 impl Default for Metrics {
@@ -84,7 +91,14 @@ impl Metrics {
             "Urgent signs asked back, by how they were settled: yes, no (asked without need), assumed (no answer: taken as yes), open",
             safety_questions.clone(),
         );
+        let api_auth = Family::<OutcomeLabel, Counter>::default();
+        registry.register(
+            "api_auth",
+            "API requests by what their token was: missing, malformed (refused without the database), unknown, busy (too many lookups at once), valid",
+            api_auth.clone(),
+        );
         Metrics {
+            api_auth,
             registry,
             safety_questions,
             webhook_events,
@@ -114,6 +128,13 @@ impl Metrics {
     }
     pub fn sent(&self, platform: &str, outcome: &str) {
         self.outbound.get_or_create(&Self::labels(platform, outcome)).inc();
+    }
+    pub fn api_auth(&self, outcome: &str) {
+        self.api_auth
+            .get_or_create(&OutcomeLabel {
+                outcome: outcome.to_string(),
+            })
+            .inc();
     }
     pub fn ingest_took(&self, seconds: f64) {
         self.ingest_seconds.observe(seconds);

@@ -23,6 +23,9 @@ pub fn needs<S: Clone + Send + Sync + 'static>(action: Action, route: MethodRout
     route.layer(Extension(Needs(action)))
 }
 
+/// How long a request waits for a token lookup before it is told to try again.
+const LOOKUP_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The authenticated staff member (`Authorization: Bearer <token>`), allowed the route's action.
 pub struct Auth(pub Staff);
 
@@ -48,7 +51,21 @@ impl FromRequestParts<AppState> for Auth {
             r
         };
         let Some(token) = token else {
+            state.metrics.api_auth("missing");
             return Err(unauthorized());
+        };
+        if !staff::token_well_formed(token) {
+            // no token the service issued looks like this: refused without the database
+            state.metrics.api_auth("malformed");
+            return Err(unauthorized());
+        }
+        // a few lookups at a time: a flood of forged tokens waits here, not in the pool
+        let permit = tokio::time::timeout(LOOKUP_WAIT, state.token_lookups.acquire()).await;
+        let Ok(Ok(_permit)) = permit else {
+            state.metrics.api_auth("busy");
+            return Err(
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "too many requests at once, try again").into_response(),
+            );
         };
         let mut conn = state
             .db
@@ -58,10 +75,14 @@ impl FromRequestParts<AppState> for Auth {
             .map_err(|e| ApiError::from(e).into_response())?;
         let who = match staff::by_token(&mut conn, token, state.clock.now()).await {
             Ok(Some(s)) => s,
-            Ok(None) => return Err(unauthorized()),
+            Ok(None) => {
+                state.metrics.api_auth("unknown");
+                return Err(unauthorized());
+            }
             Err(e) => return Err(ApiError::from(e).into_response()),
         };
         drop(conn);
+        state.metrics.api_auth("valid");
         let needed = parts.extensions.get::<Needs>().map(|n| n.0);
         match needed {
             Some(action) if who.role.allows(action) => Ok(Auth(who)),

@@ -50,16 +50,26 @@ pub enum WebhookError {
     Malformed,
 }
 
-/// Splits a verified body into one stored event per element of `events`.
-/// Events without a `webhookEventId` (not sent by LINE today) are keyed by their content hash.
-pub fn split_events(body: &[u8]) -> Result<Vec<NewEvent>, WebhookError> {
+/// Splits a verified body into one stored event per element of `events`, leaving out those
+/// whose own `timestamp` (milliseconds) is before `oldest_ms`: a signed body replayed after the
+/// deduplication window would otherwise be acted on again. Returns the events and how many were
+/// left out. Events without a `webhookEventId` (not sent by LINE today) are keyed by their
+/// content hash.
+pub fn split_events(body: &[u8], oldest_ms: i64) -> Result<(Vec<NewEvent>, usize), WebhookError> {
     let value: Value = serde_json::from_slice(body).map_err(|_| WebhookError::Malformed)?;
     let events = value
         .get("events")
         .and_then(Value::as_array)
         .ok_or(WebhookError::Malformed)?;
-    events
+    let fresh = |event: &&Value| {
+        event
+            .get("timestamp")
+            .and_then(Value::as_i64)
+            .is_none_or(|t| t >= oldest_ms)
+    };
+    let kept: Vec<NewEvent> = events
         .iter()
+        .filter(fresh)
         .map(|event| {
             if !event.is_object() {
                 return Err(WebhookError::Malformed);
@@ -80,7 +90,9 @@ pub fn split_events(body: &[u8]) -> Result<Vec<NewEvent>, WebhookError> {
                 payload,
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    let replays = events.len() - kept.len();
+    Ok((kept, replays))
 }
 
 fn source_id(event: &Value) -> Option<&str> {
@@ -411,16 +423,19 @@ mod tests {
             {"type":"message","webhookEventId":"01A","source":{"type":"user","userId":"U1"},"mode":"active","timestamp":1,"message":{"type":"text","id":"1","text":"hi"}},
             {"type":"videoPlayComplete","webhookEventId":"01B","source":{"type":"user","userId":"U1"}}
         ]}"#;
-        let events = split_events(body).expect("valid");
-        assert_eq!(events.len(), 2);
+        let (events, replays) = split_events(body, 0).expect("valid");
+        assert_eq!((events.len(), replays), (2, 0));
         assert_eq!(events[0].key, "01A");
         assert_eq!(events[0].chat_key.as_deref(), Some("line:U1"));
         assert_eq!(
-            split_events(br#"{"destination":"U0","events":[]}"#).map(|v| v.len()),
+            split_events(br#"{"destination":"U0","events":[]}"#, 0).map(|(v, _)| v.len()),
             Ok(0)
         );
-        assert_eq!(split_events(b"{not json"), Err(WebhookError::Malformed));
-        assert_eq!(split_events(br#"{"events":"x"}"#), Err(WebhookError::Malformed));
+        assert_eq!(split_events(b"{not json", 0), Err(WebhookError::Malformed));
+        assert_eq!(split_events(br#"{"events":"x"}"#, 0), Err(WebhookError::Malformed));
+        // an event older than the window is a replay: left out, counted
+        let (events, replays) = split_events(body, 2).expect("valid");
+        assert_eq!((events.len(), events[0].key.as_str(), replays), (1, "01B", 1));
     }
 
     #[test]

@@ -135,9 +135,19 @@ fn parse_secs(s: &str) -> Result<u64, String> {
     s.parse::<u64>().map_err(|_| format!("{s:?} is not a whole number"))
 }
 
+/// The shortest webhook secret accepted: a short one can be guessed, and a guessed secret lets
+/// anyone post reports as any patient.
+const MIN_SECRET: usize = 16;
+
 impl Config {
     pub fn load(src: &Sources) -> Result<Config, ConfigError> {
         let line = match (src.get("line_channel_secret"), src.get("line_channel_access_token")) {
+            (Some(secret), _) if secret.len() < MIN_SECRET => {
+                return Err(ConfigError::Invalid {
+                    var: "MIMAMORI_LINE_CHANNEL_SECRET".into(),
+                    reason: format!("must be at least {MIN_SECRET} characters (LINE issues 32)"),
+                });
+            }
             (Some(secret), Some(token)) => Some(LineConfig {
                 channel_secret: Secret::new(secret),
                 channel_access_token: Secret::new(token),
@@ -156,14 +166,14 @@ impl Config {
         };
         let telegram = match (src.get("telegram_bot_token"), src.get("telegram_webhook_secret")) {
             (Some(token), Some(secret)) => {
-                let valid = (1..=256).contains(&secret.len())
+                let valid = (MIN_SECRET..=256).contains(&secret.len())
                     && secret
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
                 if !valid {
                     return Err(ConfigError::Invalid {
                         var: "MIMAMORI_TELEGRAM_WEBHOOK_SECRET".into(),
-                        reason: "must be 1-256 characters of A-Z, a-z, 0-9, _ and -".into(),
+                        reason: format!("must be {MIN_SECRET}-256 characters of A-Z, a-z, 0-9, _ and -"),
                     });
                 }
                 Some(TelegramConfig {
@@ -364,7 +374,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("mimamori-config-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
         let file = dir.join("mimamori.toml");
-        std::fs::write(&file, "bind = \"0.0.0.0:9000\"\nhealth_centre_phone = \"0312345678\"\ntelegram_webhook_secret = \"12345\"\ntelegram_bot_token = \"1:abc\"\n").expect("write");
+        std::fs::write(&file, "bind = \"0.0.0.0:9000\"\nhealth_centre_phone = \"0312345678\"\ntelegram_webhook_secret = \"0123456789abcdef\"\ntelegram_bot_token = \"1:abc\"\n").expect("write");
         let c = Config::load(
             &Sources::from_vars(vars(&[
                 ("MIMAMORI_CONFIG", file.to_str().expect("path")),
@@ -376,8 +386,8 @@ mod tests {
         assert_eq!(c.bind.to_string(), "127.0.0.1:9100");
         assert_eq!(c.health_centre_phone, "0312345678");
         let tg = c.telegram.expect("telegram enabled");
-        assert_eq!(tg.webhook_secret.expose(), "12345");
-        assert!(!format!("{tg:?}").contains("12345"), "secrets never print");
+        assert_eq!(tg.webhook_secret.expose(), "0123456789abcdef");
+        assert!(!format!("{tg:?}").contains("0123456789abcdef"), "secrets never print");
     }
 
     #[test]
@@ -461,6 +471,21 @@ mod tests {
         )
         .expect_err("refused");
         assert!(!err.to_string().contains("bad secret"), "the secret is not echoed");
+    }
+
+    #[test]
+    fn short_webhook_secrets_stop_the_start() {
+        let load = |k: &str, t: &str, v: &str| {
+            Config::load(&Sources::from_vars(vars(&[(k, v), (t, "token")])).expect("sources"))
+        };
+        for (secret, token) in [
+            ("MIMAMORI_TELEGRAM_WEBHOOK_SECRET", "MIMAMORI_TELEGRAM_BOT_TOKEN"),
+            ("MIMAMORI_LINE_CHANNEL_SECRET", "MIMAMORI_LINE_CHANNEL_ACCESS_TOKEN"),
+        ] {
+            let err = load(secret, token, "x").expect_err("a 1-character secret is refused");
+            assert!(err.to_string().starts_with(secret), "{err}");
+            assert!(load(secret, token, "0123456789abcdef").is_ok());
+        }
     }
 
     #[test]

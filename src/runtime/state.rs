@@ -40,7 +40,13 @@ pub struct AppState {
     pub telegram_pace: GlobalPace,
     /// This process, as the database knows it (see `store::instances`).
     pub instance: Arc<str>,
+    /// API token lookups running at once: a flood of forged tokens takes these permits, never
+    /// the connections the webhooks and loops need.
+    pub token_lookups: Arc<tokio::sync::Semaphore>,
 }
+
+/// How many API token lookups may hold a database connection at once.
+pub const TOKEN_LOOKUPS: usize = 4;
 
 /// One webhook's events waiting to be made durable.
 pub struct IngestRequest {

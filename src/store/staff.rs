@@ -51,6 +51,13 @@ pub fn secret(prefix: &str) -> String {
     )
 }
 
+/// Whether `token` has the shape of an API token [`secret`] makes: `mmr_` and 64 hex digits.
+pub fn token_well_formed(token: &str) -> bool {
+    token
+        .strip_prefix("mmr_")
+        .is_some_and(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 fn hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
         .iter()

@@ -122,3 +122,90 @@ async fn a_provider_cannot_act_on_what_is_not_theirs(engine: Engine) {
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM oxygen_orders").await, 1);
 }
 both_engines!(a_provider_cannot_act_on_what_is_not_theirs);
+
+async fn a_signed_line_body_replayed_after_the_window_is_refused(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let (_, code) = app.add_patient("Aoi", &["--area", "Nerima", "--language", "en"]);
+    app.line_text("Uaoi", &code).await;
+    app.settle().await;
+    let before = app.scalar_i64("SELECT COUNT(*) FROM inbound_events").await;
+    let sent = app.sent().await.len();
+    // a report captured four days ago, sent again with its valid signature
+    let mut old = app.line_text_event("Uaoi", "SpO2 88");
+    old["timestamp"] = json!(app.clock_ms() - 96 * 3_600_000);
+    assert_eq!(app.post_line(vec![old]).await.status(), 200);
+    app.settle().await;
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM inbound_events").await,
+        before,
+        "not stored"
+    );
+    assert_eq!(app.sent().await.len(), sent, "not answered");
+    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM reports").await, 0);
+    // one from an hour ago (a redelivery) is handled
+    let mut late = app.line_text_event("Uaoi", "SpO2 97 36.5");
+    late["timestamp"] = json!(app.clock_ms() - 3_600_000);
+    assert_eq!(app.post_line(vec![late]).await.status(), 200);
+    app.settle().await;
+    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM inbound_events").await, before + 1);
+}
+both_engines!(a_signed_line_body_replayed_after_the_window_is_refused);
+
+/// The value of a line of `/metrics`, 0 when absent.
+async fn metric(app: &TestApp, line: &str) -> f64 {
+    let text = app
+        .http
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    text.lines()
+        .find_map(|l| l.strip_prefix(line).and_then(|v| v.trim().parse().ok()))
+        .unwrap_or(0.0)
+}
+
+async fn a_flood_of_forged_tokens_does_not_take_the_services_connections(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let token = crate::helpers::staff_token(&app);
+    // 300 requests at once: garbage, and tokens shaped like real ones
+    let forged = format!("mmr_{}", "ab".repeat(32));
+    let mut requests = tokio::task::JoinSet::new();
+    for i in 0..300 {
+        let bearer = if i % 2 == 0 {
+            "garbage".to_string()
+        } else {
+            forged.clone()
+        };
+        let req = app
+            .http
+            .get(format!("{}/api/v1/patients", app.base))
+            .bearer_auth(bearer)
+            .send();
+        requests.spawn(async move { req.await.map(|r| r.status().as_u16()).unwrap_or(0) });
+    }
+    // a patient writes meanwhile: the webhook is answered
+    let webhook = app
+        .post_line(vec![app.line_text_event("Uflood", "hello")])
+        .await
+        .status()
+        .as_u16();
+    let statuses = requests.join_all().await;
+    assert_eq!(webhook, 200);
+    assert!(statuses.iter().all(|s| *s == 401 || *s == 503), "{statuses:?}");
+    assert_eq!(
+        metric(&app, "mimamori_api_auth_total{outcome=\"malformed\"}").await,
+        150.0,
+        "garbage is refused without the database"
+    );
+    let looked_up = metric(&app, "mimamori_api_auth_total{outcome=\"unknown\"}").await
+        + metric(&app, "mimamori_api_auth_total{outcome=\"busy\"}").await;
+    assert_eq!(looked_up, 150.0);
+    // a real token still works
+    let (status, _) = crate::helpers::api_get(&app, &token, "/api/v1/patients").await;
+    assert_eq!(status, 200);
+}
+both_engines!(a_flood_of_forged_tokens_does_not_take_the_services_connections);

@@ -28,7 +28,7 @@ pub use staff::{api_get, api_post, at, roster_file, staff_token};
 pub use wait::{buttons_of, offer_buttons, offer_with, wait_text, wait_text_to};
 
 pub const LINE_SECRET: &str = "line-test-secret";
-pub const TELEGRAM_SECRET: &str = "tg_test-secret";
+pub const TELEGRAM_SECRET: &str = "tg_test-secret-0123";
 pub const TELEGRAM_TOKEN: &str = "123456:TEST";
 pub const CENTRE_PHONE: &str = "03-1234-5678";
 
