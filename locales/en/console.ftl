@@ -204,6 +204,7 @@ console-audit-who = Who
 console-audit-subject = Subject
 console-audit-cli = (command line)
 console-refused-no-chat = The patient has no chat the service can write to: please call them.
+console-refused-needs-assignee = Choose the doctor, nurse or pharmacist to assign the request to.
 console-message = Message to the patient
 console-message-send = Send
 console-message-sent = Sent to the patient's chat.

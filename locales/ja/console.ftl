@@ -204,6 +204,7 @@ console-audit-who = 誰が
 console-audit-subject = 対象
 console-audit-cli = （コマンドライン）
 console-refused-no-chat = この患者にはメッセージを送れるチャットがありません。電話してください。
+console-refused-needs-assignee = 担当する医師・看護師・薬剤師を選んでください。
 console-message = 患者へのメッセージ
 console-message-send = 送信
 console-message-sent = 患者のチャットに送りました。

@@ -330,6 +330,10 @@ fn refused(r: Refused) -> ApiError {
         Refused::Ended => ApiError::new(StatusCode::CONFLICT, "the patient's episode has already ended"),
         Refused::BadDay => ApiError::new(StatusCode::BAD_REQUEST, "until is not a valid day"),
         Refused::NoChat => ApiError::new(StatusCode::CONFLICT, "the patient has no reachable chat"),
+        Refused::NeedsAssignee => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "a request is assigned to a provider: POST /api/v1/care-requests/{id}/assign with provider_id and reason",
+        ),
     }
 }
 
@@ -358,7 +362,7 @@ async fn close_request(
     let Some(to) = RequestStatus::from_code(&body.outcome).filter(|s| *s != RequestStatus::Open) else {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "outcome must be assigned, in_progress, done or cancelled",
+            "outcome must be in_progress, done or cancelled (assign names the provider: /assign)",
         ));
     };
     let mut tx = state.db.begin().await?;
@@ -378,7 +382,6 @@ struct EpisodeBody {
     until: Option<chrono::NaiveDate>,
 }
 
-/// Staff end or extend a patient's episode, with a reason.
 #[derive(Deserialize)]
 struct MessageBody {
     text: String,
@@ -403,6 +406,7 @@ async fn message_patient(
     Ok((StatusCode::ACCEPTED, Json(json!({ "patient": id, "queued": true }))))
 }
 
+/// Staff end or extend a patient's episode, with a reason.
 async fn episode(
     State(state): State<AppState>,
     Auth(who): Auth,

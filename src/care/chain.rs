@@ -344,6 +344,20 @@ fn support_centre_buttons(ctx: &Ctx<'_>, lang: Lang, request: &Request) -> Vec<C
     out
 }
 
+/// Staff moved a request into progress themselves: its chain stops, and its deadline (its own
+/// target, and never less than the time to act) is watched like an accepted request's.
+pub(crate) async fn taken_on(
+    conn: &mut Conn,
+    request: &crate::store::views::RequestRow,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<()> {
+    timers::cancel_ref(conn, CHAIN, request.patient_id, request.id).await?;
+    timers::cancel_ref(conn, OVERDUE, request.patient_id, request.id).await?;
+    let due = request.target_at.max(now + TIME_TO_ACT);
+    timers::schedule_ref(conn, OVERDUE, request.patient_id, request.id, due, now).await?;
+    Ok(())
+}
+
 /// The least time a provider is given to act once a request is theirs.
 const TIME_TO_ACT: Duration = Duration::minutes(30);
 
@@ -360,6 +374,19 @@ pub async fn overdue(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
         return Ok(());
     }
     let Some(provider_id) = request.provider_id else {
+        // staff took it on themselves
+        chats::alert_staff(
+            conn,
+            "request_overdue",
+            Some(request.patient_id),
+            None,
+            &format!(
+                "care request {} ({}) was taken on by staff but not completed by its deadline",
+                request.id, request.kind
+            ),
+            ctx.now,
+        )
+        .await?;
         return Ok(());
     };
     chats::alert_staff(

@@ -27,6 +27,8 @@ pub enum Refused {
     BadDay,
     /// The patient has no chat that can be written to.
     NoChat,
+    /// "Assigned" is given to someone: through assign, with the provider.
+    NeedsAssignee,
 }
 
 fn reason_of(reason: &str) -> Result<&str, Refused> {
@@ -79,17 +81,27 @@ pub async fn move_request(
     reason: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Result<(), Refused>> {
+    // a request marked assigned with nobody named would stop its chain with no one to act and
+    // nothing watching it: assigning names the provider
+    if to == RequestStatus::Assigned {
+        return Ok(Err(Refused::NeedsAssignee));
+    }
     let reason = reason.trim();
-    if to.needs_reason() && reason.is_empty() {
+    if reason.is_empty() {
         return Ok(Err(Refused::NoReason));
     }
-    if visible_request(conn, who, id).await?.is_none() {
+    let Some(request) = visible_request(conn, who, id).await? else {
         return Ok(Err(Refused::NotFound));
-    }
-    let why = (!reason.is_empty()).then_some(reason);
-    if views::move_request(conn, id, to, why, Some(who.id), now).await? == 0 {
+    };
+    if views::move_request(conn, id, to, Some(reason), Some(who.id), now).await? == 0 {
         return Ok(Err(Refused::NotNow));
     }
+    if to == RequestStatus::InProgress {
+        // staff took it on themselves: its chain stops, and its deadline is watched as a
+        // provider's would be (staff are alerted if it is not done by then)
+        super::chain::taken_on(conn, &request, now).await?;
+    }
+    let why = Some(reason);
     if matches!(to, RequestStatus::Done | RequestStatus::Cancelled) {
         offers::withdraw_open(conn, id, now).await?;
     }

@@ -177,6 +177,7 @@ pub fn refusal_words(tr: Tr<'_>, r: Refused) -> String {
         Refused::Ended => "console-refused-ended",
         Refused::BadDay => "console-refused-bad-day",
         Refused::NoChat => "console-refused-no-chat",
+        Refused::NeedsAssignee => "console-refused-needs-assignee",
     })
 }
 

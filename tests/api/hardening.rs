@@ -209,3 +209,45 @@ async fn a_flood_of_forged_tokens_does_not_take_the_services_connections(engine:
     assert_eq!(status, 200);
 }
 both_engines!(a_flood_of_forged_tokens_does_not_take_the_services_connections);
+
+async fn a_request_is_never_parked_with_nobody_and_a_taken_one_is_watched(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let token = crate::helpers::staff_token(&app);
+    let family = on_telegram(&app, "Dr Family", "doctor", 8201).await;
+    let id = patient(&app, "Upat82", &["--family-doctor", &family.to_string()]).await;
+    app.line_text("Upat82", "I feel worse, it is harder to breathe").await;
+    crate::helpers::offer_buttons(&app, 8201).await;
+    let request = app.care_requests_of(id, "home_visit").await[0]["id"]
+        .as_i64()
+        .expect("an id");
+    let status = |to: &'static str, reason: &'static str| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            crate::helpers::api_post(
+                app,
+                &token,
+                &format!("/api/v1/care-requests/{request}/status"),
+                json!({"status": to, "reason": reason}),
+            )
+            .await
+        }
+    };
+    // "assigned" to nobody is refused, and the request stays open on its chain
+    let (code, out) = status("assigned", "parking it").await;
+    assert_eq!(code, 400, "{out}");
+    assert!(out.to_string().contains("/assign"), "{out}");
+    assert_eq!(app.care_requests_of(id, "home_visit").await[0]["status"], "open");
+    // taking it on needs a reason
+    assert_eq!(status("in_progress", " ").await.0, 400);
+    assert_eq!(status("in_progress", "I am calling the patient").await.0, 200);
+    // past its deadline with no outcome: staff are alerted
+    let overdue = || app.scalar_i64("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'request_overdue'");
+    assert_eq!(overdue().await, 0);
+    app.advance(chrono::Duration::hours(2));
+    app.wake();
+    app.eventually("the overdue alert", || async { (overdue().await == 1).then_some(()) })
+        .await;
+}
+both_engines!(a_request_is_never_parked_with_nobody_and_a_taken_one_is_watched);

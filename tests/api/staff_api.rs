@@ -138,7 +138,7 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
         1
     );
 
-    // open → assigned → in progress → cancelled; nothing moves back
+    // assigned names a provider (through /assign); open → in progress → cancelled; nothing moves back
     let oxygen = cases[0]["id"].as_i64().expect("id");
     let status = |to: &str| {
         app.http
@@ -147,9 +147,17 @@ async fn staff_read_and_close_care_requests_through_the_api(engine: Engine) {
             .json(&json!({"status": to, "reason": "ambulance took the patient"}))
             .send()
     };
-    assert_eq!(status("assigned").await.expect("POST").status(), 200);
+    assert_eq!(
+        status("assigned").await.expect("POST").status(),
+        400,
+        "assigned to nobody"
+    );
     assert_eq!(status("in_progress").await.expect("POST").status(), 200);
-    assert_eq!(status("assigned").await.expect("POST").status(), 409, "no going back");
+    assert_eq!(
+        status("in_progress").await.expect("POST").status(),
+        409,
+        "no going back"
+    );
     assert_eq!(status("open").await.expect("POST").status(), 400);
     assert_eq!(status("cancelled").await.expect("POST").status(), 200);
     assert_eq!(status("done").await.expect("POST").status(), 409, "closed stays closed");
