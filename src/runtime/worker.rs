@@ -125,8 +125,10 @@ pub async fn process_events_once(state: &AppState, woken: bool, held: &mut Held)
         state
             .metrics
             .processed(event.platform.map(Platform::code).unwrap_or("unknown"), "error");
+        // the last failure marks the event failed and alerts staff in one transaction
+        let mut tx = state.db.begin().await?;
         let gave_up = events::retry_later(
-            &state.db,
+            &mut tx,
             event.id,
             event.attempts,
             MAX_EVENT_ATTEMPTS,
@@ -134,18 +136,9 @@ pub async fn process_events_once(state: &AppState, woken: bool, held: &mut Held)
             "processing failed",
         )
         .await?;
+        tx.commit().await?;
         if gave_up {
-            let mut conn = state.db.begin().await?;
-            chats::alert_staff(
-                &mut conn,
-                "event_failed",
-                None,
-                None,
-                &format!("inbound event {} could not be processed", event.id),
-                state.clock.now(),
-            )
-            .await?;
-            conn.commit().await?;
+            tracing::error!(event_id = event.id, "an event failed for good: staff are alerted");
         }
     }
     if !waiting.is_empty() {

@@ -193,14 +193,13 @@ pub async fn finish(
 
 /// After a processing error: try again later, or give up after `max_attempts` (kept as failed).
 pub async fn retry_later(
-    db: &Db,
+    conn: &mut Conn,
     id: i64,
     attempts: i64,
     max_attempts: i64,
     now: DateTime<Utc>,
     error: &str,
 ) -> sqlx::Result<bool> {
-    let _gate = db.gate().await;
     let attempts = attempts + 1;
     let gave_up = attempts >= max_attempts;
     let backoff = chrono::Duration::seconds(2i64.pow(attempts.min(10) as u32));
@@ -214,20 +213,37 @@ pub async fn retry_later(
     .bind(error)
     .bind(i64::from(gave_up))
     .bind(id)
-    .execute(&db.pool)
+    .execute(&mut *conn)
     .await?;
+    if gave_up {
+        // in the same transaction: a failed event always has its alert
+        sqlx::query(
+            "INSERT INTO staff_alerts (kind, patient_id, chat_id, detail, created_at, event_id)
+             VALUES ('event_failed', NULL, NULL, $1, $2, $3)",
+        )
+        .bind(format!(
+            "inbound event {id} could not be processed; it is kept until this alert is resolved"
+        ))
+        .bind(ms(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(gave_up)
 }
 
 /// Forgets handled events older than `before`: the dedup window (Telegram restarts `update_id`
-/// at random after a week without updates, so ids must not be remembered for ever).
+/// at random after a week without updates, so ids must not be remembered for ever). A failed
+/// event stays while its alert is unresolved: staff may need what the patient sent.
 pub async fn purge(db: &Db, before: DateTime<Utc>) -> sqlx::Result<u64> {
     let _gate = db.gate().await;
-    Ok(
-        sqlx::query("DELETE FROM inbound_events WHERE status <> 'pending' AND received_at < $1")
-            .bind(ms(before))
-            .execute(&db.pool)
-            .await?
-            .rows_affected(),
+    Ok(sqlx::query(
+        "DELETE FROM inbound_events WHERE status <> 'pending' AND received_at < $1
+               AND NOT (status = 'failed' AND EXISTS (
+                 SELECT 1 FROM staff_alerts a WHERE a.event_id = inbound_events.id AND a.resolved_at IS NULL))",
     )
+    .bind(ms(before))
+    .execute(&db.pool)
+    .await?
+    .rows_affected())
 }

@@ -251,3 +251,64 @@ async fn a_request_is_never_parked_with_nobody_and_a_taken_one_is_watched(engine
         .await;
 }
 both_engines!(a_request_is_never_parked_with_nobody_and_a_taken_one_is_watched);
+
+/// Makes every new report fail to be stored (a storage fault), on either engine.
+async fn break_reports(app: &TestApp) {
+    let pool = app.pool();
+    if app.db.url.starts_with("sqlite") {
+        sqlx::query("CREATE TRIGGER broken BEFORE INSERT ON reports BEGIN SELECT RAISE(ABORT, 'broken'); END")
+            .execute(&pool)
+            .await
+            .expect("trigger");
+    } else {
+        sqlx::query(
+            "CREATE FUNCTION broken() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'broken'; END $$ LANGUAGE plpgsql",
+        )
+        .execute(&pool)
+        .await
+        .expect("function");
+        sqlx::query("CREATE TRIGGER broken BEFORE INSERT ON reports FOR EACH ROW EXECUTE FUNCTION broken()")
+            .execute(&pool)
+            .await
+            .expect("trigger");
+    }
+}
+
+async fn a_failed_event_keeps_its_alert_and_is_kept_until_staff_resolve_it(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let (_, code) = app.add_patient("Aoi", &["--language", "en"]);
+    app.line_text("Uaoi", &code).await;
+    app.settle().await;
+    break_reports(&app).await;
+    app.line_text("Uaoi", "SpO2 97 36.5").await;
+    // eight tries, each after its back-off
+    let failed = || app.scalar_i64("SELECT COUNT(*) FROM inbound_events WHERE status = 'failed'");
+    for tried in 1..=8 {
+        app.eventually(format!("try {tried}"), || async {
+            let attempts = app.scalar_i64("SELECT MAX(attempts) FROM inbound_events").await;
+            (attempts >= tried).then_some(())
+        })
+        .await;
+        app.advance(chrono::Duration::seconds(1200));
+    }
+    assert_eq!(failed().await, 1, "the event failed for good");
+    let alerts = app
+        .scalar_i64(
+            "SELECT COUNT(*) FROM staff_alerts a JOIN inbound_events e ON e.id = a.event_id
+             WHERE a.kind = 'event_failed' AND e.status = 'failed' AND a.resolved_at IS NULL",
+        )
+        .await;
+    assert_eq!(alerts, 1, "its alert names it");
+    // days later the purge keeps it while the alert is open, and forgets it once resolved
+    app.advance(chrono::Duration::days(4));
+    app.purge().await;
+    assert_eq!(failed().await, 1, "kept for staff");
+    sqlx::query("UPDATE staff_alerts SET resolved_at = 1 WHERE kind = 'event_failed'")
+        .execute(&app.pool())
+        .await
+        .expect("resolve");
+    app.purge().await;
+    assert_eq!(failed().await, 0, "resolved: purged with the rest");
+}
+both_engines!(a_failed_event_keeps_its_alert_and_is_kept_until_staff_resolve_it);

@@ -175,6 +175,12 @@ impl TestApp {
         self.running.as_ref().expect("running").state.db.pool.clone()
     }
 
+    /// Runs the hourly purge now.
+    pub async fn purge(&self) -> usize {
+        let state = &self.running.as_ref().expect("running").state;
+        mimamori::runtime::purge::purge_once(state).await.expect("purge")
+    }
+
     pub fn wake(&self) {
         if let Some(r) = &self.running {
             r.wake();
