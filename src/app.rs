@@ -14,7 +14,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::Locales;
 use crate::metrics::Metrics;
+use crate::runtime::loops::every;
 use crate::runtime::state::{AppState, IngestRequest};
+use crate::runtime::supervise::supervise;
 use crate::runtime::{broadcaster, dispatcher, heartbeat, ingest, loops, purge, timers, worker};
 use crate::store::Db;
 
@@ -83,6 +85,7 @@ impl App {
             wake_timers: Arc::new(Notify::new()),
             telegram_pace: GlobalPace::default(),
             instance: uuid::Uuid::new_v4().to_string().into(),
+            loops: Arc::default(),
             token_lookups: Arc::new(tokio::sync::Semaphore::new(crate::runtime::state::TOKEN_LOOKUPS)),
         };
         Ok(App {
@@ -97,10 +100,14 @@ impl App {
         let (shutdown, shutdown_rx) = watch::channel(false);
         let state = self.state.clone();
         let mut tasks = Vec::new();
-        let ingest = self
-            .ingest_rx
-            .take()
-            .map(|rx| tokio::spawn(ingest::ingest_loop(state.clone(), rx)));
+        let ingest = self.ingest_rx.take().map(|rx| {
+            // the queue outlives a panicked writer: the restarted one takes it up
+            let rx = Arc::new(tokio::sync::Mutex::new(rx));
+            supervise("ingest", state.clone(), shutdown_rx.clone(), {
+                let state = state.clone();
+                move || ingest::ingest_loop(state.clone(), rx.clone())
+            })
+        });
         if loops.events {
             // SQLite has one writer: one worker. PostgreSQL takes several at once (events of
             // different chats; the claim keeps one chat's events in order).
@@ -109,90 +116,98 @@ impl App {
                 crate::store::Engine::Postgres => state.config.event_workers,
             };
             for _ in 0..workers {
-                tasks.push(tokio::spawn(loops::run_loop(
-                    "events",
-                    state.clone(),
-                    state.wake_events.clone(),
-                    shutdown_rx.clone(),
-                    async |s, woken, held| worker::process_events_once(s, woken, held).await,
-                )));
+                tasks.push(supervise("events", state.clone(), shutdown_rx.clone(), {
+                    let (state, shutdown) = (state.clone(), shutdown_rx.clone());
+                    move || {
+                        loops::run_loop(
+                            "events",
+                            state.clone(),
+                            state.wake_events.clone(),
+                            shutdown.clone(),
+                            async |s, woken, held| worker::process_events_once(s, woken, held).await,
+                        )
+                    }
+                }));
             }
         }
         if loops.timers {
-            tasks.push(tokio::spawn(loops::run_loop(
-                "timers",
-                state.clone(),
-                state.wake_timers.clone(),
-                shutdown_rx.clone(),
-                {
+            tasks.push(supervise("timers", state.clone(), shutdown_rx.clone(), {
+                let (state, shutdown) = (state.clone(), shutdown_rx.clone());
+                move || {
                     let mut beat = heartbeat::Beat::default();
-                    async move |s, _, _| {
-                        beat.run(s).await?;
-                        Ok(timers::fire_timers_once(s).await? > 0)
-                    }
-                },
-            )));
+                    loops::run_loop(
+                        "timers",
+                        state.clone(),
+                        state.wake_timers.clone(),
+                        shutdown.clone(),
+                        async move |s, _, _| {
+                            beat.run(s).await?;
+                            Ok(timers::fire_timers_once(s).await? > 0)
+                        },
+                    )
+                }
+            }));
             // pages go out on a cadence of their own, not with every wake: in a wave, alerts
             // come by the hundred a second, and a page round per wake took the database's one
             // writer from the reports
-            let page_state = state.clone();
-            let mut page_shutdown = shutdown_rx.clone();
-            tasks.push(tokio::spawn(async move {
-                let mut every = tokio::time::interval(PAGE_EVERY);
-                loop {
-                    tokio::select! {
-                        _ = every.tick() => {
-                            if let Err(e) = timers::page_once(&page_state).await {
-                                tracing::error!(error = %e, "paging failed");
-                            }
-                        }
-                        _ = page_shutdown.changed() => return,
-                    }
+            tasks.push(supervise("paging", state.clone(), shutdown_rx.clone(), {
+                let (state, shutdown) = (state.clone(), shutdown_rx.clone());
+                move || {
+                    every(
+                        "paging",
+                        PAGE_EVERY,
+                        state.clone(),
+                        shutdown.clone(),
+                        async |s: &AppState| timers::page_once(s).await.map(|_| ()),
+                    )
                 }
             }));
-            let purge_state = state.clone();
-            let mut purge_shutdown = shutdown_rx.clone();
-            tasks.push(tokio::spawn(async move {
-                let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
-                loop {
-                    tokio::select! {
-                        _ = every.tick() => {
-                            if let Err(e) = purge::purge_once(&purge_state).await {
-                                tracing::error!(error = %e, "purge failed");
-                            }
-                        }
-                        _ = purge_shutdown.changed() => return,
-                    }
+            tasks.push(supervise("purge", state.clone(), shutdown_rx.clone(), {
+                let (state, shutdown) = (state.clone(), shutdown_rx.clone());
+                move || {
+                    every(
+                        "purge",
+                        std::time::Duration::from_secs(3600),
+                        state.clone(),
+                        shutdown.clone(),
+                        async |s: &AppState| purge::purge_once(s).await.map(|_| ()),
+                    )
                 }
             }));
         }
         if loops.dispatcher {
-            tasks.push(tokio::spawn(loops::run_loop(
-                "dispatcher",
-                state.clone(),
-                state.wake_outbox.clone(),
-                shutdown_rx.clone(),
-                {
+            tasks.push(supervise("dispatcher", state.clone(), shutdown_rx.clone(), {
+                let (state, shutdown) = (state.clone(), shutdown_rx.clone());
+                move || {
                     let mut pace = dispatcher::Pace::default();
                     let mut durable = crate::store::Held::default();
-                    async move |s, woken, held| {
-                        if pace.lingers(woken, tokio::time::Instant::now()) {
-                            tokio::time::sleep(dispatcher::LINGER).await;
-                        }
-                        pace.started(tokio::time::Instant::now());
-                        dispatcher::run_once(s, &mut durable, held).await
-                    }
-                },
-            )));
-        }
-        if loops.dispatcher {
-            tasks.push(tokio::spawn(loops::run_loop(
-                "broadcasts",
-                state.clone(),
-                state.wake_broadcasts.clone(),
-                shutdown_rx.clone(),
-                async |s, _, _| broadcaster::run_once(s).await,
-            )));
+                    loops::run_loop(
+                        "dispatcher",
+                        state.clone(),
+                        state.wake_outbox.clone(),
+                        shutdown.clone(),
+                        async move |s, woken, held| {
+                            if pace.lingers(woken, tokio::time::Instant::now()) {
+                                tokio::time::sleep(dispatcher::LINGER).await;
+                            }
+                            pace.started(tokio::time::Instant::now());
+                            dispatcher::run_once(s, &mut durable, held).await
+                        },
+                    )
+                }
+            }));
+            tasks.push(supervise("broadcasts", state.clone(), shutdown_rx.clone(), {
+                let (state, shutdown) = (state.clone(), shutdown_rx.clone());
+                move || {
+                    loops::run_loop(
+                        "broadcasts",
+                        state.clone(),
+                        state.wake_broadcasts.clone(),
+                        shutdown.clone(),
+                        async |s, _, _| broadcaster::run_once(s).await,
+                    )
+                }
+            }));
         }
         let router = crate::http::router(state.clone());
         let mut http_shutdown = shutdown_rx.clone();

@@ -101,6 +101,12 @@ async fn telegram_webhook(
 }
 
 async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
+    if !state.loops.down().is_empty() {
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "a background loop is restarting",
+        ));
+    }
     state
         .db
         .ping()

@@ -37,6 +37,13 @@ pub struct Metrics {
     ingest_seconds: Histogram,
     decision_seconds: Histogram,
     api_auth: Family<OutcomeLabel, Counter>,
+    loop_restarts: Family<LoopLabel, Counter>,
+}
+
+/// A background loop, by name.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct LoopLabel {
+    pub loop_name: String,
 }
 
 /// What became of an API request's token.
@@ -97,7 +104,14 @@ impl Metrics {
             "API requests by what their token was: missing, malformed (refused without the database), unknown, busy (too many lookups at once), valid",
             api_auth.clone(),
         );
+        let loop_restarts = Family::<LoopLabel, Counter>::default();
+        registry.register(
+            "loop_restarts",
+            "Background loops restarted after a panic, by loop",
+            loop_restarts.clone(),
+        );
         Metrics {
+            loop_restarts,
             api_auth,
             registry,
             safety_questions,
@@ -128,6 +142,13 @@ impl Metrics {
     }
     pub fn sent(&self, platform: &str, outcome: &str) {
         self.outbound.get_or_create(&Self::labels(platform, outcome)).inc();
+    }
+    pub fn loop_restarted(&self, name: &str) {
+        self.loop_restarts
+            .get_or_create(&LoopLabel {
+                loop_name: name.to_string(),
+            })
+            .inc();
     }
     pub fn api_auth(&self, outcome: &str) {
         self.api_auth

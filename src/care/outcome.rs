@@ -106,13 +106,12 @@ async fn open_follow_up(
         care::Opened::Existing(_) => vec![],
         care::Opened::Raised(id) => super::chain::raised(conn, ctx, *id, None, None).await?,
     };
-    if !told.is_empty() {
-        if let Some(chat) = chats::for_patient(conn, parent.patient_id)
+    if !told.is_empty()
+        && let Some(chat) = chats::for_patient(conn, parent.patient_id)
             .await?
             .filter(|c| c.status == ChatStatus::Active)
-        {
-            super::context::push(conn, ctx, chat.id, told).await?;
-        }
+    {
+        super::context::push(conn, ctx, chat.id, told).await?;
     }
     Ok(opened)
 }

@@ -47,13 +47,11 @@ async fn compute(
     let at_day = |r: &Report| r.completed_at.unwrap_or(r.created_at).with_timezone(&tz).date_naive();
     let mut onset = NaiveDate::parse_from_str(&patient.onset_date, "%Y-%m-%d").unwrap_or_default();
     let mut symptomatic_patient = !patient.asymptomatic;
-    if !symptomatic_patient {
-        if let Some(first) = (0..all.len()).find(|&i| symptomatic(all, i)).map(|i| &all[i]) {
-            // symptoms appeared during recovery: the clock restarts from the new onset
-            onset = at_day(first);
-            symptomatic_patient = true;
-            patients::new_onset(conn, patient.id, onset).await?;
-        }
+    if !symptomatic_patient && let Some(first) = (0..all.len()).find(|&i| symptomatic(all, i)).map(|i| &all[i]) {
+        // symptoms appeared during recovery: the clock restarts from the new onset
+        onset = at_day(first);
+        symptomatic_patient = true;
+        patients::new_onset(conn, patient.id, onset).await?;
     }
     let improved_at = match (0..all.len()).rposition(|i| symptomatic(all, i)) {
         Some(last) => all.get(last + 1),

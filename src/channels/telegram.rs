@@ -171,10 +171,10 @@ pub fn send_bodies(chat_id: &str, messages: &[OutMessage]) -> Vec<Value> {
         let last = parts.len() - 1;
         for (i, part) in parts.into_iter().enumerate() {
             let mut body = json!({"chat_id": chat_id, "text": part});
-            if i == last {
-                if let Some(k) = keyboard(m) {
-                    body["reply_markup"] = serde_json::to_value(k).unwrap_or(Value::Null);
-                }
+            if i == last
+                && let Some(k) = keyboard(m)
+            {
+                body["reply_markup"] = serde_json::to_value(k).unwrap_or(Value::Null);
             }
             bodies.push(body);
         }

@@ -79,10 +79,10 @@ pub async fn page(State(state): State<AppState>, s: Signed) -> Response {
         let people = providers::list(&mut conn).await?;
         let mut holders = Vec::new();
         for id in units.iter().filter_map(|u| u.patient_id) {
-            if !holders.iter().any(|(h, _): &(i64, String)| *h == id) {
-                if let Some(p) = patients::get(&mut conn, id).await? {
-                    holders.push((id, p.name));
-                }
+            if !holders.iter().any(|(h, _): &(i64, String)| *h == id)
+                && let Some(p) = patients::get(&mut conn, id).await?
+            {
+                holders.push((id, p.name));
             }
         }
         anyhow::Ok((units, stations, occupancy, open, roster, people, holders))

@@ -196,24 +196,24 @@ async fn record(
     source: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
     let mut d = Dialogue::load(patient).unwrap_or_default();
-    if let (Some(original), Some(second)) = (d.remeasure_of, parsed.spo2) {
-        if let Some(mut report) = reports::get(conn, original).await? {
-            parsed.spo2 = None;
-            apply(&mut report, &parsed, source);
-            report.spo2_remeasured = Some(second);
-            let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
-            patients::set_dialogue(conn, patient.id, None).await?;
-            timers::cancel(conn, patient.id, REMEASURE).await?;
-            let counted = report.counted_spo2().map_or(0, Spo2::percent);
-            let note = ctx.t(lang, msg!("remeasure-counted"), &[("value", counted.into())]);
-            let (_, mut out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, None).await?;
-            let at = usize::from(
-                out.first()
-                    .is_some_and(|m| m.text == ctx.t(lang, msg!("alert-emergency"), &ctx.phone_args(lang))),
-            );
-            out.insert(at, OutMessage::text(note));
-            return Ok(out);
-        }
+    if let (Some(original), Some(second)) = (d.remeasure_of, parsed.spo2)
+        && let Some(mut report) = reports::get(conn, original).await?
+    {
+        parsed.spo2 = None;
+        apply(&mut report, &parsed, source);
+        report.spo2_remeasured = Some(second);
+        let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
+        patients::set_dialogue(conn, patient.id, None).await?;
+        timers::cancel(conn, patient.id, REMEASURE).await?;
+        let counted = report.counted_spo2().map_or(0, Spo2::percent);
+        let note = ctx.t(lang, msg!("remeasure-counted"), &[("value", counted.into())]);
+        let (_, mut out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, None).await?;
+        let at = usize::from(
+            out.first()
+                .is_some_and(|m| m.text == ctx.t(lang, msg!("alert-emergency"), &ctx.phone_args(lang))),
+        );
+        out.insert(at, OutMessage::text(note));
+        return Ok(out);
     }
     d.remeasure_of = None;
     let draft = match d.report_id {

@@ -61,11 +61,11 @@ pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Op
     };
     let Known { chat, patient } = known;
     let mut hint = chat.language_hint.clone();
-    if let Some(h) = &inbound.language_hint {
-        if hint.as_deref() != Some(h) {
-            chats::set_language_hint(conn, chat.id, h).await?;
-            hint = Some(h.clone());
-        }
+    if let Some(h) = &inbound.language_hint
+        && hint.as_deref() != Some(h)
+    {
+        chats::set_language_hint(conn, chat.id, h).await?;
+        hint = Some(h.clone());
     }
     let patient = match (chat.patient_id, patient) {
         (_, Some(touched)) => Some(touched),

@@ -252,7 +252,7 @@ impl FlowRate {
 
     /// "2", "2.5".
     pub fn display(self) -> String {
-        if self.0 % 10 == 0 {
+        if self.0.is_multiple_of(10) {
             format!("{}", self.0 / 10)
         } else {
             format!("{}.{}", self.0 / 10, self.0 % 10)

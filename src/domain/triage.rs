@@ -85,14 +85,14 @@ pub fn assess(rules: &Ruleset, input: &Input) -> Assessment {
         }
         None => reasons.push(Reason::new(rules.missing_spo2, msg!("reason-missing-spo2"), &[])),
     }
-    if let Some(p) = input.pulse {
-        if p >= rules.pulse.0 {
-            reasons.push(Reason::new(
-                rules.pulse.1,
-                msg!("reason-pulse"),
-                &[("value", p.to_string()), ("bound", rules.pulse.0.to_string())],
-            ));
-        }
+    if let Some(p) = input.pulse
+        && p >= rules.pulse.0
+    {
+        reasons.push(Reason::new(
+            rules.pulse.1,
+            msg!("reason-pulse"),
+            &[("value", p.to_string()), ("bound", rules.pulse.0.to_string())],
+        ));
     }
     if let Some(rr) = input.respiratory_rate {
         let (at, level, with_spo2) = rules.respiratory_rate;
@@ -178,16 +178,18 @@ pub fn assess(rules: &Ruleset, input: &Input) -> Assessment {
         requests.extend(route.requests.iter().copied());
         target_minutes = Some(route.target_minutes);
     }
-    if let Some((within, referral_target)) = rules.referral {
-        if input.high_risk && input.days_since_onset <= within && level < Level::Urgent {
-            requests.push(RequestKind::TreatmentReferral);
-            reasons.push(Reason::new(
-                level,
-                msg!("reason-treatment-referral"),
-                &[("days", within.to_string())],
-            ));
-            target_minutes.get_or_insert(referral_target);
-        }
+    if let Some((within, referral_target)) = rules.referral
+        && input.high_risk
+        && input.days_since_onset <= within
+        && level < Level::Urgent
+    {
+        requests.push(RequestKind::TreatmentReferral);
+        reasons.push(Reason::new(
+            level,
+            msg!("reason-treatment-referral"),
+            &[("days", within.to_string())],
+        ));
+        target_minutes.get_or_insert(referral_target);
     }
     requests.dedup();
     Assessment {

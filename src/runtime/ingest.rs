@@ -3,7 +3,9 @@
 
 use std::time::Instant;
 
-use tokio::sync::mpsc;
+use std::sync::Arc;
+
+use tokio::sync::{Mutex, mpsc};
 
 use crate::channels::NewEvent;
 use crate::store::Held;
@@ -13,10 +15,13 @@ use crate::store::events;
 
 /// Writes webhook events in batches: every request waiting when a commit starts shares it, so
 /// one fsync acknowledges many webhooks. A webhook is answered only after its commit.
-pub async fn ingest_loop(state: AppState, mut rx: mpsc::Receiver<IngestRequest>) {
+pub async fn ingest_loop(state: AppState, rx: Arc<Mutex<mpsc::Receiver<IngestRequest>>>) {
+    // one writer holds the queue; a restarted one takes it up where the last left it
+    let mut rx = rx.lock().await;
     let mut batch = Vec::new();
     let mut held = Held::default();
     while rx.recv_many(&mut batch, 512).await > 0 {
+        state.loops.check_fault("ingest");
         let started = Instant::now();
         let all: Vec<(NewEvent, chrono::DateTime<chrono::Utc>)> = batch
             .iter()

@@ -26,6 +26,7 @@ pub async fn run_loop(
         if *shutdown.borrow() {
             return;
         }
+        state.loops.check_fault(name);
         let busy = match step(&state, woken, &mut held).await {
             Ok(more) => {
                 retried = false;
@@ -50,6 +51,29 @@ pub async fn run_loop(
         tokio::select! {
             _ = notify.notified() => woken = true,
             _ = tokio::time::sleep(state.config.poll_interval) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
+/// Runs `step` every `period` (the first at once) until shutdown; a failed round is logged and
+/// the next comes at its time.
+pub async fn every(
+    name: &'static str,
+    period: std::time::Duration,
+    state: AppState,
+    mut shutdown: watch::Receiver<bool>,
+    mut step: impl AsyncFnMut(&AppState) -> anyhow::Result<()>,
+) {
+    let mut ticks = tokio::time::interval(period);
+    loop {
+        tokio::select! {
+            _ = ticks.tick() => {
+                state.loops.check_fault(name);
+                if let Err(e) = step(&state).await {
+                    tracing::error!(loop_name = name, error = %e, "background round failed");
+                }
+            }
             _ = shutdown.changed() => return,
         }
     }

@@ -10,5 +10,6 @@ pub mod ingest;
 pub mod loops;
 pub mod purge;
 pub mod state;
+pub mod supervise;
 pub mod timers;
 pub mod worker;

@@ -1,6 +1,7 @@
 //! What the HTTP handlers and the background loops share.
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use tokio::sync::{Notify, mpsc, oneshot};
 
@@ -43,6 +44,8 @@ pub struct AppState {
     /// API token lookups running at once: a flood of forged tokens takes these permits, never
     /// the connections the webhooks and loops need.
     pub token_lookups: Arc<tokio::sync::Semaphore>,
+    /// Which background loops are down (restarting after a panic).
+    pub loops: Arc<LoopHealth>,
 }
 
 /// How many API token lookups may hold a database connection at once.
@@ -73,5 +76,54 @@ impl AppState {
         tx.commit().await?;
         self.wake_outbox.notify_one();
         Ok(())
+    }
+}
+
+/// Which loops are down now, and panics asked for by tests (fault injection).
+#[derive(Default)]
+pub struct LoopHealth {
+    down: Mutex<BTreeMap<&'static str, usize>>,
+    faults: Mutex<Vec<String>>,
+}
+
+impl LoopHealth {
+    /// The loops down now (being restarted), by name.
+    pub fn down(&self) -> Vec<&'static str> {
+        self.down
+            .lock()
+            .map(|d| d.iter().filter(|(_, n)| **n > 0).map(|(k, _)| *k).collect())
+            .unwrap_or_default()
+    }
+
+    pub(super) fn mark(&self, name: &'static str, down: bool) {
+        if let Ok(mut d) = self.down.lock() {
+            let n = d.entry(name).or_default();
+            *n = if down { *n + 1 } else { n.saturating_sub(1) };
+        }
+    }
+
+    /// Makes the next round of the loop `name` panic (tests: a fault injected from outside).
+    pub fn panic_next(&self, name: &str) {
+        if let Ok(mut f) = self.faults.lock() {
+            f.push(name.to_string());
+        }
+    }
+
+    /// Panics if a test asked this loop to.
+    pub fn check_fault(&self, name: &str) {
+        let asked = self
+            .faults
+            .lock()
+            .map(|mut f| match f.iter().position(|n| n == name) {
+                Some(i) => {
+                    f.remove(i);
+                    true
+                }
+                None => false,
+            })
+            .unwrap_or(false);
+        if asked {
+            panic!("fault injected into the {name} loop");
+        }
     }
 }

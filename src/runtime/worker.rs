@@ -192,14 +192,15 @@ async fn decode(
         None => Decoded::Ignore("unknown platform"),
     };
     let mut known = None;
-    if let (Decoded::Act(inbound), Some(client)) = (&mut decoded, &state.line) {
-        if inbound.platform == Platform::Line && inbound.language_hint.is_none() {
-            known = conversation::read_chat(conn, ctx, inbound).await?;
-            if known.is_none() {
-                match client.fetched_language(&inbound.chat) {
-                    Some(language) => inbound.language_hint = language,
-                    None => return Ok(Decoding::WaitsForProfile(inbound.chat.clone())),
-                }
+    if let (Decoded::Act(inbound), Some(client)) = (&mut decoded, &state.line)
+        && inbound.platform == Platform::Line
+        && inbound.language_hint.is_none()
+    {
+        known = conversation::read_chat(conn, ctx, inbound).await?;
+        if known.is_none() {
+            match client.fetched_language(&inbound.chat) {
+                Some(language) => inbound.language_hint = language,
+                None => return Ok(Decoding::WaitsForProfile(inbound.chat.clone())),
             }
         }
     }

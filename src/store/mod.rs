@@ -219,11 +219,12 @@ const TRIES_AFTER_FAILURE: usize = 20;
 impl Held {
     /// The kept connection, or one from `pool`.
     pub async fn get(&mut self, pool: &AnyPool) -> sqlx::Result<&mut AnyConnection> {
-        if let Some((conn, used)) = &mut self.conn {
-            if used.elapsed() >= IDLE_BEFORE_PING && conn.ping().await.is_err() {
-                // (dead: the pool's idle ones may be too)
-                self.release();
-            }
+        if let Some((conn, used)) = &mut self.conn
+            && used.elapsed() >= IDLE_BEFORE_PING
+            && conn.ping().await.is_err()
+        {
+            // (dead: the pool's idle ones may be too)
+            self.release();
         }
         let held = match self.conn.take() {
             Some(held) => held,

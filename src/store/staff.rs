@@ -82,10 +82,10 @@ pub async fn add(
     expires: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<Option<(i64, String)>> {
-    if let Some(login) = s.login {
-        if by_login(conn, login).await?.is_some() {
-            return Ok(None);
-        }
+    if let Some(login) = s.login
+        && by_login(conn, login).await?.is_some()
+    {
+        return Ok(None);
     }
     let token = secret("mmr_");
     let id: i64 = sqlx::query_scalar(

@@ -312,3 +312,36 @@ async fn a_failed_event_keeps_its_alert_and_is_kept_until_staff_resolve_it(engin
     assert_eq!(failed().await, 0, "resolved: purged with the rest");
 }
 both_engines!(a_failed_event_keeps_its_alert_and_is_kept_until_staff_resolve_it);
+
+async fn readyz(app: &TestApp) -> u16 {
+    app.http
+        .get(format!("{}/readyz", app.base))
+        .send()
+        .await
+        .map(|r| r.status().as_u16())
+        .unwrap_or(0)
+}
+
+async fn a_loop_that_panics_is_restarted_counted_and_not_ready_meanwhile(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (_, code) = app.add_patient("Aoi", &["--language", "en"]);
+    assert_eq!(readyz(&app).await, 200);
+    for name in ["dispatcher", "events"] {
+        app.panic_loop(name);
+        app.eventually(format!("{name} down"), || async {
+            (readyz(&app).await == 503).then_some(())
+        })
+        .await;
+        app.eventually(format!("{name} back"), || async {
+            (readyz(&app).await == 200).then_some(())
+        })
+        .await;
+        let restarts = metric(&app, &format!("mimamori_loop_restarts_total{{loop_name=\"{name}\"}}")).await;
+        assert_eq!(restarts, 1.0, "{name}");
+    }
+    // both work again: the patient's code is read and the welcome goes out
+    app.line_text("Uaoi", &code).await;
+    app.settle().await;
+    assert!(app.texts().await.iter().any(|t| t.contains("Aoi")));
+}
+both_engines!(a_loop_that_panics_is_restarted_counted_and_not_ready_meanwhile);

@@ -28,7 +28,10 @@ both_engines!(a_forged_or_missing_line_signature_is_refused_and_nothing_is_store
 
 async fn the_signature_is_checked_over_the_raw_bytes_with_escaped_emoji(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let body = r#"{"destination":"U0","events":[{"type":"message","mode":"active","timestamp":1,"webhookEventId":"01EMOJI","source":{"type":"user","userId":"Uemoji"},"replyToken":"rt","message":{"type":"text","id":"1","text":"\uD83D\uDE00 hi"}}]}"#;
+    let body = format!(
+        r#"{{"destination":"U0","events":[{{"type":"message","mode":"active","timestamp":{},"webhookEventId":"01EMOJI","source":{{"type":"user","userId":"Uemoji"}},"replyToken":"rt","message":{{"type":"text","id":"1","text":"\uD83D\uDE00 hi"}}}}]}}"#,
+        app.clock_ms()
+    );
     let sig = sign(LINE_SECRET, body.as_bytes());
     assert_eq!(app.post_line_raw(body.as_bytes(), Some(&sig)).await.status(), 200);
     assert_eq!(stored(&app).await, 1);

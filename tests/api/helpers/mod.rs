@@ -175,6 +175,12 @@ impl TestApp {
         self.running.as_ref().expect("running").state.db.pool.clone()
     }
 
+    /// Makes the next round of a background loop panic (as a bug would).
+    pub fn panic_loop(&self, name: &str) {
+        self.running.as_ref().expect("running").state.loops.panic_next(name);
+        self.wake();
+    }
+
     /// Runs the hourly purge now.
     pub async fn purge(&self) -> usize {
         let state = &self.running.as_ref().expect("running").state;
