@@ -214,14 +214,15 @@ async fn unreached(State(state): State<AppState>, Auth(who): Auth, Path(id): Pat
     drop(conn);
     let mut tx = state.db.begin().await?;
     let subject = format!("broadcast:{id}");
-    crate::store::staff::audit(
-        &mut tx,
-        Some(who.id),
-        "broadcast.unreached",
-        Some(&subject),
-        state.clock.now(),
-    )
-    .await?;
+    let patients: Vec<i64> = rows.iter().filter_map(|r| r.patient_id).collect();
+    let entry = crate::store::audit::Entry {
+        staff_id: Some(who.id),
+        action: "broadcast.unreached",
+        subject: Some(&subject),
+        patients: &patients,
+        ..Default::default()
+    };
+    crate::store::audit::record(&mut tx, &entry, state.clock.now()).await?;
     tx.commit().await?;
     let mut w = csv::Writer::from_writer(Vec::new());
     let write = |w: &mut csv::Writer<Vec<u8>>| -> csv::Result<()> {

@@ -16,7 +16,7 @@ use crate::domain::triage::{Level, RequestStatus};
 use crate::i18n::Lang;
 use crate::present;
 use crate::runtime::state::AppState;
-use crate::store::staff::{self, Staff};
+use crate::store::staff::Staff;
 use crate::store::timers::{self, TimerKind};
 use crate::store::views::{self, PatientFilter};
 use crate::store::{offers, patients, reports};
@@ -78,8 +78,28 @@ fn lang_of(q: Option<&str>) -> Lang {
 /// connection goes back to the pool first: the audit takes one of its own, and a pool's worth of
 /// reads each holding theirs would wait for each other.
 async fn audit(state: &AppState, who: &Staff, action: &str, subject: Option<&str>) -> Result<(), ApiError> {
+    audit_list(state, who, action, subject, None, &[]).await
+}
+
+/// [`audit`] for a list or an export: its filter and the patients it returned.
+async fn audit_list(
+    state: &AppState,
+    who: &Staff,
+    action: &str,
+    subject: Option<&str>,
+    filter: Option<&str>,
+    patients: &[i64],
+) -> Result<(), ApiError> {
     let mut tx = state.db.begin().await?;
-    staff::audit(&mut tx, Some(who.id), action, subject, state.clock.now()).await?;
+    let entry = crate::store::audit::Entry {
+        staff_id: Some(who.id),
+        action,
+        subject,
+        detail: filter,
+        patients,
+        ..Default::default()
+    };
+    crate::store::audit::record(&mut tx, &entry, state.clock.now()).await?;
     state.commit(tx).await?;
     Ok(())
 }
@@ -115,7 +135,9 @@ async fn list_patients(
     let mut rows = views::patients(&mut conn, &filter).await?;
     drop(conn);
     rows.retain(|p| who.sees(p.area.as_deref()));
-    audit(&state, &who, "patients.list", None).await?;
+    let asked = json!({"status": filter.status, "area": filter.area, "severity": filter.level}).to_string();
+    let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
+    audit_list(&state, &who, "patients.list", None, Some(&asked), &ids).await?;
     let patients: Vec<Value> = rows
         .iter()
         .map(|p| {
@@ -199,7 +221,9 @@ async fn list_requests(
     let history = offers::history_of_open(&mut conn).await?;
     drop(conn);
     rows.retain(|r| who.sees(r.area.as_deref()));
-    audit(&state, &who, "care_requests.list", None).await?;
+    let asked = json!({"kind": q.kind}).to_string();
+    let ids: Vec<i64> = rows.iter().map(|r| r.patient_id).collect();
+    audit_list(&state, &who, "care_requests.list", None, Some(&asked), &ids).await?;
     Ok(Json(
         json!({ "care_requests": present::requests_json(&state.locales, lang_of(q.lang.as_deref()), &rows, &history) }),
     ))

@@ -10,8 +10,16 @@ pub(super) async fn list_cases(config: Config, kind: Option<&str>, lang: Lang, a
     let db = Db::connect(&config.database_url).await?;
     let locales = Locales::load().map_err(anyhow::Error::msg)?;
     let mut tx = db.begin().await?;
-    crate::store::staff::audit(&mut tx, None, "cases.list", None, SystemClock.now()).await?;
     let rows = crate::store::views::open_requests(&mut tx, kind).await?;
+    let asked = json!({"kind": kind}).to_string();
+    let ids: Vec<i64> = rows.iter().map(|r| r.patient_id).collect();
+    let entry = crate::store::audit::Entry {
+        action: "cases.list",
+        detail: Some(&asked),
+        patients: &ids,
+        ..Default::default()
+    };
+    crate::store::audit::record(&mut tx, &entry, SystemClock.now()).await?;
     let history = crate::store::offers::history_of_open(&mut tx).await?;
     tx.commit().await?;
     let cases = crate::present::requests_json(&locales, lang, &rows, &history);

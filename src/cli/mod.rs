@@ -1,6 +1,7 @@
 //! The command line: `mimamori [serve]`, `mimamori migrate`, `mimamori patient …`, `mimamori provider …`,
 //! `mimamori staff add`, `mimamori cases list`.
 
+mod audit;
 mod broadcast;
 mod cases;
 mod common;
@@ -57,6 +58,9 @@ pub enum Command {
     /// Reports for the ward (実績報告).
     #[command(subcommand)]
     Report(ReportCommand),
+    /// The audit log: check its chain, or list who saw a patient.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Oxygen equipment lent at home, unit by unit.
     #[command(subcommand)]
     Equipment(oxygen::EquipmentCommand),
@@ -252,8 +256,24 @@ pub enum PatientCommand {
     },
 }
 
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Checks that no entry was changed or removed (exit status 1 if one was).
+    Verify,
+    /// Every read, list and export that included this patient, oldest first.
+    Patient { id: i64 },
+}
+
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = Config::load(&Sources::from_env()?)?;
+    if !matches!(cli.command, None | Some(Command::Serve)) {
+        // the command line's acts are audited under its operator
+        let user = std::env::var("MIMAMORI_OPERATOR")
+            .or_else(|_| std::env::var("USER"))
+            .or_else(|_| std::env::var("LOGNAME"))
+            .unwrap_or_else(|_| "unknown".into());
+        crate::store::audit::set_operator(&format!("os:{user}"));
+    }
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
         Command::Migrate => {
@@ -332,6 +352,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Provider(ProviderCommand::List { json }) => provider::list_providers(config, json).await,
         Command::Roster(RosterCommand::Load { file }) => provider::load_roster(config, &file).await,
         Command::Roster(RosterCommand::Show { area, at, json }) => provider::show_roster(config, &area, at, json).await,
+        Command::Audit(AuditCommand::Verify) => audit::verify(config).await,
+        Command::Audit(AuditCommand::Patient { id }) => audit::patient(config, id).await,
         Command::Report(ReportCommand::Providers { from, to, format, lang }) => {
             provider::provider_report(config, from, to, &format, lang).await
         }

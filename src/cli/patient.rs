@@ -85,6 +85,8 @@ pub(super) async fn add_patient(config: Config, args: AddPatient) -> anyhow::Res
     super::common::check_provider(&mut tx, args.family_doctor, "--family-doctor", &["doctor"]).await?;
     super::common::check_provider(&mut tx, args.pharmacy, "--pharmacy", &["pharmacist"]).await?;
     let registered = enrolment::register(&mut tx, &ctx, &patient).await?;
+    let subject = format!("patient:{}", registered.patient_id);
+    crate::store::staff::audit(&mut tx, None, "patient.register", Some(&subject), now).await?;
     tx.commit().await?;
     super::common::print_code(
         &config,

@@ -254,15 +254,16 @@ pub async fn unreached(State(state): State<AppState>, s: Signed, Path(id): Path<
         let mut tx = state.db.begin().await?;
         let subject = format!("broadcast:{id}");
         let now = state.clock.now();
-        crate::store::staff::audit(
-            &mut tx,
-            Some(s.session.staff.id),
-            "broadcast.unreached",
-            Some(&subject),
-            now,
-        )
-        .await?;
         let rows = broadcasts::unreached(&mut tx, id).await?;
+        let patients: Vec<i64> = rows.iter().filter_map(|r| r.patient_id).collect();
+        let entry = crate::store::audit::Entry {
+            staff_id: Some(s.session.staff.id),
+            action: "broadcast.unreached",
+            subject: Some(&subject),
+            patients: &patients,
+            ..Default::default()
+        };
+        crate::store::audit::record(&mut tx, &entry, now).await?;
         tx.commit().await?;
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(["name", "phone", "platform", "status", "why"])?;

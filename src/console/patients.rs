@@ -142,7 +142,30 @@ async fn render(state: &AppState, s: &Signed, f: Filters, form: Registration, pr
                 .unwrap_or_default(),
             row,
         })
-        .collect();
+        .collect::<Vec<Line>>();
+    // the list is audited with its filter and the patients it showed
+    let asked = serde_json::json!({
+        "q": f.q, "status": f.status, "severity": f.severity, "area": f.area,
+        "day": f.day, "silent": f.silent, "unenrolled": !f.unenrolled.is_empty(),
+    })
+    .to_string();
+    let ids: Vec<i64> = lines.iter().map(|l| l.row.id).collect();
+    let audited = async {
+        let mut tx = state.db.begin().await?;
+        let entry = crate::store::audit::Entry {
+            staff_id: Some(who.id),
+            action: "patients.list",
+            detail: Some(&asked),
+            patients: &ids,
+            ..Default::default()
+        };
+        crate::store::audit::record(&mut tx, &entry, now).await?;
+        tx.commit().await?;
+        anyhow::Ok(())
+    };
+    if let Err(e) = audited.await {
+        return unavailable(tr, &e, "the console could not list patients");
+    }
     let levels = Level::ALL
         .iter()
         .map(|l| (l.code(), tr.t1("level-name", "level", l.code())))

@@ -317,6 +317,8 @@ pub async fn counts(conn: &mut Conn, id: i64) -> sqlx::Result<BTreeMap<String, i
 #[derive(Debug, Clone)]
 pub struct Unreached {
     pub chat_id: i64,
+    /// The patient, when the copy was to a patient (not a provider).
+    pub patient_id: Option<i64>,
     pub platform: String,
     pub status: RecipientStatus,
     pub error: Option<String>,
@@ -326,7 +328,7 @@ pub struct Unreached {
 
 pub async fn unreached(conn: &mut Conn, id: i64) -> sqlx::Result<Vec<Unreached>> {
     let rows = sqlx::query(
-        "SELECT r.chat_id, r.platform, r.status, r.error,
+        "SELECT r.chat_id, c.patient_id, r.platform, r.status, r.error,
                 COALESCE(p.name, pr.name) AS name, COALESCE(p.phone, pr.phone) AS phone
          FROM broadcast_recipients r JOIN chats c ON c.id = r.chat_id
          LEFT JOIN patients p ON p.id = c.patient_id LEFT JOIN providers pr ON pr.id = c.provider_id
@@ -339,6 +341,7 @@ pub async fn unreached(conn: &mut Conn, id: i64) -> sqlx::Result<Vec<Unreached>>
         .map(|r| {
             Ok(Unreached {
                 chat_id: r.try_get("chat_id")?,
+                patient_id: r.try_get("patient_id")?,
                 platform: r.try_get("platform")?,
                 status: r.code("status")?,
                 error: r.try_get("error")?,

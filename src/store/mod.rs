@@ -3,6 +3,7 @@
 //! transaction start), [`Engine`] says which SQL to use.
 
 pub mod alerts;
+pub mod audit;
 pub mod broadcast_sends;
 pub mod broadcasts;
 pub mod care;

@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
+pub use super::audit::{AuditLine, Entry, audit_log};
 use super::columns::Columns;
 use super::{Conn, ms};
 use crate::domain::access::{Role, sees_area};
@@ -395,48 +396,14 @@ pub async fn audit_why(
     reason: Option<&str>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO audit_log (staff_id, action, subject, reason, at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(staff_id)
-        .bind(action)
-        .bind(subject)
-        .bind(reason)
-        .bind(ms(now))
-        .execute(&mut *conn)
-        .await
-        .map(|_| ())
-}
-
-/// One line of the audit log as an admin reads it.
-#[derive(Debug, Clone)]
-pub struct AuditLine {
-    pub at: DateTime<Utc>,
-    pub staff: Option<String>,
-    pub action: String,
-    pub subject: Option<String>,
-    pub reason: Option<String>,
-}
-
-/// The latest `limit` lines, newest first; `action` narrows to actions starting with it.
-pub async fn audit_log(conn: &mut Conn, action: Option<&str>, limit: i64) -> sqlx::Result<Vec<AuditLine>> {
-    let rows = sqlx::query(
-        "SELECT a.at, s.name, a.action, a.subject, a.reason FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
-         WHERE ($1 IS NULL OR a.action LIKE $1 || '%') ORDER BY a.id DESC LIMIT $2",
-    )
-    .bind(action)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(AuditLine {
-                at: r.at("at")?,
-                staff: r.try_get("name")?,
-                action: r.try_get("action")?,
-                subject: r.try_get("subject")?,
-                reason: r.try_get("reason")?,
-            })
-        })
-        .collect()
+    let entry = Entry {
+        staff_id,
+        action,
+        subject,
+        reason,
+        ..Entry::default()
+    };
+    super::audit::record(conn, &entry, now).await
 }
 
 /// Puts an account on the staff roster: on duty in `shifts` (day, night, holiday), paged in

@@ -345,3 +345,77 @@ async fn a_loop_that_panics_is_restarted_counted_and_not_ready_meanwhile(engine:
     assert!(app.texts().await.iter().any(|t| t.contains("Aoi")));
 }
 both_engines!(a_loop_that_panics_is_restarted_counted_and_not_ready_meanwhile);
+
+async fn who_saw_a_patient_has_an_answer_and_the_audit_log_cannot_be_rewritten(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let token = crate::helpers::staff_token(&app);
+    let (north, _) = app.add_patient("Aoi North", &["--area", "Nerima"]);
+    let (south, _) = app.add_patient("Ben South", &["--area", "Toshima"]);
+    // a list filtered to one area, and the command line's case list
+    let (status, _) = crate::helpers::api_get(&app, &token, "/api/v1/patients?area=Nerima").await;
+    assert_eq!(status, 200);
+    let out = app.cli(&["cases", "list", "--json"]);
+    assert!(out.status.success());
+    let saw = |id: i64| {
+        let out = app.cli(&["audit", "patient", &id.to_string()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let north_seen = saw(north);
+    assert!(
+        north_seen.contains("保健師 佐々木\tpatients.list"),
+        "the list that showed the patient names who ran it: {north_seen}"
+    );
+    assert!(
+        north_seen.contains("os:test-operator\tpatient.register"),
+        "{north_seen}"
+    );
+    assert!(
+        !saw(south).contains("patients.list"),
+        "the filtered list did not show the other"
+    );
+    let filter = app
+        .scalar_str("SELECT detail FROM audit_log WHERE action = 'patients.list'")
+        .await
+        .unwrap_or_default();
+    assert!(filter.contains("Nerima"), "the filter is kept: {filter}");
+
+    // the service cannot change or delete an entry
+    let pool = app.pool();
+    assert!(
+        sqlx::query("UPDATE audit_log SET action = 'nothing'")
+            .execute(&pool)
+            .await
+            .is_err()
+    );
+    assert!(sqlx::query("DELETE FROM audit_log").execute(&pool).await.is_err());
+    let out = app.cli(&["audit", "verify"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // someone who drops the guard and edits an entry is found out
+    let list_id = app
+        .scalar_i64("SELECT id FROM audit_log WHERE action = 'patients.list'")
+        .await;
+    if app.db.url.starts_with("sqlite") {
+        sqlx::query("DROP TRIGGER audit_log_no_update")
+            .execute(&pool)
+            .await
+            .expect("drop");
+    } else {
+        sqlx::query("DROP TRIGGER audit_log_append_only ON audit_log")
+            .execute(&pool)
+            .await
+            .expect("drop");
+    }
+    sqlx::query(&format!("UPDATE audit_log SET staff_id = NULL WHERE id = {list_id}"))
+        .execute(&pool)
+        .await
+        .expect("tamper");
+    let out = app.cli(&["audit", "verify"]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("BROKEN at entry {list_id}")),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+both_engines!(who_saw_a_patient_has_an_answer_and_the_audit_log_cannot_be_rewritten);

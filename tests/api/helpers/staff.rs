@@ -69,6 +69,7 @@ impl TestApp {
             .env("MIMAMORI_TELEGRAM_WEBHOOK_SECRET", TELEGRAM_SECRET)
             .env("MIMAMORI_TELEGRAM_BOT_USERNAME", "mimamori_test_bot")
             .env("MIMAMORI_LOG", "warn")
+            .env("MIMAMORI_OPERATOR", "test-operator")
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
