@@ -203,7 +203,7 @@ pub async fn retry_later(
     let attempts = attempts + 1;
     let gave_up = attempts >= max_attempts;
     let backoff = chrono::Duration::seconds(2i64.pow(attempts.min(10) as u32));
-    sqlx::query(
+    let marked = sqlx::query(
         "UPDATE inbound_events SET attempts = $1, next_attempt_at = $2, claimed_until = 0, note = $3,
                 status = CASE WHEN $4 = 1 THEN 'failed' ELSE status END
          WHERE id = $5 AND status = 'pending'",
@@ -214,7 +214,10 @@ pub async fn retry_later(
     .bind(i64::from(gave_up))
     .bind(id)
     .execute(&mut *conn)
-    .await?;
+    .await?
+    .rows_affected();
+    // (two workers that both failed it: the one that marked it failed alerts)
+    let gave_up = gave_up && marked > 0;
     if gave_up {
         // in the same transaction: a failed event always has its alert
         sqlx::query(
