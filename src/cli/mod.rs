@@ -248,6 +248,12 @@ pub enum PatientCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Erase a released patient's personal data now (their request), with a reason; audited.
+    Erase {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
     /// Show a patient's chat binding and latest reports.
     Show {
         id: i64,
@@ -289,6 +295,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Patient(PatientCommand::Extend { id, until, reason }) => {
             patient::change_episode(config, id, Some(until), &reason).await
         }
+        Command::Patient(PatientCommand::Erase { id, reason }) => patient::erase(config, id, &reason).await,
         Command::Staff(StaffCommand::Add {
             name,
             role,

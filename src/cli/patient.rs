@@ -210,3 +210,24 @@ pub(super) fn validate(args: &AddPatient, today: NaiveDate) -> Result<(), String
         .to_string()
     })
 }
+
+/// `mimamori patient erase ID --reason …`: a released patient's personal data, erased now.
+pub(super) async fn erase(config: Config, id: i64, reason: &str) -> anyhow::Result<()> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        anyhow::bail!("--reason: say why (the person's request, say)");
+    }
+    let db = Db::connect(&config.database_url).await?;
+    let now = SystemClock.now();
+    let mut tx = db.begin().await?;
+    if !crate::store::retention::erase(&mut tx, id, now).await? {
+        anyhow::bail!(
+            "patient {id}: no such patient, or the episode has not ended (end it first: mimamori patient end)"
+        );
+    }
+    let subject = format!("patient:{id}");
+    crate::store::staff::audit_why(&mut tx, None, "patient.erase", Some(&subject), Some(reason), now).await?;
+    tx.commit().await?;
+    println!("patient {id}: personal data erased");
+    Ok(())
+}

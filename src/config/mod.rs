@@ -77,6 +77,8 @@ pub struct Config {
     pub event_workers: usize,
     /// How long processed inbound events are kept for deduplication.
     pub event_retention: chrono::Duration,
+    /// How long after an episode ends a patient's personal data is kept (then erased).
+    pub patient_retention: chrono::Duration,
     /// The pause between two messages to one Telegram chat (Telegram: about one a second).
     pub telegram_chat_gap: chrono::Duration,
     /// Which release criteria the ward uses: `2021` or `2022-09` (the default).
@@ -293,6 +295,13 @@ impl Config {
                 },
             )?,
             oxygen_low_stock: src.parse("oxygen_low_stock", 2, |s| parse_secs(s).map(|n| n as i64))?,
+            patient_retention: src.parse("retention_days", chrono::Duration::days(90), |s| {
+                parse_secs(s)
+                    .ok()
+                    .filter(|d| *d >= 1)
+                    .map(|d| chrono::Duration::days(d as i64))
+                    .ok_or_else(|| format!("{s:?} is not a whole number of days (1 or more)"))
+            })?,
             broadcast_approval_over: src.parse("broadcast_approval_over", 500, |s| parse_secs(s).map(|n| n as i64))?,
             oxygen_start_by_nurse: src.parse("oxygen_start_by", false, |s| match s.trim() {
                 "doctor" => Ok(false),

@@ -23,6 +23,7 @@ pub mod performance;
 pub mod providers;
 pub mod questions;
 pub mod reports;
+pub mod retention;
 pub mod rosters;
 pub mod sql;
 pub mod staff;

@@ -419,3 +419,72 @@ async fn who_saw_a_patient_has_an_answer_and_the_audit_log_cannot_be_rewritten(e
     );
 }
 both_engines!(who_saw_a_patient_has_an_answer_and_the_audit_log_cannot_be_rewritten);
+
+async fn personal_data_is_erased_after_the_retention_or_on_request(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let aoi = patient(&app, "Uret1", &[]).await;
+    let ben = patient(&app, "Uret2", &[]).await;
+    for user in ["Uret1", "Uret2"] {
+        app.line_text(user, "SpO2 97 36.5 no cough").await;
+    }
+    app.settle().await;
+    // not while under observation
+    let out = app.cli(&["patient", "erase", &ben.to_string(), "--reason", "asked by phone"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has not ended"));
+    for id in [aoi, ben] {
+        let out = app.cli(&["patient", "end", &id.to_string(), "--reason", "recovered"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    // Ben asks to be forgotten now
+    let out = app.cli(&["patient", "erase", &ben.to_string(), "--reason", "asked by phone"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let erased = |id: i64| {
+        let app = &app;
+        async move {
+            let name = app
+                .scalar_str(&format!("SELECT name FROM patients WHERE id = {id}"))
+                .await
+                .unwrap_or_default();
+            let words = app
+                .scalar_i64(&format!(
+                    "SELECT COUNT(*) FROM reports WHERE patient_id = {id} AND source_text <> ''"
+                ))
+                .await;
+            let chat = app
+                .scalar_str(&format!("SELECT external_id FROM chats WHERE patient_id = {id}"))
+                .await
+                .unwrap_or_default();
+            name == "erased" && words == 0 && chat.starts_with("erased:")
+        }
+    };
+    assert!(erased(ben).await);
+    assert!(!erased(aoi).await, "Aoi's data stays until the retention ends");
+    // 91 days after the end (the command line ends episodes at the machine's time), the purge
+    // erases Aoi; the readings stay for the ward's figures
+    app.set_time(chrono::Utc::now() + chrono::Duration::days(91));
+    app.purge().await;
+    assert!(erased(aoi).await);
+    let spo2 = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM reports WHERE patient_id = {aoi} AND spo2 = 97"
+        ))
+        .await;
+    assert_eq!(spo2, 1, "the reading is kept, tied to no name");
+    let bodies = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM outbox o JOIN chats c ON c.id = o.chat_id WHERE c.patient_id = {aoi} AND o.body <> '{{}}'"
+        ))
+        .await;
+    assert_eq!(bodies, 0, "messages to the patient are erased");
+    let audited = app
+        .scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'patient.erase'")
+        .await;
+    assert_eq!(audited, 2);
+    let ben_by = app
+        .scalar_str("SELECT operator FROM audit_log WHERE action = 'patient.erase' AND reason = 'asked by phone'")
+        .await;
+    assert_eq!(ben_by.as_deref(), Some("os:test-operator"));
+}
+both_engines!(personal_data_is_erased_after_the_retention_or_on_request);
