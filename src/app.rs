@@ -59,6 +59,8 @@ pub struct Running {
 impl App {
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
         let db = Db::connect_service(&config.database_url, config.event_workers).await?;
+        let instance = uuid::Uuid::new_v4().to_string();
+        let liveness = crate::store::instances::hold(&db, &config.database_url, &instance).await?;
         let locales = Locales::load().map_err(anyhow::Error::msg)?;
         let line = match &config.line {
             Some(c) => Some(Arc::new(LineClient::new(c.clone(), config.platform_timeout)?)),
@@ -84,7 +86,8 @@ impl App {
             wake_broadcasts: Arc::new(Notify::new()),
             wake_timers: Arc::new(Notify::new()),
             telegram_pace: GlobalPace::default(),
-            instance: uuid::Uuid::new_v4().to_string().into(),
+            liveness: Arc::new(liveness),
+            instance: instance.into(),
             loops: Arc::default(),
             token_lookups: Arc::new(tokio::sync::Semaphore::new(crate::runtime::state::TOKEN_LOOKUPS)),
         };

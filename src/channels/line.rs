@@ -245,6 +245,10 @@ impl LineClient {
             && let Some(token) = row.reply_token
         {
             match self.reply(token, chunks[0]).await {
+                // the token is still fresh, yet refused: it was used, by the sender before us
+                // whose answer never came back (a crash, a timeout). The reply arrived; a push
+                // now would say it twice.
+                SendOutcome::ReplyTokenRefused if row.tried_before => return Ok(SendOutcome::Sent),
                 SendOutcome::ReplyTokenRefused => progress.record(Progress::ReplyTokenRefused).await?,
                 other => return Ok(other),
             }

@@ -134,6 +134,9 @@ pub struct Delivery<'a> {
     pub retry_key: &'a str,
     /// Requests of this row already delivered (a row too long for one request is sent in parts).
     pub parts_sent: usize,
+    /// A sender claimed this row before (and died, or got no clear answer): what it sent may
+    /// have arrived.
+    pub tried_before: bool,
 }
 
 /// Where a channel reports its progress with a row (the dispatcher records it at once, so a

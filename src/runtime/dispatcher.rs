@@ -146,6 +146,7 @@ async fn deliver(state: &AppState, row: &Claimed) -> anyhow::Result<SendOutcome>
             .filter(|_| row.reply_expires_at.is_some_and(|at| at > now)),
         retry_key: &row.retry_key,
         parts_sent: row.parts_sent as usize,
+        tried_before: row.attempts > 1,
     };
     let what = match &body {
         Body::Messages { messages } => Outbound::Messages(messages),

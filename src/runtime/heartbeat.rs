@@ -29,7 +29,8 @@ impl Beat {
         if !due {
             return Ok(());
         }
-        let released = store::instances::beat(&state.db, &state.instance, now, now - Self::STALE).await?;
+        let released =
+            store::instances::beat(&state.db, &state.liveness, &state.instance, now, now - Self::STALE).await?;
         self.0 = Some((now, Instant::now()));
         if released > 0 {
             tracing::warn!(released, "messages claimed by a process no longer seen are released");

@@ -41,6 +41,8 @@ pub struct AppState {
     pub telegram_pace: GlobalPace,
     /// This process, as the database knows it (see `store::instances`).
     pub instance: Arc<str>,
+    /// What shows the other processes that this one is alive, held for its life.
+    pub liveness: Arc<crate::store::instances::Liveness>,
     /// API token lookups running at once: a flood of forged tokens takes these permits, never
     /// the connections the webhooks and loops need.
     pub token_lookups: Arc<tokio::sync::Semaphore>,

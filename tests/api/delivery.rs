@@ -402,8 +402,8 @@ async fn a_crash_between_commit_and_send_still_sends_exactly_once(engine: Engine
 both_engines!(a_crash_between_commit_and_send_still_sends_exactly_once);
 
 /// The service dies while LINE has not yet answered a push: the restarted service sends it
-/// again (the same retry key), and the chat's next answer after it, about half a minute after
-/// the dead process was last seen, not when the claim's two-minute lease runs out.
+/// again (the same retry key), and the chat's next answer after it, at once — not when the dead
+/// process's heartbeat has aged, nor when the claim's two-minute lease runs out.
 async fn a_message_being_sent_when_the_service_died_goes_out_soon_after_the_restart(engine: Engine) {
     let mut app = TestApp::spawn_bare(engine, Loops::default()).await;
     // the first push is never answered in time: the service dies waiting for it
@@ -427,14 +427,9 @@ async fn a_message_being_sent_when_the_service_died_goes_out_soon_after_the_rest
     app.start(Loops::default(), &[]).await;
     line_text_without_reply_token(&app, "Udied", "are you there").await;
     app.settle_events().await;
-    app.advance(chrono::Duration::seconds(10));
-    app.let_run(300).await;
-    assert_eq!(
-        pushes_to(&app, Some("Udied")).await.len(),
-        1,
-        "10 s after the crash the dead process may still be alive: its claim holds the chat"
-    );
-    app.advance(chrono::Duration::seconds(30));
+    // the restarted service knows its predecessor is dead (PostgreSQL: its advisory lock is
+    // gone; SQLite: the new process holds the serving lock): two seconds on, not thirty
+    app.advance(chrono::Duration::seconds(2));
     app.wait_until("both answers are sent", |pool| async move {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox WHERE kind = 'messages' AND status = 'sent'")
             .fetch_one(&pool)
@@ -497,7 +492,10 @@ both_engines!(a_message_is_claimed_for_sending_only_on_a_connection_that_commits
 async fn two_instances_on_one_database_send_each_message_once(engine: Engine) {
     let app = TestApp::spawn(engine).await;
     // a second instance, same database, same platforms
-    let second = app.second_instance().await;
+    // (SQLite serves one process: the second is refused, and this is PostgreSQL's test)
+    let Some(second) = app.second_instance().await else {
+        return;
+    };
     let second_base = format!("http://{}", second.addr);
     for i in 0..40 {
         let update = json!({"update_id": 50_000 + i, "message": {"message_id": i, "date": 1700000000,
@@ -533,7 +531,10 @@ both_engines!(two_instances_on_one_database_send_each_message_once);
 
 async fn two_instances_fire_each_timer_once(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let second = app.second_instance().await;
+    // (SQLite serves one process: the second is refused, and this is PostgreSQL's test)
+    let Some(second) = app.second_instance().await else {
+        return;
+    };
     let mut codes = Vec::new();
     for i in 0..10 {
         codes.push(app.add_patient(&format!("P{i}"), &["--language", "en"]).1);

@@ -488,3 +488,78 @@ async fn personal_data_is_erased_after_the_retention_or_on_request(engine: Engin
     assert_eq!(ben_by.as_deref(), Some("os:test-operator"));
 }
 both_engines!(personal_data_is_erased_after_the_retention_or_on_request);
+
+async fn a_crash_mid_reply_resumes_at_once_and_answers_once(engine: Engine) {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, ResponseTemplate};
+    let mut app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    patient(&app, "Ucrash", &[]).await;
+    let replies = || async {
+        app.line
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .iter()
+            .filter(|r| r.url.path() == "/v2/bot/message/reply")
+            .count()
+    };
+    let before = replies().await;
+    // LINE takes the reply, but its answer never comes back before the crash
+    Mock::given(method("POST"))
+        .and(path("/v2/bot/message/reply"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({}))
+                .set_delay(std::time::Duration::from_secs(60)),
+        )
+        .with_priority(1)
+        .up_to_n_times(1)
+        .mount(&app.line)
+        .await;
+    app.line_text("Ucrash", "SpO2 97 36.5").await;
+    app.eventually("the reply on its way to LINE", || async {
+        (replies().await > before).then_some(())
+    })
+    .await;
+    app.kill();
+    // the token is spent now: LINE refuses it
+    Mock::given(method("POST"))
+        .and(path("/v2/bot/message/reply"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(json!({"message": "Invalid reply token"})))
+        .with_priority(1)
+        .mount(&app.line)
+        .await;
+    // a restart, seconds later by the clock: no lease or heartbeat has run out
+    app.start(mimamori::app::Loops::default(), &[]).await;
+    app.advance(chrono::Duration::seconds(2));
+    app.eventually("the claimed answer settled", || async {
+        let pending = app
+            .scalar_i64("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+            .await;
+        (pending == 0).then_some(())
+    })
+    .await;
+    let pushes = app
+        .line
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| r.url.path() == "/v2/bot/message/push")
+        .count();
+    assert_eq!(pushes, 0, "the reply that arrived is not pushed again");
+    // and the next report is answered at once
+    app.line_text("Ucrash", "SpO2 96 36.6").await;
+    app.settle().await;
+    let answered = app
+        .line
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| String::from_utf8_lossy(&r.body).contains("96"))
+        .count();
+    assert!(answered >= 1, "the next report is answered");
+}
+both_engines!(a_crash_mid_reply_resumes_at_once_and_answers_once);

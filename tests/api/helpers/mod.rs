@@ -148,14 +148,19 @@ impl TestApp {
         self.running = Some(running);
     }
 
-    /// Another instance of the service on the same database, clock and platforms.
-    pub async fn second_instance(&self) -> Running {
+    /// Another instance of the service on the same database, clock and platforms: PostgreSQL
+    /// only (SQLite serves one process; a second is refused, which this checks).
+    pub async fn second_instance(&self) -> Option<Running> {
         let config = test_config(&self.db.url, &self.line, &self.telegram, &[]);
-        let app = App::build(config, Arc::new(self.clock.clone()))
-            .await
-            .expect("second app builds");
+        let built = App::build(config, Arc::new(self.clock.clone())).await;
+        if self.db.url.starts_with("sqlite") {
+            let refused = built.err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(refused.contains("several processes need PostgreSQL"), "{refused}");
+            return None;
+        }
+        let app = built.expect("second app builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        app.start(listener, Loops::default()).expect("second app starts")
+        Some(app.start(listener, Loops::default()).expect("second app starts"))
     }
 
     /// Stops the service as a crash would: no draining.
