@@ -239,7 +239,7 @@ async fn main() -> anyhow::Result<()> {
                     t.tick().await;
                 }
                 let body = json!({"destination": "Uload", "events": [{
-                    "type": "message", "mode": "active", "timestamp": 0,
+                    "type": "message", "mode": "active", "timestamp": chrono::Utc::now().timestamp_millis(),
                     "webhookEventId": format!("{run}{n:016}"),
                     "deliveryContext": {"isRedelivery": false},
                     "source": {"type": "user", "userId": if user_prefix == "Uload" { format!("Uload{}", n % 5000) } else { format!("{user_prefix}{n}") }},
