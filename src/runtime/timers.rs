@@ -17,7 +17,7 @@ const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 /// commit); if one fails, the batch is rolled back and each fires in a transaction of its own.
 pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
     let now = state.clock.now();
-    let due = timers::claim_due(&state.db, now, LEASE, 64).await?;
+    let due = timers::claim_due(&state.db, &state.instance, now, LEASE, 64).await?;
     let n = due.len();
     let ctx = Ctx {
         config: &state.config,

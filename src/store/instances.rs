@@ -9,9 +9,10 @@ use chrono::{DateTime, Utc};
 
 use super::{Db, ms};
 
-/// Says that process `me` is alive at `now`, and releases the outbox rows claimed by processes
-/// not seen since `stale_before` (they died, or were cut off from the database that long);
-/// forgets those processes. Returns how many rows were released.
+/// Says that process `me` is alive at `now`, and releases the outbox rows and timers claimed by
+/// processes that are certainly dead (see [`Liveness`]) or not seen since `stale_before` (they
+/// died, or were cut off from the database that long); forgets those processes. Returns how
+/// many rows were released.
 pub async fn beat(
     db: &Db,
     liveness: &Liveness,
@@ -42,6 +43,14 @@ pub async fn beat(
     for id in &dead {
         released += sqlx::query(
             "UPDATE outbox SET claimed_until = 0 WHERE status = 'pending' AND claimed_by = $1 AND claimed_until > $2",
+        )
+        .bind(id)
+        .bind(ms(now))
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        released += sqlx::query(
+            "UPDATE timers SET claimed_until = 0 WHERE status = 'pending' AND claimed_by = $1 AND claimed_until > $2",
         )
         .bind(id)
         .bind(ms(now))

@@ -169,7 +169,14 @@ pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::
         .map(|_| ())
 }
 
-pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, limit: i64) -> sqlx::Result<Vec<Timer>> {
+/// `instance`: the claiming process (see `instances::beat`).
+pub async fn claim_due(
+    db: &Db,
+    instance: &str,
+    now: DateTime<Utc>,
+    lease: chrono::Duration,
+    limit: i64,
+) -> sqlx::Result<Vec<Timer>> {
     let _gate = db.gate().await;
     // the due rows picked once (see `Engine::in_subquery`): as a semi-join, PostgreSQL's plan
     // walked every pending timer, one per enrolled patient at least, and looked for due ones
@@ -180,7 +187,7 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, lim
         db.skip_locked()
     );
     let sql = format!(
-        "UPDATE timers {} SET claimed_until = $1
+        "UPDATE timers {} SET claimed_until = $1, claimed_by = $4
          WHERE {} AND status = 'pending' AND claimed_until <= $2
          RETURNING id, kind, patient_id, due_at, ref_id",
         db.by_id(),
@@ -190,6 +197,7 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, lease: chrono::Duration, lim
         .bind(ms(now + lease))
         .bind(ms(now))
         .bind(limit)
+        .bind(instance)
         .fetch_all(&db.relaxed)
         .await?;
     rows.sort_by_key(|t| (t.due_at, t.id));
