@@ -418,8 +418,14 @@ async fn message_patient(
     Path(id): Path<i64>,
     body: Result<Json<MessageBody>, axum::extract::rejection::JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let Ok(Json(body)) = body else {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "send JSON: {\"text\": \"…\"}"));
+    let Ok(Json(body)) = body
+        .map_err(|_| ())
+        .and_then(|b| if b.text.trim().is_empty() { Err(()) } else { Ok(b) })
+    else {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "send JSON with the words to send: {\"text\": \"…\"}",
+        ));
     };
     let ctx = state.ctx();
     let mut tx = state.db.begin().await?;

@@ -642,7 +642,7 @@ async fn staff_write_to_one_patient_through_the_api(engine: Engine) {
         .await;
     assert_eq!(audited, 1);
     // an empty text, and a patient with no chat, get a clear refusal
-    let (status, _) = api_post(
+    let (status, refused) = api_post(
         &app,
         &token,
         &format!("/api/v1/patients/{aoi}/messages"),
@@ -650,6 +650,7 @@ async fn staff_write_to_one_patient_through_the_api(engine: Engine) {
     )
     .await;
     assert_eq!(status, 400);
+    assert!(refused.to_string().contains("words to send"), "{refused}");
     let (unenrolled, _) = app.add_patient("Ben", &["--area", "Nerima"]);
     let (status, out) = api_post(
         &app,
