@@ -373,21 +373,10 @@ pub async fn overdue(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
     if !matches!(request.status, RequestStatus::Assigned | RequestStatus::InProgress) {
         return Ok(());
     }
-    let Some(provider_id) = request.provider_id else {
+    let holder = match request.provider_id {
+        Some(provider_id) => format!("accepted by provider {provider_id}"),
         // staff took it on themselves
-        chats::alert_staff(
-            conn,
-            "request_overdue",
-            Some(request.patient_id),
-            None,
-            &format!(
-                "care request {} ({}) was taken on by staff but not completed by its deadline",
-                request.id, request.kind
-            ),
-            ctx.now,
-        )
-        .await?;
-        return Ok(());
+        None => "taken on by staff".to_string(),
     };
     chats::alert_staff(
         conn,
@@ -395,12 +384,15 @@ pub async fn overdue(conn: &mut Conn, ctx: &Ctx<'_>, request_id: i64) -> anyhow:
         Some(request.patient_id),
         None,
         &format!(
-            "care request {} ({}) was accepted by provider {provider_id} but not completed by its deadline",
+            "care request {} ({}) was {holder} but not completed by its deadline",
             request.id, request.kind
         ),
         ctx.now,
     )
     .await?;
+    let Some(provider_id) = request.provider_id else {
+        return Ok(());
+    };
     let patient = patients::get(conn, request.patient_id).await?;
     let name = patient.map(|p| p.name).unwrap_or_default();
     notify_provider(conn, ctx, provider_id, |l| {

@@ -133,17 +133,26 @@ pub async fn verify(conn: &mut Conn) -> sqlx::Result<Chain> {
         if rows.is_empty() {
             return Ok(Chain::Intact { entries });
         }
+        // the patients of the whole page in one read
+        let first = last_id;
+        let last: i64 = rows.last().map(|r| r.try_get("id")).transpose()?.unwrap_or(first);
+        let seen: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT audit_id, patient_id FROM audit_patients WHERE audit_id > $1 AND audit_id <= $2")
+                .bind(first)
+                .bind(last)
+                .fetch_all(&mut *conn)
+                .await?;
+        let mut patients_of: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+        for (audit_id, patient_id) in seen {
+            patients_of.entry(audit_id).or_default().push(patient_id);
+        }
         for r in &rows {
             let id: i64 = r.try_get("id")?;
             last_id = id;
             let Some(hash) = r.try_get::<Option<String>, _>("hash")? else {
                 continue;
             };
-            let patients: Vec<i64> =
-                sqlx::query_scalar("SELECT patient_id FROM audit_patients WHERE audit_id = $1 ORDER BY patient_id")
-                    .bind(id)
-                    .fetch_all(&mut *conn)
-                    .await?;
+            let patients = patients_of.remove(&id).unwrap_or_default();
             let stated_prev: String = r.try_get::<Option<String>, _>("prev_hash")?.unwrap_or_default();
             let action: String = r.try_get("action")?;
             let subject: Option<String> = r.try_get("subject")?;
