@@ -68,7 +68,7 @@ pub struct LangQuery {
 }
 
 fn lang_of(q: Option<&str>) -> Lang {
-    q.and_then(Lang::from_tag).unwrap_or(Lang::Ja)
+    q.and_then(Lang::from_tag).unwrap_or(Lang::JA)
 }
 
 /// Writes a read to the audit log. Called once the read is done and before its answer goes

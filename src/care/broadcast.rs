@@ -156,7 +156,7 @@ pub async fn preview(
 /// and the "check in now" button if asked for. `None`: no text for this reader.
 pub fn copy(ctx: &Ctx<'_>, b: &Broadcast, lang: &str) -> Option<OutMessage> {
     let text = text_for(&b.texts, b.fallback.as_deref(), lang)?;
-    let l = Lang::from_tag(lang).unwrap_or(Lang::Ja);
+    let l = Lang::from_tag(lang).unwrap_or(Lang::JA);
     let choices = if b.check_in_button {
         vec![Choice {
             label: ctx.t(l, msg!("broadcast-check-in"), &[]),

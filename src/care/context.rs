@@ -61,7 +61,7 @@ pub fn language(patient: Option<&Patient>, hint: Option<&str>) -> Lang {
         .and_then(|p| p.language.as_deref())
         .and_then(Lang::from_tag)
         .or_else(|| hint.and_then(Lang::from_tag))
-        .unwrap_or(Lang::Ja)
+        .unwrap_or(Lang::JA)
 }
 
 /// The provider's language: their record, else the platform's hint, else Japanese.
@@ -71,7 +71,14 @@ pub fn provider_language(provider: &Provider, hint: Option<&str>) -> Lang {
         .as_deref()
         .and_then(Lang::from_tag)
         .or_else(|| hint.and_then(Lang::from_tag))
-        .unwrap_or(Lang::Ja)
+        .unwrap_or(Lang::JA)
+        .serving("provider")
+}
+
+/// A staff member's chat language: the platform's hint where staff chats are written in it
+/// (`provider.ftl`), else the nearest that is.
+pub fn staff_language(hint: Option<&str>) -> Lang {
+    hint.and_then(Lang::from_tag).unwrap_or(Lang::JA).serving("provider")
 }
 
 /// Queues messages to a chat, outside any reply (a push).

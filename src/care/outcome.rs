@@ -22,7 +22,7 @@ async fn admitted(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request, by: &Provid
     }
     if let Some(patient) = patients::get(conn, request.patient_id).await? {
         let note = ctx.t(
-            crate::i18n::Lang::Ja,
+            crate::i18n::Lang::JA,
             msg!("admission-arranged-note"),
             &[("provider", by.name.clone().into())],
         );
@@ -47,7 +47,7 @@ async fn drug_set_covers_delivery(
         return Ok(());
     }
     let why = ctx.t(
-        Lang::Ja,
+        Lang::JA,
         msg!("drug-set-covers-note"),
         &[("provider", by.name.clone().into())],
     );

@@ -67,7 +67,7 @@ pub async fn page_due(conn: &mut Conn, ctx: &Ctx<'_>) -> anyhow::Result<usize> {
             tracing::warn!(alert_id = page.alert.id, round, "no one on duty can be paged");
         }
         for d in to {
-            let lang = d.language_hint.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::Ja);
+            let lang = crate::care::context::staff_language(d.language_hint.as_deref());
             push(conn, ctx, d.chat_id, vec![message(ctx, lang, page, round)]).await?;
         }
         paged += 1;

@@ -54,7 +54,8 @@ fn set_cookie(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -
 pub fn language(headers: &HeaderMap) -> Lang {
     cookie(headers, LANG_COOKIE)
         .and_then(Lang::from_tag)
-        .unwrap_or(Lang::Ja)
+        .unwrap_or(Lang::JA)
+        .serving("console")
 }
 
 /// A signed-in staff member whose role allows what the route does.
@@ -356,7 +357,7 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resp
 
 /// Switches the console's language and goes back where the reader was.
 pub async fn set_language(State(state): State<AppState>, headers: HeaderMap, Path(lang): Path<String>) -> Response {
-    let lang = Lang::from_tag(&lang).unwrap_or(Lang::Ja);
+    let lang = Lang::from_tag(&lang).unwrap_or(Lang::JA).serving("console");
     let back = headers
         .get(header::REFERER)
         .and_then(|v| v.to_str().ok())

@@ -69,7 +69,7 @@ async fn bind_staff(
     let Some(member) = crate::store::staff::get(conn, staff_id).await? else {
         anyhow::bail!("enrolment code points at a missing staff member");
     };
-    let lang = hint.and_then(Lang::from_tag).unwrap_or(Lang::Ja);
+    let lang = crate::care::context::staff_language(hint);
     Ok(vec![OutMessage::text(ctx.t(
         lang,
         msg!("staff-welcome"),

@@ -4,7 +4,6 @@
 use crate::care::context::Ctx;
 use crate::care::desk::{self, Refused};
 use crate::channels::{InboundKind, OutMessage};
-use crate::i18n::Lang;
 use crate::store::{Conn, alerts, staff};
 
 pub async fn handle(
@@ -14,7 +13,7 @@ pub async fn handle(
     hint: Option<&str>,
     kind: &InboundKind,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    let lang = hint.and_then(Lang::from_tag).unwrap_or(Lang::Ja);
+    let lang = crate::care::context::staff_language(hint);
     let say = |key: &str| vec![OutMessage::text(ctx.t(lang, key, &[]))];
     let Some(member) = staff::get(conn, staff_id).await? else {
         return Ok(vec![]);

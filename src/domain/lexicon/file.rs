@@ -106,11 +106,9 @@ mod raw {
     }
 }
 
-/// The shipped lexicons, compiled in: (file name, text).
-pub const SHIPPED: [(&str, &str); 2] = [
-    ("lexicon/ja.toml", include_str!("../../../lexicon/ja.toml")),
-    ("lexicon/en.toml", include_str!("../../../lexicon/en.toml")),
-];
+// The shipped lexicons, compiled in as `SHIPPED: &[(file name, text)]`: every
+// `lexicon/<lang>.toml`, Japanese first (build.rs finds them).
+include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
 impl Lexicon {
     /// Parses and checks a lexicon; `file` names it in errors.

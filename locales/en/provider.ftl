@@ -1,116 +1,5 @@
-# mimamori — English. Every message here must also exist in ../ja/main.ftl (a test checks).
-# $centre is health-centre below, formatted with the configured number.
-
-phone-line = { $name } ({ $phone })
-health-centre = { $phone ->
-    [unset] the health centre
-   *[other] the health centre ({ $phone })
-}
-
-## Enrolment
-enrol-instructions = Welcome to mimamori, the health centre's home-recovery check-in service. Please send the 10-character enrolment code the health centre gave you (for example ABCDE-FGHJK).
-enrol-welcome = Welcome, { $name }. You are now registered. We will ask how you are every day at { $times } (Japan time).
-enrol-wrong-code = That code was not recognised. Please check it and send it again ({ $left } tries left this hour).
-enrol-too-many-tries = Too many wrong codes. Please wait an hour, or call { $centre } for help.
-enrol-code-used = That code has already been used. If you did not use it, please call { $centre }.
-enrol-code-expired = That code has expired. Please call { $centre } for a new one.
-enrol-already = You are already registered, { $name }. You can send your readings at any time.
-welcome-back = Welcome back, { $name }. You can send your readings at any time.
-observation-ended = Your home recovery observation has ended. If you feel unwell, call { $centre }, or { $emergency } in an emergency.
-text-only = Sorry, I can only read text. Please type your readings, for example: SpO2 94 37.8
-
-## Reporting
-how-to-report = You can report at any time in one message; describe symptoms in your own words. For example:
-    SpO2 94 37.8
-    SpO2 96 temp 36.5 short of breath, coughing
-    If I read something wrong, send "wrong".
-check-in-prompt = Hello { $name }, it is time for your health check.
-check-in-reminder = { $name }, we have not heard from you yet. Please answer the health check.
-check-in-closed = That check-in has already finished.
-ask-spo2 = What is your SpO2 (oxygen level)? Tap a number or type it.
-ask-temperature = What is your temperature? Tap a value or type it, for example 37.8
-ask-symptoms = Do you have any of these symptoms now? Tap each one you have, then "Done".
-    { $list }
-ask-feeling = Compared with your last check, do you feel better, the same, or worse?
-choice-none = None of these
-choice-done = Done
-choice-more = More symptoms
-choice-feel-worse = I feel worse
-choice-talk = Talk to someone
-choice-yes = Yes
-choice-no = No
-feeling-better = better
-feeling-same = about the same
-feeling-worse = worse
-partial-noted = Noted: { $summary }.
-value-spo2 = SpO2 { $value }%
-value-temperature = { $value } °C
-value-pulse = pulse { $value }/min
-value-symptoms = symptoms: { $list }
-value-denied = not: { $list }
-reading-unreadable = Sorry, I could not read that.
-reenter-spo2 = The SpO2 value is not possible (it must be 100% or less). Please measure again and send the number.
-reenter-temperature = The temperature must be between 34.0 and 43.0 °C. Please check your thermometer and send it again, for example 37.8
-reenter-pulse = The pulse must be between 30 and 250 per minute. Please check and send it again.
-confirm-low-spo2 = Your SpO2 is very low. If the number is wrong, measure again and send the correct number.
-
-## Safety
-alert-emergency = Call { $emergency } now for an ambulance. Say you are a COVID-19 patient recovering at home.
-alert-call = Please call { $centre } now. If you feel very unwell, call { $emergency }.
-
-## The urgent symptoms (MHLW list)
-symptom-pale-face = Face looks pale
-symptom-purple-lips = Lips are purple
-symptom-not-themselves = Not themselves
-symptom-fast-breathing = Breathing fast
-symptom-sudden-breathlessness = Suddenly breathless
-symptom-breathless-on-exertion = Breathless on slight effort
-symptom-chest-pain = Chest pain
-symptom-cannot-lie-down = Cannot lie down
-symptom-shoulder-breathing = Breathing with shoulders
-symptom-sudden-wheezing = Sudden wheezing
-symptom-dazed = Dazed, weak response
-symptom-confused = Confused, not answering
-symptom-irregular-pulse = Pulse irregular
-
-## Common symptoms (not urgent on their own)
-symptom-fever = Fever
-symptom-cough = Cough
-symptom-sore-throat = Sore throat
-symptom-taste-smell-loss = No taste or smell
-symptom-runny-nose = Runny or blocked nose
-symptom-headache = Headache
-symptom-body-aches = Body or joint aches
-symptom-fatigue = Tiredness
-symptom-diarrhoea = Diarrhoea
-symptom-nausea = Nausea or vomiting
-symptom-chills = Chills
-ask-other-symptoms = Do you have any of these other symptoms? (optional) Tap each one you have.
-ask-other-symptoms-more = Tap any others you have, or "Done".
-other-symptoms-thanks = Thank you, noted.
-
-## Asking back (when the words leave an urgent sign unclear)
-ask-confirm-symptom = To be sure: is this true for you now — "{ $symptom }"? Please tap Yes or No. If we hear nothing within { $minutes } minutes, we will act as if it is.
-ask-measure-now = If you can, measure your SpO2 now and send the number. If you feel very unwell, call { $emergency } now.
-confirm-noted-no = Thank you. Noted that "{ $symptom }" is not the case.
-confirm-assumed = We did not hear back, so to be safe we are acting as if "{ $symptom }" is the case.
-question-closed = That question has already been answered.
-
-## Corrections
-correction-nothing = I could not find a recent report to correct.
-correction-reopened = Sorry. Your last report ({ $summary }) has been withdrawn. Please send it again as you meant it.
-correction-applied = Sorry. Your last report ({ $summary }) has been corrected.
-
-## Triage: what happens next
-report-noted = { $summary } — recorded.
-route-stable = Thank you. Keep resting; we will ask again at the next check-in. If you feel worse, send "worse" at any time.
-route-watch = A doctor will call you within { $hours } hours to talk about how you are. If you feel worse before then, send "worse", or call { $centre }.
-route-moderate = A doctor or nurse will call you within { $minutes } minutes, and visit you today if needed. If your breathing gets harder, call { $emergency }.
-route-urgent = You may need oxygen. A doctor will call you within { $minutes } minutes and the health centre is arranging care. If you feel very unwell before then, call { $emergency }.
-route-emergency = The health centre has been alerted and will arrange hospital care. Keep your phone with you.
-route-referral = You have a risk factor and are early in your illness: the health centre will contact you about early treatment.
-remeasure-ask = Please rest for a minute, warm your hand, measure your SpO2 again and send the number within { $minutes } minutes. If you feel very unwell, call { $emergency } now.
-remeasure-counted = Thank you. The lower reading counts: SpO2 { $value }%.
+# mimamori — English: what providers (doctors, nurses, pharmacists, contractors) and staff read in their chats, and the clinical reasons staff see.
+# Every language has every message of patient.ftl; provider.ftl and console.ftl are whole when present (a test checks).
 
 ## Reasons, for clinicians
 reason-spo2-at-or-below = SpO2 { $value }% ≤ { $bound }% ({ $label })
@@ -131,11 +20,8 @@ reason-no-answer = no answer to the check-in for { $minutes } minutes
 reason-no-contact = no contact for { $hours } hours
 
 ## Release
-release-notice = { $name }, your home recovery period ends today. The daily check-ins stop now. Thank you for reporting every day. If you feel unwell, call { $centre }.
-release-by-staff = { $name }, the health centre has ended your home recovery observation. The check-ins stop now. If you feel unwell, call { $centre }.
 reason-cannot-eat = cannot eat or drink
 reason-staff = opened by { $staff }: { $reason }
-reenter-respiratory-rate = The breathing rate must be between 4 and 80 breaths a minute. Please count for one minute and send it again, for example RR 20
 
 ## Providers (doctors, nurses, pharmacists, equipment contractors)
 provider-welcome = Welcome, { $name }. This chat is now registered with mimamori for you as { $role ->
@@ -179,12 +65,6 @@ offer-declined = Noted: you declined. The request goes to the next person.
 offer-taken = Thank you — someone else has already accepted this request.
 offer-closed = This offer has closed (it expired or was answered already).
 offer-unknown = This offer is not known for you.
-patient-provider-assigned = { $provider } ({ $role ->
-        [doctor] doctor
-        [nurse] nurse
-        [pharmacist] pharmacist
-       *[contractor] equipment contractor
-    }) will contact you by { $by }.
 outcome-label = { $outcome ->
         [consulted] Consulted by phone
         [visited] Visited
@@ -327,9 +207,6 @@ offer-job = { $kind } requested — please answer by { $deadline }.
     Phone: { $phone }
     Address: { $address }
     Job: { $what }
-oxygen-route-station = A bed at the oxygen station ({ $station }) is being held for you. The station will call you about admission and transport; keep your phone with you.
-oxygen-route-home = Oxygen can be lent to you at home. A doctor will call you to decide; the equipment is then delivered to your home.
-oxygen-route-hospital = The health centre is arranging hospital admission for you now and will call you. If you feel very unwell, call { $emergency } now.
 reason-oxygen-needed = oxygen needed: hospital admission to be arranged in parallel
 reason-oxygen-order = oxygen ordered: { $kit ->
         [cylinder_sync] cylinder with breath-synchronising regulator
@@ -364,18 +241,11 @@ oxygen-no-stock = No { $unit ->
         [regulator] regulator
        *[concentrator] concentrator
     } is left in stock. Hospital admission is being arranged and health-centre staff have been alerted.
-oxygen-ordered-patient = The doctor has ordered oxygen equipment for your home ({ $flow } L/min). A contractor will bring it; you will be told who and when.
-oxygen-delivered-patient = The oxygen equipment has been delivered. A doctor or nurse will visit to start oxygen with you; do not start it alone unless they told you how.
 oxygen-start-button = Oxygen started
 oxygen-end-button = End oxygen
 oxygen-started = Recorded: oxygen started. Tap "End oxygen" when it is no longer needed; the equipment is then collected.
-oxygen-started-patient = Oxygen has been started at { $flow } L/min. Keep reporting your SpO2 as usual.
 oxygen-ended = Recorded: oxygen ended. The contractor is asked to collect the equipment.
 oxygen-not-now = This oxygen order cannot change now (it has already started or ended).
-station-accepted = The oxygen station ({ $station }) has accepted you. You will be told about transport; keep your phone with you.
-station-declined = The oxygen station cannot take you. The health centre is arranging oxygen at home or hospital care and will contact you.
-station-discharged = You are discharged from the oxygen station ({ $station }). Home recovery continues: please keep reporting your readings.
-station-transferred = You are being moved from the oxygen station to hospital.
 transport-leg = { $leg ->
         [pickup] pick-up: the patient's home → { $station }
        *[return] return: { $station } → the patient's home
@@ -384,7 +254,6 @@ reason-transport = { $leg ->
         [pickup] transport to the station for treatment
        *[return] transport home from the station
     }
-
 staff-welcome = Welcome, { $name }. Alerts for the shifts you are on duty in will arrive in this chat.
 staff-chat-help = This chat receives the health centre's alerts. Press "I'm on it" under one to take it; the console has the rest.
 staff-page = [mimamori] { $what }
@@ -397,8 +266,3 @@ staff-ack-not-allowed = Your role may not take alerts; please tell someone who c
 nurse-observation-recorded = Recorded as a report on { $name } from your visit.
 drug-set-covers-note = covered by the first-line drug set { $provider } handed over at the night visit
 admission-arranged-note = admission to hospital arranged by { $provider }
-
-## Broadcasts
-broadcast-message = 【{ $title }】
-    { $text }
-broadcast-check-in = Check in now
