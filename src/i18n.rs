@@ -36,6 +36,10 @@ pub struct LanguageInfo {
     /// Read where this language lacks a file (`provider.ftl`, `console.ftl`); Japanese if unset.
     #[serde(default)]
     pub fallback: Option<String>,
+    /// The lexicon (`lexicon/<code>.toml`) that reads this language's patients, when it is not
+    /// its own: easy Japanese is read as Japanese.
+    #[serde(default)]
+    pub lexicon: Option<String>,
     /// Who checked the patient messages as a native speaker; empty until someone has.
     #[serde(default)]
     pub reviewed_by: String,
@@ -112,6 +116,11 @@ impl Lang {
             Some(Ok(info)) => info,
             _ => &EMPTY,
         }
+    }
+
+    /// The code of the lexicon that reads this language's patients.
+    pub fn lexicon(self) -> &'static str {
+        self.info().lexicon.as_deref().unwrap_or(self.0)
     }
 
     /// Where a message this language lacks is read.

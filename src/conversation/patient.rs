@@ -19,7 +19,7 @@ pub async fn on_text(
     lang: Lang,
     text: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
-    let parsed = reading::parse(text, &ctx.config.lexicons);
+    let parsed = reading::parse_as(text, &ctx.config.lexicons, lang.lexicon());
     // "はい" / "no" to an urgent question waiting for its answer
     if let Some(answer @ (Answer::Yes | Answer::No)) = parsed.answer
         && let Some(q) = questions::oldest_open(conn, patient.id).await?

@@ -2,39 +2,45 @@
 //! the unit after it (`%`, `℃`, `bpm`) that says what it measures. The text is already in the
 //! compared form (NFKC, lower case: see `normalise` in reading.rs).
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Field {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
     Spo2,
     Temperature,
     Pulse,
     RespiratoryRate,
 }
 
-// Longest first, so "spo2" is not read as the label "o2" followed by a stray "sp".
-const LABELS: &[(&str, Field)] = &[
-    ("サチュレーション", Field::Spo2),
-    ("spo2", Field::Spo2),
-    ("sp02", Field::Spo2),
-    ("sat", Field::Spo2),
-    ("酸素", Field::Spo2),
-    ("さんそ", Field::Spo2),
-    ("o2", Field::Spo2),
-    ("temperature", Field::Temperature),
-    ("temp", Field::Temperature),
-    ("体温", Field::Temperature),
-    ("たいおん", Field::Temperature),
-    ("熱", Field::Temperature),
-    ("呼吸数", Field::RespiratoryRate),
-    ("respiratory rate", Field::RespiratoryRate),
-    ("breaths", Field::RespiratoryRate),
-    ("resp", Field::RespiratoryRate),
-    ("rr", Field::RespiratoryRate),
-    ("pulse", Field::Pulse),
-    ("心拍", Field::Pulse),
-    ("脈拍", Field::Pulse),
-    ("脈", Field::Pulse),
-    ("hr", Field::Pulse),
-];
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Spo2, Field::Temperature, Field::Pulse, Field::RespiratoryRate];
+
+    /// Its name in a lexicon's `[labels]` and `[units]` tables.
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::Spo2 => "spo2",
+            Field::Temperature => "temperature",
+            Field::Pulse => "pulse",
+            Field::RespiratoryRate => "respiratory_rate",
+        }
+    }
+}
+
+/// The words that say what a number measures, from every lexicon, in the compared form: labels
+/// before it (`spo2`, `体温`, `산소포화도`), units after it (`%`, `℃`, `도`).
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    /// Longest first, so "spo2" is not read as the label "o2" followed by a stray "sp".
+    pub before: Vec<(String, Field)>,
+    pub after: Vec<(String, Field)>,
+}
+
+impl Labels {
+    pub fn sort(&mut self) {
+        for list in [&mut self.before, &mut self.after] {
+            list.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+            list.dedup();
+        }
+    }
+}
 
 /// A number in the text with the label before it and the unit after it, if any.
 pub(crate) struct Number {
@@ -43,7 +49,20 @@ pub(crate) struct Number {
     pub field: Option<Field>,
 }
 
-pub(crate) fn numbers(text: &str) -> Vec<Number> {
+/// The decimal separator: a point, or a comma followed by exactly one digit ("37,8" as French,
+/// Spanish, Portuguese and Vietnamese write it; "95,96" stays two numbers).
+fn decimal_at(chars: &[char], i: usize) -> bool {
+    let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    match chars.get(i) {
+        Some('.') => digit(i + 1),
+        Some(',') => digit(i + 1) && !digit(i + 2) && chars.get(i + 2) != Some(&'.'),
+        // "38度5分", "38度5": Japanese and Chinese say a temperature's tenths after 度
+        Some('度') => digit(i + 1) && !digit(i + 2),
+        _ => false,
+    }
+}
+
+pub(crate) fn numbers(text: &str, labels: &Labels) -> Vec<Number> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -63,19 +82,23 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
             i += 1;
         }
         let mut has_decimal = false;
-        if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+        if decimal_at(&chars, i) {
             has_decimal = true;
             i += 1;
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
         }
-        let literal: String = chars[start..i].iter().collect();
+        let literal: String = chars[start..i]
+            .iter()
+            .map(|c| if matches!(c, ',' | '度') { '.' } else { *c })
+            .collect();
         let Ok(value) = literal.parse::<f64>() else {
             continue;
         };
         let before: String = chars[label_from..start].iter().collect();
-        let field = LABELS
+        let field = labels
+            .before
             .iter()
             .filter_map(|(label, field)| before.rfind(label).map(|at| (at, label, *field)))
             // an English label is a word of its own: "sorry" holds no "rr", "that" no "hr"
@@ -89,17 +112,13 @@ pub(crate) fn numbers(text: &str) -> Vec<Number> {
             .map(|(at, _, field)| (at, field))
             .max_by_key(|(at, _)| *at)
             .map(|(_, f)| f);
-        let after: String = chars[i..].iter().take(4).collect();
+        let after: String = chars[i..].iter().take(12).collect();
         let after = after.trim_start();
-        let unit = if after.starts_with('%') {
-            Some(Field::Spo2)
-        } else if after.starts_with("°c") || after.starts_with('°') || after.starts_with('度') {
-            Some(Field::Temperature)
-        } else if after.starts_with("bpm") || after.starts_with("回") {
-            Some(Field::Pulse)
-        } else {
-            None
-        };
+        let unit = labels
+            .after
+            .iter()
+            .find(|(unit, _)| after.starts_with(unit.as_str()))
+            .map(|(_, field)| *field);
         out.push(Number {
             value,
             has_decimal,

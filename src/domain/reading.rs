@@ -136,28 +136,53 @@ impl Parsed {
 }
 
 /// The form every matcher works on: NFKC (full-width digits, `％`, `：`, `℃` and the ideographic
-/// space become their ASCII forms) and lower case.
+/// space become their ASCII forms), lower case, and the digits of every script as ASCII digits
+/// (Devanagari ९५, Burmese ၉၅, Thai ๙๕ are 95).
 pub fn normalise(text: &str) -> String {
-    text.nfkc().collect::<String>().to_lowercase()
+    text.nfkc().flat_map(char::to_lowercase).map(ascii_digit).collect()
+}
+
+/// A decimal digit of any script as its ASCII digit; anything else as it is.
+fn ascii_digit(c: char) -> char {
+    // the zero of each script whose digits run zero to nine in order (Unicode Nd)
+    const ZEROS: [u32; 22] = [
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50,
+        0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x19D0, 0x1B50,
+    ];
+    let n = c as u32;
+    match ZEROS.iter().find(|z| (**z..**z + 10).contains(&n)) {
+        Some(z) => char::from_digit(n - z, 10).unwrap_or(c),
+        None => c,
+    }
 }
 
 /// Reads one message with the lexicons of every language.
 pub fn parse(text: &str, lexicons: &Lexicons) -> Parsed {
-    let mut parsed = read_values(text);
+    let mut parsed = read_values(text, &lexicons.labels);
     parsed.answer = lexicons.answer(text);
     let findings = lexicons.understand(text);
     apply_findings(&mut parsed, text, findings);
     parsed
 }
 
+/// Reads one message as a patient whose lexicon is `language` writes it (see
+/// [`Lexicons::understand_as`]); numbers, labels and answers are read in every language.
+pub fn parse_as(text: &str, lexicons: &Lexicons, language: &str) -> Parsed {
+    let mut parsed = read_values(text, &lexicons.labels);
+    parsed.answer = lexicons.answer(text);
+    let findings = lexicons.understand_as(text, language);
+    apply_findings(&mut parsed, text, findings);
+    parsed
+}
+
 /// The numbers: unlabelled ones are read as SpO2, then temperature, then pulse, except that a
 /// number with a decimal point is a temperature (oximeters show whole numbers).
-fn read_values(text: &str) -> Parsed {
+fn read_values(text: &str, labels: &super::numbers::Labels) -> Parsed {
     let norm = normalise(text);
     let mut parsed = Parsed::default();
     let mut fields: Vec<(Field, f64)> = Vec::new();
     let taken = |f: Field, fields: &Vec<(Field, f64)>| fields.iter().any(|(g, _)| *g == f);
-    for n in numbers(&norm) {
+    for n in numbers(&norm, labels) {
         let field = match n.field {
             Some(f) => f,
             None if n.has_decimal && !taken(Field::Temperature, &fields) => Field::Temperature,
@@ -276,6 +301,37 @@ mod tests {
             p.temperature.map(Temperature::tenths),
             p.pulse.map(Pulse::bpm),
         )
+    }
+
+    /// Each language's digits, labels, units and decimal commas (issue: every patient in their
+    /// own language).
+    #[test]
+    fn numbers_are_read_in_every_languages_forms() {
+        assert_eq!(read("SpO2 ९४ ज्वरो ३७.८"), (Some(94), Some(378), None), "Devanagari");
+        assert_eq!(read("SpO2 ၉၃ အပူချိန် ၃၈.၂"), (Some(93), Some(382), None), "Burmese");
+        assert_eq!(read("ออกซิเจน ๙๕ อุณหภูมิ ๓๗.๕"), (Some(95), Some(375), None), "Thai");
+        assert_eq!(read("血氧 95 体温 37.6"), (Some(95), Some(376), None));
+        assert_eq!(
+            read("体温 37.6 血氧 95"),
+            (Some(95), Some(376), None),
+            "labels say which"
+        );
+        assert_eq!(read("산소포화도 96 체온 37.2도"), (Some(96), Some(372), None));
+        assert_eq!(read("체온 38도 산소포화도 93"), (Some(93), Some(380), None));
+        assert_eq!(
+            read("SpO2 94 température 37,8"),
+            (Some(94), Some(378), None),
+            "decimal comma"
+        );
+        assert_eq!(read("temperatura 38,2 saturación 92"), (Some(92), Some(382), None));
+        assert_eq!(read("nhiệt độ 36,5 SpO2 97"), (Some(97), Some(365), None));
+        assert_eq!(
+            parsed("96,97").spo2.map(Spo2::percent),
+            Some(96),
+            "a comma before two digits is a list"
+        );
+        assert_eq!(read("发烧38度5 血氧96"), (Some(96), Some(385), None), "38度5 is 38.5");
+        assert_eq!(read("熱は38度5分"), (None, Some(385), None));
     }
 
     #[test]

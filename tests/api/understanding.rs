@@ -11,6 +11,7 @@ use std::path::Path;
 
 use mimamori::domain::lexicon::{Concept, Lexicons, Polarity};
 use mimamori::domain::reading;
+use mimamori::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Label {
@@ -78,12 +79,20 @@ fn the_corpus_is_understood_with_no_urgent_sign_missed() {
     let mut missed = Vec::new();
     let mut wrong = Vec::new();
     let (mut tp, mut fp, mut messages, mut over_asked) = (0u32, 0u32, 0usize, 0u32);
-    for lang in ["ja", "en"] {
+    let mut scorecard = String::new();
+    for language in Lang::all() {
+        let lang = language.code();
         let cases = corpus(lang);
+        assert!(
+            cases.len() >= 40,
+            "{lang}.txt holds {} messages, fewer than 40",
+            cases.len()
+        );
         messages += cases.len();
+        let (tp0, fp0, missed0) = (tp, fp, missed.len());
         let mut scores: BTreeMap<Concept, Score> = BTreeMap::new();
         for case in &cases {
-            let parsed = reading::parse(&case.text, &lexicons);
+            let parsed = reading::parse_as(&case.text, &lexicons, language.lexicon());
             let got = reading::concepts(&parsed.understood);
             let polarity = |c: Concept| got.iter().find(|(g, _)| *g == c).map(|(_, p)| *p);
             for &(concept, label) in &case.labels {
@@ -150,6 +159,17 @@ fn the_corpus_is_understood_with_no_urgent_sign_missed() {
                 }
             }
         }
+        let (said, caught) = scores
+            .values()
+            .fold((0, 0), |(a, b), s| (a + s.expected, b + s.found + s.asked));
+        let _ = writeln!(
+            scorecard,
+            "  {lang:<8} {:>4} messages  recall {:.2}  precision {:.2}  urgent missed {}",
+            cases.len(),
+            f64::from(caught) / f64::from(said.max(1)),
+            f64::from(tp - tp0) / f64::from((tp - tp0 + fp - fp0).max(1)),
+            missed.len() - missed0
+        );
         let _ = writeln!(report, "\n{lang}: {} messages", cases.len());
         let _ = writeln!(
             report,
@@ -188,6 +208,7 @@ fn the_corpus_is_understood_with_no_urgent_sign_missed() {
         "\nall: {messages} messages, precision {precision:.3} ({tp} right, {fp} wrong), {} urgent signs missed, {over_asked} questions not needed",
         missed.len()
     );
+    let _ = writeln!(report, "\nper language:\n{scorecard}");
     for m in &missed {
         let _ = writeln!(report, "  MISSED: {m}");
     }
@@ -195,7 +216,34 @@ fn the_corpus_is_understood_with_no_urgent_sign_missed() {
         let _ = writeln!(report, "  not right: {w}");
     }
     eprintln!("{report}");
-    assert!(messages >= 400, "the corpus holds at least 400 messages");
+    assert!(messages >= 400 + 40 * 11, "the corpus holds at least 880 messages");
     assert!(missed.is_empty(), "urgent signs missed:\n{}", missed.join("\n"));
     assert!(precision >= 0.95, "precision {precision:.3} < 0.95");
+}
+
+/// A language ships with a lexicon that can hear everything the service acts on: every concept,
+/// the labels of SpO2 and temperature, and the word that opens the language menu.
+#[test]
+fn every_shipped_language_has_a_whole_lexicon() {
+    let lexicons = Lexicons::shipped();
+    for language in Lang::all() {
+        let code = language.lexicon();
+        let lex = lexicons
+            .of(code)
+            .unwrap_or_else(|| panic!("{}: no lexicon/{code}.toml", language.code()));
+        for concept in Concept::all() {
+            let found = lex.phrases_of(concept);
+            assert!(found > 0, "lexicon/{code}.toml names no phrase for {}", concept.code());
+        }
+        for field in ["spo2", "temperature"] {
+            assert!(
+                lex.labels.before.iter().any(|(_, f)| f.code() == field),
+                "lexicon/{code}.toml has no label for {field}"
+            );
+        }
+        assert!(
+            lex.has_commands(),
+            "lexicon/{code}.toml has no word for the language menu"
+        );
+    }
 }

@@ -30,6 +30,17 @@ pub struct Lexicon {
     pub(crate) joins: Vec<Term>,
     pub(crate) hedges: Vec<Term>,
     pub(crate) answers: Vec<(String, Answer)>,
+    /// Words that say what a number measures, before it and after it.
+    pub labels: crate::domain::numbers::Labels,
+    /// Whole-message commands ("言語", "language").
+    pub(crate) commands: Vec<(String, Command)>,
+}
+
+/// Something a whole message asks the service to do rather than reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Show the language menu.
+    Language,
 }
 
 /// A phrase of a concept: groups of alternative terms, in order, each within `near` of the last.
@@ -69,6 +80,22 @@ mod raw {
         pub concepts: Spanned<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
         #[serde(default)]
         pub unsure: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+        /// Per measured field (`spo2`, `temperature`, `pulse`, `respiratory_rate`): the words
+        /// written before a number that say what it is.
+        #[serde(default)]
+        pub labels: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+        /// The same, written after the number (`%`, `℃`, `도`).
+        #[serde(default)]
+        pub units: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+        #[serde(default)]
+        pub commands: Commands,
+    }
+
+    #[derive(Deserialize, Default)]
+    #[serde(deny_unknown_fields)]
+    pub struct Commands {
+        #[serde(default)]
+        pub language: Vec<Spanned<String>>,
     }
 
     #[derive(Deserialize)]
@@ -154,6 +181,8 @@ impl Lexicon {
             joins: Vec::new(),
             hedges: Vec::new(),
             answers: Vec::new(),
+            labels: Default::default(),
+            commands: Vec::new(),
         };
         let term = |lex: &Lexicon, s: &Spanned<String>| -> Result<Term, LexiconError> {
             if s.get_ref().contains('+') || s.get_ref().contains('|') {
@@ -194,6 +223,43 @@ impl Lexicon {
                 lex.answers.push((folded, answer));
             }
         }
+
+        for s in &raw.commands.language {
+            let folded = answer_form(s.get_ref());
+            if folded.is_empty() {
+                return Err(err(s.span().start, format!("{:?} has no letters", s.get_ref())));
+            }
+            lex.commands.push((folded, Command::Language));
+        }
+        for (table, after) in [(&raw.labels, false), (&raw.units, true)] {
+            for (code, words) in table {
+                let field = crate::domain::numbers::Field::ALL
+                    .into_iter()
+                    .find(|f| f.code() == code.get_ref())
+                    .ok_or_else(|| {
+                        err(
+                            code.span().start,
+                            format!(
+                                "unknown field {:?} (spo2, temperature, pulse or respiratory_rate)",
+                                code.get_ref()
+                            ),
+                        )
+                    })?;
+                for w in words {
+                    let word = crate::domain::reading::normalise(w.get_ref()).trim().to_string();
+                    if word.is_empty() {
+                        return Err(err(w.span().start, "an empty label".into()));
+                    }
+                    let list = if after {
+                        &mut lex.labels.after
+                    } else {
+                        &mut lex.labels.before
+                    };
+                    list.push((word, field));
+                }
+            }
+        }
+        lex.labels.sort();
 
         let mut seen: BTreeMap<Vec<Vec<Term>>, (Concept, bool)> = BTreeMap::new();
         for (table, unsure) in [(raw.concepts.get_ref(), false), (&raw.unsure, true)] {
@@ -266,6 +332,25 @@ impl Lexicon {
         text.split('+')
             .map(|group| group.split('|').map(|alt| self.term(alt.trim())).collect())
             .collect()
+    }
+
+    /// How many phrases name `concept` for sure (not only "unsure").
+    pub fn phrases_of(&self, concept: Concept) -> usize {
+        self.phrases
+            .iter()
+            .filter(|p| p.concept == concept && !p.unsure)
+            .count()
+    }
+
+    /// Whether the language names its whole-message commands.
+    pub fn has_commands(&self) -> bool {
+        !self.commands.is_empty()
+    }
+
+    /// The whole-message command `text` is, if it is one.
+    pub fn command(&self, text: &str) -> Option<Command> {
+        let folded = answer_form(text);
+        self.commands.iter().find(|(c, _)| *c == folded).map(|(_, c)| *c)
     }
 
     /// The whole-message answer `text` is, if it is one.

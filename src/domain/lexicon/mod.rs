@@ -14,14 +14,19 @@ pub mod normalise;
 pub mod units;
 
 pub use concept::{Answer, Concept};
-pub use file::{Lexicon, LexiconError, SHIPPED};
+pub use file::{Command, Lexicon, LexiconError, SHIPPED};
 pub use matcher::{Finding, Polarity};
+
+/// The languages every patient may mix into a message, whatever their own.
+const MIXED_IN: [&str; 2] = ["ja", "en"];
 
 /// Every language the service understands; a message is read with all of them (patients mix:
 /// "SpO2 95 せきが出る、no fever").
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     pub languages: Vec<Lexicon>,
+    /// Every language's number labels and units together: "血氧 95" reads wherever it is sent.
+    pub labels: crate::domain::numbers::Labels,
 }
 
 impl Lexicons {
@@ -56,7 +61,13 @@ impl Lexicons {
                 languages.push(lex);
             }
         }
-        Ok(Lexicons { languages })
+        let mut labels = crate::domain::numbers::Labels::default();
+        for l in &languages {
+            labels.before.extend(l.labels.before.iter().cloned());
+            labels.after.extend(l.labels.after.iter().cloned());
+        }
+        labels.sort();
+        Ok(Lexicons { languages, labels })
     }
 
     /// The shipped lexicons (they are checked by the tests, so this cannot fail in a build that
@@ -78,6 +89,42 @@ impl Lexicons {
             .collect();
         all.sort_by_key(|f| (f.start, f.end));
         all
+    }
+
+    /// What `text` says, read as a patient of `language` writes: that language's lexicon, and
+    /// Japanese and English (the words people in Japan mix in), the patient's own reading
+    /// winning where two read the same characters (a Chinese 胸不痛 is not a Japanese 胸…痛).
+    /// Other languages are left out: a French "bizarre" in an English message is not French.
+    pub fn understand_as(&self, text: &str, language: &str) -> Vec<Finding> {
+        let Some(own) = self.of(language) else {
+            return self.understand(text);
+        };
+        let folded = normalise::fold(text);
+        let mine = matcher::understand(own, text, &folded);
+        let mut all = mine.clone();
+        for other in self
+            .languages
+            .iter()
+            .filter(|l| l.language != language && MIXED_IN.contains(&l.language.as_str()))
+        {
+            for f in matcher::understand(other, text, &folded) {
+                if !mine.iter().any(|m| m.start < f.end && f.start < m.end) {
+                    all.push(f);
+                }
+            }
+        }
+        all.sort_by_key(|f| (f.start, f.end));
+        all
+    }
+
+    /// The whole-message command `text` is, in any language.
+    pub fn command(&self, text: &str) -> Option<Command> {
+        self.languages.iter().find_map(|l| l.command(text))
+    }
+
+    /// The lexicon of a language code, if one ships or the ward added one.
+    pub fn of(&self, language: &str) -> Option<&Lexicon> {
+        self.languages.iter().find(|l| l.language == language)
     }
 
     /// The whole-message answer `text` is, in any language.
