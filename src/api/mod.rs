@@ -25,6 +25,7 @@ pub mod auth;
 pub mod broadcasts;
 pub mod error;
 pub mod oxygen;
+mod registration;
 
 pub use auth::{Auth, needs};
 pub use error::ApiError;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/patients", needs(Read, get(list_patients)))
+        .route("/api/v1/patients", needs(ManagePatients, post(registration::register)))
         .route("/api/v1/patients/{id}", needs(Read, get(patient)))
         .route("/api/v1/patients/{id}/episode", needs(ManagePatients, post(episode)))
         .route(

@@ -458,7 +458,7 @@ mod tests {
         );
         assert_eq!(
             c.lexicons.languages.len(),
-            2,
+            crate::domain::lexicon::SHIPPED.len(),
             "in place of the shipped English, not beside it"
         );
         let bad = dir.join("bad");

@@ -58,6 +58,8 @@ struct PatientsPage<'a> {
     risks: Vec<(&'static str, String)>,
     doctors: Vec<(i64, String)>,
     pharmacies: Vec<(i64, String)>,
+    /// Every shipped language: (code, its own name).
+    languages: Vec<(&'static str, &'static str)>,
     form: Registration,
     problem: Option<String>,
 }
@@ -188,6 +190,7 @@ async fn render(state: &AppState, s: &Signed, f: Filters, form: Registration, pr
             .collect(),
         doctors: of_role("doctor"),
         pharmacies: of_role("pharmacist"),
+        languages: Lang::all().map(|l| (l.code(), l.info().name.as_str())).collect(),
         form,
         problem,
     })

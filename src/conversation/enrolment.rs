@@ -102,6 +102,10 @@ async fn bind_patient(
         anyhow::bail!("enrolment code points at a missing patient");
     };
     let lang = language(Some(&patient), hint);
+    if patient.language.is_none() {
+        // the platform's hint, remembered: later messages need not carry it
+        patients::set_language(conn, patient.id, lang.code()).await?;
+    }
     crate::care::observation::ensure_check_ins(conn, ctx, &patient).await?;
     crate::care::observation::contact(conn, ctx, &patient).await?;
     crate::care::observation::start(conn, ctx, &patient).await?;

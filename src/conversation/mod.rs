@@ -5,6 +5,7 @@ pub mod checkin;
 pub mod correction;
 pub mod dialogue;
 pub mod enrolment;
+pub mod language;
 pub mod nurse;
 pub mod other_symptoms;
 pub mod patient;

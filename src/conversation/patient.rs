@@ -2,10 +2,11 @@
 //! correction, a button of the check-in or of its optional step, or a report in words and
 //! numbers — and, when the words leave an urgent sign unsure, the question that settles it.
 
+use super::language::{self, Reader};
 use super::{checkin, correction, other_symptoms, questions};
 use crate::care::context::Ctx;
 use crate::channels::OutMessage;
-use crate::domain::lexicon::Answer;
+use crate::domain::lexicon::{Answer, Command};
 use crate::domain::reading::{self, Feeling, Parsed};
 use crate::i18n::Lang;
 use crate::store::patients::Patient;
@@ -19,6 +20,12 @@ pub async fn on_text(
     lang: Lang,
     text: &str,
 ) -> anyhow::Result<Vec<OutMessage>> {
+    if ctx.config.lexicons.command(text) == Some(Command::Language) {
+        return Ok(vec![language::menu(ctx, lang, Reader::Patient(patient.id), 0)]);
+    }
+    if let Some(data) = menu_command(text) {
+        return on_choice(conn, ctx, patient, lang, data).await;
+    }
     let parsed = reading::parse_as(text, &ctx.config.lexicons, lang.lexicon());
     // "はい" / "no" to an urgent question waiting for its answer
     if let Some(answer @ (Answer::Yes | Answer::No)) = parsed.answer
@@ -54,6 +61,17 @@ pub async fn on_choice(
     if let Some(out) = other_symptoms::on_choice(conn, ctx, patient, lang, data).await? {
         return Ok(out);
     }
+    if let Some(out) = language::on_choice(conn, ctx, lang, Reader::Patient(patient.id), data).await? {
+        return Ok(out);
+    }
+    if data == "kw:call" {
+        // the menu's "call the health centre" where no number is set for a tel: link
+        return Ok(vec![OutMessage::text(ctx.t(
+            lang,
+            msg!("call-centre"),
+            &ctx.phone_args(lang),
+        ))]);
+    }
     if data == "checkin:now" {
         // a broadcast's "check in now": the check-in starts as if it were due
         checkin::start(conn, ctx, patient, false).await?;
@@ -74,4 +92,18 @@ pub async fn on_choice(
         return checkin::on_keyword(conn, ctx, patient, lang, &parsed, &format!("[{data}]")).await;
     }
     checkin::on_choice(conn, ctx, patient, lang, data).await
+}
+
+/// The menu's commands typed as Telegram commands (`/worse`, `/language@mimamori_bot`): the data
+/// of the button they stand for.
+pub fn menu_command(text: &str) -> Option<&'static str> {
+    let command = text.trim().strip_prefix('/')?;
+    let command = command.split(['@', ' ']).next()?;
+    Some(match command {
+        "report" => "checkin:now",
+        "worse" => "kw:worse",
+        "call" => "kw:call",
+        "language" => language::MENU,
+        _ => return None,
+    })
 }

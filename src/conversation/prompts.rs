@@ -89,7 +89,11 @@ pub fn other_symptoms_prompt(ctx: &Ctx<'_>, lang: Lang, report: &Report) -> OutM
 
 /// How to report at any time, with examples.
 pub fn how_to_report(ctx: &Ctx<'_>, lang: Lang) -> OutMessage {
-    OutMessage::text(ctx.t(lang, msg!("how-to-report"), &[]))
+    OutMessage {
+        text: ctx.t(lang, msg!("how-to-report"), &[]),
+        // a patient registered in a language they cannot read finds theirs here
+        choices: vec![super::language::menu_button(ctx, lang)],
+    }
 }
 
 pub(super) fn choice(label: String, data: String) -> Choice {

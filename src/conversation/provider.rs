@@ -20,7 +20,11 @@ pub async fn handle(
         anyhow::bail!("chat bound to a missing provider");
     };
     let lang = crate::care::context::provider_language(&provider, hint);
+    let reader = super::language::Reader::Provider(provider.id);
     if let InboundKind::Choice { data, .. } = &inbound.kind {
+        if let Some(messages) = super::language::on_choice(conn, ctx, lang, reader, data).await? {
+            return Ok(messages);
+        }
         if let Some((offer_id, accept)) = parse_offer_choice(data) {
             return crate::care::chain::answer(conn, ctx, &provider, lang, offer_id, accept).await;
         }
@@ -44,6 +48,10 @@ pub async fn handle(
         }
     }
     if let InboundKind::Text(text) = &inbound.kind {
+        let command = ctx.config.lexicons.command(text);
+        if command == Some(crate::domain::lexicon::Command::Language) || text.trim().starts_with("/language") {
+            return Ok(vec![super::language::menu(ctx, lang, reader, 0)]);
+        }
         // a doctor's typed oxygen order ("cylinder 2.5") after "Oxygen needed"
         if let Some(messages) = crate::care::oxygen::order::order_from_text(conn, ctx, &provider, lang, text).await? {
             return Ok(messages);

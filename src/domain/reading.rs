@@ -7,7 +7,6 @@
 //! [`Spo2`], [`Temperature`] and [`Pulse`] follows docs/TRIAGE.md "Implausible values".
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 use super::lexicon::{Answer, Concept, Finding, Lexicons, Polarity};
 use super::numbers::{Field, numbers};
@@ -135,26 +134,7 @@ impl Parsed {
     }
 }
 
-/// The form every matcher works on: NFKC (full-width digits, `％`, `：`, `℃` and the ideographic
-/// space become their ASCII forms), lower case, and the digits of every script as ASCII digits
-/// (Devanagari ९५, Burmese ၉၅, Thai ๙๕ are 95).
-pub fn normalise(text: &str) -> String {
-    text.nfkc().flat_map(char::to_lowercase).map(ascii_digit).collect()
-}
-
-/// A decimal digit of any script as its ASCII digit; anything else as it is.
-fn ascii_digit(c: char) -> char {
-    // the zero of each script whose digits run zero to nine in order (Unicode Nd)
-    const ZEROS: [u32; 22] = [
-        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50,
-        0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x19D0, 0x1B50,
-    ];
-    let n = c as u32;
-    match ZEROS.iter().find(|z| (**z..**z + 10).contains(&n)) {
-        Some(z) => char::from_digit(n - z, 10).unwrap_or(c),
-        None => c,
-    }
-}
+pub use super::numbers::normalise;
 
 /// Reads one message with the lexicons of every language.
 pub fn parse(text: &str, lexicons: &Lexicons) -> Parsed {

@@ -154,6 +154,16 @@ pub async fn set_dialogue(conn: &mut Conn, id: i64, dialogue: Option<&str>) -> s
         .map(|_| ())
 }
 
+/// The language the patient reads (a `locales/` folder name), chosen by them or by staff.
+pub async fn set_language(conn: &mut Conn, id: i64, language: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE patients SET language = $1 WHERE id = $2")
+        .bind(language)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
 pub async fn set_last_contact(conn: &mut Conn, id: i64, at: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query("UPDATE patients SET last_contact_at = $1 WHERE id = $2")
         .bind(ms(at))

@@ -69,6 +69,16 @@ pub async fn insert(conn: &mut Conn, p: &NewProvider<'_>, now: DateTime<Utc>) ->
     Ok(id)
 }
 
+/// The language the provider reads their chat in.
+pub async fn set_language(conn: &mut Conn, id: i64, language: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE providers SET language = $1 WHERE id = $2")
+        .bind(language)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+}
+
 pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Provider>> {
     sqlx::query_as(&format!("SELECT {COLUMNS} FROM providers WHERE id = $1"))
         .bind(id)

@@ -12,6 +12,7 @@ mod delivery;
 mod enrolment;
 mod hardening;
 mod health;
+mod languages;
 mod layout;
 mod migrations;
 mod nursing;

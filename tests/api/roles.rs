@@ -10,6 +10,7 @@ use crate::helpers::{Engine, TestApp};
 /// Every route of the API with the action it performs (the OpenAPI document must list no other).
 const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/patients", "read"),
+    ("POST", "/api/v1/patients", "manage_patients"),
     ("GET", "/api/v1/patients/{patient}", "read"),
     ("POST", "/api/v1/patients/{patient}/episode", "manage_patients"),
     ("POST", "/api/v1/patients/{patient}/messages", "manage_patients"),

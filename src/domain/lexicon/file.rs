@@ -246,7 +246,7 @@ impl Lexicon {
                         )
                     })?;
                 for w in words {
-                    let word = crate::domain::reading::normalise(w.get_ref()).trim().to_string();
+                    let word = crate::domain::numbers::normalise(w.get_ref()).trim().to_string();
                     if word.is_empty() {
                         return Err(err(w.span().start, "an empty label".into()));
                     }

@@ -141,7 +141,11 @@ mod tests {
     fn the_shipped_lexicons_load_and_name_every_urgent_symptom() {
         let l = Lexicons::shipped();
         let langs: Vec<&str> = l.languages.iter().map(|l| l.language.as_str()).collect();
-        assert_eq!(langs, ["ja", "en"]);
+        assert_eq!(langs.len(), SHIPPED.len(), "{langs:?}");
+        assert_eq!(langs[0], "ja", "Japanese, the ward's language, first");
+        for code in ["en", "zh", "ko", "vi", "tl", "ne", "my", "th", "fr", "pt", "es"] {
+            assert!(langs.contains(&code), "{code} ships: {langs:?}");
+        }
     }
 
     #[test]
