@@ -266,3 +266,22 @@ staff-ack-not-allowed = Your role may not take alerts; please tell someone who c
 nurse-observation-recorded = Recorded as a report on { $name } from your visit.
 drug-set-covers-note = covered by the first-line drug set { $provider } handed over at the night visit
 admission-arranged-note = admission to hospital arranged by { $provider }
+
+## What a patient's words were understood as (staff see the words and this)
+understood = 「{ $words }」→ { $polarity ->
+        [negated] not: { $concept }
+        [uncertain] unsure, asked: { $concept }
+       *[affirmed] { $concept }
+    }
+concept-label = { $concept ->
+        [worse] feels worse
+        [better] feels better
+        [same] about the same
+        [harder_to_breathe] breathing is harder
+        [asks_to_talk] asks to talk to someone
+        [cannot_eat_or_drink] cannot eat or drink
+        [no_symptoms] no symptoms
+        [distress] distress, asks for help
+        [correction] says the last report was misread
+       *[other] { $concept }
+    }

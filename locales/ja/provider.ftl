@@ -266,3 +266,22 @@ staff-ack-not-allowed = あなたの役割ではアラートを引き受けら�
 nurse-observation-recorded = 訪問での観察を { $name } さんの報告として記録しました。
 drug-set-covers-note = { $provider } が夜間往診で初期薬セットを手渡し済み
 admission-arranged-note = { $provider } が入院を調整
+
+## 患者の言葉をどう読んだか（職員には言葉とこれが見える）
+understood = 「{ $words }」→ { $polarity ->
+        [negated] なし：{ $concept }
+        [uncertain] 不確か・確認中：{ $concept }
+       *[affirmed] { $concept }
+    }
+concept-label = { $concept ->
+        [worse] 悪くなった
+        [better] よくなった
+        [same] 変わらない
+        [harder_to_breathe] 呼吸が苦しくなった
+        [asks_to_talk] 相談したい
+        [cannot_eat_or_drink] 食べられない・飲めない
+        [no_symptoms] 症状なし
+        [distress] 助けを求めている
+        [correction] 前の報告の読み違いを指摘
+       *[other] { $concept }
+    }

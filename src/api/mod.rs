@@ -195,7 +195,8 @@ async fn patient(
         "release_at": release.map(|t| t.to_rfc3339()),
         "chat": chat.map(|c| json!({"platform": c.platform, "status": c.status})),
         "risk_factors": p.risk_factors.split(',').filter(|s| !s.is_empty()).collect::<Vec<_>>(),
-        "readings": reports.iter().map(present::report_json).collect::<Vec<_>>(),
+        "language": p.language,
+        "readings": reports.iter().map(|r| present::report_json_in(&state.locales, lang, r)).collect::<Vec<_>>(),
         "safety_questions": asked.iter().map(present::question_json).collect::<Vec<_>>(),
         "assessments": assessments.iter().map(|a| json!({
             "id": a.id, "report_id": a.report_id, "level": a.level,

@@ -29,6 +29,8 @@ pub struct ReportLine {
     pub when: String,
     pub values: String,
     pub words: String,
+    /// What the words were understood as, in the reader's language.
+    pub understood: Vec<String>,
     pub set_aside: bool,
 }
 
@@ -60,6 +62,8 @@ struct PatientPage<'a> {
     requests: Vec<RequestLine>,
     messages: Vec<(String, String, String)>,
     release: String,
+    /// The language the patient reads, in its own name and in English ("Tiếng Việt (Vietnamese)").
+    language: String,
     /// Oxygen orders and station stays: (when, what, state).
     oxygen: Vec<(String, String, String)>,
     said: Option<String>,
@@ -195,6 +199,7 @@ async fn render(state: &AppState, s: &Signed, id: i64, said: Option<String>) -> 
             when: tr.when(&at(r), &tz),
             values: values(tr, r),
             words: r.source_text.clone(),
+            understood: crate::present::understood_lines(&state.locales, tr.lang, r),
             set_aside: r.corrected_at.is_some(),
         })
         .collect();
@@ -233,8 +238,17 @@ async fn render(state: &AppState, s: &Signed, id: i64, said: Option<String>) -> 
         .into_iter()
         .map(|m: Sent| (tr.when(&m.at, &tz), m.text, tr.tk("console-sent-", &m.status)))
         .collect();
+    let language = p.language.as_deref().and_then(crate::i18n::Lang::from_code).map(|l| {
+        let info = l.info();
+        if info.name == info.english {
+            info.name.clone()
+        } else {
+            format!("{} ({})", info.name, info.english)
+        }
+    });
     html(&PatientPage {
         frame,
+        language: language.unwrap_or_default(),
         release: release.map(|r| tr.when(&r, &tz)).unwrap_or_default(),
         oxygen: orders
             .iter()

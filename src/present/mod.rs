@@ -41,6 +41,41 @@ pub fn reasons_json(locales: &Locales, lang: Lang, stored: &str) -> Value {
 
 /// A report as staff see it: the values, the patient's words and what each phrase was
 /// understood as, and whether the patient said it was misread.
+/// What the words of a report were understood as, for staff in `lang`: the patient's words as
+/// written, then what they were read as ("「胸が痛くない」→ not: chest pain").
+pub fn understood_lines(locales: &Locales, lang: Lang, r: &reports::Report) -> Vec<String> {
+    r.understood_list()
+        .iter()
+        .map(|u| {
+            let concept = match Symptom::from_code(&u.concept) {
+                Some(s) => locales.text(lang, &s.label_key(), &[]),
+                None => locales.text(lang, msg!("concept-label"), &[("concept", u.concept.as_str().into())]),
+            };
+            let polarity = match u.polarity {
+                crate::domain::lexicon::Polarity::Affirmed => "affirmed",
+                crate::domain::lexicon::Polarity::Negated => "negated",
+                crate::domain::lexicon::Polarity::Uncertain => "uncertain",
+            };
+            locales.text(
+                lang,
+                msg!("understood"),
+                &[
+                    ("words", u.text.as_str().into()),
+                    ("concept", concept.into()),
+                    ("polarity", polarity.into()),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// [`report_json`] with what was understood rendered for staff in `lang` as `understood_as`.
+pub fn report_json_in(locales: &Locales, lang: Lang, r: &reports::Report) -> Value {
+    let mut v = report_json(r);
+    v["understood_as"] = json!(understood_lines(locales, lang, r));
+    v
+}
+
 pub fn report_json(r: &reports::Report) -> Value {
     json!({
         "id": r.id,

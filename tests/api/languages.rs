@@ -7,7 +7,7 @@ use mimamori::i18n::{Lang, Locales};
 use serde_json::json;
 
 use crate::both_engines;
-use crate::helpers::{Engine, TestApp, api_post, staff_token};
+use crate::helpers::{Engine, TestApp, api_get, api_post, staff_token};
 
 /// A report a patient of each language would send: SpO2 96, 36.5 °C and sudden breathlessness,
 /// in the language's own labels, digits and decimal mark.
@@ -94,6 +94,14 @@ async fn every_shipped_language_carries_a_patient_from_registration_to_what_to_d
         if lang != Lang::JA {
             assert!(!told.contains("分以内に医師からお電話"), "{code}: not Japanese: {told}");
         }
+
+        // staff see the words as written and what they were read as, in the staff's language
+        let (_, record) = api_get(&app, &token, &format!("/api/v1/patients/{id}?lang=ja")).await;
+        let reading = &record["readings"][0];
+        assert_eq!(reading["source_text"], breathless_report(code));
+        let as_read = reading["understood_as"].to_string();
+        assert!(as_read.contains("→ 急に息苦しくなった"), "{code}: {as_read}");
+        assert_eq!(record["language"], code);
     }
 }
 both_engines!(every_shipped_language_carries_a_patient_from_registration_to_what_to_do);
