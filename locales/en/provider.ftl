@@ -285,3 +285,14 @@ concept-label = { $concept ->
         [correction] says the last report was misread
        *[other] { $concept }
     }
+
+## The provider's own menu
+provider-no-open-requests = You hold no open request.
+provider-open-request = { $kind }: { $name } ({ $phone }), by { $by }
+provider-away = Noted: you are off. No new requests will be offered to you until you tap "I'm available". Requests you already hold stay yours.
+provider-available = Noted: you are available. New requests will be offered to you again.
+provider-menu-bar = Menu
+provider-menu-requests = My open requests
+provider-menu-available = I'm available
+provider-menu-away = I'm off
+provider-menu-language = Language

@@ -285,3 +285,14 @@ concept-label = { $concept ->
         [correction] 前の報告の読み違いを指摘
        *[other] { $concept }
     }
+
+## 協力医療機関・事業者のメニュー
+provider-no-open-requests = 対応中の依頼はありません。
+provider-open-request = { $kind }：{ $name }さん（{ $phone }）、{ $by }まで
+provider-away = 対応不可として記録しました。「対応可能」を押すまで新しい依頼はお送りしません。すでに受けた依頼はそのままです。
+provider-available = 対応可能として記録しました。新しい依頼をまたお送りします。
+provider-menu-bar = メニュー
+provider-menu-requests = 対応中の依頼
+provider-menu-available = 対応可能
+provider-menu-away = 対応不可
+provider-menu-language = 言語 Language

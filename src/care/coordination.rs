@@ -70,7 +70,7 @@ async fn candidates(conn: &mut Conn, ctx: &Ctx<'_>, request: &Request) -> anyhow
         out.extend(roster.covering(slot, Some("doctor")));
     }
     let mut seen = std::collections::HashSet::new();
-    out.retain(|p| p.status == ProviderStatus::Active && p.role == "doctor" && seen.insert(p.id));
+    out.retain(|p| p.status == ProviderStatus::Active && !p.away && p.role == "doctor" && seen.insert(p.id));
     Ok(out)
 }
 

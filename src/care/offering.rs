@@ -158,7 +158,7 @@ pub(crate) async fn take_step(
         let mut sent = 0;
         for provider in candidates
             .iter()
-            .filter(|p| p.status == ProviderStatus::Active && !asked.contains(&p.id))
+            .filter(|p| p.status == ProviderStatus::Active && !p.away && !asked.contains(&p.id))
         {
             if sent >= limit {
                 break;

@@ -357,6 +357,24 @@ impl LineClient {
         }
     }
 
+    /// Links a rich menu to one user (their language's menu).
+    pub async fn link_user_menu(&self, user: &str, menu_id: &str) -> SendOutcome {
+        let path = format!("/v2/bot/user/{user}/richmenu/{menu_id}");
+        classify(self.request(reqwest::Method::POST, false, &path).send().await).await
+    }
+
+    /// A request to LINE's API (`data`: the api-data host, for images), authorised.
+    pub(crate) fn request(&self, method: reqwest::Method, data: bool, path: &str) -> reqwest::RequestBuilder {
+        let base = if data {
+            &self.config.data_api_url
+        } else {
+            &self.config.api_url
+        };
+        self.http
+            .request(method, format!("{base}{path}"))
+            .bearer_auth(self.config.channel_access_token.expose())
+    }
+
     /// The user's language from their profile, if LINE gives one.
     async fn profile_language(&self, user_id: &str) -> Option<String> {
         let response = self

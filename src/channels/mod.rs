@@ -3,6 +3,8 @@
 //! never sees a platform type.
 
 pub mod line;
+pub mod line_menu;
+pub mod menu;
 pub mod send;
 pub mod telegram;
 
@@ -122,6 +124,11 @@ pub enum Outbound<'a> {
     Messages(&'a [OutMessage]),
     /// The answer a button press needs (Telegram's `answerCallbackQuery`; LINE needs none).
     CallbackAnswer(&'a str),
+    /// The chat's menu: the LINE rich menu to link, Telegram's commands for the chat.
+    Menu {
+        rich_menu_id: Option<&'a str>,
+        commands: &'a [(String, String)],
+    },
 }
 
 /// One outbox row as a channel sends it.

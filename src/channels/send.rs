@@ -45,6 +45,16 @@ impl Channels<'_> {
                 Some(client) => client.deliver(row, messages, self.telegram_pace, progress).await,
                 None => Ok(SendOutcome::Failed("Telegram is not configured".into())),
             },
+            (Platform::Line, Outbound::Menu { rich_menu_id, .. }) => match (self.line, rich_menu_id) {
+                (Some(client), Some(id)) => Ok(client.link_user_menu(row.chat, id).await),
+                // `line setup` has not made the menus yet: nothing to link
+                (Some(_), None) => Ok(SendOutcome::Sent),
+                (None, _) => Ok(SendOutcome::Failed("LINE is not configured".into())),
+            },
+            (Platform::Telegram, Outbound::Menu { commands, .. }) => match self.telegram {
+                Some(client) => Ok(client.set_chat_commands(row.chat, commands).await),
+                None => Ok(SendOutcome::Failed("Telegram is not configured".into())),
+            },
             (Platform::Telegram, Outbound::CallbackAnswer(id)) => match self.telegram {
                 Some(client) => Ok(client.answer_callback(id).await),
                 None => Ok(SendOutcome::Failed("Telegram is not configured".into())),

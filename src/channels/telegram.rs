@@ -233,6 +233,34 @@ impl TelegramClient {
     }
 
     /// Answers a button press, or the user's client keeps spinning.
+    /// This chat's command list (its reader's language), Telegram's per-chat scope.
+    pub async fn set_chat_commands(&self, chat: &str, commands: &[(String, String)]) -> SendOutcome {
+        let chat_id: Value = chat.parse::<i64>().map_or_else(|_| json!(chat), |id| json!(id));
+        self.call(
+            "setMyCommands",
+            &json!({
+                "commands": bot_commands(commands),
+                "scope": {"type": "chat", "chat_id": chat_id},
+            }),
+        )
+        .await
+    }
+
+    /// The commands of every chat whose Telegram app is in `language_code` (empty: the rest).
+    pub async fn set_default_commands(&self, language_code: &str, commands: &[(String, String)]) -> SendOutcome {
+        let mut body = json!({"commands": bot_commands(commands), "scope": {"type": "all_private_chats"}});
+        if !language_code.is_empty() {
+            body["language_code"] = json!(language_code);
+        }
+        self.call("setMyCommands", &body).await
+    }
+
+    /// The menu button of every private chat opens the command list.
+    pub async fn set_commands_menu_button(&self) -> SendOutcome {
+        self.call("setChatMenuButton", &json!({"menu_button": {"type": "commands"}}))
+            .await
+    }
+
     pub async fn answer_callback(&self, callback_id: &str) -> SendOutcome {
         self.call("answerCallbackQuery", &json!({"callback_query_id": callback_id}))
             .await
@@ -371,4 +399,15 @@ impl GlobalPace {
         };
         tokio::time::sleep_until(slot).await;
     }
+}
+
+/// `BotCommand`s as the Bot API takes them: a command is 1–32 of `a-z0-9_`, a description 1–256
+/// characters.
+pub fn bot_commands(commands: &[(String, String)]) -> Value {
+    Value::Array(
+        commands
+            .iter()
+            .map(|(c, d)| json!({"command": c, "description": d.chars().take(256).collect::<String>()}))
+            .collect(),
+    )
 }

@@ -5,6 +5,7 @@ mod audit;
 mod broadcast;
 mod cases;
 mod common;
+mod menus;
 mod oxygen;
 mod patient;
 mod provider;
@@ -70,6 +71,12 @@ pub enum Command {
     /// Notices to many patients, providers or staff at once.
     #[command(subcommand)]
     Broadcast(broadcast::BroadcastCommand),
+    /// The LINE channel's rich menus.
+    #[command(subcommand)]
+    Line(menus::PlatformCommand),
+    /// The Telegram bot's command lists and menu button.
+    #[command(subcommand)]
+    Telegram(menus::PlatformCommand),
 }
 
 #[derive(Subcommand)]
@@ -367,6 +374,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Equipment(c) => oxygen::equipment(config, c).await,
         Command::Station(c) => oxygen::station(config, c).await,
         Command::Broadcast(c) => broadcast::run(config, c).await,
+        Command::Line(c) => menus::line(config, c).await,
+        Command::Telegram(c) => menus::telegram(config, c).await,
     }
 }
 

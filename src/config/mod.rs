@@ -40,6 +40,8 @@ pub struct LineConfig {
     pub channel_secret: Secret,
     pub channel_access_token: Secret,
     pub api_url: String,
+    /// Where rich-menu images are uploaded (`MIMAMORI_LINE_DATA_API_URL`, LINE's api-data host).
+    pub data_api_url: String,
     /// The bot's basic ID (`@123abcde`, `MIMAMORI_LINE_BOT_ID`): the enrolment sheet's QR code
     /// adds the bot as a friend.
     pub bot_id: Option<String>,
@@ -156,6 +158,12 @@ impl Config {
                 api_url: src
                     .get("line_api_url")
                     .unwrap_or("https://api.line.me")
+                    .trim_end_matches('/')
+                    .to_string(),
+                data_api_url: src
+                    .get("line_data_api_url")
+                    .or(src.get("line_api_url").filter(|u| !u.contains("api.line.me")))
+                    .unwrap_or("https://api-data.line.me")
                     .trim_end_matches('/')
                     .to_string(),
                 bot_id: src

@@ -106,6 +106,7 @@ async fn bind_patient(
         // the platform's hint, remembered: later messages need not carry it
         patients::set_language(conn, patient.id, lang.code()).await?;
     }
+    super::menus::give(conn, ctx, chat, super::menus::Audience::Patient, lang).await?;
     crate::care::observation::ensure_check_ins(conn, ctx, &patient).await?;
     crate::care::observation::contact(conn, ctx, &patient).await?;
     crate::care::observation::start(conn, ctx, &patient).await?;
@@ -134,6 +135,7 @@ async fn bind_provider(
         anyhow::bail!("enrolment code points at a missing provider");
     };
     let lang = crate::care::context::provider_language(&provider, hint);
+    super::menus::give(conn, ctx, chat, super::menus::Audience::Provider, lang).await?;
     Ok(vec![OutMessage::text(ctx.t(
         lang,
         msg!("provider-welcome"),

@@ -3,12 +3,13 @@
 //! patient's or provider's record.
 
 use crate::care::context::Ctx;
+use crate::channels::menu::Audience;
 use crate::channels::{Choice, OutMessage};
 use crate::i18n::Lang;
-use crate::store::{Conn, patients, providers};
+use crate::store::{Conn, chats, patients, providers};
 
 /// The button data that opens the menu (first page).
-pub const MENU: &str = "lang:menu";
+pub use super::menus::LANGUAGE_MENU as MENU;
 /// LINE shows at most 13 quick replies: a longer list is paged, the last button turning the page.
 const PER_PAGE: usize = 12;
 
@@ -88,9 +89,18 @@ pub async fn on_choice(
     let Some(chosen) = Lang::from_code(code).filter(|l| reader.languages().contains(l)) else {
         return Ok(Some(vec![menu(ctx, lang, reader, 0)]));
     };
-    match reader {
-        Reader::Patient(id) => patients::set_language(conn, id, chosen.code()).await?,
-        Reader::Provider(id) => providers::set_language(conn, id, chosen.code()).await?,
+    let (chat, audience) = match reader {
+        Reader::Patient(id) => {
+            patients::set_language(conn, id, chosen.code()).await?;
+            (chats::for_patient(conn, id).await?, Audience::Patient)
+        }
+        Reader::Provider(id) => {
+            providers::set_language(conn, id, chosen.code()).await?;
+            (chats::for_provider(conn, id).await?, Audience::Provider)
+        }
+    };
+    if let Some(chat) = chat {
+        super::menus::give(conn, ctx, &chat, audience, chosen).await?;
     }
     Ok(Some(vec![OutMessage::text(ctx.t(chosen, msg!("language-set"), &[]))]))
 }

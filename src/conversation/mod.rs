@@ -6,11 +6,13 @@ pub mod correction;
 pub mod dialogue;
 pub mod enrolment;
 pub mod language;
+pub mod menus;
 pub mod nurse;
 pub mod other_symptoms;
 pub mod patient;
 pub mod prompts;
 pub mod provider;
+pub mod provider_menu;
 pub mod questions;
 pub mod staff;
 

@@ -25,6 +25,9 @@ pub async fn handle(
         if let Some(messages) = super::language::on_choice(conn, ctx, lang, reader, data).await? {
             return Ok(messages);
         }
+        if let Some(messages) = super::provider_menu::on_choice(conn, ctx, &provider, lang, data).await? {
+            return Ok(messages);
+        }
         if let Some((offer_id, accept)) = parse_offer_choice(data) {
             return crate::care::chain::answer(conn, ctx, &provider, lang, offer_id, accept).await;
         }
@@ -51,6 +54,11 @@ pub async fn handle(
         let command = ctx.config.lexicons.command(text);
         if command == Some(crate::domain::lexicon::Command::Language) || text.trim().starts_with("/language") {
             return Ok(vec![super::language::menu(ctx, lang, reader, 0)]);
+        }
+        if let Some(data) = super::provider_menu::command(text)
+            && let Some(messages) = super::provider_menu::on_choice(conn, ctx, &provider, lang, data).await?
+        {
+            return Ok(messages);
         }
         // a doctor's typed oxygen order ("cylinder 2.5") after "Oxygen needed"
         if let Some(messages) = crate::care::oxygen::order::order_from_text(conn, ctx, &provider, lang, text).await? {

@@ -151,6 +151,10 @@ async fn deliver(state: &AppState, row: &Claimed) -> anyhow::Result<SendOutcome>
     let what = match &body {
         Body::Messages { messages } => Outbound::Messages(messages),
         Body::CallbackAnswer { callback_id } => Outbound::CallbackAnswer(callback_id),
+        Body::Menu { rich_menu_id, commands } => Outbound::Menu {
+            rich_menu_id: rich_menu_id.as_deref(),
+            commands,
+        },
     };
     let channels = channels(state);
     let recorder = RowProgress {

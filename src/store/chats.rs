@@ -179,6 +179,17 @@ pub async fn for_provider(conn: &mut Conn, provider_id: i64) -> sqlx::Result<Opt
     .await
 }
 
+/// Every reachable chat on `platform` that belongs to a patient or a provider.
+pub async fn active_on(conn: &mut Conn, platform: crate::channels::Platform) -> sqlx::Result<Vec<Chat>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM chats WHERE platform = $1 AND status = 'active'
+         AND (patient_id IS NOT NULL OR provider_id IS NOT NULL) ORDER BY id"
+    ))
+    .bind(platform.code())
+    .fetch_all(&mut *conn)
+    .await
+}
+
 /// Binds the chat to a provider (their enrolment code).
 pub async fn bind_provider(conn: &mut Conn, id: i64, provider_id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE chats SET provider_id = $1, status = 'active' WHERE id = $2")

@@ -13,6 +13,7 @@ pub mod columns;
 pub mod equipment;
 pub mod events;
 pub mod instances;
+pub mod menus;
 pub mod notes;
 pub mod nursing;
 pub mod offers;

@@ -11,8 +11,18 @@ use crate::domain::enrolment::ChatStatus;
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Body {
-    Messages { messages: Vec<OutMessage> },
-    CallbackAnswer { callback_id: String },
+    Messages {
+        messages: Vec<OutMessage>,
+    },
+    CallbackAnswer {
+        callback_id: String,
+    },
+    /// The chat's menu in its reader's language: a LINE rich menu linked to the user, or
+    /// Telegram commands for this chat ((command, description)).
+    Menu {
+        rich_menu_id: Option<String>,
+        commands: Vec<(String, String)>,
+    },
 }
 
 impl Body {
@@ -20,6 +30,7 @@ impl Body {
         match self {
             Body::Messages { .. } => "messages",
             Body::CallbackAnswer { .. } => "callback_answer",
+            Body::Menu { .. } => "menu",
         }
     }
 }
@@ -258,7 +269,7 @@ pub async fn messages_to(conn: &mut Conn, chat_id: i64, limit: i64) -> sqlx::Res
                 text: messages.into_iter().map(|m| m.text).collect::<Vec<_>>().join("\n\n"),
                 status,
             }),
-            Body::CallbackAnswer { .. } => None,
+            Body::CallbackAnswer { .. } | Body::Menu { .. } => None,
         })
         .collect())
 }

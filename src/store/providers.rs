@@ -19,6 +19,8 @@ pub struct Provider {
     pub organisation: Option<String>,
     pub language: Option<String>,
     pub status: ProviderStatus,
+    /// Said "I'm off" in their chat: not offered requests until they are available again.
+    pub away: bool,
 }
 
 impl FromRow<'_, AnyRow> for Provider {
@@ -31,11 +33,12 @@ impl FromRow<'_, AnyRow> for Provider {
             organisation: row.try_get("organisation")?,
             language: row.try_get("language")?,
             status: row.code("status")?,
+            away: row.try_get::<Option<i64>, _>("away_since")?.is_some(),
         })
     }
 }
 
-const COLUMNS: &str = "id, name, role, phone, organisation, language, status";
+const COLUMNS: &str = "id, name, role, phone, organisation, language, status, away_since";
 
 pub struct NewProvider<'a> {
     pub name: &'a str,
@@ -67,6 +70,16 @@ pub async fn insert(conn: &mut Conn, p: &NewProvider<'_>, now: DateTime<Utc>) ->
             .await?;
     }
     Ok(id)
+}
+
+/// "I'm off" (`Some(now)`) or "I'm available" (`None`) from the provider's own menu.
+pub async fn set_away(conn: &mut Conn, id: i64, since: Option<DateTime<Utc>>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE providers SET away_since = $1 WHERE id = $2")
+        .bind(since.map(ms))
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }
 
 /// The language the provider reads their chat in.

@@ -56,7 +56,7 @@ impl AreaRoster {
 /// count only on those), every shift at once.
 pub async fn area(conn: &mut Conn, area: &str, weekday: &str) -> sqlx::Result<AreaRoster> {
     let rows: Vec<Covering> = sqlx::query_as(
-        "SELECT p.id, p.name, p.role, p.phone, p.organisation, p.language, p.status, r.shift, r.weekdays
+        "SELECT p.id, p.name, p.role, p.phone, p.organisation, p.language, p.status, p.away_since, r.shift, r.weekdays
          FROM roster_entries r JOIN providers p ON p.id = r.provider_id
          WHERE r.area = $1 AND p.status = 'active'
          ORDER BY r.position",

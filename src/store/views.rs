@@ -205,6 +205,17 @@ pub async fn open_requests(conn: &mut Conn, kind: Option<&str>) -> sqlx::Result<
     .await
 }
 
+/// The open care requests a provider holds, soonest deadline first (their menu's "my open
+/// requests").
+pub async fn held_by(conn: &mut Conn, provider_id: i64) -> sqlx::Result<Vec<RequestRow>> {
+    sqlx::query_as(&format!(
+        "{REQUEST_ROW} WHERE c.provider_id = $1 AND c.status IN {LIVE} ORDER BY c.target_at ASC, c.id ASC"
+    ))
+    .bind(provider_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
 /// Moves a request to `to` if the state machine allows it from where it is. Zero rows: no such
 /// request, or not from its current state.
 pub async fn move_request(

@@ -14,6 +14,7 @@ mod hardening;
 mod health;
 mod languages;
 mod layout;
+mod menus;
 mod migrations;
 mod nursing;
 mod oxygen;

@@ -82,7 +82,9 @@ pub async fn mount_defaults(line: &MockServer, telegram: &MockServer) {
         .mount(line)
         .await;
     Mock::given(method("POST"))
-        .and(path_regex("^/bot.*/(sendMessage|answerCallbackQuery)$"))
+        .and(path_regex(
+            "^/bot.*/(sendMessage|answerCallbackQuery|setMyCommands|setChatMenuButton)$",
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true, "result": true})))
         .mount(telegram)
         .await;
