@@ -275,3 +275,55 @@ async fn telegram_setup_sets_each_languages_commands_and_each_chats_own(engine: 
     );
 }
 both_engines!(telegram_setup_sets_each_languages_commands_and_each_chats_own);
+
+async fn a_provider_who_is_off_is_skipped_and_sees_their_open_requests(engine: Engine) {
+    use crate::helpers::{friday_morning, offer_buttons, patient, provider, wait_text_to};
+    let app = TestApp::spawn(engine).await;
+    app.set_time(friday_morning());
+    let (family, code) = provider(&app, "Dr Away", "doctor", "en");
+    app.tg_text(7401, &format!("/start {code}"), None).await;
+    wait_text_to(&app, "7401", "Welcome").await;
+    let (rostered, code) = provider(&app, "Dr On", "doctor", "en");
+    app.tg_text(7402, &format!("/start {code}"), None).await;
+    wait_text_to(&app, "7402", "Welcome").await;
+    crate::helpers::load_roster(
+        &app,
+        &format!("away-{engine:?}"),
+        &format!("[[cover]]\nprovider = {rostered}\nareas = [\"Nerima\"]\nshifts = [\"day\"]\n"),
+    );
+    // the family doctor says they are off, from their menu (Telegram's /off)
+    app.tg_text(7401, "/off", None).await;
+    wait_text_to(&app, "7401", "you are off").await;
+    assert_eq!(
+        app.scalar_i64(&format!("SELECT COUNT(*) FROM providers WHERE id = {family} AND away_since IS NOT NULL"))
+            .await,
+        1
+    );
+    // a worsening patient's request skips them at once: the rostered doctor is asked first
+    patient(&app, "Uaway", &["--family-doctor", &family.to_string()]).await;
+    app.line_text("Uaway", "I feel worse, it is harder to breathe").await;
+    let (accept, _) = offer_buttons(&app, 7402).await;
+    assert!(
+        !app.texts_to("7401").await.iter().any(|t| t.contains("Home visit")),
+        "an away doctor is not offered the request"
+    );
+    app.tg_press(7402, &accept).await;
+    wait_text_to(&app, "7402", "is yours").await;
+    // "my open requests" lists what they hold
+    app.tg_press(7402, "prov:open").await;
+    let held = wait_text_to(&app, "7402", "Home visit: Pat Doe").await;
+    assert!(held.starts_with("Home visit: Pat Doe (090-1234-5678)"), "{held}");
+    // back on duty
+    app.tg_press(7401, "prov:available").await;
+    wait_text_to(&app, "7401", "you are available").await;
+    assert_eq!(
+        app.scalar_i64(&format!("SELECT COUNT(*) FROM providers WHERE id = {family} AND away_since IS NULL"))
+            .await,
+        1
+    );
+    let audited = app
+        .scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action IN ('provider.away', 'provider.available')")
+        .await;
+    assert_eq!(audited, 2);
+}
+both_engines!(a_provider_who_is_off_is_skipped_and_sees_their_open_requests);
