@@ -280,6 +280,8 @@ async fn staff_see_a_new_request_live_assign_it_and_take_an_alert(engine: Engine
     b.goto(&app, &format!("/console/patients/{patient}")).await;
     b.wait_text("SpO2 97%").await;
     assert!(b.has("section.charts svg").await, "the readings are charted");
+    // the patient's words, and what each phrase was read as, in the reader's language
+    b.wait_text("「chest pain」→ 胸の痛みがある").await;
     b.screenshot("patient-1366").await;
 }
 both_engines!(staff_see_a_new_request_live_assign_it_and_take_an_alert);

@@ -295,8 +295,10 @@ async fn a_provider_who_is_off_is_skipped_and_sees_their_open_requests(engine: E
     app.tg_text(7401, "/off", None).await;
     wait_text_to(&app, "7401", "you are off").await;
     assert_eq!(
-        app.scalar_i64(&format!("SELECT COUNT(*) FROM providers WHERE id = {family} AND away_since IS NOT NULL"))
-            .await,
+        app.scalar_i64(&format!(
+            "SELECT COUNT(*) FROM providers WHERE id = {family} AND away_since IS NOT NULL"
+        ))
+        .await,
         1
     );
     // a worsening patient's request skips them at once: the rostered doctor is asked first
@@ -317,8 +319,10 @@ async fn a_provider_who_is_off_is_skipped_and_sees_their_open_requests(engine: E
     app.tg_press(7401, "prov:available").await;
     wait_text_to(&app, "7401", "you are available").await;
     assert_eq!(
-        app.scalar_i64(&format!("SELECT COUNT(*) FROM providers WHERE id = {family} AND away_since IS NULL"))
-            .await,
+        app.scalar_i64(&format!(
+            "SELECT COUNT(*) FROM providers WHERE id = {family} AND away_since IS NULL"
+        ))
+        .await,
         1
     );
     let audited = app
