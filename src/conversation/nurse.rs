@@ -5,7 +5,7 @@
 use crate::care::context::Ctx;
 use crate::care::triage;
 use crate::channels::OutMessage;
-use crate::domain::reading::parse;
+use crate::domain::reading::parse_as;
 use crate::domain::triage::RequestKind;
 use crate::i18n::Lang;
 use crate::store::providers::Provider;
@@ -24,7 +24,9 @@ pub async fn observation(
     if nurse.role != "nurse" {
         return Ok(None);
     }
-    let parsed = parse(text, &ctx.config.lexicons);
+    // read as the nurse writes: their language, with Japanese and English (not every lexicon:
+    // a Chinese reading of 胸が痛くない would find chest pain)
+    let parsed = parse_as(text, &ctx.config.lexicons, lang.lexicon());
     let read = parsed.spo2.is_some()
         || parsed.temperature.is_some()
         || parsed.pulse.is_some()

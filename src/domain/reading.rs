@@ -136,13 +136,9 @@ impl Parsed {
 
 pub use super::numbers::normalise;
 
-/// Reads one message with the lexicons of every language.
+/// Reads one message as the ward's language writes it: Japanese, with English mixed in.
 pub fn parse(text: &str, lexicons: &Lexicons) -> Parsed {
-    let mut parsed = read_values(text, &lexicons.labels);
-    parsed.answer = lexicons.answer(text);
-    let findings = lexicons.understand(text);
-    apply_findings(&mut parsed, text, findings);
-    parsed
+    parse_as(text, lexicons, "ja")
 }
 
 /// Reads one message as a patient whose lexicon is `language` writes it (see

@@ -175,6 +175,24 @@ mod tests {
         assert!(e.problem.contains("chest_pain_x"), "{e}");
     }
 
+    /// Chinese and Japanese share characters: each patient is read in their own language.
+    #[test]
+    fn a_patients_own_language_reads_characters_two_languages_share() {
+        let l = Lexicons::shipped();
+        let chest = |text: &str, lang: &str| {
+            l.understand_as(text, lang)
+                .into_iter()
+                .find(|f| f.concept.code() == "chest_pain")
+                .map(|f| f.polarity)
+        };
+        assert_eq!(chest("胸不痛", "zh"), Some(Polarity::Negated));
+        assert_eq!(chest("胸が痛くない", "ja"), Some(Polarity::Negated));
+        assert_eq!(chest("胸が痛い", "ja"), Some(Polarity::Affirmed));
+        // a French word is not read into an English patient's message
+        assert!(l.understand_as("what a bizarre dream", "en").is_empty());
+        assert!(!l.understand_as("c'est bizarre", "fr").is_empty());
+    }
+
     #[test]
     fn answers_are_whole_messages() {
         let l = Lexicons::shipped();
