@@ -5,6 +5,7 @@ mod audit;
 mod broadcast;
 mod cases;
 mod common;
+mod import;
 mod menus;
 mod oxygen;
 mod patient;
@@ -240,6 +241,9 @@ pub enum CasesCommand {
 pub enum PatientCommand {
     /// Register a patient and print their one-time enrolment code.
     Add(patient::AddPatient),
+    /// Register a list of patients from the health centre's spreadsheet (CSV), all or none,
+    /// and write a printable sheet of their enrolment codes.
+    Import(import::ImportPatients),
     /// End a patient's home recovery now (staff decision), with a reason.
     End {
         id: i64,
@@ -295,6 +299,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Patient(PatientCommand::Add(args)) => patient::add_patient(config, args).await,
+        Command::Patient(PatientCommand::Import(args)) => import::import(config, args).await,
         Command::Patient(PatientCommand::Show { id, json }) => patient::show_patient(config, id, json).await,
         Command::Patient(PatientCommand::End { id, reason }) => {
             patient::change_episode(config, id, None, &reason).await

@@ -321,17 +321,6 @@ struct Sheet<'a> {
     phone: String,
 }
 
-/// A QR code as inline SVG.
-fn qr_svg(text: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
-    Some(
-        code.render::<qrcode::render::svg::Color<'_>>()
-            .min_dimensions(180, 180)
-            .quiet_zone(true)
-            .build(),
-    )
-}
-
 /// The sheet of a patient whose code was just made (`fresh`), or a new code for one who has not
 /// enrolled yet (a code is stored only as a hash, so a lost one is replaced, not shown again).
 async fn sheet_of(
@@ -399,8 +388,8 @@ async fn sheet_of(
             })
             .unwrap_or_default(),
         code: code.as_ref().map(|(c, _)| c.display()),
-        line_qr: line_link.as_deref().and_then(qr_svg),
-        telegram_qr: telegram_link.as_deref().and_then(qr_svg),
+        line_qr: line_link.as_deref().and_then(crate::present::sheets::qr_svg),
+        telegram_qr: telegram_link.as_deref().and_then(crate::present::sheets::qr_svg),
         telegram_link,
         phone: state.config.health_centre_phone.clone(),
     };

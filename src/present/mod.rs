@@ -3,6 +3,7 @@
 //! the performance report.
 
 pub mod oxygen;
+pub mod sheets;
 
 use fluent_bundle::FluentValue;
 use serde_json::{Value, json};

@@ -12,6 +12,7 @@ mod delivery;
 mod enrolment;
 mod hardening;
 mod health;
+mod import;
 mod languages;
 mod layout;
 mod menus;
