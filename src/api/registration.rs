@@ -41,15 +41,7 @@ fn bad(message: impl Into<std::borrow::Cow<'static, str>>) -> ApiError {
 }
 
 fn problem(p: RegistrationProblem) -> ApiError {
-    use RegistrationProblem::*;
-    bad(match p {
-        NoName => "name is empty",
-        BadPhone => "phone is not a telephone number",
-        BirthInFuture => "birth_date is in the future",
-        OnsetInFuture => "onset_date is in the future",
-        OnsetBeforeBirth => "onset_date is before birth_date",
-        TestInFuture => "test_date is in the future",
-    })
+    bad(p.field_message())
 }
 
 /// Registers a patient; the answer holds the code to hand them (shown once: only its hash is kept).

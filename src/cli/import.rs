@@ -18,7 +18,7 @@ use crate::care::context::Ctx;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::conversation::enrolment;
-use crate::domain::patient::{RegistrationProblem, RiskFactor, check_registration};
+use crate::domain::patient::{RiskFactor, check_registration};
 use crate::i18n::Lang;
 use crate::present::sheets::{self, SheetPage};
 use crate::store::patients::NewPatient;
@@ -142,7 +142,7 @@ fn read(text: &str, today: NaiveDate) -> Result<Vec<Row>, String> {
         };
         let (name, phone) = (get("name"), get("phone"));
         check_registration(&name, &phone, birth, onset, test, today)
-            .map_err(|p| format!("line {line}: {}", problem(p)))?;
+            .map_err(|p| format!("line {line}: {}", p.field_message()))?;
         let language = match get("language").as_str() {
             "" => None,
             tag => Some(tag.parse::<Lang>().map_err(|e| format!("line {line}: {e}"))?),
@@ -193,18 +193,6 @@ fn read(text: &str, today: NaiveDate) -> Result<Vec<Row>, String> {
         return Err("the file holds no patients".into());
     }
     Ok(rows)
-}
-
-fn problem(p: RegistrationProblem) -> &'static str {
-    use RegistrationProblem::*;
-    match p {
-        NoName => "name is empty",
-        BadPhone => "phone is not a telephone number",
-        BirthInFuture => "birth_date is in the future",
-        OnsetInFuture => "onset_date is in the future",
-        OnsetBeforeBirth => "onset_date is before birth_date",
-        TestInFuture => "test_date is in the future",
-    }
 }
 
 pub(super) async fn import(config: Config, args: ImportPatients) -> anyhow::Result<()> {

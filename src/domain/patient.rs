@@ -84,6 +84,22 @@ pub enum RegistrationProblem {
     TestInFuture,
 }
 
+impl RegistrationProblem {
+    /// The problem named by the field at fault, for the API and the command line (the console
+    /// says it in the reader's language).
+    pub fn field_message(self) -> &'static str {
+        use RegistrationProblem::*;
+        match self {
+            NoName => "name is empty",
+            BadPhone => "phone is not a telephone number",
+            BirthInFuture => "birth_date is in the future",
+            OnsetInFuture => "onset_date is in the future",
+            OnsetBeforeBirth => "onset_date is before birth_date",
+            TestInFuture => "test_date is in the future",
+        }
+    }
+}
+
 /// A telephone number as people write them: digits with `+ - ( )` and spaces, six digits at least.
 pub fn is_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
