@@ -282,3 +282,58 @@ console-broadcast-status-done = sent
 console-broadcast-status-cancelled = cancelled
 console-broadcast-status-stopped = stopped
 console-broadcast-over-quota = LINE's monthly message quota cannot hold the { $needed } LINE copies this month.
+
+## Exports for Excel (CSV headings)
+export-column = { $column ->
+        [patient_id] Patient ID
+        [name] Name
+        [phone] Phone
+        [birth_date] Date of birth
+        [area] Area
+        [language] Language
+        [status] Status
+        [onset_date] Onset
+        [test_date] Test date
+        [risk_factors] Risk factors
+        [registered_at] Registered
+        [released_at] Released
+        [report_id] Report ID
+        [reported_at] Reported at
+        [spo2] SpO2 (%)
+        [temperature] Temperature (°C)
+        [pulse] Pulse (/min)
+        [respiratory_rate] Breaths (/min)
+        [symptoms] Symptoms
+        [feeling] Feeling
+        [words] Patient's words
+        [request_id] Request ID
+        [kind] Kind
+        [urgency] Urgency
+        [opened_at] Opened
+        [deadline] Deadline
+        [provider] Provider
+        [outcome] Outcome
+        [closed_reason] Closed because
+        [unit_id] Unit ID
+        [serial] Serial
+        [state] State
+        [updated_at] Updated
+        [admission_id] Admission ID
+        [station] Station
+        [bed_kind] Bed
+        [source] Referred by
+        [requested_at] Requested
+        [note] Note
+       *[other] { $column }
+    }
+
+console-export-title = Export for Excel (CSV)
+console-export-what = Records
+console-export-from = From
+console-export-to = To
+console-export-download = Download
+console-export-patients = Patients
+console-export-reports = Reports
+console-export-care_requests = Care requests
+console-export-oxygen_units = Oxygen units
+console-export-admissions = Station admissions

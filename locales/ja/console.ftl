@@ -282,3 +282,58 @@ console-broadcast-status-done = 送信済み
 console-broadcast-status-cancelled = 中止
 console-broadcast-status-stopped = 停止
 console-broadcast-over-quota = 今月の LINE の送信上限では、LINE の { $needed } 通を送れません。
+
+## Excel用の書き出し（CSVの見出し）
+export-column = { $column ->
+        [patient_id] 患者ID
+        [name] 氏名
+        [phone] 電話番号
+        [birth_date] 生年月日
+        [area] 地区
+        [language] 言語
+        [status] 状態
+        [onset_date] 発症日
+        [test_date] 検査日
+        [risk_factors] リスク因子
+        [registered_at] 登録日時
+        [released_at] 療養解除日時
+        [report_id] 報告ID
+        [reported_at] 報告日時
+        [spo2] SpO2（%）
+        [temperature] 体温（℃）
+        [pulse] 脈拍（/分）
+        [respiratory_rate] 呼吸数（/分）
+        [symptoms] 症状
+        [feeling] 体調
+        [words] 患者の言葉
+        [request_id] 依頼ID
+        [kind] 種類
+        [urgency] 緊急度
+        [opened_at] 依頼日時
+        [deadline] 期限
+        [provider] 担当
+        [outcome] 結果
+        [closed_reason] 終了理由
+        [unit_id] 機器ID
+        [serial] 製造番号
+        [state] 状態
+        [updated_at] 更新日時
+        [admission_id] 入所ID
+        [station] ステーション
+        [bed_kind] 病床
+        [source] 経路
+        [requested_at] 依頼日時
+        [note] メモ
+       *[other] { $column }
+    }
+
+console-export-title = Excel用に書き出す（CSV）
+console-export-what = 記録
+console-export-from = 開始日
+console-export-to = 終了日
+console-export-download = ダウンロード
+console-export-patients = 患者
+console-export-reports = 報告
+console-export-care_requests = 依頼
+console-export-oxygen_units = 酸素機器
+console-export-admissions = ステーション入所

@@ -24,6 +24,7 @@ use crate::store::{offers, patients, reports};
 pub mod auth;
 pub mod broadcasts;
 pub mod error;
+pub mod exports;
 pub mod oxygen;
 mod registration;
 
@@ -56,6 +57,7 @@ pub fn router() -> Router<AppState> {
             needs(ActOnRequests, post(close_request)),
         )
         .route("/api/v1/reports/providers", needs(Read, get(provider_report)))
+        .route("/api/v1/exports/{kind}", needs(ExportPatientData, get(exports::export)))
         .route(
             "/api/v1/care-requests/{id}/status",
             needs(ActOnRequests, post(close_request)),

@@ -5,6 +5,7 @@ mod audit;
 mod broadcast;
 mod cases;
 mod common;
+mod export;
 mod import;
 mod menus;
 mod oxygen;
@@ -72,6 +73,9 @@ pub enum Command {
     /// Notices to many patients, providers or staff at once.
     #[command(subcommand)]
     Broadcast(broadcast::BroadcastCommand),
+    /// Records out for Excel: patients, reports, care requests, oxygen units, admissions.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// The LINE channel's rich menus.
     #[command(subcommand)]
     Line(menus::PlatformCommand),
@@ -379,6 +383,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Equipment(c) => oxygen::equipment(config, c).await,
         Command::Station(c) => oxygen::station(config, c).await,
         Command::Broadcast(c) => broadcast::run(config, c).await,
+        Command::Export(c) => export::run(config, c).await,
         Command::Line(c) => menus::line(config, c).await,
         Command::Telegram(c) => menus::telegram(config, c).await,
     }

@@ -56,6 +56,7 @@ pub fn router() -> Router<AppState> {
             needs(Read, get(patients::page)).merge(needs(ManagePatients, post(patients::register))),
         )
         .route("/console/patients/{id}", needs(Read, get(patient::page)))
+        .route("/console/exports", needs(ExportPatientData, get(patients::export)))
         .route("/console/patients/{id}/sheet", needs(Read, get(patients::sheet)))
         .route(
             "/console/patients/{id}/episode",

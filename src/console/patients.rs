@@ -399,3 +399,41 @@ async fn sheet_of(
 pub async fn sheet(State(state): State<AppState>, s: Signed, Path(id): Path<i64>) -> Response {
     sheet_of(&state, &s, id, None).await
 }
+
+#[derive(Deserialize)]
+pub struct ExportForm {
+    kind: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    area: String,
+}
+
+/// "Export for Excel" on the patients page: the chosen records as CSV, headings in the reader's
+/// language, streamed; audited with the filter.
+pub async fn export(State(state): State<AppState>, s: Signed, Query(form): Query<ExportForm>) -> Response {
+    let tr = Tr {
+        locales: &state.locales,
+        lang: s.lang,
+    };
+    let Some(export) = crate::store::exports::export(&form.kind) else {
+        return not_found(tr);
+    };
+    let day = |v: &str| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok();
+    let (from, to) = (day(&form.from), day(&form.to));
+    let filter = match crate::runtime::exports::filter(&state, &s.session.staff, from, to, Some(&form.area)) {
+        Ok(f) => f,
+        Err(_) => return not_found(tr),
+    };
+    if let Err(e) =
+        crate::runtime::exports::record(&state, s.session.staff.id, export, &from, &to, filter.area.as_deref()).await
+    {
+        return unavailable(tr, &e, "recording an export");
+    }
+    crate::runtime::exports::attachment(
+        export.name,
+        crate::runtime::exports::body(&state, export, filter, s.lang),
+    )
+}

@@ -2,6 +2,7 @@
 //! words, reports with what their words were understood as, care requests with their chains,
 //! the performance report.
 
+pub mod exports;
 pub mod oxygen;
 pub mod sheets;
 

@@ -12,6 +12,7 @@ pub mod codes;
 pub mod columns;
 pub mod equipment;
 pub mod events;
+pub mod exports;
 pub mod instances;
 pub mod menus;
 pub mod notes;

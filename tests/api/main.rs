@@ -10,6 +10,7 @@ mod console;
 mod coverage;
 mod delivery;
 mod enrolment;
+mod exports;
 mod hardening;
 mod health;
 mod import;

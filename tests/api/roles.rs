@@ -11,6 +11,7 @@ use crate::helpers::{Engine, TestApp};
 const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/patients", "read"),
     ("POST", "/api/v1/patients", "manage_patients"),
+    ("GET", "/api/v1/exports/{kind}", "export_patient_data"),
     ("GET", "/api/v1/patients/{patient}", "read"),
     ("POST", "/api/v1/patients/{patient}/episode", "manage_patients"),
     ("POST", "/api/v1/patients/{patient}/messages", "manage_patients"),
@@ -217,8 +218,8 @@ async fn expired_revoked_and_disabled_tokens_are_refused_at_once(engine: Engine)
 both_engines!(expired_revoked_and_disabled_tokens_are_refused_at_once);
 
 #[test]
-fn the_readme_shows_the_role_table_the_code_enforces() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+fn the_security_doc_shows_the_role_table_the_code_enforces() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/SECURITY.md")).expect("SECURITY.md");
     let table = mimamori::domain::access::table_markdown();
-    assert!(readme.contains(&table), "README.md should hold, as is:\n{table}");
+    assert!(doc.contains(&table), "docs/SECURITY.md should hold, as is:\n{table}");
 }
