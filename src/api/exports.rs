@@ -3,11 +3,12 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{ApiError, Auth};
+use super::auth::Auth;
+use super::error::ApiError;
 use crate::i18n::Lang;
 use crate::runtime::exports as exports_run;
 use crate::runtime::state::AppState;
@@ -46,4 +47,36 @@ pub(super) async fn export(
         export.name,
         exports_run::body(&state, export, filter, lang),
     ))
+}
+
+/// `GET /api/v1/patients/{id}/fhir`: the patient's record as a FHIR R4 Bundle; audited.
+pub(super) async fn fhir(
+    State(state): State<AppState>,
+    Auth(who): Auth,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
+    let mut tx = state.db.begin().await?;
+    let patient = crate::store::patients::get(&mut tx, id).await?;
+    // another area's patient is as unknown as one that does not exist
+    let Some(patient) = patient.filter(|p| who.sees(p.area.as_deref())) else {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient"));
+    };
+    let Some(bundle) = crate::runtime::fhir::patient_bundle(&mut tx, patient.id, state.clock.now()).await? else {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "no such patient"));
+    };
+    let entry = crate::store::audit::Entry {
+        staff_id: Some(who.id),
+        action: "export.fhir",
+        subject: Some(&format!("patient:{id}")),
+        patients: &[id],
+        ..crate::store::audit::Entry::default()
+    };
+    crate::store::audit::record(&mut tx, &entry, state.clock.now()).await?;
+    state.commit(tx).await?;
+    let mut r = axum::Json(bundle).into_response();
+    r.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/fhir+json"),
+    );
+    Ok(r)
 }

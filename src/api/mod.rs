@@ -59,6 +59,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/reports/providers", needs(Read, get(provider_report)))
         .route("/api/v1/exports/{kind}", needs(ExportPatientData, get(exports::export)))
         .route(
+            "/api/v1/patients/{id}/fhir",
+            needs(ExportPatientData, get(exports::fhir)),
+        )
+        .route(
             "/api/v1/care-requests/{id}/status",
             needs(ActOnRequests, post(close_request)),
         )

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{ApiError, Auth};
+use super::auth::Auth;
+use super::error::ApiError;
 use crate::conversation::enrolment;
 use crate::domain::patient::{RegistrationProblem, RiskFactor, check_registration};
 use crate::i18n::Lang;

@@ -34,9 +34,23 @@ pub enum ExportCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// FHIR R4 Bundles: one patient's (JSON), or every patient registered or reporting since a
+    /// day (one Bundle per line, NDJSON).
+    Fhir {
+        #[arg(long, conflicts_with = "since", required_unless_present = "since")]
+        patient: Option<i64>,
+        /// First day, YYYY-MM-DD (the ward's time zone).
+        #[arg(long)]
+        since: Option<NaiveDate>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 pub(super) async fn run(config: Config, command: ExportCommand) -> anyhow::Result<()> {
+    if let ExportCommand::Fhir { patient, since, out } = command {
+        return fhir(config, patient, since, out).await;
+    }
     let ExportCommand::Csv {
         kind,
         from,
@@ -44,7 +58,10 @@ pub(super) async fn run(config: Config, command: ExportCommand) -> anyhow::Resul
         area,
         lang,
         out,
-    } = command;
+    } = command
+    else {
+        return Ok(());
+    };
     let Some(export) = exports::export(&kind) else {
         let known: Vec<&str> = exports::EXPORTS.iter().map(|e| e.name).collect();
         anyhow::bail!("no export {kind:?}; one of {}", known.join(", "));
@@ -88,5 +105,58 @@ pub(super) async fn run(config: Config, command: ExportCommand) -> anyhow::Resul
     if let Some(path) = out {
         eprintln!("{n} rows written to {}", path.display());
     }
+    Ok(())
+}
+
+async fn fhir(
+    config: Config,
+    patient: Option<i64>,
+    since: Option<NaiveDate>,
+    out: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let db = crate::store::Db::connect(&config.database_url).await?;
+    let now = SystemClock.now();
+    let mut tx = db.begin().await?;
+    let ids = match (patient, since) {
+        (Some(id), _) => vec![id],
+        (None, Some(day)) => {
+            let (from, _) = exports::period(config.timezone, Some(day), None).map_err(anyhow::Error::msg)?;
+            exports::patients_active_since(&mut tx, from.unwrap_or(0)).await?
+        }
+        (None, None) => anyhow::bail!("--patient ID or --since YYYY-MM-DD"),
+    };
+    // who exported whom is recorded before anything leaves
+    let entry = crate::store::audit::Entry {
+        staff_id: None,
+        action: "export.fhir",
+        detail: Some(&format!(
+            "patient={} since={}",
+            patient.map(|p| p.to_string()).unwrap_or_default(),
+            since.map(|d| d.to_string()).unwrap_or_default()
+        )),
+        patients: &ids,
+        ..crate::store::audit::Entry::default()
+    };
+    crate::store::audit::record(&mut tx, &entry, now).await?;
+    tx.commit().await?;
+    let mut sink: Box<dyn Write> = match &out {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut conn = db.pool.acquire().await?;
+    for id in &ids {
+        let Some(bundle) = crate::runtime::fhir::patient_bundle(&mut conn, *id, now).await? else {
+            anyhow::bail!("no patient with id {id}");
+        };
+        if patient.is_some() {
+            serde_json::to_writer_pretty(&mut sink, &bundle)?;
+        } else {
+            serde_json::to_writer(&mut sink, &bundle)?;
+        }
+        sink.write_all(b"\n")?;
+    }
+    sink.flush()?;
     Ok(())
 }

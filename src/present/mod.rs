@@ -3,6 +3,7 @@
 //! the performance report.
 
 pub mod exports;
+pub mod fhir;
 pub mod oxygen;
 pub mod sheets;
 

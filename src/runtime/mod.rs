@@ -6,6 +6,7 @@ pub mod broadcaster;
 pub mod claims;
 pub mod dispatcher;
 pub mod exports;
+pub mod fhir;
 pub mod heartbeat;
 pub mod ingest;
 pub mod loops;

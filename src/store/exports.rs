@@ -195,6 +195,18 @@ pub async fn audit(
     super::audit::record(conn, &entry, now).await
 }
 
+/// The patients registered, or who reported, since `since` (ms): a FHIR export's batch.
+pub async fn patients_active_since(conn: &mut Conn, since: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT p.id FROM patients p WHERE p.created_at >= $1
+            OR EXISTS (SELECT 1 FROM reports r WHERE r.patient_id = p.id AND r.created_at >= $1)
+         ORDER BY p.id",
+    )
+    .bind(since)
+    .fetch_all(&mut *conn)
+    .await
+}
+
 /// A value as read, before it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

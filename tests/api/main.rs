@@ -11,6 +11,7 @@ mod coverage;
 mod delivery;
 mod enrolment;
 mod exports;
+mod fhir;
 mod hardening;
 mod health;
 mod import;

@@ -12,6 +12,7 @@ const ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/patients", "read"),
     ("POST", "/api/v1/patients", "manage_patients"),
     ("GET", "/api/v1/exports/{kind}", "export_patient_data"),
+    ("GET", "/api/v1/patients/{patient}/fhir", "export_patient_data"),
     ("GET", "/api/v1/patients/{patient}", "read"),
     ("POST", "/api/v1/patients/{patient}/episode", "manage_patients"),
     ("POST", "/api/v1/patients/{patient}/messages", "manage_patients"),
