@@ -1,5 +1,6 @@
 //! How long reading one patient message takes: every message of the understanding corpus
-//! (`tests/corpus/`) read with the shipped lexicons, many times over.
+//! (`tests/corpus/`, every language) read as its patients' messages are — their own lexicon with
+//! Japanese and English — many times over.
 //!
 //! `cargo run --release --example understand -- [--rounds 20]`
 
@@ -17,21 +18,25 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or(20);
     let lexicons = Lexicons::shipped();
     let mut messages = Vec::new();
-    for lang in ["ja", "en"] {
-        let text = std::fs::read_to_string(format!("{}/tests/corpus/{lang}.txt", env!("CARGO_MANIFEST_DIR")))?;
+    for lang in mimamori::i18n::Lang::all() {
+        let text = std::fs::read_to_string(format!(
+            "{}/tests/corpus/{}.txt",
+            env!("CARGO_MANIFEST_DIR"),
+            lang.code()
+        ))?;
         messages.extend(
             text.lines()
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-                .filter_map(|l| l.split_once(" =>").map(|(m, _)| m.trim().to_string())),
+                .filter_map(|l| l.split_once(" =>").map(|(m, _)| (m.trim().to_string(), lang.lexicon()))),
         );
     }
     let mut found = 0usize;
     let started = Instant::now();
     let mut each = Vec::with_capacity(rounds * messages.len());
     for _ in 0..rounds {
-        for m in &messages {
+        for (m, lexicon) in &messages {
             let t = Instant::now();
-            found += reading::parse(m, &lexicons).understood.len();
+            found += reading::parse_as(m, &lexicons, lexicon).understood.len();
             each.push(t.elapsed());
         }
     }
