@@ -131,19 +131,6 @@ console-register-test-future = The test date is in the future.
 console-register-bad-date = Please give the dates as YYYY-MM-DD.
 console-register-other-area = You may register patients of your own areas only.
 
-console-sheet-title = Enrolment sheet
-console-sheet-heading = Home recovery: your daily health check by chat
-console-sheet-dear = — please keep this sheet.
-console-sheet-intro = The health centre will ask you every day, through LINE or Telegram, for your oxygen level (SpO2), temperature and how you feel. A nurse or doctor is contacted at once if you get worse.
-console-sheet-code = Your enrolment code:
-console-sheet-valid = Valid until
-console-sheet-line = LINE: scan to add the health centre
-console-sheet-telegram = Telegram: scan to start
-console-sheet-step-add = Scan a QR code with your phone (or add the health centre's account).
-console-sheet-step-code = Send the enrolment code above as a message (Telegram sends it for you).
-console-sheet-step-report = Answer the daily questions. Write as you like: "SpO2 96 37.2 cough".
-console-sheet-phone = Questions: call the health centre on { $phone }.
-console-sheet-emergency = If you find it hard to breathe, have chest pain or your lips turn purple, call 119 at once.
 console-sheet-enrolled = This patient has already enrolled in chat: no code is needed.
 
 console-release = Release

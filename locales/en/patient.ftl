@@ -153,3 +153,18 @@ menu-report = Report now
 menu-worse = I feel worse
 menu-call = Call the health centre
 menu-language = Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = Enrolment sheet
+sheet-heading = Home recovery: your daily health check by chat
+sheet-dear = — please keep this sheet.
+sheet-intro = The health centre will ask you every day, through LINE or Telegram, for your oxygen level (SpO2), temperature and how you feel. A nurse or doctor is contacted at once if you get worse.
+sheet-code = Your enrolment code:
+sheet-valid = Valid until
+sheet-line = LINE: scan to add the health centre
+sheet-telegram = Telegram: scan to start
+sheet-step-add = Scan a QR code with your phone (or add the health centre's account).
+sheet-step-code = Send the enrolment code above as a message (Telegram sends it for you).
+sheet-step-report = Answer the daily questions. Write as you like: "SpO2 96 37.2 cough".
+sheet-phone = Questions: call the health centre on { $phone }.
+sheet-emergency = If you find it hard to breathe, have chest pain or your lips turn purple, call { $emergency } at once.

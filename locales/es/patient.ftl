@@ -151,3 +151,18 @@ menu-report = Informar ahora
 menu-worse = Me siento peor
 menu-call = Llamar al centro
 menu-language = Idioma Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = Hoja de registro
+sheet-heading = Recuperación en casa: su control diario por chat
+sheet-dear = — guarde esta hoja.
+sheet-intro = Cada día el centro de salud le preguntará por LINE o Telegram su nivel de oxígeno (SpO2), su temperatura y cómo se siente. Si empeora, se avisa de inmediato a una enfermera o un médico.
+sheet-code = Su código de registro:
+sheet-valid = Válido hasta
+sheet-line = LINE: escanee para añadir el centro de salud
+sheet-telegram = Telegram: escanee para empezar
+sheet-step-add = Escanee un código QR con su teléfono (o añada la cuenta del centro de salud).
+sheet-step-code = Envíe el código de arriba como mensaje (Telegram lo envía por usted).
+sheet-step-report = Responda las preguntas de cada día. Escriba libremente: "SpO2 96 37,2 tos".
+sheet-phone = Consultas: llame al centro de salud { $phone }.
+sheet-emergency = Si le cuesta respirar, tiene dolor en el pecho o los labios morados, llame al { $emergency } enseguida.

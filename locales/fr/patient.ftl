@@ -151,3 +151,18 @@ menu-report = Signaler maintenant
 menu-worse = Je vais plus mal
 menu-call = Appeler le centre
 menu-language = Langue Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = Fiche d'inscription
+sheet-heading = Soins à domicile : votre point santé quotidien par messagerie
+sheet-dear = — gardez cette fiche.
+sheet-intro = Chaque jour, le centre de santé vous demandera par LINE ou Telegram votre taux d'oxygène (SpO2), votre température et comment vous allez. Si vous allez plus mal, une infirmière ou un médecin est prévenu aussitôt.
+sheet-code = Votre code d'inscription :
+sheet-valid = Valable jusqu'au
+sheet-line = LINE : scannez pour ajouter le centre de santé
+sheet-telegram = Telegram : scannez pour commencer
+sheet-step-add = Scannez un QR code avec votre téléphone (ou ajoutez le compte du centre de santé).
+sheet-step-code = Envoyez le code ci-dessus en message (Telegram l'envoie pour vous).
+sheet-step-report = Répondez aux questions de chaque jour. Écrivez librement : « SpO2 96 37,2 toux ».
+sheet-phone = Questions : appelez le centre de santé au { $phone }.
+sheet-emergency = Si vous avez du mal à respirer, mal à la poitrine ou les lèvres violettes, appelez le { $emergency } tout de suite.

@@ -152,3 +152,18 @@ menu-report = いま おしえる
 menu-worse = わるく なった
 menu-call = ほけんじょに でんわ
 menu-language = ことば Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = とうろくの かみ
+sheet-heading = いえで りょうよう：まいにち チャットで からだの ようすを おしえる
+sheet-dear = さん　この かみを なくさないで ください。
+sheet-intro = ほけんじょが まいにち LINE か Telegram で、さんそ（SpO2）、ねつ、からだの ようすを ききます。わるく なったら すぐ かんごしや いしゃに しらせます。
+sheet-code = とうろく コード：
+sheet-valid = つかえる ひ
+sheet-line = LINE：よみとって ほけんじょを ともだちに する
+sheet-telegram = Telegram：よみとって はじめる
+sheet-step-add = スマホで QRコードを よみとって ください。
+sheet-step-code = うえの コードを メッセージで おくって ください（Telegramは じどうで おくります）。
+sheet-step-report = まいにちの しつもんに こたえて ください。「SpO2 96 37.2 せき」のように かけます。
+sheet-phone = しつもん：ほけんじょ { $phone }
+sheet-emergency = いきが くるしい、むねが いたい、くちびるが むらさきの ときは、すぐ { $emergency }に でんわ して ください。

@@ -131,19 +131,6 @@ console-register-test-future = 検査日が未来になっています。
 console-register-bad-date = 日付は YYYY-MM-DD で入力してください。
 console-register-other-area = 担当地区の患者のみ登録できます。
 
-console-sheet-title = 登録用紙
-console-sheet-heading = 自宅療養：チャットで毎日の健康観察
-console-sheet-dear = 様　この用紙を保管してください。
-console-sheet-intro = 保健所から毎日、LINEまたはTelegramで、酸素飽和度（SpO2）・体温・体調をおたずねします。悪化したときはすぐに看護師・医師に連絡します。
-console-sheet-code = 登録コード：
-console-sheet-valid = 有効期限
-console-sheet-line = LINE：読み取って保健所を友だち追加
-console-sheet-telegram = Telegram：読み取って開始
-console-sheet-step-add = スマートフォンでQRコードを読み取ってください（または保健所のアカウントを追加）。
-console-sheet-step-code = 上の登録コードをメッセージで送ってください（Telegramは自動で送られます）。
-console-sheet-step-report = 毎日の質問に答えてください。「SpO2 96 37.2 せき」のように自由に書けます。
-console-sheet-phone = お問い合わせ：保健所 { $phone }
-console-sheet-emergency = 息が苦しい、胸が痛い、唇の色が悪いときは、すぐに119番に電話してください。
 console-sheet-enrolled = この患者はすでにチャット登録済みです。コードは不要です。
 
 console-release = 療養終了予定

@@ -153,3 +153,18 @@ menu-report = 今すぐ報告
 menu-worse = 具合が悪くなった
 menu-call = 保健所に電話
 menu-language = 言語 Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = 登録用紙
+sheet-heading = 自宅療養：チャットで毎日の健康観察
+sheet-dear = 様　この用紙を保管してください。
+sheet-intro = 保健所から毎日、LINEまたはTelegramで、酸素飽和度（SpO2）・体温・体調をおたずねします。悪化したときはすぐに看護師・医師に連絡します。
+sheet-code = 登録コード：
+sheet-valid = 有効期限
+sheet-line = LINE：読み取って保健所を友だち追加
+sheet-telegram = Telegram：読み取って開始
+sheet-step-add = スマートフォンでQRコードを読み取ってください（または保健所のアカウントを追加）。
+sheet-step-code = 上の登録コードをメッセージで送ってください（Telegramは自動で送られます）。
+sheet-step-report = 毎日の質問に答えてください。「SpO2 96 37.2 せき」のように自由に書けます。
+sheet-phone = お問い合わせ：保健所 { $phone }
+sheet-emergency = 息が苦しい、胸が痛い、唇の色が悪いときは、すぐに{ $emergency }番に電話してください。

@@ -151,3 +151,18 @@ menu-report = 지금 보고
 menu-worse = 더 나빠졌어요
 menu-call = 보건소에 전화
 menu-language = 언어 Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = 등록 용지
+sheet-heading = 재택 요양: 매일 채팅으로 건강 관찰
+sheet-dear = 님, 이 용지를 보관해 주세요.
+sheet-intro = 보건소가 매일 LINE 또는 Telegram으로 산소포화도(SpO2), 체온, 몸 상태를 여쭙니다. 나빠지면 바로 간호사나 의사에게 연락합니다.
+sheet-code = 등록 코드:
+sheet-valid = 유효 기간
+sheet-line = LINE: 스캔해서 보건소를 친구 추가
+sheet-telegram = Telegram: 스캔해서 시작
+sheet-step-add = 휴대폰으로 QR 코드를 스캔하세요(또는 보건소 계정을 추가).
+sheet-step-code = 위의 등록 코드를 메시지로 보내세요(Telegram은 자동으로 보냅니다).
+sheet-step-report = 매일의 질문에 답해 주세요. "산소포화도 96 37.2 기침"처럼 자유롭게 쓰세요.
+sheet-phone = 문의: 보건소 { $phone }
+sheet-emergency = 숨쉬기 힘들거나 가슴이 아프거나 입술이 보라색이면 바로 { $emergency }에 전화하세요.

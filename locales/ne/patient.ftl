@@ -151,3 +151,18 @@ menu-report = अहिले रिपोर्ट
 menu-worse = झन् खराब भयो
 menu-call = स्वास्थ्य केन्द्रलाई फोन
 menu-language = भाषा Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = दर्ता पाना
+sheet-heading = घरमै उपचार: च्याटबाट दैनिक स्वास्थ्य जाँच
+sheet-dear = — कृपया यो पाना राख्नुहोस्।
+sheet-intro = स्वास्थ्य केन्द्रले हरेक दिन LINE वा Telegram मार्फत तपाईंको अक्सिजन (SpO2), तापक्रम र अवस्था सोध्नेछ। झन् खराब भए तुरुन्तै नर्स वा डाक्टरलाई खबर गरिन्छ।
+sheet-code = तपाईंको दर्ता कोड:
+sheet-valid = म्याद
+sheet-line = LINE: स्वास्थ्य केन्द्र थप्न स्क्यान गर्नुहोस्
+sheet-telegram = Telegram: सुरु गर्न स्क्यान गर्नुहोस्
+sheet-step-add = फोनले QR कोड स्क्यान गर्नुहोस् (वा स्वास्थ्य केन्द्रको खाता थप्नुहोस्)।
+sheet-step-code = माथिको दर्ता कोड सन्देशमा पठाउनुहोस् (Telegram ले आफैं पठाउँछ)।
+sheet-step-report = दैनिक प्रश्नको जवाफ दिनुहोस्। जस्तै "SpO2 96 37.2 खोकी" लेख्न सक्नुहुन्छ।
+sheet-phone = प्रश्न: स्वास्थ्य केन्द्र { $phone }
+sheet-emergency = सास फेर्न गाह्रो, छाती दुख्ने वा ओठ नीलो भए तुरुन्तै { $emergency } मा फोन गर्नुहोस्।

@@ -151,3 +151,18 @@ menu-report = Informar agora
 menu-worse = Estou pior
 menu-call = Ligar para o centro
 menu-language = Idioma Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = Ficha de cadastro
+sheet-heading = Recuperação em casa: acompanhamento diário pelo chat
+sheet-dear = — guarde esta ficha.
+sheet-intro = Todos os dias o centro de saúde vai perguntar pelo LINE ou Telegram o seu nível de oxigênio (SpO2), a temperatura e como você está. Se você piorar, um enfermeiro ou médico é avisado na hora.
+sheet-code = Seu código de cadastro:
+sheet-valid = Válido até
+sheet-line = LINE: escaneie para adicionar o centro de saúde
+sheet-telegram = Telegram: escaneie para começar
+sheet-step-add = Escaneie um QR code com o celular (ou adicione a conta do centro de saúde).
+sheet-step-code = Envie o código acima como mensagem (o Telegram envia por você).
+sheet-step-report = Responda às perguntas de cada dia. Escreva como quiser: "SpO2 96 37,2 tosse".
+sheet-phone = Dúvidas: ligue para o centro de saúde { $phone }.
+sheet-emergency = Se tiver falta de ar, dor no peito ou lábios roxos, ligue para o { $emergency } na hora.

@@ -151,3 +151,18 @@ menu-report = รายงานตอนนี้
 menu-worse = ฉันรู้สึกแย่ลง
 menu-call = โทรหาศูนย์สาธารณสุข
 menu-language = ภาษา Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = ใบลงทะเบียน
+sheet-heading = รักษาตัวที่บ้าน: ตรวจสุขภาพทุกวันผ่านแชท
+sheet-dear = — กรุณาเก็บใบนี้ไว้
+sheet-intro = ศูนย์สาธารณสุขจะถามคุณทุกวันทาง LINE หรือ Telegram เรื่องค่าออกซิเจน (SpO2) อุณหภูมิ และอาการ ถ้าอาการแย่ลงจะติดต่อพยาบาลหรือแพทย์ทันที
+sheet-code = รหัสลงทะเบียนของคุณ:
+sheet-valid = ใช้ได้ถึง
+sheet-line = LINE: สแกนเพื่อเพิ่มศูนย์สาธารณสุขเป็นเพื่อน
+sheet-telegram = Telegram: สแกนเพื่อเริ่ม
+sheet-step-add = สแกนคิวอาร์โค้ดด้วยโทรศัพท์ (หรือเพิ่มบัญชีของศูนย์สาธารณสุข)
+sheet-step-code = ส่งรหัสลงทะเบียนข้างบนเป็นข้อความ (Telegram จะส่งให้อัตโนมัติ)
+sheet-step-report = ตอบคำถามทุกวัน เขียนได้ตามสะดวก เช่น "ออกซิเจน 96 37.2 ไอ"
+sheet-phone = สอบถาม: ศูนย์สาธารณสุข { $phone }
+sheet-emergency = ถ้าหายใจลำบาก เจ็บหน้าอก หรือริมฝีปากม่วง ให้โทร { $emergency } ทันที

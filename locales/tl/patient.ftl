@@ -151,3 +151,18 @@ menu-report = Mag-report ngayon
 menu-worse = Lumalala ako
 menu-call = Tawagan ang health centre
 menu-language = Wika Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = Enrolment sheet
+sheet-heading = Pagpapagaling sa bahay: araw-araw na health check sa chat
+sheet-dear = — pakitago ang papel na ito.
+sheet-intro = Araw-araw ay tatanungin kayo ng health centre sa LINE o Telegram tungkol sa oxygen level (SpO2), temperatura at pakiramdam. Kokontakin kaagad ang nurse o doktor kapag lumala kayo.
+sheet-code = Ang inyong enrolment code:
+sheet-valid = May bisa hanggang
+sheet-line = LINE: i-scan para idagdag ang health centre
+sheet-telegram = Telegram: i-scan para magsimula
+sheet-step-add = I-scan ang QR code gamit ang telepono (o idagdag ang account ng health centre).
+sheet-step-code = Ipadala ang enrolment code sa itaas bilang mensahe (ang Telegram ang magpapadala nito).
+sheet-step-report = Sagutin ang mga tanong araw-araw. Sumulat nang malaya: "SpO2 96 37.2 ubo".
+sheet-phone = Mga tanong: tumawag sa health centre sa { $phone }.
+sheet-emergency = Kung hirap huminga, masakit ang dibdib o kulay-ube ang labi, tumawag kaagad sa { $emergency }.

@@ -151,3 +151,18 @@ menu-report = Báo ngay
 menu-worse = Tôi thấy tệ hơn
 menu-call = Gọi Trung tâm y tế
 menu-language = Ngôn ngữ Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = Phiếu đăng ký
+sheet-heading = Điều trị tại nhà: kiểm tra sức khỏe hằng ngày qua tin nhắn
+sheet-dear = — hãy giữ phiếu này.
+sheet-intro = Mỗi ngày Trung tâm y tế sẽ hỏi bạn qua LINE hoặc Telegram về chỉ số oxy (SpO2), nhiệt độ và cảm giác của bạn. Nếu bạn tệ hơn, điều dưỡng hoặc bác sĩ sẽ được báo ngay.
+sheet-code = Mã đăng ký của bạn:
+sheet-valid = Có hiệu lực đến
+sheet-line = LINE: quét để kết bạn với Trung tâm y tế
+sheet-telegram = Telegram: quét để bắt đầu
+sheet-step-add = Quét mã QR bằng điện thoại (hoặc thêm tài khoản của Trung tâm y tế).
+sheet-step-code = Gửi mã đăng ký ở trên bằng tin nhắn (Telegram tự gửi giúp bạn).
+sheet-step-report = Trả lời câu hỏi mỗi ngày. Viết tự nhiên, ví dụ "SpO2 96 37,2 ho".
+sheet-phone = Hỏi đáp: gọi Trung tâm y tế { $phone }
+sheet-emergency = Nếu khó thở, đau ngực hoặc môi tím tái, hãy gọi { $emergency } ngay.

@@ -151,3 +151,18 @@ menu-report = 现在报告
 menu-worse = 我感觉更差了
 menu-call = 打电话给保健所
 menu-language = 语言 Language
+
+## The enrolment sheet, printed for the patient
+sheet-title = 登记表
+sheet-heading = 居家疗养：每天通过聊天进行健康观察
+sheet-dear = ：请保管好这张表。
+sheet-intro = 保健所每天会通过LINE或Telegram询问您的血氧（SpO2）、体温和身体状况。病情变差时会立即联系护士或医生。
+sheet-code = 您的登记码：
+sheet-valid = 有效期至
+sheet-line = LINE：扫码添加保健所为好友
+sheet-telegram = Telegram：扫码开始
+sheet-step-add = 请用手机扫描二维码（或添加保健所的账号）。
+sheet-step-code = 请把上面的登记码作为消息发送（Telegram会自动发送）。
+sheet-step-report = 请回答每天的问题。可以随意书写，例如"血氧 96 37.2 咳嗽"。
+sheet-phone = 咨询：保健所 { $phone }
+sheet-emergency = 如果呼吸困难、胸痛或嘴唇发紫，请立即拨打 { $emergency }。

@@ -30,9 +30,6 @@ pub struct ImportPatients {
     /// Where the printable sheet of enrolment codes goes (default: next to the file, .sheets.html).
     #[arg(long)]
     pub sheet: Option<PathBuf>,
-    /// The sheet's language (a console language: ja or en).
-    #[arg(long, default_value = "ja")]
-    pub sheet_language: Lang,
     #[arg(long)]
     pub json: bool,
 }
@@ -277,6 +274,7 @@ pub(super) async fn import(config: Config, args: ImportPatients) -> anyhow::Resu
                 .as_ref()
                 .map(|b| format!("https://t.me/{b}?start={}", r.code.as_payload()));
             SheetPage {
+                lang: row.language.unwrap_or(Lang::JA),
                 name: row.name.clone(),
                 code: r.code.display(),
                 expires: r
@@ -291,7 +289,7 @@ pub(super) async fn import(config: Config, args: ImportPatients) -> anyhow::Resu
         })
         .collect();
     let sheet = args.sheet.clone().unwrap_or_else(|| sheet_path(&args.file));
-    let html = sheets::render(&locales, args.sheet_language, &pages, &config.health_centre_phone)?;
+    let html = sheets::render(&locales, &pages, &config.health_centre_phone, &config.emergency_number)?;
     std::fs::write(&sheet, html).map_err(|e| anyhow::anyhow!("{}: {e}", sheet.display()))?;
     let out = json!({
         "registered": registered.len(),

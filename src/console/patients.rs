@@ -312,6 +312,9 @@ pub async fn register(State(state): State<AppState>, s: Signed, Form(form): Form
 #[template(path = "console/sheet.html")]
 struct Sheet<'a> {
     tr: Tr<'a>,
+    /// The patient's language: the sheet is theirs (the buttons above it are the reader's).
+    pt: Tr<'a>,
+    emergency: String,
     name: String,
     code: Option<String>,
     expires: String,
@@ -376,8 +379,14 @@ async fn sheet_of(
         .as_ref()
         .and_then(|l| l.bot_id.as_ref())
         .map(|id| format!("https://line.me/R/ti/p/{id}"));
+    let patient_lang = p.language.as_deref().and_then(Lang::from_code).unwrap_or(Lang::JA);
     let sheet = Sheet {
         tr,
+        pt: Tr {
+            locales: &state.locales,
+            lang: patient_lang,
+        },
+        emergency: state.config.emergency_number.clone(),
         name: p.name.clone(),
         expires: code
             .as_ref()

@@ -16,8 +16,9 @@ pub fn qr_svg(text: &str) -> Option<String> {
     )
 }
 
-/// One patient's page.
+/// One patient's page, in the patient's language.
 pub struct SheetPage {
+    pub lang: Lang,
     pub name: String,
     pub code: String,
     pub expires: String,
@@ -30,29 +31,33 @@ pub struct SheetPage {
 #[template(path = "sheets.html")]
 struct Sheets<'a> {
     locales: &'a Locales,
-    lang: Lang,
     pages: &'a [SheetPage],
     phone: &'a str,
+    emergency: &'a str,
 }
 
 impl Sheets<'_> {
-    fn t(&self, key: &str) -> String {
-        self.locales.text(self.lang, key, &[])
+    fn t(&self, lang: &Lang, key: &str) -> String {
+        self.locales.text(*lang, key, &[])
     }
 
-    fn phone_line(&self) -> String {
+    fn phone_line(&self, lang: &Lang) -> String {
+        self.locales.text(*lang, "sheet-phone", &[("phone", self.phone.into())])
+    }
+
+    fn emergency_line(&self, lang: &Lang) -> String {
         self.locales
-            .text(self.lang, "console-sheet-phone", &[("phone", self.phone.into())])
+            .text(*lang, "sheet-emergency", &[("emergency", self.emergency.into())])
     }
 }
 
-/// The printable HTML of `pages`, in `lang` (a console language).
-pub fn render(locales: &Locales, lang: Lang, pages: &[SheetPage], phone: &str) -> anyhow::Result<String> {
+/// The printable HTML of `pages`, each in its patient's language.
+pub fn render(locales: &Locales, pages: &[SheetPage], phone: &str, emergency: &str) -> anyhow::Result<String> {
     Ok(Sheets {
         locales,
-        lang: lang.serving("console"),
         pages,
         phone,
+        emergency,
     }
     .render()?)
 }

@@ -73,6 +73,12 @@ async fn a_spreadsheet_registers_every_patient_or_none_and_prints_their_codes(en
     }
     assert_eq!(html.matches("<svg").count(), 3, "a Telegram QR code per patient");
     assert_eq!(html.matches("class=\"sheet\"").count(), 3, "a page each");
+    // each page in its patient's language
+    assert!(
+        html.contains("登録コード：")
+            && html.contains("Mã đăng ký của bạn:")
+            && html.contains("Seu código de cadastro:")
+    );
     // the codes work: the Vietnamese patient enrols and is greeted in Vietnamese
     let code = summary["patients"][1]["enrolment_code"]
         .as_str()
