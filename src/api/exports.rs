@@ -42,7 +42,7 @@ pub(super) async fn export(
     let filter = exports_run::filter(&state, &who, q.from, q.to, q.area.as_deref())
         .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, e))?;
     let lang = q.lang.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::JA);
-    exports_run::record(&state, who.id, export, &q.from, &q.to, filter.area.as_deref()).await?;
+    exports_run::record(&state, who.id, export, &filter, &q.from, &q.to).await?;
     Ok(exports_run::attachment(
         export.name,
         exports_run::body(&state, export, filter, lang),

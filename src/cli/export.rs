@@ -82,7 +82,7 @@ pub(super) async fn run(config: Config, command: ExportCommand) -> anyhow::Resul
         to.map(|d| d.to_string()).unwrap_or_default(),
         area.as_deref().unwrap_or("*")
     );
-    exports::audit(&mut tx, None, export, &detail, SystemClock.now()).await?;
+    exports::audit(&mut tx, None, export, &filter, &detail, SystemClock.now()).await?;
     tx.commit().await?;
     let mut sink: Box<dyn Write> = match &out {
         Some(path) => Box::new(std::io::BufWriter::new(

@@ -436,9 +436,7 @@ pub async fn export(State(state): State<AppState>, s: Signed, Query(form): Query
         Ok(f) => f,
         Err(_) => return not_found(tr),
     };
-    if let Err(e) =
-        crate::runtime::exports::record(&state, s.session.staff.id, export, &from, &to, filter.area.as_deref()).await
-    {
+    if let Err(e) = crate::runtime::exports::record(&state, s.session.staff.id, export, &filter, &from, &to).await {
         return unavailable(tr, &e, "recording an export");
     }
     crate::runtime::exports::attachment(

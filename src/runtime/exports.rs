@@ -73,10 +73,11 @@ pub async fn record(
     state: &AppState,
     staff_id: i64,
     export: &Export,
+    filter: &Filter,
     from: &Option<NaiveDate>,
     to: &Option<NaiveDate>,
-    area: Option<&str>,
 ) -> anyhow::Result<()> {
+    let area = filter.area.as_deref();
     let detail = format!(
         "from={} to={} area={}",
         from.map(|d| d.to_string()).unwrap_or_default(),
@@ -84,7 +85,7 @@ pub async fn record(
         area.unwrap_or("*")
     );
     let mut tx = state.db.begin().await?;
-    crate::store::exports::audit(&mut tx, Some(staff_id), export, &detail, state.clock.now()).await?;
+    crate::store::exports::audit(&mut tx, Some(staff_id), export, filter, &detail, state.clock.now()).await?;
     state.commit(tx).await?;
     Ok(())
 }

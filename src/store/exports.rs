@@ -177,19 +177,31 @@ pub struct Filter {
     pub area: Option<String>,
 }
 
-/// The audit entry of an export: who, which, and its filter (`from=… to=… area=…`).
+/// The audit entry of an export: who, which, its filter (`from=… to=… area=…`) and the
+/// patients it holds ("who saw patient X" finds it), recorded before a row leaves.
 pub async fn audit(
     conn: &mut Conn,
     staff_id: Option<i64>,
     export: &Export,
-    filter: &str,
+    filter: &Filter,
+    described: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> sqlx::Result<()> {
+    let patients: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT DISTINCT x.patient_id FROM ({}) x WHERE x.patient_id IS NOT NULL ORDER BY x.patient_id",
+        export.sql
+    ))
+    .bind(filter.from)
+    .bind(filter.to)
+    .bind(filter.area.as_deref())
+    .fetch_all(&mut *conn)
+    .await?;
     let action = format!("export.{}", export.name);
     let entry = super::audit::Entry {
         staff_id,
         action: &action,
-        detail: Some(filter),
+        detail: Some(described),
+        patients: &patients,
         ..super::audit::Entry::default()
     };
     super::audit::record(conn, &entry, now).await

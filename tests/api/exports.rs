@@ -105,6 +105,18 @@ async fn reports_and_patients_come_out_for_excel_by_period_and_area(engine: Engi
         .scalar_str("SELECT detail FROM audit_log WHERE action = 'export.patients' ORDER BY id DESC LIMIT 1")
         .await;
     assert_eq!(detail.as_deref(), Some("from= to= area=Toshima"));
+    // "who saw this patient" finds the exports that held them, and only those
+    let toshima_id = app.scalar_i64("SELECT id FROM patients WHERE area = 'Toshima'").await;
+    let held = app
+        .scalar_i64(&format!(
+            "SELECT COUNT(*) FROM audit_patients ap JOIN audit_log a ON a.id = ap.audit_id
+             WHERE a.action LIKE 'export.%' AND ap.patient_id = {toshima_id}"
+        ))
+        .await;
+    assert_eq!(
+        held, 3,
+        "all reports, all patients, and the limited staff's Toshima export"
+    );
 
     // the command line writes the same file
     let dir = std::env::temp_dir().join(format!("mimamori-export-{}-{engine:?}", std::process::id()));
