@@ -14,50 +14,60 @@ use crate::store::{Conn, menus as stored};
 /// The button data that opens the language menu (`language::MENU`).
 pub const LANGUAGE_MENU: &str = "lang:menu";
 
+/// Each audience's buttons: (label, the chat's button data, the Telegram command that does the
+/// same). One table, so a command and its button cannot drift apart.
+fn buttons(audience: Audience) -> [(&'static str, &'static str, &'static str); 4] {
+    use super::provider_menu::{AVAILABLE, AWAY, OPEN_REQUESTS};
+    match audience {
+        Audience::Patient => [
+            (msg!("menu-report"), "checkin:now", "report"),
+            (msg!("menu-worse"), "kw:worse", "worse"),
+            (msg!("menu-call"), CALL, "call"),
+            (msg!("menu-language"), LANGUAGE_MENU, "language"),
+        ],
+        Audience::Provider => [
+            (msg!("provider-menu-requests"), OPEN_REQUESTS, "requests"),
+            (msg!("provider-menu-available"), AVAILABLE, "available"),
+            (msg!("provider-menu-away"), AWAY, "off"),
+            (msg!("provider-menu-language"), LANGUAGE_MENU, "language"),
+        ],
+    }
+}
+
+/// "Call the health centre" where no number is set for the dialler: the chat says whom to call.
+pub const CALL: &str = "kw:call";
+
+/// A menu command typed in Telegram (`/worse`, `/language@mimamori_bot`): the data of the
+/// button it stands for in `audience`'s menu.
+pub fn command_data(audience: Audience, text: &str) -> Option<&'static str> {
+    let command = text.trim().strip_prefix('/')?.split(['@', ' ']).next()?;
+    buttons(audience)
+        .into_iter()
+        .find(|(_, _, c)| *c == command)
+        .map(|(_, data, _)| data)
+}
+
 /// The menu of `audience` in `lang`.
 pub fn menu(ctx: &Ctx<'_>, audience: Audience, lang: Lang) -> Menu {
-    let t = |key: &str| ctx.t(lang, key, &[]);
-    let button = |key: &str, data: &'static str, command: &'static str| MenuButton {
-        label: t(key),
-        action: MenuAction::Press(data),
-        command,
+    // with a number the call button dials it; without, it tells the patient whom to call
+    let dial = match ctx.config.health_centre_phone.trim() {
+        "" => None,
+        phone => Some(format!("tel:{}", phone.replace([' ', '-', '(', ')'], ""))),
     };
-    let buttons = match audience {
-        Audience::Patient => {
-            // with a number the button dials it; without, it tells the patient whom to call
-            let call = match ctx.config.health_centre_phone.trim() {
-                "" => MenuAction::Press("kw:call"),
-                phone => MenuAction::Call(format!("tel:{}", phone.replace([' ', '-', '(', ')'], ""))),
-            };
-            vec![
-                button(msg!("menu-report"), "checkin:now", "report"),
-                button(msg!("menu-worse"), "kw:worse", "worse"),
-                MenuButton {
-                    label: t(msg!("menu-call")),
-                    action: call,
-                    command: "call",
-                },
-                button(msg!("menu-language"), LANGUAGE_MENU, "language"),
-            ]
-        }
-        Audience::Provider => vec![
-            button(
-                msg!("provider-menu-requests"),
-                super::provider_menu::OPEN_REQUESTS,
-                "requests",
-            ),
-            button(
-                msg!("provider-menu-available"),
-                super::provider_menu::AVAILABLE,
-                "available",
-            ),
-            button(msg!("provider-menu-away"), super::provider_menu::AWAY, "off"),
-            button(msg!("provider-menu-language"), LANGUAGE_MENU, "language"),
-        ],
-    };
+    let buttons = buttons(audience)
+        .into_iter()
+        .map(|(key, data, command)| MenuButton {
+            label: ctx.t(lang, key, &[]),
+            action: match (&dial, data) {
+                (Some(tel), CALL) => MenuAction::Call(tel.clone()),
+                _ => MenuAction::Press(data),
+            },
+            command,
+        })
+        .collect();
     let bar = match audience {
-        Audience::Patient => t(msg!("menu-bar")),
-        Audience::Provider => t(msg!("provider-menu-bar")),
+        Audience::Patient => ctx.t(lang, msg!("menu-bar"), &[]),
+        Audience::Provider => ctx.t(lang, msg!("provider-menu-bar"), &[]),
     };
     Menu {
         audience,

@@ -23,7 +23,7 @@ pub async fn on_text(
     if ctx.config.lexicons.command(text) == Some(Command::Language) {
         return Ok(vec![language::menu(ctx, lang, Reader::Patient(patient.id), 0)]);
     }
-    if let Some(data) = menu_command(text) {
+    if let Some(data) = super::menus::command_data(super::menus::Audience::Patient, text) {
         return on_choice(conn, ctx, patient, lang, data).await;
     }
     let parsed = reading::parse_as(text, &ctx.config.lexicons, lang.lexicon());
@@ -64,7 +64,7 @@ pub async fn on_choice(
     if let Some(out) = language::on_choice(conn, ctx, lang, Reader::Patient(patient.id), data).await? {
         return Ok(out);
     }
-    if data == "kw:call" {
+    if data == super::menus::CALL {
         // the menu's "call the health centre" where no number is set for a tel: link
         return Ok(vec![OutMessage::text(ctx.t(
             lang,
@@ -92,18 +92,4 @@ pub async fn on_choice(
         return checkin::on_keyword(conn, ctx, patient, lang, &parsed, &format!("[{data}]")).await;
     }
     checkin::on_choice(conn, ctx, patient, lang, data).await
-}
-
-/// The menu's commands typed as Telegram commands (`/worse`, `/language@mimamori_bot`): the data
-/// of the button they stand for.
-pub fn menu_command(text: &str) -> Option<&'static str> {
-    let command = text.trim().strip_prefix('/')?;
-    let command = command.split(['@', ' ']).next()?;
-    Some(match command {
-        "report" => "checkin:now",
-        "worse" => "kw:worse",
-        "call" => "kw:call",
-        "language" => language::MENU,
-        _ => return None,
-    })
 }

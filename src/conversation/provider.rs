@@ -52,13 +52,16 @@ pub async fn handle(
     }
     if let InboundKind::Text(text) = &inbound.kind {
         let command = ctx.config.lexicons.command(text);
-        if command == Some(crate::domain::lexicon::Command::Language) || text.trim().starts_with("/language") {
+        if command == Some(crate::domain::lexicon::Command::Language) {
             return Ok(vec![super::language::menu(ctx, lang, reader, 0)]);
         }
-        if let Some(data) = super::provider_menu::command(text)
-            && let Some(messages) = super::provider_menu::on_choice(conn, ctx, &provider, lang, data).await?
-        {
-            return Ok(messages);
+        if let Some(data) = super::menus::command_data(super::menus::Audience::Provider, text) {
+            if let Some(messages) = super::language::on_choice(conn, ctx, lang, reader, data).await? {
+                return Ok(messages);
+            }
+            if let Some(messages) = super::provider_menu::on_choice(conn, ctx, &provider, lang, data).await? {
+                return Ok(messages);
+            }
         }
         // a doctor's typed oxygen order ("cylinder 2.5") after "Oxygen needed"
         if let Some(messages) = crate::care::oxygen::order::order_from_text(conn, ctx, &provider, lang, text).await? {

@@ -13,17 +13,6 @@ pub const OPEN_REQUESTS: &str = "prov:open";
 pub const AWAY: &str = "prov:away";
 pub const AVAILABLE: &str = "prov:available";
 
-/// `/requests`, `/off`, `/available` typed in Telegram: the button they stand for.
-pub fn command(text: &str) -> Option<&'static str> {
-    let command = text.trim().strip_prefix('/')?.split(['@', ' ']).next()?;
-    Some(match command {
-        "requests" => OPEN_REQUESTS,
-        "off" => AWAY,
-        "available" => AVAILABLE,
-        _ => return None,
-    })
-}
-
 /// A press of the provider menu; `None` when `data` is not one of its buttons.
 pub async fn on_choice(
     conn: &mut Conn,

@@ -5,19 +5,7 @@
 use serde_json::Value;
 
 use crate::both_engines;
-use crate::helpers::{Engine, TestApp, staff_token};
-
-async fn get_csv(app: &TestApp, token: &str, path: &str) -> (u16, String) {
-    let r = app
-        .http
-        .get(format!("{}{path}", app.base))
-        .bearer_auth(token)
-        .send()
-        .await
-        .expect("GET");
-    let status = r.status().as_u16();
-    (status, r.text().await.unwrap_or_default())
-}
+use crate::helpers::{Engine, TestApp, api_get_text, staff_token};
 
 async fn reports_and_patients_come_out_for_excel_by_period_and_area(engine: Engine) {
     let app = TestApp::spawn(engine).await;
@@ -30,7 +18,7 @@ async fn reports_and_patients_come_out_for_excel_by_period_and_area(engine: Engi
     app.wait_for_texts(m + 1).await;
 
     // Japanese headings by default, a BOM first so Excel reads UTF-8
-    let (status, csv) = get_csv(&app, &token, "/api/v1/exports/reports").await;
+    let (status, csv) = api_get_text(&app, &token, "/api/v1/exports/reports").await;
     assert_eq!(status, 200, "{csv}");
     assert!(csv.starts_with('\u{feff}'), "a BOM first");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
@@ -48,7 +36,7 @@ async fn reports_and_patients_come_out_for_excel_by_period_and_area(engine: Engi
     );
 
     // English headings; one area
-    let (_, csv) = get_csv(&app, &token, "/api/v1/exports/reports?lang=en&area=Nerima").await;
+    let (_, csv) = api_get_text(&app, &token, "/api/v1/exports/reports?lang=en&area=Nerima").await;
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert!(
         lines[0].starts_with("Report ID,Patient ID,Name,Reported at,SpO2 (%)"),
@@ -59,18 +47,18 @@ async fn reports_and_patients_come_out_for_excel_by_period_and_area(engine: Engi
     assert!(lines[1].contains(&format!(",{nerima},")), "{csv}");
 
     // a period that holds nothing: the headings only
-    let (_, csv) = get_csv(&app, &token, "/api/v1/exports/patients?from=2020-01-01&to=2020-01-31").await;
+    let (_, csv) = api_get_text(&app, &token, "/api/v1/exports/patients?from=2020-01-01&to=2020-01-31").await;
     assert_eq!(csv.trim_start_matches('\u{feff}').lines().count(), 1, "{csv}");
-    let (_, csv) = get_csv(&app, &token, "/api/v1/exports/patients").await;
+    let (_, csv) = api_get_text(&app, &token, "/api/v1/exports/patients").await;
     assert_eq!(csv.trim_start_matches('\u{feff}').lines().count(), 3, "{csv}");
     for kind in ["care_requests", "oxygen_units", "admissions"] {
-        let (status, csv) = get_csv(&app, &token, &format!("/api/v1/exports/{kind}?lang=en")).await;
+        let (status, csv) = api_get_text(&app, &token, &format!("/api/v1/exports/{kind}?lang=en")).await;
         assert_eq!(status, 200, "{kind}: {csv}");
         assert!(csv.starts_with('\u{feff}'), "{kind}");
     }
-    let (status, _) = get_csv(&app, &token, "/api/v1/exports/everything").await;
+    let (status, _) = api_get_text(&app, &token, "/api/v1/exports/everything").await;
     assert_eq!(status, 404);
-    let (status, body) = get_csv(&app, &token, "/api/v1/exports/reports?from=2026-12-10&to=2026-12-01").await;
+    let (status, body) = api_get_text(&app, &token, "/api/v1/exports/reports?from=2026-12-10&to=2026-12-01").await;
     assert_eq!(status, 400, "{body}");
 
     // staff limited to an area must name theirs
@@ -88,11 +76,11 @@ async fn reports_and_patients_come_out_for_excel_by_period_and_area(engine: Engi
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let limited: Value = serde_json::from_slice(&out.stdout).expect("json");
     let limited = limited["token"].as_str().expect("token");
-    let (status, _) = get_csv(&app, limited, "/api/v1/exports/patients").await;
+    let (status, _) = api_get_text(&app, limited, "/api/v1/exports/patients").await;
     assert_eq!(status, 400);
-    let (status, _) = get_csv(&app, limited, "/api/v1/exports/patients?area=Nerima").await;
+    let (status, _) = api_get_text(&app, limited, "/api/v1/exports/patients?area=Nerima").await;
     assert_eq!(status, 400);
-    let (status, csv) = get_csv(&app, limited, "/api/v1/exports/patients?area=Toshima").await;
+    let (status, csv) = api_get_text(&app, limited, "/api/v1/exports/patients?area=Toshima").await;
     assert_eq!(status, 200);
     assert!(csv.contains("豊島 花子") && !csv.contains("練馬 太郎"), "{csv}");
 
@@ -162,7 +150,7 @@ async fn a_large_export_streams_every_row(engine: Engine) {
         .expect("insert");
     }
     tx.commit().await.expect("commit");
-    let (status, csv) = get_csv(&app, &token, "/api/v1/exports/reports?lang=en").await;
+    let (status, csv) = api_get_text(&app, &token, "/api/v1/exports/reports?lang=en").await;
     assert_eq!(status, 200);
     assert_eq!(csv.lines().count(), 20_001, "every row, and the headings");
     assert!(

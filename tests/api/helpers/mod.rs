@@ -24,7 +24,7 @@ mod wait;
 pub use db::{Engine, TestDb, postgres_url};
 pub use people::{friday_morning, load_roster, named_patient, on_telegram, patient, provider, tokyo};
 pub use platforms::{line_push_answers, line_push_answers_to};
-pub use staff::{api_get, api_post, at, roster_file, staff_token};
+pub use staff::{api_get, api_get_text, api_post, at, roster_file, staff_token};
 pub use wait::{buttons_of, offer_buttons, offer_with, wait_text, wait_text_to};
 
 pub const LINE_SECRET: &str = "line-test-secret";

@@ -168,6 +168,12 @@ pub fn staff_token(app: &TestApp) -> String {
 }
 
 pub async fn api_get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
+    let (status, body) = api_get_text(app, token, path).await;
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+}
+
+/// A GET whose answer is text (a CSV export).
+pub async fn api_get_text(app: &TestApp, token: &str, path: &str) -> (u16, String) {
     let r = app
         .http
         .get(format!("{}{path}", app.base))
@@ -176,7 +182,7 @@ pub async fn api_get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
         .await
         .expect("GET");
     let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
+    (status, r.text().await.unwrap_or_default())
 }
 
 pub async fn api_post(app: &TestApp, token: &str, path: &str, body: Value) -> (u16, Value) {
