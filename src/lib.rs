@@ -66,5 +66,8 @@ pub mod http;
 /// Startup and orderly shutdown of the server and the loops.
 pub mod app;
 
+/// The wave simulator: the service on a virtual clock with synthetic patients and providers.
+pub mod simulation;
+
 /// The `mimamori` command line.
 pub mod cli;

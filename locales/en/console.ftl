@@ -324,3 +324,85 @@ console-export-reports = Reports
 console-export-care_requests = Care requests
 console-export-oxygen_units = Oxygen units
 console-export-admissions = Station admissions
+
+## The wave simulator's report (mimamori simulate)
+sim-title = Wave simulation
+sim-sweep-title = Wave simulation: sweep
+sim-start = From
+sim-days = days
+sim-seed = seed
+sim-patients = patients
+sim-providers = providers
+sim-peak-observation = Peak under observation
+sim-reports = Reports
+sim-requests = Care requests
+sim-urgent-offered = Urgent requests offered
+sim-urgent-contact = Urgent: minutes to a provider (p50 / p90 / max)
+sim-urgent-contact-p90 = Urgent: p90 minutes to a provider
+sim-urgent-overdue = Urgent, overdue
+sim-chains-exhausted = Reached staff (chain exhausted)
+sim-staff-alerts = Staff alerts
+sim-releases = Released
+sim-releases-day = Released per day
+sim-oxygen-peak = Oxygen out at peak / lowest in stock
+sim-beds-peak = Station beds at peak
+sim-chart-observation = Patients under observation
+sim-under-observation = Under observation
+sim-chart-assessments = Reports and assessments per day
+sim-chart-requests = Care requests per day
+sim-opened = Opened
+sim-done = Done
+sim-overdue = Overdue
+sim-chart-contact = Minutes from opening to a provider's acceptance, per day
+sim-chart-oxygen = Oxygen and beds
+sim-oxygen-in-stock = Oxygen in stock
+sim-oxygen-out = Oxygen out with patients
+sim-oxygen-waiting = Oxygen requests waiting
+sim-beds-occupied = Station beds held
+sim-by-kind = By kind of request
+sim-kind-heading = Kind
+sim-level-heading = Level
+sim-offered = Offered
+sim-taken = Taken
+sim-contact-columns = Minutes to a provider (p50 / p90 / max)
+sim-longest = The patients who waited longest
+sim-patient = Patient
+sim-opened-at = Opened
+sim-waited = Minutes waited
+sim-why = Why
+sim-why-offers = offered to { $offered }: { $declined } declined, { $unanswered } no answer
+sim-why-staff = the chain ran out and staff were alerted
+sim-why-hours = opened out of hours
+sim-why-never = no provider took it in the run
+sim-about = About this run
+sim-about-text = The service's own code ran this wave on a virtual clock: the parser, triage, chains, rosters, oxygen routing, station, timers and outbox. Patients and providers are synthetic, drawn from the scenario with its seed. A request is overdue when no provider had taken it by its deadline while it was still open.
+sim-run = Run
+sim-messages = messages in / out
+sim-sweep-chart = Urgent requests overdue by { $path }
+sim-kind = { $kind ->
+    [emergency] Emergency
+    [hospital_coordination] Hospital coordination
+    [oxygen] Oxygen
+    [home_visit] Home visit
+    [phone_consultation] Phone consultation
+    [treatment_referral] Treatment referral
+    [safety_check] Safety check
+    [staff_call] Staff call
+    [pharmacy_delivery] Prescription delivery
+    [doctor_consultation] Doctor consultation
+    [oxygen_delivery] Oxygen delivery
+    [oxygen_collection] Oxygen collection
+    [transport] Transport
+    [visiting_nursing] Visiting nursing
+    [oxygen_start_visit] Oxygen start visit
+    [cylinder_swap] Cylinder swap
+   *[other] { $kind }
+}
+sim-level = { $level ->
+    [stable] Stable
+    [watch] Watch
+    [moderate] Moderate
+    [urgent] Urgent
+    [emergency] Emergency
+   *[other] { $level }
+}

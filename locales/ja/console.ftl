@@ -324,3 +324,85 @@ console-export-reports = 報告
 console-export-care_requests = 依頼
 console-export-oxygen_units = 酸素機器
 console-export-admissions = ステーション入所
+
+## 流行シミュレーションの報告 (mimamori simulate)
+sim-title = 流行シミュレーション
+sim-sweep-title = 流行シミュレーション：条件を変えた比較
+sim-start = 開始
+sim-days = 日数
+sim-seed = シード
+sim-patients = 患者
+sim-providers = 協力者
+sim-peak-observation = 観察中の患者（最大）
+sim-reports = 報告
+sim-requests = 依頼
+sim-urgent-offered = 緊急の依頼（協力者へ）
+sim-urgent-contact = 緊急：協力者が受けるまでの分（中央値 / 90% / 最大）
+sim-urgent-contact-p90 = 緊急：受けるまでの分（90%）
+sim-urgent-overdue = 緊急で期限超過
+sim-chains-exhausted = 職員へ（連絡順を尽くした）
+sim-staff-alerts = 職員への通知
+sim-releases = 療養解除
+sim-releases-day = 1日の療養解除
+sim-oxygen-peak = 貸出中の酸素（最大）/ 在庫（最少）
+sim-beds-peak = ステーションの病床（最大）
+sim-chart-observation = 観察中の患者
+sim-under-observation = 観察中
+sim-chart-assessments = 1日の報告と判定
+sim-chart-requests = 1日の依頼
+sim-opened = 発生
+sim-done = 完了
+sim-overdue = 期限超過
+sim-chart-contact = 依頼から協力者が受けるまでの分（日ごと）
+sim-chart-oxygen = 酸素と病床
+sim-oxygen-in-stock = 酸素の在庫
+sim-oxygen-out = 貸出中の酸素
+sim-oxygen-waiting = 待っている酸素の依頼
+sim-beds-occupied = ステーションの病床
+sim-by-kind = 依頼の種類ごと
+sim-kind-heading = 種類
+sim-level-heading = 緊急度
+sim-offered = 打診
+sim-taken = 受諾
+sim-contact-columns = 受けるまでの分（中央値 / 90% / 最大）
+sim-longest = 最も長く待った患者
+sim-patient = 患者
+sim-opened-at = 発生時刻
+sim-waited = 待った分
+sim-why = 理由
+sim-why-offers = { $offered }人に打診：辞退 { $declined }、応答なし { $unanswered }
+sim-why-staff = 連絡順を尽くし職員に通知
+sim-why-hours = 時間外に発生
+sim-why-never = 期間中に受けた協力者なし
+sim-about = この実行について
+sim-about-text = サービス自身のコード（読み取り、トリアージ、連絡順、当番表、酸素の振り分け、ステーション、タイマー、送信）が仮想の時計でこの流行を処理しました。患者と協力者はシナリオとシードから作った架空の人です。期限までにどの協力者も受けず、依頼がまだ開いていたとき「期限超過」とします。
+sim-run = 実行
+sim-messages = 受信 / 送信メッセージ
+sim-sweep-chart = 緊急で期限超過の依頼（{ $path } ごと）
+sim-kind = { $kind ->
+    [emergency] 救急
+    [hospital_coordination] 入院調整
+    [oxygen] 酸素
+    [home_visit] 往診
+    [phone_consultation] 電話診療
+    [treatment_referral] 治療の紹介
+    [safety_check] 安否確認
+    [staff_call] 職員の電話
+    [pharmacy_delivery] 薬の配達
+    [doctor_consultation] 医師への相談
+    [oxygen_delivery] 酸素の配送
+    [oxygen_collection] 酸素の回収
+    [transport] 搬送
+    [visiting_nursing] 訪問看護
+    [oxygen_start_visit] 酸素開始の訪問
+    [cylinder_swap] ボンベ交換
+   *[other] { $kind }
+}
+sim-level = { $level ->
+    [stable] 安定
+    [watch] 経過観察
+    [moderate] 中等度
+    [urgent] 緊急
+    [emergency] 救急
+   *[other] { $level }
+}

@@ -1,7 +1,8 @@
 //! No patient silently drops out of observation (docs/TRIAGE.md "Cadence and non-response"):
 //! extra check-ins after a worrying assessment, and the ladder for a patient who does not
 //! answer — reminder (60 min, by the check-in dialogue) → staff phone call (120 min) → home safety
-//! check after 24 h without contact (12 h if high-risk). All of it is durable timers.
+//! check after 24 h without contact (12 h if high-risk) once a question has gone unanswered. All
+//! of it is durable timers.
 
 use crate::domain::patient::PatientStatus;
 use chrono::Duration;
@@ -135,6 +136,14 @@ pub async fn safety_check_due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient)
     let last = patient.last_contact_at;
     let next = match last {
         Some(t) if ctx.now - t < limit => t + limit,
+        Some(_) if answered_all(conn, patient).await? => {
+            // the quiet is the schedule's (a night between the last check-in and the morning's),
+            // not the patient's: the silence counts once the next prompt has gone unanswered
+            // as long as a staff call waits (the 12 h of a high-risk patient are shorter than
+            // the night between 17:00 and 09:00)
+            let next_prompt = timers::pending_due(conn, patient.id, CHECK_IN).await?;
+            next_prompt.map_or(ctx.now + limit, |at| at.max(ctx.now) + STAFF_CALL_AFTER)
+        }
         _ => {
             let hours = limit.num_hours().to_string();
             let reason = Reason::new(Level::Urgent, msg!("reason-no-contact"), &[("hours", hours)]);
@@ -162,6 +171,16 @@ pub async fn safety_check_due(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient)
     };
     timers::schedule(conn, SAFETY_CHECK, patient.id, next, ctx.now).await?;
     Ok(())
+}
+
+/// The patient has written before, answered every question asked (none is waiting) and is
+/// prompted in chat (a patient whose visits a nurse watches is not).
+async fn answered_all(conn: &mut Conn, patient: &Patient) -> anyhow::Result<bool> {
+    if patient.dialogue.is_some() || patient.nurse_observed {
+        return Ok(false);
+    }
+    let chat = chats::for_patient(conn, patient.id).await?;
+    Ok(chat.is_some_and(|c| c.status == crate::domain::enrolment::ChatStatus::Active))
 }
 
 /// An active patient who has not completed a report since the check-in prompt.

@@ -11,6 +11,7 @@ mod menus;
 mod oxygen;
 mod patient;
 mod provider;
+mod simulate;
 mod staff;
 
 use crate::domain::access::Role;
@@ -82,6 +83,8 @@ pub enum Command {
     /// The Telegram bot's command lists and menu button.
     #[command(subcommand)]
     Telegram(menus::PlatformCommand),
+    /// Run a wave (a scenario file) through the service on a virtual clock and report on it.
+    Simulate(simulate::SimulateArgs),
 }
 
 #[derive(Subcommand)]
@@ -384,6 +387,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Station(c) => oxygen::station(config, c).await,
         Command::Broadcast(c) => broadcast::run(config, c).await,
         Command::Export(c) => export::run(config, c).await,
+        Command::Simulate(args) => simulate::simulate(args).await,
         Command::Line(c) => menus::line(config, c).await,
         Command::Telegram(c) => menus::telegram(config, c).await,
     }

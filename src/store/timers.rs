@@ -236,6 +236,15 @@ pub async fn pending_due(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> s
     Ok(due.map(super::from_ms))
 }
 
+/// When the next pending timer is due (the simulator's clock jumps to it).
+pub async fn next_due(conn: &mut Conn) -> sqlx::Result<Option<DateTime<Utc>>> {
+    let due: Option<i64> = sqlx::query_scalar("SELECT MIN(due_at) FROM timers WHERE status = 'pending'")
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(due.map(super::from_ms))
+}
+
+
 #[cfg(test)]
 mod kind_tests {
     use super::TimerKind;

@@ -28,6 +28,7 @@ mod providers;
 mod release;
 mod reporting;
 mod roles;
+mod simulation;
 mod staff_api;
 mod support_centre;
 mod triage;

@@ -387,3 +387,53 @@ async fn three_points_below_the_first_reading_is_moderate_also_reading_by_readin
     assert!(keys.contains(&"reason-baseline-drop".to_owned()), "{keys:?}");
 }
 both_engines!(three_points_below_the_first_reading_is_moderate_also_reading_by_reading);
+
+/// The night between a high-risk patient's 17:00 and 09:00 check-ins is longer than their 12
+/// hours: one who answered every question is not silent then, and gets no safety check at
+/// night; a morning prompt left unanswered is silence, and the safety check follows it.
+async fn a_high_risk_patient_who_answers_gets_no_safety_check_overnight(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let (id, _) = app.enrol_telegram(6130, "Uma", &["--risk", "diabetes"]).await;
+    let pool = app.pool();
+    // every check-in answered, through a night, to the evening's
+    let mut answered = 0;
+    loop {
+        let due = app.next_check_in(id).await;
+        let evening = chrono::Timelike::hour(&due.with_timezone(&chrono_tz::Asia::Tokyo)) == 17;
+        let n = app.texts().await.len();
+        app.set_time(due);
+        app.wait_for_texts(n + 2).await;
+        app.set_time(due + chrono::Duration::minutes(5));
+        app.tg_text(6130, "SpO2 98 36.6 no symptoms, same", Some("en")).await;
+        app.wait_for_texts(n + 3).await;
+        app.settle().await;
+        let dialogue: Option<String> = sqlx::query_scalar("SELECT dialogue FROM patients WHERE id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .expect("patient");
+        assert_eq!(
+            dialogue,
+            None,
+            "the check-in was answered in full: {:?}",
+            app.texts_to("6130").await
+        );
+        answered += 1;
+        if evening && answered > 3 {
+            break;
+        }
+    }
+    // the night: 16 hours without contact, yet every question answered: no safety check
+    let due = app.next_check_in(id).await;
+    app.set_time(due - chrono::Duration::minutes(1));
+    app.settle().await;
+    assert!(app.care_requests_of(id, "safety_check").await.is_empty());
+    // the next prompt goes unanswered: the staff call, then the safety check
+    let n = app.texts().await.len();
+    app.set_time(due);
+    app.wait_for_texts(n + 2).await;
+    app.set_time(due + chrono::Duration::minutes(121));
+    app.wait_request(id, "safety_check", |_| true).await;
+    assert_eq!(app.care_requests_of(id, "safety_check").await.len(), 1);
+}
+both_engines!(a_high_risk_patient_who_answers_gets_no_safety_check_overnight);

@@ -1,0 +1,156 @@
+//! `mimamori simulate SCENARIO.toml`: a wave run on the real service with a virtual clock, its
+//! report written to a folder; `--vary path=from..to:step` runs one wave per value.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::i18n::{Lang, Locales};
+use crate::simulation::report::{self, RunInfo, SweepPoint};
+use crate::simulation::run::{self, Progress};
+use crate::simulation::scenario::{Scenario, Vary, value_at};
+use crate::simulation::tally::Tally;
+
+#[derive(Args)]
+pub struct SimulateArgs {
+    /// The scenario (TOML); `scenarios/` has the shipped ones.
+    pub scenario: PathBuf,
+    /// Another seed than the scenario's.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Where the report goes (made if missing).
+    #[arg(long, default_value = "simulation")]
+    pub out: PathBuf,
+    /// One run per value of a scenario setting: `roster.doctors=10..40:5` or `…=10,20,40`.
+    #[arg(long)]
+    pub vary: Option<String>,
+    /// The database to run on; by default a new SQLite file in /dev/shm (else the temp
+    /// folder), removed afterwards. An empty database is needed.
+    #[arg(long)]
+    pub database: Option<String>,
+    /// Language of the report.
+    #[arg(long, default_value = "ja")]
+    pub lang: Lang,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// A scratch SQLite database, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(n: usize) -> Scratch {
+        let shm = Path::new("/dev/shm");
+        let dir = if shm.is_dir() {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
+        Scratch(dir.join(format!("mimamori-simulation-{}-{n}.db", std::process::id())))
+    }
+
+    fn url(&self) -> String {
+        format!("sqlite://{}", self.0.display())
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm", ".serve-lock"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+        }
+    }
+}
+
+pub(super) async fn simulate(args: SimulateArgs) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(&args.scenario).map_err(|e| anyhow::anyhow!("{}: {e}", args.scenario.display()))?;
+    let mut scenario = Scenario::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", args.scenario.display()))?;
+    if let Some(seed) = args.seed {
+        scenario.seed = seed;
+    }
+    let dir = args.scenario.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let locales = Locales::load().map_err(anyhow::Error::msg)?;
+    let Some(vary) = &args.vary else {
+        let (tally, info) = one(&args, &scenario, &dir, 0).await?;
+        let html = report::write(&args.out, &locales, args.lang, &scenario, &tally, &info)?;
+        summary(&tally, &info);
+        println!("report: {}", html.display());
+        return Ok(());
+    };
+    let vary = Vary::parse(vary).map_err(anyhow::Error::msg)?;
+    let like = value_at(&scenario, &vary.path);
+    let mut points = Vec::new();
+    for (n, v) in vary.values.iter().enumerate() {
+        let s = scenario
+            .with(&vary.path, &vary.value(*v, like.as_ref()))
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let (tally, info) = one(&args, &s, &dir, n).await?;
+        let folder = args.out.join(format!("{}={v}", vary.path));
+        report::write(&folder, &locales, args.lang, &s, &tally, &info)?;
+        println!(
+            "{}={v}: {} urgent requests, {} overdue, p90 {} min, {} reached staff ({:.1} s)",
+            vary.path,
+            tally.urgent.requests,
+            tally.urgent.overdue,
+            tally.urgent.p90.map_or("-".into(), |p| format!("{p:.0}")),
+            tally.totals.chains_exhausted,
+            info.seconds
+        );
+        points.push(SweepPoint::of(*v, &tally, info.seconds));
+    }
+    let html = report::write_sweep(&args.out, &locales, args.lang, &scenario, &vary.path, &points)?;
+    println!("sweep: {}", html.display());
+    Ok(())
+}
+
+async fn one(args: &SimulateArgs, scenario: &Scenario, dir: &Path, n: usize) -> anyhow::Result<(Tally, RunInfo)> {
+    let scratch = Scratch::new(n);
+    let database = args.database.clone().unwrap_or_else(|| scratch.url());
+    let config = run::config(scenario, &database, dir)?;
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(u64::from(scenario.days) * 24)
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} h ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.set_message(scenario.name.clone());
+    let started = Instant::now();
+    let on_hour = |h: u64| bar.set_position(h);
+    let tally = run::run(scenario, config, Progress { on_hour: &on_hour }).await?;
+    bar.finish_and_clear();
+    let info = RunInfo {
+        seconds: started.elapsed().as_secs_f64(),
+        peak_mib: report::peak_mib(),
+        database: if args.database.is_some() {
+            "given database".into()
+        } else {
+            "SQLite (scratch file)".into()
+        },
+    };
+    Ok((tally, info))
+}
+
+fn summary(t: &Tally, info: &RunInfo) {
+    println!(
+        "{}: {} patients, {} reports, {} care requests; urgent: {} offered, p50/p90/max {}/{}/{} min, {} overdue; {} reached staff; {:.1} s{}",
+        t.scenario,
+        t.totals.patients,
+        t.totals.reports,
+        t.totals.requests,
+        t.urgent.requests,
+        t.urgent.p50.map_or("-".into(), |p| format!("{p:.0}")),
+        t.urgent.p90.map_or("-".into(), |p| format!("{p:.0}")),
+        t.urgent.max.map_or("-".into(), |p| format!("{p:.0}")),
+        t.urgent.overdue,
+        t.totals.chains_exhausted,
+        info.seconds,
+        info.peak_mib.map_or(String::new(), |m| format!(", peak {m:.0} MiB")),
+    );
+}

@@ -1,0 +1,550 @@
+//! A run written out: `tally.json` (everything), `days.csv` and `hours.csv` (for Excel),
+//! `kinds.csv`, `longest.csv`, and `report.html` with the charts; a sweep adds `sweep.csv`,
+//! `sweep.json` and `sweep.html`.
+
+use std::path::{Path, PathBuf};
+
+use askama::Template;
+use serde::Serialize;
+
+use super::charts::{self, Line};
+use super::scenario::Scenario;
+use super::tally::{Day, Tally};
+use crate::i18n::{Lang, Locales};
+
+/// How the run itself went (not part of the tally: it differs between runs of one seed).
+#[derive(Debug, Clone, Serialize)]
+pub struct RunInfo {
+    pub seconds: f64,
+    /// The process's peak resident memory, MiB (Linux; `None` elsewhere).
+    pub peak_mib: Option<f64>,
+    pub database: String,
+}
+
+/// The process's peak resident set (VmHWM), MiB.
+pub fn peak_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn number(v: Option<f64>) -> String {
+    v.map_or(String::new(), |v| format!("{v:.1}"))
+}
+
+fn write_csv(path: &Path, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_path(path)?;
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+const DAY_COLUMNS: [&str; 21] = [
+    "date",
+    "peak_under_observation",
+    "reports",
+    "assessed_stable",
+    "assessed_watch",
+    "assessed_moderate",
+    "assessed_urgent",
+    "assessed_emergency",
+    "requests_opened",
+    "requests_done",
+    "requests_overdue",
+    "urgent_overdue",
+    "contact_p50_min",
+    "contact_p90_min",
+    "contact_max_min",
+    "chains_exhausted",
+    "staff_alerts",
+    "releases",
+    "lowest_oxygen_in_stock",
+    "peak_oxygen_out",
+    "peak_beds_occupied",
+];
+
+fn day_row(d: &Day) -> Vec<String> {
+    let mut row = vec![d.date.clone(), d.peak_under_observation.to_string()];
+    row.extend(
+        [
+            d.reports,
+            d.assessed_stable,
+            d.assessed_watch,
+            d.assessed_moderate,
+            d.assessed_urgent,
+            d.assessed_emergency,
+            d.requests_opened,
+            d.requests_done,
+            d.requests_overdue,
+            d.urgent_overdue,
+        ]
+        .map(|n| n.to_string()),
+    );
+    row.extend([d.contact_p50, d.contact_p90, d.contact_max].map(number));
+    row.extend([d.chains_exhausted, d.staff_alerts, d.releases].map(|n| n.to_string()));
+    row.extend([d.lowest_oxygen_in_stock, d.peak_oxygen_out, d.peak_beds_occupied].map(|n| n.to_string()));
+    row
+}
+
+/// Writes a run's files into `dir`; returns the HTML report's path.
+pub fn write(
+    dir: &Path,
+    locales: &Locales,
+    lang: Lang,
+    scenario: &Scenario,
+    tally: &Tally,
+    run: &RunInfo,
+) -> anyhow::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("tally.json"), serde_json::to_string_pretty(tally)?)?;
+    write_csv(&dir.join("days.csv"), &DAY_COLUMNS, tally.daily.iter().map(day_row))?;
+    let hour_columns = [
+        "at",
+        "under_observation",
+        "reports",
+        "assessed_stable",
+        "assessed_watch",
+        "assessed_moderate",
+        "assessed_urgent",
+        "assessed_emergency",
+        "requests_opened",
+        "requests_done",
+        "requests_overdue",
+        "urgent_overdue",
+        "contact_p50_min",
+        "contact_p90_min",
+        "contact_max_min",
+        "chains_exhausted",
+        "staff_alerts",
+        "releases",
+        "oxygen_in_stock",
+        "oxygen_out",
+        "oxygen_waiting",
+        "beds_occupied",
+    ];
+    write_csv(
+        &dir.join("hours.csv"),
+        &hour_columns,
+        tally.hours.iter().map(|h| {
+            let mut row = vec![h.at.clone(), h.gauges.under_observation.to_string()];
+            row.extend(
+                [
+                    h.reports,
+                    h.assessed_stable,
+                    h.assessed_watch,
+                    h.assessed_moderate,
+                    h.assessed_urgent,
+                    h.assessed_emergency,
+                    h.requests_opened,
+                    h.requests_done,
+                    h.requests_overdue,
+                    h.urgent_overdue,
+                ]
+                .map(|n| n.to_string()),
+            );
+            row.extend([h.contact_p50, h.contact_p90, h.contact_max].map(number));
+            row.extend([h.chains_exhausted, h.staff_alerts, h.releases].map(|n| n.to_string()));
+            let g = &h.gauges;
+            row.extend([g.oxygen_in_stock, g.oxygen_out, g.oxygen_waiting, g.beds_occupied].map(|n| n.to_string()));
+            row
+        }),
+    )?;
+    write_csv(
+        &dir.join("kinds.csv"),
+        &[
+            "kind",
+            "opened",
+            "done",
+            "offered",
+            "taken",
+            "overdue",
+            "chains_exhausted",
+            "contact_p50_min",
+            "contact_p90_min",
+            "contact_max_min",
+        ],
+        tally.kinds.iter().map(|k| {
+            let mut row = vec![k.kind.clone()];
+            row.extend(
+                [
+                    k.opened,
+                    k.done,
+                    k.waits.requests,
+                    k.waits.contacted,
+                    k.overdue,
+                    k.chains_exhausted,
+                ]
+                .map(|n| n.to_string()),
+            );
+            row.extend([k.waits.p50, k.waits.p90, k.waits.max].map(number));
+            row
+        }),
+    )?;
+    write_csv(
+        &dir.join("longest.csv"),
+        &[
+            "patient",
+            "request",
+            "kind",
+            "level",
+            "opened",
+            "waited_min",
+            "taken",
+            "offered",
+            "declined",
+            "unanswered",
+            "reached_staff",
+            "out_of_hours",
+        ],
+        tally.longest.iter().map(|w| {
+            vec![
+                w.patient.clone(),
+                w.request.to_string(),
+                w.kind.clone(),
+                w.level.clone(),
+                w.opened.clone(),
+                format!("{:.1}", w.waited),
+                w.taken.to_string(),
+                w.offered.to_string(),
+                w.declined.to_string(),
+                w.unanswered.to_string(),
+                w.reached_staff.to_string(),
+                w.out_of_hours.to_string(),
+            ]
+        }),
+    )?;
+    let path = dir.join("report.html");
+    std::fs::write(&path, html(locales, lang, scenario, tally, run)?)?;
+    Ok(path)
+}
+
+#[derive(Template)]
+#[template(path = "simulation.html")]
+struct ReportPage<'a> {
+    locales: &'a Locales,
+    lang: Lang,
+    scenario: &'a Scenario,
+    tally: &'a Tally,
+    run: &'a RunInfo,
+    charts: Vec<String>,
+}
+
+impl ReportPage<'_> {
+    fn t(&self, key: &str) -> String {
+        self.locales.text(self.lang, key, &[])
+    }
+
+    fn kind(&self, code: &str) -> String {
+        self.locales.text(self.lang, "sim-kind", &[("kind", code.into())])
+    }
+
+    fn level(&self, code: &str) -> String {
+        self.locales.text(self.lang, "sim-level", &[("level", code.into())])
+    }
+
+    fn minutes(&self, v: &Option<f64>) -> String {
+        v.map_or_else(|| "–".to_string(), |v| format!("{v:.0}"))
+    }
+
+    fn why(&self, w: &super::tally::LongWait) -> String {
+        let mut parts = vec![self.locales.text(
+            self.lang,
+            "sim-why-offers",
+            &[
+                ("offered", w.offered.into()),
+                ("declined", w.declined.into()),
+                ("unanswered", w.unanswered.into()),
+            ],
+        )];
+        if w.reached_staff {
+            parts.push(self.t("sim-why-staff"));
+        }
+        if w.out_of_hours {
+            parts.push(self.t("sim-why-hours"));
+        }
+        if !w.taken {
+            parts.push(self.t("sim-why-never"));
+        }
+        parts.join(" · ")
+    }
+}
+
+fn day_axis(daily: &[Day]) -> impl Fn(f64) -> String + '_ {
+    move |x| {
+        let i = x.round().max(0.0) as usize;
+        daily
+            .get(i)
+            .map(|d| d.date.get(5..).unwrap_or_default().to_string())
+            .unwrap_or_default()
+    }
+}
+
+fn series(label: String, colour: plotters::style::RGBColor, values: impl Iterator<Item = Option<f64>>) -> Line {
+    Line {
+        label,
+        colour,
+        points: values
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i as f64, v)))
+            .collect(),
+    }
+}
+
+fn html(locales: &Locales, lang: Lang, scenario: &Scenario, tally: &Tally, run: &RunInfo) -> anyhow::Result<String> {
+    let t = |key: &str| locales.text(lang, key, &[]);
+    let d = &tally.daily;
+    let axis = day_axis(d);
+    let hourly_axis = |x: f64| {
+        let i = (x / 24.0).floor().max(0.0) as usize;
+        d.get(i)
+            .map(|d| d.date.get(5..).unwrap_or_default().to_string())
+            .unwrap_or_default()
+    };
+    let hours = &tally.hours;
+    let per_hour = |f: fn(&super::tally::Hour) -> f64| hours.iter().map(|h| Some(f(h))).collect::<Vec<_>>().into_iter();
+    let charts = vec![
+        charts::lines(
+            &t("sim-chart-observation"),
+            &[
+                series(
+                    t("sim-under-observation"),
+                    charts::BLUE,
+                    per_hour(|h| h.gauges.under_observation as f64),
+                ),
+                series(
+                    t("sim-releases-day"),
+                    charts::GREEN,
+                    d.iter().map(|d| Some(d.releases as f64)),
+                )
+                .stretched(24.0),
+            ],
+            &hourly_axis,
+        ),
+        charts::lines(
+            &t("sim-chart-assessments"),
+            &[
+                series(t("sim-reports"), charts::GREY, d.iter().map(|d| Some(d.reports as f64))),
+                series(
+                    locales.text(lang, "sim-level", &[("level", "moderate".into())]),
+                    charts::ORANGE,
+                    d.iter().map(|d| Some(d.assessed_moderate as f64)),
+                ),
+                series(
+                    locales.text(lang, "sim-level", &[("level", "urgent".into())]),
+                    charts::RED,
+                    d.iter().map(|d| Some(d.assessed_urgent as f64)),
+                ),
+                series(
+                    locales.text(lang, "sim-level", &[("level", "emergency".into())]),
+                    charts::PURPLE,
+                    d.iter().map(|d| Some(d.assessed_emergency as f64)),
+                ),
+            ],
+            &axis,
+        ),
+        charts::lines(
+            &t("sim-chart-requests"),
+            &[
+                series(
+                    t("sim-opened"),
+                    charts::BLUE,
+                    d.iter().map(|d| Some(d.requests_opened as f64)),
+                ),
+                series(
+                    t("sim-done"),
+                    charts::GREEN,
+                    d.iter().map(|d| Some(d.requests_done as f64)),
+                ),
+                series(
+                    t("sim-overdue"),
+                    charts::ORANGE,
+                    d.iter().map(|d| Some(d.requests_overdue as f64)),
+                ),
+                series(
+                    t("sim-urgent-overdue"),
+                    charts::RED,
+                    d.iter().map(|d| Some(d.urgent_overdue as f64)),
+                ),
+                series(
+                    t("sim-chains-exhausted"),
+                    charts::PURPLE,
+                    d.iter().map(|d| Some(d.chains_exhausted as f64)),
+                ),
+            ],
+            &axis,
+        ),
+        charts::lines(
+            &t("sim-chart-contact"),
+            &[
+                series("p50".into(), charts::GREEN, d.iter().map(|d| d.contact_p50)),
+                series("p90".into(), charts::ORANGE, d.iter().map(|d| d.contact_p90)),
+                series("max".into(), charts::RED, d.iter().map(|d| d.contact_max)),
+            ],
+            &axis,
+        ),
+        charts::lines(
+            &t("sim-chart-oxygen"),
+            &[
+                series(
+                    t("sim-oxygen-in-stock"),
+                    charts::GREEN,
+                    per_hour(|h| h.gauges.oxygen_in_stock as f64),
+                ),
+                series(
+                    t("sim-oxygen-out"),
+                    charts::BLUE,
+                    per_hour(|h| h.gauges.oxygen_out as f64),
+                ),
+                series(
+                    t("sim-oxygen-waiting"),
+                    charts::RED,
+                    per_hour(|h| h.gauges.oxygen_waiting as f64),
+                ),
+                series(
+                    t("sim-beds-occupied"),
+                    charts::PURPLE,
+                    per_hour(|h| h.gauges.beds_occupied as f64),
+                ),
+            ],
+            &hourly_axis,
+        ),
+    ];
+    Ok(ReportPage {
+        locales,
+        lang,
+        scenario,
+        tally,
+        run,
+        charts,
+    }
+    .render()?)
+}
+
+trait Stretch {
+    fn stretched(self, by: f64) -> Self;
+}
+
+impl Stretch for Line {
+    /// A daily series drawn on an hourly axis: each day at its noon.
+    fn stretched(mut self, by: f64) -> Line {
+        for p in &mut self.points {
+            p.0 = p.0 * by + by / 2.0;
+        }
+        self
+    }
+}
+
+/// One run of a sweep.
+#[derive(Debug, Clone, Serialize)]
+pub struct SweepPoint {
+    pub value: f64,
+    pub urgent_requests: u64,
+    pub urgent_overdue: u64,
+    pub urgent_p90: Option<f64>,
+    pub urgent_max: Option<f64>,
+    pub overdue: u64,
+    pub chains_exhausted: u64,
+    pub seconds: f64,
+}
+
+impl SweepPoint {
+    pub fn of(value: f64, tally: &Tally, seconds: f64) -> SweepPoint {
+        SweepPoint {
+            value,
+            urgent_requests: tally.urgent.requests,
+            urgent_overdue: tally.urgent.overdue,
+            urgent_p90: tally.urgent.p90,
+            urgent_max: tally.urgent.max,
+            overdue: tally.contact.overdue,
+            chains_exhausted: tally.totals.chains_exhausted,
+            seconds,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "simulation_sweep.html")]
+struct SweepPage<'a> {
+    locales: &'a Locales,
+    lang: Lang,
+    scenario: &'a Scenario,
+    path: &'a str,
+    points: &'a [SweepPoint],
+    chart: String,
+}
+
+impl SweepPage<'_> {
+    fn t(&self, key: &str) -> String {
+        self.locales.text(self.lang, key, &[])
+    }
+
+    fn minutes(&self, v: &Option<f64>) -> String {
+        v.map_or_else(|| "–".to_string(), |v| format!("{v:.0}"))
+    }
+}
+
+/// Writes a sweep's files into `dir`; returns the HTML's path.
+pub fn write_sweep(
+    dir: &Path,
+    locales: &Locales,
+    lang: Lang,
+    scenario: &Scenario,
+    path: &str,
+    points: &[SweepPoint],
+) -> anyhow::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("sweep.json"), serde_json::to_string_pretty(points)?)?;
+    write_csv(
+        &dir.join("sweep.csv"),
+        &[
+            path,
+            "urgent_requests",
+            "urgent_overdue",
+            "urgent_p90_min",
+            "urgent_max_min",
+            "overdue",
+            "chains_exhausted",
+        ],
+        points.iter().map(|p| {
+            vec![
+                p.value.to_string(),
+                p.urgent_requests.to_string(),
+                p.urgent_overdue.to_string(),
+                number(p.urgent_p90),
+                number(p.urgent_max),
+                p.overdue.to_string(),
+                p.chains_exhausted.to_string(),
+            ]
+        }),
+    )?;
+    let t = |key: &str| locales.text(lang, key, &[]);
+    let line = |key: &str, colour, f: &dyn Fn(&SweepPoint) -> f64| Line {
+        label: t(key),
+        colour,
+        points: points.iter().map(|p| (p.value, f(p))).collect(),
+    };
+    let chart = charts::lines(
+        &locales.text(lang, "sim-sweep-chart", &[("path", path.into())]),
+        &[
+            line("sim-urgent-overdue", charts::RED, &|p| p.urgent_overdue as f64),
+            line("sim-chains-exhausted", charts::PURPLE, &|p| p.chains_exhausted as f64),
+        ],
+        &|x| format!("{x}"),
+    );
+    let html = SweepPage {
+        locales,
+        lang,
+        scenario,
+        path,
+        points,
+        chart,
+    }
+    .render()?;
+    let out = dir.join("sweep.html");
+    std::fs::write(&out, html)?;
+    Ok(out)
+}
