@@ -5,6 +5,7 @@ use chrono::{Days, NaiveDate};
 use rand::Rng;
 
 use super::scenario::{Answers, Course, Population};
+pub use crate::domain::reading::Feeling;
 
 /// The worst a patient's illness gets (MHLW 診療の手引き's severity by SpO2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -105,24 +106,6 @@ pub fn draw<R: Rng>(rng: &mut R, population: &Population, course: &Course, first
         worst,
         worst_from,
         worst_until,
-    }
-}
-
-/// How a patient feels compared with the last report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Feeling {
-    Better,
-    Same,
-    Worse,
-}
-
-impl Feeling {
-    pub fn code(self) -> &'static str {
-        match self {
-            Feeling::Better => "better",
-            Feeling::Same => "same",
-            Feeling::Worse => "worse",
-        }
     }
 }
 
@@ -282,7 +265,7 @@ pub fn temperature_only(v: &Vitals) -> String {
 mod tests {
     use super::*;
     use crate::domain::lexicon::Lexicons;
-    use crate::domain::reading::{self, Feeling as Read};
+    use crate::domain::reading;
     use rand::SeedableRng;
     use rand::rngs::StdRng;
 
@@ -317,12 +300,7 @@ mod tests {
                     Some(v.temperature),
                     "{text}"
                 );
-                let feeling = match v.feeling {
-                    Feeling::Better => Read::Better,
-                    Feeling::Same => Read::Same,
-                    Feeling::Worse => Read::Worse,
-                };
-                assert_eq!(p.feeling, Some(feeling), "{text}");
+                assert_eq!(p.feeling, Some(v.feeling), "{text}");
                 assert_eq!(
                     p.harder_to_breathe || !p.symptoms.is_empty() && v.breathless,
                     v.breathless,

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::charts::{self, Line};
 use super::scenario::Scenario;
-use super::tally::{Day, Tally};
+use super::tally::{Contact, Counts, Day, Tally};
 use crate::i18n::{Lang, Locales};
 
 /// How the run itself went (not part of the tally: it differs between runs of one seed).
@@ -43,50 +43,26 @@ fn write_csv(path: &Path, header: &[&str], rows: impl Iterator<Item = Vec<String
     Ok(())
 }
 
-const DAY_COLUMNS: [&str; 21] = [
-    "date",
-    "peak_under_observation",
-    "reports",
-    "assessed_stable",
-    "assessed_watch",
-    "assessed_moderate",
-    "assessed_urgent",
-    "assessed_emergency",
-    "requests_opened",
-    "requests_done",
-    "requests_overdue",
-    "urgent_overdue",
-    "contact_p50_min",
-    "contact_p90_min",
-    "contact_max_min",
-    "chains_exhausted",
-    "staff_alerts",
-    "releases",
-    "lowest_oxygen_in_stock",
-    "peak_oxygen_out",
-    "peak_beds_occupied",
-];
+const CONTACT_COLUMNS: [&str; 3] = ["contact_p50_min", "contact_p90_min", "contact_max_min"];
 
-fn day_row(d: &Day) -> Vec<String> {
-    let mut row = vec![d.date.clone(), d.peak_under_observation.to_string()];
-    row.extend(
-        [
-            d.reports,
-            d.assessed_stable,
-            d.assessed_watch,
-            d.assessed_moderate,
-            d.assessed_urgent,
-            d.assessed_emergency,
-            d.requests_opened,
-            d.requests_done,
-            d.requests_overdue,
-            d.urgent_overdue,
-        ]
-        .map(|n| n.to_string()),
-    );
-    row.extend([d.contact_p50, d.contact_p90, d.contact_max].map(number));
-    row.extend([d.chains_exhausted, d.staff_alerts, d.releases].map(|n| n.to_string()));
-    row.extend([d.lowest_oxygen_in_stock, d.peak_oxygen_out, d.peak_beds_occupied].map(|n| n.to_string()));
+fn contact(c: &Contact) -> [String; 3] {
+    [c.contact_p50, c.contact_p90, c.contact_max].map(number)
+}
+
+/// Headings: `first`, then the counts, then the minutes to contact, then `last`.
+fn columns<'a>(first: &[&'a str], last: &[&'a str]) -> Vec<&'a str> {
+    let mut all = first.to_vec();
+    all.extend(Counts::NAMES);
+    all.extend(CONTACT_COLUMNS);
+    all.extend(last);
+    all
+}
+
+fn row(first: Vec<String>, counts: &Counts, c: &Contact, last: &[i64]) -> Vec<String> {
+    let mut row = first;
+    row.extend(counts.values().map(|n| n.to_string()));
+    row.extend(contact(c));
+    row.extend(last.iter().map(|n| n.to_string()));
     row
 }
 
@@ -101,56 +77,35 @@ pub fn write(
 ) -> anyhow::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     std::fs::write(dir.join("tally.json"), serde_json::to_string_pretty(tally)?)?;
-    write_csv(&dir.join("days.csv"), &DAY_COLUMNS, tally.daily.iter().map(day_row))?;
-    let hour_columns = [
-        "at",
-        "under_observation",
-        "reports",
-        "assessed_stable",
-        "assessed_watch",
-        "assessed_moderate",
-        "assessed_urgent",
-        "assessed_emergency",
-        "requests_opened",
-        "requests_done",
-        "requests_overdue",
-        "urgent_overdue",
-        "contact_p50_min",
-        "contact_p90_min",
-        "contact_max_min",
-        "chains_exhausted",
-        "staff_alerts",
-        "releases",
-        "oxygen_in_stock",
-        "oxygen_out",
-        "oxygen_waiting",
-        "beds_occupied",
-    ];
+    let days = columns(
+        &["date", "peak_under_observation"],
+        &["lowest_oxygen_in_stock", "peak_oxygen_out", "peak_beds_occupied"],
+    );
+    write_csv(
+        &dir.join("days.csv"),
+        &days,
+        tally.daily.iter().map(|d| {
+            let first = vec![d.date.clone(), d.peak_under_observation.to_string()];
+            row(
+                first,
+                &d.counts,
+                &d.contact,
+                &[d.lowest_oxygen_in_stock, d.peak_oxygen_out, d.peak_beds_occupied],
+            )
+        }),
+    )?;
+    let hours = columns(
+        &["at", "under_observation"],
+        &["oxygen_in_stock", "oxygen_out", "oxygen_waiting", "beds_occupied"],
+    );
     write_csv(
         &dir.join("hours.csv"),
-        &hour_columns,
+        &hours,
         tally.hours.iter().map(|h| {
-            let mut row = vec![h.at.clone(), h.gauges.under_observation.to_string()];
-            row.extend(
-                [
-                    h.reports,
-                    h.assessed_stable,
-                    h.assessed_watch,
-                    h.assessed_moderate,
-                    h.assessed_urgent,
-                    h.assessed_emergency,
-                    h.requests_opened,
-                    h.requests_done,
-                    h.requests_overdue,
-                    h.urgent_overdue,
-                ]
-                .map(|n| n.to_string()),
-            );
-            row.extend([h.contact_p50, h.contact_p90, h.contact_max].map(number));
-            row.extend([h.chains_exhausted, h.staff_alerts, h.releases].map(|n| n.to_string()));
             let g = &h.gauges;
-            row.extend([g.oxygen_in_stock, g.oxygen_out, g.oxygen_waiting, g.beds_occupied].map(|n| n.to_string()));
-            row
+            let first = vec![h.at.clone(), g.under_observation.to_string()];
+            let last = [g.oxygen_in_stock, g.oxygen_out, g.oxygen_waiting, g.beds_occupied];
+            row(first, &h.counts, &h.contact, &last)
         }),
     )?;
     write_csv(
@@ -318,7 +273,7 @@ fn html(locales: &Locales, lang: Lang, scenario: &Scenario, tally: &Tally, run: 
                 series(
                     t("sim-releases-day"),
                     charts::GREEN,
-                    d.iter().map(|d| Some(d.releases as f64)),
+                    d.iter().map(|d| Some(d.counts.releases as f64)),
                 )
                 .stretched(24.0),
             ],
@@ -327,21 +282,25 @@ fn html(locales: &Locales, lang: Lang, scenario: &Scenario, tally: &Tally, run: 
         charts::lines(
             &t("sim-chart-assessments"),
             &[
-                series(t("sim-reports"), charts::GREY, d.iter().map(|d| Some(d.reports as f64))),
+                series(
+                    t("sim-reports"),
+                    charts::GREY,
+                    d.iter().map(|d| Some(d.counts.reports as f64)),
+                ),
                 series(
                     locales.text(lang, "sim-level", &[("level", "moderate".into())]),
                     charts::ORANGE,
-                    d.iter().map(|d| Some(d.assessed_moderate as f64)),
+                    d.iter().map(|d| Some(d.counts.assessed_moderate as f64)),
                 ),
                 series(
                     locales.text(lang, "sim-level", &[("level", "urgent".into())]),
                     charts::RED,
-                    d.iter().map(|d| Some(d.assessed_urgent as f64)),
+                    d.iter().map(|d| Some(d.counts.assessed_urgent as f64)),
                 ),
                 series(
                     locales.text(lang, "sim-level", &[("level", "emergency".into())]),
                     charts::PURPLE,
-                    d.iter().map(|d| Some(d.assessed_emergency as f64)),
+                    d.iter().map(|d| Some(d.counts.assessed_emergency as f64)),
                 ),
             ],
             &axis,
@@ -352,27 +311,27 @@ fn html(locales: &Locales, lang: Lang, scenario: &Scenario, tally: &Tally, run: 
                 series(
                     t("sim-opened"),
                     charts::BLUE,
-                    d.iter().map(|d| Some(d.requests_opened as f64)),
+                    d.iter().map(|d| Some(d.counts.requests_opened as f64)),
                 ),
                 series(
                     t("sim-done"),
                     charts::GREEN,
-                    d.iter().map(|d| Some(d.requests_done as f64)),
+                    d.iter().map(|d| Some(d.counts.requests_done as f64)),
                 ),
                 series(
                     t("sim-overdue"),
                     charts::ORANGE,
-                    d.iter().map(|d| Some(d.requests_overdue as f64)),
+                    d.iter().map(|d| Some(d.counts.requests_overdue as f64)),
                 ),
                 series(
                     t("sim-urgent-overdue"),
                     charts::RED,
-                    d.iter().map(|d| Some(d.urgent_overdue as f64)),
+                    d.iter().map(|d| Some(d.counts.urgent_overdue as f64)),
                 ),
                 series(
                     t("sim-chains-exhausted"),
                     charts::PURPLE,
-                    d.iter().map(|d| Some(d.chains_exhausted as f64)),
+                    d.iter().map(|d| Some(d.counts.chains_exhausted as f64)),
                 ),
             ],
             &axis,
@@ -380,9 +339,9 @@ fn html(locales: &Locales, lang: Lang, scenario: &Scenario, tally: &Tally, run: 
         charts::lines(
             &t("sim-chart-contact"),
             &[
-                series("p50".into(), charts::GREEN, d.iter().map(|d| d.contact_p50)),
-                series("p90".into(), charts::ORANGE, d.iter().map(|d| d.contact_p90)),
-                series("max".into(), charts::RED, d.iter().map(|d| d.contact_max)),
+                series("p50".into(), charts::GREEN, d.iter().map(|d| d.contact.contact_p50)),
+                series("p90".into(), charts::ORANGE, d.iter().map(|d| d.contact.contact_p90)),
+                series("max".into(), charts::RED, d.iter().map(|d| d.contact.contact_max)),
             ],
             &axis,
         ),

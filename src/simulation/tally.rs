@@ -59,6 +59,97 @@ impl Gauges {
     }
 }
 
+/// What happened in an hour or a day.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub reports: u64,
+    pub assessed_stable: u64,
+    pub assessed_watch: u64,
+    pub assessed_moderate: u64,
+    pub assessed_urgent: u64,
+    pub assessed_emergency: u64,
+    pub requests_opened: u64,
+    pub requests_done: u64,
+    /// Requests whose deadline passed in this time with no provider having taken them.
+    pub requests_overdue: u64,
+    pub urgent_overdue: u64,
+    pub chains_exhausted: u64,
+    pub staff_alerts: u64,
+    pub releases: u64,
+}
+
+impl Counts {
+    /// The names of [`Counts::values`], as the CSV headings give them.
+    pub const NAMES: [&'static str; 13] = [
+        "reports",
+        "assessed_stable",
+        "assessed_watch",
+        "assessed_moderate",
+        "assessed_urgent",
+        "assessed_emergency",
+        "requests_opened",
+        "requests_done",
+        "requests_overdue",
+        "urgent_overdue",
+        "chains_exhausted",
+        "staff_alerts",
+        "releases",
+    ];
+
+    pub fn values(&self) -> [u64; 13] {
+        [
+            self.reports,
+            self.assessed_stable,
+            self.assessed_watch,
+            self.assessed_moderate,
+            self.assessed_urgent,
+            self.assessed_emergency,
+            self.requests_opened,
+            self.requests_done,
+            self.requests_overdue,
+            self.urgent_overdue,
+            self.chains_exhausted,
+            self.staff_alerts,
+            self.releases,
+        ]
+    }
+
+    fn add(&mut self, o: &Counts) {
+        self.reports += o.reports;
+        self.assessed_stable += o.assessed_stable;
+        self.assessed_watch += o.assessed_watch;
+        self.assessed_moderate += o.assessed_moderate;
+        self.assessed_urgent += o.assessed_urgent;
+        self.assessed_emergency += o.assessed_emergency;
+        self.requests_opened += o.requests_opened;
+        self.requests_done += o.requests_done;
+        self.requests_overdue += o.requests_overdue;
+        self.urgent_overdue += o.urgent_overdue;
+        self.chains_exhausted += o.chains_exhausted;
+        self.staff_alerts += o.staff_alerts;
+        self.releases += o.releases;
+    }
+}
+
+/// Minutes from opening to a provider's acceptance, of the requests taken in an hour or a day.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Contact {
+    pub contact_p50: Option<f64>,
+    pub contact_p90: Option<f64>,
+    pub contact_max: Option<f64>,
+}
+
+impl Contact {
+    fn of(mut minutes: Vec<f64>) -> Contact {
+        minutes.sort_by(f64::total_cmp);
+        Contact {
+            contact_p50: percentile(&minutes, 50.0),
+            contact_p90: percentile(&minutes, 90.0),
+            contact_max: minutes.last().copied(),
+        }
+    }
+}
+
 /// One hour of the run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hour {
@@ -66,24 +157,10 @@ pub struct Hour {
     pub at: String,
     #[serde(flatten)]
     pub gauges: Gauges,
-    pub reports: u64,
-    pub assessed_stable: u64,
-    pub assessed_watch: u64,
-    pub assessed_moderate: u64,
-    pub assessed_urgent: u64,
-    pub assessed_emergency: u64,
-    pub requests_opened: u64,
-    pub requests_done: u64,
-    /// Requests whose deadline passed in this hour with no provider having taken them.
-    pub requests_overdue: u64,
-    pub urgent_overdue: u64,
-    /// Minutes from opening to a provider's acceptance, of requests taken in this hour.
-    pub contact_p50: Option<f64>,
-    pub contact_p90: Option<f64>,
-    pub contact_max: Option<f64>,
-    pub chains_exhausted: u64,
-    pub staff_alerts: u64,
-    pub releases: u64,
+    #[serde(flatten)]
+    pub counts: Counts,
+    #[serde(flatten)]
+    pub contact: Contact,
 }
 
 /// One day of the run: the hours summed, the gauges at their peak, the waits of the day.
@@ -91,22 +168,10 @@ pub struct Hour {
 pub struct Day {
     pub date: String,
     pub peak_under_observation: i64,
-    pub reports: u64,
-    pub assessed_stable: u64,
-    pub assessed_watch: u64,
-    pub assessed_moderate: u64,
-    pub assessed_urgent: u64,
-    pub assessed_emergency: u64,
-    pub requests_opened: u64,
-    pub requests_done: u64,
-    pub requests_overdue: u64,
-    pub urgent_overdue: u64,
-    pub contact_p50: Option<f64>,
-    pub contact_p90: Option<f64>,
-    pub contact_max: Option<f64>,
-    pub chains_exhausted: u64,
-    pub staff_alerts: u64,
-    pub releases: u64,
+    #[serde(flatten)]
+    pub counts: Counts,
+    #[serde(flatten)]
+    pub contact: Contact,
     pub lowest_oxygen_in_stock: i64,
     pub peak_oxygen_out: i64,
     pub peak_beds_occupied: i64,
@@ -266,22 +331,8 @@ impl Tally {
             .map(|g| Hour {
                 at: g.at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string(),
                 gauges: g.clone(),
-                reports: 0,
-                assessed_stable: 0,
-                assessed_watch: 0,
-                assessed_moderate: 0,
-                assessed_urgent: 0,
-                assessed_emergency: 0,
-                requests_opened: 0,
-                requests_done: 0,
-                requests_overdue: 0,
-                urgent_overdue: 0,
-                contact_p50: None,
-                contact_p90: None,
-                contact_max: None,
-                chains_exhausted: 0,
-                staff_alerts: 0,
-                releases: 0,
+                counts: Counts::default(),
+                contact: Contact::default(),
             })
             .collect();
         let mut totals = Totals {
@@ -296,7 +347,7 @@ impl Tally {
         {
             totals.reports += 1;
             if let Some(h) = hour_of(t) {
-                hours[h].reports += 1;
+                hours[h].counts.reports += 1;
             }
         }
         let assessed: Vec<(i64, String)> = sqlx::query_as("SELECT created_at, level FROM assessments")
@@ -304,7 +355,7 @@ impl Tally {
             .await?;
         for (t, level) in assessed {
             if let Some(h) = hour_of(t) {
-                let hour = &mut hours[h];
+                let hour = &mut hours[h].counts;
                 match level.as_str() {
                     "stable" => hour.assessed_stable += 1,
                     "watch" => hour.assessed_watch += 1,
@@ -323,8 +374,8 @@ impl Tally {
             let exhausted = kind == "chain_exhausted";
             totals.chains_exhausted += u64::from(exhausted);
             if let Some(h) = hour_of(t) {
-                hours[h].staff_alerts += 1;
-                hours[h].chains_exhausted += u64::from(exhausted);
+                hours[h].counts.staff_alerts += 1;
+                hours[h].counts.chains_exhausted += u64::from(exhausted);
             }
         }
         for t in at("SELECT released_at FROM patients WHERE released_at IS NOT NULL")
@@ -333,7 +384,7 @@ impl Tally {
         {
             totals.releases += 1;
             if let Some(h) = hour_of(t) {
-                hours[h].releases += 1;
+                hours[h].counts.releases += 1;
             }
         }
         totals.patients = at("SELECT COUNT(*) FROM patients").fetch_one(&mut *conn).await? as u64;
@@ -395,10 +446,10 @@ impl Tally {
             let staff = reached_staff(r.id);
             entry.0.chains_exhausted += u64::from(staff);
             if let Some(h) = hour_of(r.created_at) {
-                hours[h].requests_opened += 1;
+                hours[h].counts.requests_opened += 1;
             }
             if let Some(h) = fate.done_at.and_then(hour_of) {
-                hours[h].requests_done += 1;
+                hours[h].counts.requests_done += 1;
             }
             if !fate.offered {
                 continue;
@@ -412,8 +463,8 @@ impl Tally {
                 overdue_n += 1;
                 urgent_overdue_n += u64::from(is_urgent);
                 if let Some(h) = hour_of(t) {
-                    hours[h].requests_overdue += 1;
-                    hours[h].urgent_overdue += u64::from(is_urgent);
+                    hours[h].counts.requests_overdue += 1;
+                    hours[h].counts.urgent_overdue += u64::from(is_urgent);
                 }
             }
             let waited = (fate.taken_at.or(fate.closed_at).unwrap_or(end_ms) - r.created_at) as f64 / 60_000.0;
@@ -451,11 +502,8 @@ impl Tally {
             });
         }
         let daily = days(&hours, &taken_by_hour);
-        for (hour, mut w) in hours.iter_mut().zip(taken_by_hour) {
-            w.sort_by(f64::total_cmp);
-            hour.contact_p50 = percentile(&w, 50.0);
-            hour.contact_p90 = percentile(&w, 90.0);
-            hour.contact_max = w.last().copied();
+        for (hour, w) in hours.iter_mut().zip(taken_by_hour) {
+            hour.contact = Contact::of(w);
         }
         longest.sort_by(|a, b| b.waited.total_cmp(&a.waited).then(a.request.cmp(&b.request)));
         longest.truncate(10);
@@ -495,59 +543,28 @@ fn days(hours: &[Hour], taken: &[Vec<f64>]) -> Vec<Day> {
     for (h, waits) in hours.iter().zip(taken) {
         let date = h.at.get(..10).unwrap_or_default().to_string();
         if out.last().is_none_or(|(d, _)| d.date != date) {
-            out.push((
-                Day {
-                    date,
-                    peak_under_observation: 0,
-                    reports: 0,
-                    assessed_stable: 0,
-                    assessed_watch: 0,
-                    assessed_moderate: 0,
-                    assessed_urgent: 0,
-                    assessed_emergency: 0,
-                    requests_opened: 0,
-                    requests_done: 0,
-                    requests_overdue: 0,
-                    urgent_overdue: 0,
-                    contact_p50: None,
-                    contact_p90: None,
-                    contact_max: None,
-                    chains_exhausted: 0,
-                    staff_alerts: 0,
-                    releases: 0,
-                    lowest_oxygen_in_stock: h.gauges.oxygen_in_stock,
-                    peak_oxygen_out: 0,
-                    peak_beds_occupied: 0,
-                },
-                Vec::new(),
-            ));
+            let day = Day {
+                date,
+                peak_under_observation: 0,
+                counts: Counts::default(),
+                contact: Contact::default(),
+                lowest_oxygen_in_stock: h.gauges.oxygen_in_stock,
+                peak_oxygen_out: 0,
+                peak_beds_occupied: 0,
+            };
+            out.push((day, Vec::new()));
         }
         let Some((d, w)) = out.last_mut() else { continue };
         d.peak_under_observation = d.peak_under_observation.max(h.gauges.under_observation);
-        d.reports += h.reports;
-        d.assessed_stable += h.assessed_stable;
-        d.assessed_watch += h.assessed_watch;
-        d.assessed_moderate += h.assessed_moderate;
-        d.assessed_urgent += h.assessed_urgent;
-        d.assessed_emergency += h.assessed_emergency;
-        d.requests_opened += h.requests_opened;
-        d.requests_done += h.requests_done;
-        d.requests_overdue += h.requests_overdue;
-        d.urgent_overdue += h.urgent_overdue;
-        d.chains_exhausted += h.chains_exhausted;
-        d.staff_alerts += h.staff_alerts;
-        d.releases += h.releases;
+        d.counts.add(&h.counts);
         d.lowest_oxygen_in_stock = d.lowest_oxygen_in_stock.min(h.gauges.oxygen_in_stock);
         d.peak_oxygen_out = d.peak_oxygen_out.max(h.gauges.oxygen_out);
         d.peak_beds_occupied = d.peak_beds_occupied.max(h.gauges.beds_occupied);
         w.extend(waits);
     }
     out.into_iter()
-        .map(|(mut d, mut w)| {
-            w.sort_by(f64::total_cmp);
-            d.contact_p50 = percentile(&w, 50.0);
-            d.contact_p90 = percentile(&w, 90.0);
-            d.contact_max = w.last().copied();
+        .map(|(mut d, w)| {
+            d.contact = Contact::of(w);
             d
         })
         .collect()

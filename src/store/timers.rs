@@ -244,7 +244,6 @@ pub async fn next_due(conn: &mut Conn) -> sqlx::Result<Option<DateTime<Utc>>> {
     Ok(due.map(super::from_ms))
 }
 
-
 #[cfg(test)]
 mod kind_tests {
     use super::TimerKind;
