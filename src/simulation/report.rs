@@ -341,7 +341,6 @@ fn html(locales: &Locales, lang: Lang, scenario: &Scenario, tally: &Tally, run: 
             &[
                 series("p50".into(), charts::GREEN, d.iter().map(|d| d.contact.contact_p50)),
                 series("p90".into(), charts::ORANGE, d.iter().map(|d| d.contact.contact_p90)),
-                series("max".into(), charts::RED, d.iter().map(|d| d.contact.contact_max)),
             ],
             &axis,
         ),
