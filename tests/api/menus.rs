@@ -186,6 +186,9 @@ async fn line_setup_makes_a_menu_per_language_links_each_chat_and_runs_again_unc
         ),
         (json!(0), json!(expected), json!(0))
     );
+    // (the second run links each chat again, queued by the wall clock: those go out first)
+    app.advance(chrono::Duration::seconds(5));
+    app.settle().await;
 
     // the patient chooses Thai: their chat gets the Thai menu
     app.line_postback("Umenu-vi", "lang:set:th").await;
