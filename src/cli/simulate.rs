@@ -59,9 +59,11 @@ impl Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm", ".serve-lock"] {
+        for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
         }
+        // (the lock of the process that served the file, see `store::instances`)
+        let _ = std::fs::remove_file(self.0.with_extension("serve-lock"));
     }
 }
 
