@@ -8,6 +8,7 @@ pub mod charts;
 pub mod course;
 pub mod people;
 pub mod report;
+pub mod rows;
 pub mod run;
 pub mod scenario;
 pub mod tally;
