@@ -1,16 +1,26 @@
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
+    let simulate = std::env::args().nth(1).is_some_and(|c| c == "simulate");
+    if simulate {
+        // before the runtime: its threads, and SQLite's, inherit the core
+        mimamori::cli::keep_to_one_core();
+    }
     // a simulation's staff alerts are its results, not news for the operator's terminal
-    let quiet = std::env::args().nth(1).is_some_and(|c| c == "simulate");
-    let default = if quiet { "error" } else { "info" };
+    let default = if simulate { "error" } else { "info" };
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_env("MIMAMORI_LOG").unwrap_or_else(|_| EnvFilter::new(default)))
         .with_writer(std::io::stderr)
         .init();
-    match mimamori::cli::run(mimamori::cli::Cli::parse()).await {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(mimamori::cli::run(mimamori::cli::Cli::parse())) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

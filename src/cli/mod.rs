@@ -14,6 +14,8 @@ mod provider;
 mod simulate;
 mod staff;
 
+pub use simulate::keep_to_one_core;
+
 use crate::domain::access::Role;
 use std::sync::Arc;
 

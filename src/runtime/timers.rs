@@ -13,11 +13,14 @@ const TIMER_BATCH: usize = 8;
 /// How long a claimed timer is this process's before another may fire it.
 const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 
+/// Timers claimed per round: fewer fired means none more was due.
+pub const TIMER_CLAIM: usize = 64;
+
 /// Fires due timers; returns how many fired. Like events, several share a transaction (one
 /// commit); if one fails, the batch is rolled back and each fires in a transaction of its own.
 pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
     let now = state.clock.now();
-    let due = timers::claim_due(&state.db, &state.instance, now, LEASE, 64).await?;
+    let due = timers::claim_due(&state.db, &state.instance, now, LEASE, TIMER_CLAIM as i64).await?;
     let n = due.len();
     let ctx = Ctx {
         config: &state.config,

@@ -34,6 +34,8 @@ const PATIENT_CHATS: i64 = 1_000_000_000;
 const PROVIDER_CHATS: i64 = 2_000_000_000;
 /// How long a claimed outbox row is the simulator's.
 const LEASE: chrono::Duration = chrono::Duration::minutes(5);
+/// Outbox rows read per claim.
+const OUTBOX_CLAIM: i64 = 256;
 
 /// Who a chat belongs to.
 #[derive(Clone, Copy)]
@@ -414,8 +416,13 @@ impl World {
             while worker::process_events_once(&self.state, false, &mut self.worker).await? {
                 busy = true;
             }
-            while timers::fire_timers_once(&self.state).await? > 0 {
-                busy = true;
+            // (a claim that came back short took every timer due)
+            loop {
+                let fired = timers::fire_timers_once(&self.state).await?;
+                busy |= fired > 0;
+                if fired < timers::TIMER_CLAIM {
+                    break;
+                }
             }
             busy |= self.deliver().await?;
             if !busy {
@@ -434,11 +441,14 @@ impl World {
         loop {
             let now = self.clock.now_utc();
             let db = self.state.db.clone();
-            let rows = outbox::claim(&db, &mut self.durable, &self.state.instance, now, LEASE, 256).await?;
+            let rows = outbox::claim(&db, &mut self.durable, &self.state.instance, now, LEASE, OUTBOX_CLAIM).await?;
             if rows.is_empty() {
                 return Ok(any);
             }
             any = true;
+            // as the dispatcher does: a claim that came back short, with no chat's next message
+            // waiting behind what it took, took every message due
+            let last = (rows.len() as i64) < OUTBOX_CLAIM && !rows.iter().any(|r| r.queued_behind);
             let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
             for row in rows {
                 let Ok(Body::Messages { messages }) = serde_json::from_str::<Body>(&row.body) else {
@@ -469,6 +479,9 @@ impl World {
                 }
             }
             outbox::mark_sent_alone(&db, &mut self.sent, &ids, now).await?;
+            if last {
+                return Ok(true);
+            }
         }
     }
 

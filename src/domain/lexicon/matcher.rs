@@ -33,12 +33,15 @@ pub struct Finding {
 
 /// A typo of a lexicon word: one edit away, same first letter, long enough not to be another word.
 fn near_miss(written: &str, word: &str) -> bool {
+    // (the first letter first: it turns away nearly every pair before anything is counted)
+    if written.chars().next() != word.chars().next() || written.len() < 5 || word.len() < 5 {
+        return false;
+    }
     let (w, l) = (written.chars().count(), word.chars().count());
     w >= 5
         && l >= 5
         && w.abs_diff(l) <= 1
         && written != word
-        && written.chars().next() == word.chars().next()
         && written.chars().all(char::is_alphabetic)
         && strsim::damerau_levenshtein(written, word) == 1
 }
