@@ -1,6 +1,11 @@
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
+// The service allocates for every message it reads and writes, across its threads and SQLite's;
+// glibc's allocator spent 7 % of a simulated wave's time there, mimalloc half as much.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let simulate = std::env::args().nth(1).is_some_and(|c| c == "simulate");
     if simulate {
