@@ -59,6 +59,11 @@ pub struct Running {
 impl App {
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
         let db = Db::connect_service(&config.database_url, config.event_workers).await?;
+        App::build_on(db, config, clock).await
+    }
+
+    /// [`App::build`] on a database already connected.
+    pub async fn build_on(db: Db, config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
         let instance = uuid::Uuid::new_v4().to_string();
         let liveness = crate::store::instances::hold(&db, &config.database_url, &instance).await?;
         let locales = Locales::load().map_err(anyhow::Error::msg)?;

@@ -27,7 +27,7 @@ use crate::runtime::{timers, worker};
 use crate::store::outbox::{self, Body};
 use crate::store::patients::NewPatient;
 use crate::store::providers::NewProvider;
-use crate::store::{Held, equipment, events, rosters, station};
+use crate::store::{Db, Held, equipment, events, rosters, station};
 
 /// Chat ids of the synthetic people (Telegram's are numbers).
 const PATIENT_CHATS: i64 = 1_000_000_000;
@@ -72,10 +72,6 @@ struct World {
     providers: Vec<people::Provider>,
     chats: HashMap<String, Who>,
     requests: HashMap<i64, usize>,
-    held: Held,
-    worker: Held,
-    durable: Held,
-    sent: Held,
     pub messages_in: u64,
     pub messages_out: u64,
 }
@@ -104,7 +100,10 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
     let tz = config.timezone;
     let start = midnight(tz, scenario.start)?;
     let clock = ManualClock::new(start);
-    let app = App::build(config, Arc::new(clock.clone())).await?;
+    // one connection for everything (see `Db::connect_single`): what the service keeps a
+    // connection for between rounds (`Held`) takes it for one call here
+    let db = Db::connect_single(&config.database_url).await?;
+    let app = App::build_on(db, config, Arc::new(clock.clone())).await?;
     let mut world = World {
         state: app.state,
         clock,
@@ -118,10 +117,6 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
         providers: Vec::new(),
         chats: HashMap::new(),
         requests: HashMap::new(),
-        held: Held::default(),
-        worker: Held::default(),
-        durable: Held::default(),
-        sent: Held::default(),
         messages_in: 0,
         messages_out: 0,
     };
@@ -369,7 +364,7 @@ impl World {
         }
         self.messages_in += events.len() as u64;
         for chunk in events.chunks(256) {
-            events::store(&self.state.db, &mut self.held, chunk).await?;
+            events::store(&self.state.db, &mut Held::default(), chunk).await?;
         }
         Ok(())
     }
@@ -413,7 +408,7 @@ impl World {
     async fn settle(&mut self) -> anyhow::Result<()> {
         loop {
             let mut busy = false;
-            while worker::process_events_once(&self.state, false, &mut self.worker).await? {
+            while worker::process_events_once(&self.state, false, &mut Held::default()).await? {
                 busy = true;
             }
             // (a claim that came back short took every timer due)
@@ -441,7 +436,15 @@ impl World {
         loop {
             let now = self.clock.now_utc();
             let db = self.state.db.clone();
-            let rows = outbox::claim(&db, &mut self.durable, &self.state.instance, now, LEASE, OUTBOX_CLAIM).await?;
+            let rows = outbox::claim(
+                &db,
+                &mut Held::default(),
+                &self.state.instance,
+                now,
+                LEASE,
+                OUTBOX_CLAIM,
+            )
+            .await?;
             if rows.is_empty() {
                 return Ok(any);
             }
@@ -478,7 +481,7 @@ impl World {
                     self.at(now + chrono::Duration::minutes(minutes.max(0)), Act::Say(chat, say));
                 }
             }
-            outbox::mark_sent_alone(&db, &mut self.sent, &ids, now).await?;
+            outbox::mark_sent_alone(&db, &mut Held::default(), &ids, now).await?;
             if last {
                 return Ok(true);
             }
