@@ -8,9 +8,10 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::i18n::{Lang, Locales};
-use crate::simulation::report::{self, RunInfo, SweepPoint};
+use crate::simulation::report::{self, RunInfo};
 use crate::simulation::run::{self, Progress};
 use crate::simulation::scenario::{Scenario, Vary, value_at};
+use crate::simulation::sweep::{self, SweepPoint};
 use crate::simulation::tally::Tally;
 
 #[derive(Args)]
@@ -115,7 +116,7 @@ pub(super) async fn simulate(args: SimulateArgs) -> anyhow::Result<()> {
         );
         points.push(SweepPoint::of(*v, &tally, info.seconds));
     }
-    let html = report::write_sweep(&args.out, &locales, args.lang, &scenario, &vary.path, &points)?;
+    let html = sweep::write_sweep(&args.out, &locales, args.lang, &scenario, &vary.path, &points)?;
     println!("sweep: {}", html.display());
     Ok(())
 }

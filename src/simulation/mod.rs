@@ -2,8 +2,10 @@
 //! patients and providers, to ask how many doctors, cylinders and beds a wave needs.
 //!
 //! `scenario` is what a ward writes; `course` and `people` are the synthetic people (pure);
-//! `run` drives the service; `tally` reads what happened; `report` writes it out.
+//! `cast` sets up who takes part; `run` drives the service; `tally` reads what happened;
+//! `report` writes a run out, and `sweep` a sweep's runs.
 
+pub mod cast;
 pub mod charts;
 pub mod course;
 pub mod people;
@@ -11,4 +13,5 @@ pub mod report;
 pub mod rows;
 pub mod run;
 pub mod scenario;
+pub mod sweep;
 pub mod tally;

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use rand::SeedableRng;
 use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
 use serde_json::json;
 
 use super::course;
@@ -20,18 +20,15 @@ use crate::care::context::Ctx;
 use crate::channels::{NewEvent, Platform};
 use crate::clock::ManualClock;
 use crate::config::{Config, Sources};
-use crate::domain::equipment::UnitKind;
-use crate::domain::station::{AdmissionStatus, BedKind};
+use crate::domain::station::AdmissionStatus;
 use crate::runtime::state::AppState;
 use crate::runtime::{timers, worker};
 use crate::store::outbox::{self, Body};
-use crate::store::patients::NewPatient;
-use crate::store::providers::NewProvider;
-use crate::store::{Db, Held, equipment, events, rosters, station};
+use crate::store::{Db, Held, events, station};
 
 /// Chat ids of the synthetic people (Telegram's are numbers).
-const PATIENT_CHATS: i64 = 1_000_000_000;
-const PROVIDER_CHATS: i64 = 2_000_000_000;
+pub(super) const PATIENT_CHATS: i64 = 1_000_000_000;
+pub(super) const PROVIDER_CHATS: i64 = 2_000_000_000;
 /// How long a claimed outbox row is the simulator's.
 const LEASE: chrono::Duration = chrono::Duration::minutes(5);
 /// Outbox rows read per claim.
@@ -39,13 +36,13 @@ const OUTBOX_CLAIM: i64 = 256;
 
 /// Who a chat belongs to.
 #[derive(Clone, Copy)]
-enum Who {
+pub(super) enum Who {
     Patient(usize),
     Provider(usize),
 }
 
 /// Something due at a time.
-enum Act {
+pub(super) enum Act {
     /// A patient is registered by the health centre (their index).
     Register(usize),
     /// A person sends something.
@@ -59,19 +56,19 @@ pub struct Progress<'a> {
     pub on_hour: &'a (dyn Fn(u64) + Sync),
 }
 
-struct World {
-    state: AppState,
-    clock: ManualClock,
-    scenario: Scenario,
-    tz: chrono_tz::Tz,
-    agenda: BTreeMap<(DateTime<Utc>, u64), Act>,
-    seq: u64,
-    update: i64,
-    patients: Vec<people::Patient>,
-    patient_ids: Vec<Option<i64>>,
-    providers: Vec<people::Provider>,
-    chats: HashMap<String, Who>,
-    requests: HashMap<i64, usize>,
+pub(super) struct World {
+    pub(super) state: AppState,
+    pub(super) clock: ManualClock,
+    pub(super) scenario: Scenario,
+    pub(super) tz: chrono_tz::Tz,
+    pub(super) agenda: BTreeMap<(DateTime<Utc>, u64), Act>,
+    pub(super) seq: u64,
+    pub(super) update: i64,
+    pub(super) patients: Vec<people::Patient>,
+    pub(super) patient_ids: Vec<Option<i64>>,
+    pub(super) providers: Vec<people::Provider>,
+    pub(super) chats: HashMap<String, Who>,
+    pub(super) requests: HashMap<i64, usize>,
     pub messages_in: u64,
     pub messages_out: u64,
 }
@@ -159,7 +156,7 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
     .await
 }
 
-fn midnight(tz: chrono_tz::Tz, day: NaiveDate) -> anyhow::Result<DateTime<Utc>> {
+pub(super) fn midnight(tz: chrono_tz::Tz, day: NaiveDate) -> anyhow::Result<DateTime<Utc>> {
     crate::domain::episode::start_of_day(day, tz).ok_or_else(|| anyhow::anyhow!("no midnight on {day}"))
 }
 
@@ -174,166 +171,17 @@ impl Now for ManualClock {
 }
 
 impl World {
-    fn ctx(&self) -> Ctx<'_> {
+    pub(super) fn ctx(&self) -> Ctx<'_> {
         self.state.ctx()
     }
 
-    fn at(&mut self, at: DateTime<Utc>, act: Act) {
+    pub(super) fn at(&mut self, at: DateTime<Utc>, act: Act) {
         self.seq += 1;
         self.agenda.insert((at, self.seq), act);
     }
 
-    fn rng(&self, stream: u64, index: usize) -> StdRng {
+    pub(super) fn rng(&self, stream: u64, index: usize) -> StdRng {
         StdRng::seed_from_u64(self.scenario.seed ^ stream.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ index as u64)
-    }
-
-    /// Providers, rosters, stock, beds, and the arrivals of the whole run.
-    async fn set_up(&mut self) -> anyhow::Result<()> {
-        let now = self.clock.now_utc();
-        let s = self.scenario.clone();
-        let mut tx = self.state.db.begin().await?;
-        let mut entries = Vec::new();
-        let roles: [(&str, u32, &[&str]); 7] = [
-            ("doctor", s.roster.doctors, &["day", "holiday"]),
-            ("doctor", s.roster.night_doctors, &["night"]),
-            ("nurse", s.roster.nurses, &["day", "holiday"]),
-            ("pharmacist", s.roster.pharmacists, &["day", "holiday"]),
-            ("contractor", s.roster.contractors, &[]),
-            ("support_centre", s.roster.support_centre, &[]),
-            ("doctor", s.roster.area_directors, &["area_director"]),
-        ];
-        for area in &s.areas {
-            for (role, n, shifts) in roles {
-                for i in 0..n {
-                    let index = self.providers.len();
-                    let name = format!("{role} {area} {}", i + 1);
-                    let phone = format!("03-0000-{index:04}");
-                    let areas = [area.clone()];
-                    let provider = NewProvider {
-                        name: &name,
-                        role,
-                        phone: &phone,
-                        organisation: None,
-                        language: Some("ja"),
-                        areas: &areas,
-                    };
-                    let ctx = self.ctx();
-                    let registered =
-                        crate::conversation::enrolment::register_provider(&mut tx, &ctx, &provider).await?;
-                    for shift in shifts {
-                        entries.push(rosters::Entry {
-                            provider_id: registered.provider_id,
-                            area: area.clone(),
-                            shift: shift.to_string(),
-                            weekdays: String::new(),
-                        });
-                    }
-                    let chat = PROVIDER_CHATS + index as i64;
-                    self.chats.insert(chat.to_string(), Who::Provider(index));
-                    self.providers.push(people::Provider::new(self.rng(2, index)));
-                    let code = registered.code.as_payload().to_string();
-                    self.at(now, Act::Say(chat, Say::Start(code)));
-                }
-            }
-        }
-        rosters::replace(&mut tx, &entries).await?;
-        let units = [
-            (UnitKind::Concentrator, s.stock.concentrators, "C"),
-            (UnitKind::Cylinder, s.stock.cylinders, "Y"),
-            (UnitKind::Regulator, s.stock.regulators, "R"),
-        ];
-        for (kind, n, prefix) in units {
-            for i in 0..n {
-                equipment::add(&mut tx, kind, &format!("SIM-{prefix}-{i:04}"), "simulation", now).await?;
-            }
-        }
-        if s.station.oxygen_beds > 0 {
-            station::add(&mut tx, "simulation", &[(BedKind::Oxygen, s.station.oxygen_beds)], now).await?;
-            let mut round = now;
-            let end = now + chrono::Duration::days(i64::from(s.days));
-            while round < end {
-                round += chrono::Duration::minutes(15);
-                self.at(round, Act::StationRound);
-            }
-        }
-        tx.commit().await?;
-        // the health centre registers the day's new patients between 9:00 and 18:00; those at
-        // home already are registered as the run starts
-        for day in 0..s.days {
-            let date = s.start + Days::new(u64::from(day));
-            let n = s.arrivals.on_day(day) + if day == 0 { s.arrivals.initial } else { 0 };
-            let initial = if day == 0 { s.arrivals.initial } else { 0 };
-            let opening = midnight(self.tz, date)? + chrono::Duration::hours(9);
-            for i in 0..n {
-                let index = self.patients.len();
-                let mut rng = self.rng(1, index);
-                let (first_day, at) = if i < initial {
-                    // at home for some days already
-                    (
-                        date - Days::new(rng.gen_range(0..=5)),
-                        now + chrono::Duration::seconds(i64::from(i)),
-                    )
-                } else {
-                    let k = i64::from(i - initial);
-                    let spread = 9 * 3600 * k / i64::from((n - initial).max(1));
-                    (date, opening + chrono::Duration::seconds(spread))
-                };
-                let person = course::draw(&mut rng, &s.population, &s.course, first_day);
-                self.patients.push(people::Patient::new(person, rng));
-                self.patient_ids.push(None);
-                self.at(at, Act::Register(index));
-            }
-        }
-        Ok(())
-    }
-
-    async fn register(&mut self, index: usize, now: DateTime<Utc>) -> anyhow::Result<()> {
-        let s = &self.scenario;
-        let p = &self.patients[index].person;
-        let area = s.areas[index % s.areas.len()].clone();
-        let name = format!("模擬 {index:05}");
-        let phone = format!("090-0000-{index:05}");
-        let born = s.start.with_year_minus(p.age);
-        let risk = if p.risk_factor { "diabetes" } else { "" };
-        // the family doctor: one of the area's day doctors, in turn
-        let family_doctor = if p.family_doctor && s.roster.doctors > 0 {
-            let mut conn = self.state.db.pool.acquire().await?;
-            let doctors = rosters::area(&mut conn, &area, "mon")
-                .await?
-                .covering("day", Some("doctor"));
-            doctors.get(index % doctors.len().max(1)).map(|d| d.id)
-        } else {
-            None
-        };
-        let new = NewPatient {
-            name: &name,
-            phone: &phone,
-            birth_date: born,
-            onset_date: p.onset,
-            test_date: Some(p.onset),
-            language: Some("ja"),
-            risk_factors: risk.to_string(),
-            area: Some(&area),
-            asymptomatic: p.asymptomatic,
-            family_doctor_id: family_doctor,
-            pharmacy_id: None,
-            independent: Some(p.independent),
-            address: None,
-        };
-        let mut tx = self.state.db.begin().await?;
-        let ctx = self.ctx();
-        let registered = crate::conversation::enrolment::register(&mut tx, &ctx, &new).await?;
-        tx.commit().await?;
-        self.patient_ids[index] = Some(registered.patient_id);
-        let chat = PATIENT_CHATS + index as i64;
-        self.chats.insert(chat.to_string(), Who::Patient(index));
-        let minutes = self.patients[index].rng.gen_range(1..=30);
-        let code = registered.code.as_payload().to_string();
-        self.at(
-            now + chrono::Duration::minutes(minutes),
-            Act::Say(chat, Say::Start(code)),
-        );
-        Ok(())
     }
 
     /// Everything due now: registrations, what people send (as webhook events), station rounds.
@@ -536,17 +384,5 @@ impl World {
     async fn gauges(&mut self, at: DateTime<Utc>) -> anyhow::Result<Gauges> {
         let mut conn = self.state.db.pool.acquire().await?;
         Gauges::read(&mut conn, at).await
-    }
-}
-
-/// A birth date `years` before a day.
-trait YearsBefore {
-    fn with_year_minus(self, years: u32) -> NaiveDate;
-}
-
-impl YearsBefore for NaiveDate {
-    fn with_year_minus(self, years: u32) -> NaiveDate {
-        let year = chrono::Datelike::year(&self) - i32::try_from(years).unwrap_or(0);
-        NaiveDate::from_ymd_opt(year, 6, 15).unwrap_or(self)
     }
 }
