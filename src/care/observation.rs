@@ -205,12 +205,13 @@ pub async fn ensure_check_ins(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient)
 }
 
 pub async fn schedule_next_check_in(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
-    let today = ctx.now.with_timezone(&ctx.config.timezone).date_naive();
-    let high_risk = is_high_risk(patient.birth(), patient.has_risk_factor(), today);
-    let times = ctx.config.check_in_times.for_patient(high_risk);
-    let Some(due) = crate::domain::schedule::next_check_in(times, ctx.config.timezone, ctx.now) else {
-        anyhow::bail!("no check-in time could be computed");
-    };
-    timers::schedule(conn, CHECK_IN, patient.id, due, ctx.now).await?;
+    timers::schedule(conn, CHECK_IN, patient.id, next_check_in_at(ctx, patient)?, ctx.now).await?;
     Ok(())
+}
+
+/// When the patient's next regular check-in is due, from now.
+pub fn next_check_in_at(ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
+    let times = ctx.config.check_in_times.for_patient(high_risk(ctx, patient));
+    crate::domain::schedule::next_check_in(times, ctx.config.timezone, ctx.now)
+        .ok_or_else(|| anyhow::anyhow!("no check-in time could be computed"))
 }

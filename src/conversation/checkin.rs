@@ -401,12 +401,38 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
     if patient.status != PatientStatus::Active {
         return Ok(());
     }
+    // the timers this prompt starts go in with the next check-in, one statement for all
+    let mut due = Vec::with_capacity(3);
     if regular {
-        observation::schedule_next_check_in(conn, ctx, patient).await?;
+        due.push((observation::CHECK_IN, observation::next_check_in_at(ctx, patient)?));
     }
+    let Some(chat) = chat_to_prompt(conn, ctx, patient).await? else {
+        timers::schedule_all(conn, patient.id, &due, ctx.now).await?;
+        return Ok(());
+    };
+    let d = Dialogue {
+        check_in: true,
+        ..Dialogue::default()
+    };
+    patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
+    timers::cancel_kinds(conn, patient.id, &[CHECK_IN_REMINDER, observation::STAFF_CALL]).await?;
+    due.push((CHECK_IN_REMINDER, ctx.now + REMINDER_AFTER));
+    due.push((observation::STAFF_CALL, ctx.now + observation::STAFF_CALL_AFTER));
+    timers::schedule_all(conn, patient.id, &due, ctx.now).await?;
+    let lang = crate::care::context::language(Some(patient), chat.language_hint.as_deref());
+    let messages = vec![
+        OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),
+        ask(ctx, lang, Step::Spo2, &d, None),
+    ];
+    crate::care::context::push(conn, ctx, chat.id, messages).await
+}
+
+/// The chat a check-in prompt goes to; `None` when there is none to prompt in: a nurse observes
+/// the patient instead, or staff are told the patient cannot be reached.
+async fn chat_to_prompt(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<Option<chats::Chat>> {
     if patient.nurse_observed {
         // a visiting nurse observes this patient: their visits are watched instead
-        return Ok(());
+        return Ok(None);
     }
     let Some(chat) = chats::for_patient(conn, patient.id).await? else {
         chats::alert_staff(
@@ -418,7 +444,7 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
             ctx.now,
         )
         .await?;
-        return Ok(());
+        return Ok(None);
     };
     if chat.status != ChatStatus::Active {
         chats::alert_staff(
@@ -430,24 +456,9 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
             ctx.now,
         )
         .await?;
-        return Ok(());
+        return Ok(None);
     }
-    let d = Dialogue {
-        check_in: true,
-        ..Dialogue::default()
-    };
-    patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
-    timers::cancel(conn, patient.id, CHECK_IN_REMINDER).await?;
-    timers::schedule(conn, CHECK_IN_REMINDER, patient.id, ctx.now + REMINDER_AFTER, ctx.now).await?;
-    timers::cancel(conn, patient.id, observation::STAFF_CALL).await?;
-    let staff_call_at = ctx.now + observation::STAFF_CALL_AFTER;
-    timers::schedule(conn, observation::STAFF_CALL, patient.id, staff_call_at, ctx.now).await?;
-    let lang = crate::care::context::language(Some(patient), chat.language_hint.as_deref());
-    let messages = vec![
-        OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),
-        ask(ctx, lang, Step::Spo2, &d, None),
-    ];
-    crate::care::context::push(conn, ctx, chat.id, messages).await
+    Ok(Some(chat))
 }
 
 /// Messages that no inbound event answers (timers): pushed to the patient's chat.

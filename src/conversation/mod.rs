@@ -48,21 +48,26 @@ pub async fn read_chat(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> any
         .map(|(chat, patient)| Known { chat, patient }))
 }
 
+/// The chat of an inbound event: `known` if the caller read it, else as [`read_chat`] reads it,
+/// created on first contact.
+pub async fn chat_of(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Option<Known>) -> anyhow::Result<Known> {
+    if let Some(known) = known {
+        return Ok(known);
+    }
+    Ok(match read_chat(conn, ctx, inbound).await? {
+        Some(known) => known,
+        // first contact: a chat of no one yet (read_chat found none)
+        None => Known {
+            chat: chats::create(conn, inbound.platform, &inbound.chat, ctx.now).await?,
+            patient: None,
+        },
+    })
+}
+
 /// Handles one event from a chat. `known`: the chat as the caller read it in this transaction
 /// ([`read_chat`]).
 pub async fn handle(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound, known: Option<Known>) -> anyhow::Result<()> {
-    let known = match known {
-        Some(known) => known,
-        None => match read_chat(conn, ctx, inbound).await? {
-            Some(known) => known,
-            // first contact: a chat of no one yet (read_chat found none)
-            None => Known {
-                chat: chats::create(conn, inbound.platform, &inbound.chat, ctx.now).await?,
-                patient: None,
-            },
-        },
-    };
-    let Known { chat, patient } = known;
+    let Known { chat, patient } = chat_of(conn, ctx, inbound, known).await?;
     let mut hint = chat.language_hint.clone();
     if let Some(h) = &inbound.language_hint
         && hint.as_deref() != Some(h)

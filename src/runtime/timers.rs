@@ -29,22 +29,17 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
     };
     for batch in due.chunks(TIMER_BATCH) {
         let mut tx = state.db.begin_worker().await?;
-        let mut failed = false;
-        for timer in batch {
-            if let Err(e) = fire(&mut tx, &ctx, timer).await {
-                tracing::warn!(timer_id = timer.id, error = %e, "a timer failed in a batch; firing one by one");
-                failed = true;
-                break;
+        match fire_all(&mut tx, &ctx, batch).await {
+            Ok(()) => {
+                tx.commit().await?;
+                continue;
             }
-        }
-        if !failed {
-            tx.commit().await?;
-            continue;
+            Err(e) => tracing::warn!(error = %e, "a batch of timers failed; firing one by one"),
         }
         tx.rollback().await?;
         for timer in batch {
             let mut tx = state.db.begin_worker().await?;
-            match fire(&mut tx, &ctx, timer).await {
+            match fire_all(&mut tx, &ctx, std::slice::from_ref(timer)).await {
                 Ok(()) => tx.commit().await?,
                 Err(e) => {
                     // kept pending: it is claimed again when its lease runs out
@@ -78,45 +73,88 @@ pub async fn page_once(state: &AppState) -> anyhow::Result<usize> {
     Ok(paged)
 }
 
-/// Fires one claimed timer inside `conn`'s transaction (nothing, if another instance fired it).
-async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::Result<()> {
-    if timers::finish(conn, timer.id, ctx.now).await? == 0 {
-        return Ok(());
+/// Fires claimed timers, in order, inside `conn`'s transaction (not those another instance
+/// fired). Each patient's first timer of the batch is marked fired, and the patients read, in
+/// one statement each for all of them; a patient's later timer is marked and their row read
+/// after the earlier one's effect, which may have cancelled it.
+async fn fire_all(conn: &mut Conn, ctx: &Ctx<'_>, batch: &[timers::Timer]) -> anyhow::Result<()> {
+    let mut firsts: Vec<&timers::Timer> = Vec::with_capacity(batch.len());
+    for timer in batch {
+        if !firsts.iter().any(|t| t.patient_id == timer.patient_id) {
+            firsts.push(timer);
+        }
     }
-    let Some(patient) = patients::get(conn, timer.patient_id).await? else {
-        return Ok(());
-    };
+    let mut read = Vec::new();
+    let mut marked = Vec::new();
+    if firsts.len() > 1 {
+        let ids: Vec<i64> = firsts.iter().map(|t| t.id).collect();
+        marked = timers::finish_all(conn, &ids, ctx.now).await?;
+        let whose: Vec<i64> = firsts
+            .iter()
+            .filter(|t| marked.contains(&t.id))
+            .map(|t| t.patient_id)
+            .collect();
+        if !whose.is_empty() {
+            read = patients::get_all(conn, &whose).await?;
+        }
+    }
+    for timer in batch {
+        let patient = match read.iter().position(|p| p.id == timer.patient_id) {
+            Some(at) if marked.contains(&timer.id) => read.swap_remove(at),
+            _ => {
+                if marked.contains(&timer.id) || timers::finish(conn, timer.id, ctx.now).await? == 0 {
+                    // (fired elsewhere; or marked here, the patient gone)
+                    continue;
+                }
+                match patients::get(conn, timer.patient_id).await? {
+                    Some(patient) => patient,
+                    None => continue,
+                }
+            }
+        };
+        fire(conn, ctx, timer, &patient).await?;
+    }
+    Ok(())
+}
+
+/// Fires one timer, marked fired in this transaction, for its patient as read in it.
+async fn fire(
+    conn: &mut Conn,
+    ctx: &Ctx<'_>,
+    timer: &timers::Timer,
+    patient: &patients::Patient,
+) -> anyhow::Result<()> {
     let Some(kind) = timer.kind else {
         tracing::warn!(timer_id = timer.id, "timer of unknown kind skipped");
         return Ok(());
     };
     match kind {
-        TimerKind::CheckIn => checkin::start(conn, ctx, &patient, true).await?,
-        TimerKind::ExtraCheckIn => checkin::start(conn, ctx, &patient, false).await?,
+        TimerKind::CheckIn => checkin::start(conn, ctx, patient, true).await?,
+        TimerKind::ExtraCheckIn => checkin::start(conn, ctx, patient, false).await?,
         TimerKind::StaffCall => {
             let prompted = timer.due_at - observation::STAFF_CALL_AFTER;
-            observation::staff_call_due(conn, ctx, &patient, prompted).await?
+            observation::staff_call_due(conn, ctx, patient, prompted).await?
         }
-        TimerKind::Release => release::due(conn, ctx, &patient).await?,
-        TimerKind::SafetyCheck => observation::safety_check_due(conn, ctx, &patient).await?,
+        TimerKind::Release => release::due(conn, ctx, patient).await?,
+        TimerKind::SafetyCheck => observation::safety_check_due(conn, ctx, patient).await?,
         TimerKind::CheckInReminder => {
             let prompted = timer.due_at - checkin::REMINDER_AFTER;
-            checkin::remind(conn, ctx, &patient, prompted).await?
+            checkin::remind(conn, ctx, patient, prompted).await?
         }
-        TimerKind::Remeasure => checkin::remeasure_timed_out(conn, ctx, &patient).await?,
+        TimerKind::Remeasure => checkin::remeasure_timed_out(conn, ctx, patient).await?,
         TimerKind::SafetyQuestion => {
             if let Some(question) = timer.ref_id {
-                questions::timed_out(conn, ctx, &patient, question).await?
+                questions::timed_out(conn, ctx, patient, question).await?
             }
         }
         TimerKind::Chain => {
             if let Some(request) = timer.ref_id {
-                offering::advance(conn, ctx, request, Some(&patient)).await?
+                offering::advance(conn, ctx, request, Some(patient)).await?
             }
         }
         TimerKind::NursingDue => {
             if let Some(request) = timer.ref_id {
-                nursing::due(conn, ctx, &patient, request).await?
+                nursing::due(conn, ctx, patient, request).await?
             }
         }
         TimerKind::NursingCheck => {
@@ -124,7 +162,7 @@ async fn fire(conn: &mut Conn, ctx: &Ctx<'_>, timer: &timers::Timer) -> anyhow::
                 nursing::check(
                     conn,
                     ctx,
-                    &patient,
+                    patient,
                     request,
                     timer.due_at - crate::domain::nursing::GRACE,
                 )

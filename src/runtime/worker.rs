@@ -209,18 +209,11 @@ async fn decode(
 
 /// A button press the platform wants acknowledged (a Telegram callback query, or its client
 /// spins) gets its answer, first and whatever the press leads to; the channel sends it.
-async fn acknowledge(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    platform: Platform,
-    chat: &str,
-    callback_id: &str,
-) -> anyhow::Result<()> {
-    let chat = chats::upsert(conn, platform, chat, ctx.now).await?;
+async fn acknowledge(conn: &mut Conn, ctx: &Ctx<'_>, chat_id: i64, callback_id: &str) -> anyhow::Result<()> {
     let answer = Body::CallbackAnswer {
         callback_id: callback_id.to_string(),
     };
-    outbox::enqueue(conn, chat.id, &answer, None, ctx.now).await?;
+    outbox::enqueue(conn, chat_id, &answer, None, ctx.now).await?;
     Ok(())
 }
 
@@ -249,17 +242,22 @@ async fn process_event(
     }
     match decoded {
         Decoded::Act(inbound) => {
+            let mut known = known;
             if let InboundKind::Choice {
                 callback_id: Some(id), ..
             } = &inbound.kind
             {
-                acknowledge(conn, ctx, inbound.platform, &inbound.chat, id).await?;
+                // the chat as the press's handling reads it (one read for both)
+                let chat = conversation::chat_of(conn, ctx, inbound, known).await?;
+                acknowledge(conn, ctx, chat.chat.id, id).await?;
+                known = Some(chat);
             }
             conversation::handle(conn, ctx, inbound, known).await?
         }
         Decoded::AnswerOnly { chat, callback_id } => {
             if let Some(p) = event.platform {
-                acknowledge(conn, ctx, p, chat, callback_id).await?;
+                let chat = chats::upsert(conn, p, chat, ctx.now).await?;
+                acknowledge(conn, ctx, chat.id, callback_id).await?;
             }
         }
         Decoded::Ignore(reason) => tracing::info!(event_id = event.id, reason, "event stored and ignored"),

@@ -71,6 +71,10 @@ pub(super) struct World {
     pub(super) requests: HashMap<i64, usize>,
     pub messages_in: u64,
     pub messages_out: u64,
+    /// Events were stored since the worker last took every one (its wake, as a webhook's).
+    pub(super) events_waiting: bool,
+    /// The earliest pending timer as last read (`None`: none pending).
+    pub(super) next_timer_at: Option<DateTime<Utc>>,
 }
 
 /// The service's settings for a run: the scenario's, over what a simulation needs.
@@ -116,6 +120,8 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
         requests: HashMap::new(),
         messages_in: 0,
         messages_out: 0,
+        events_waiting: false,
+        next_timer_at: Some(start),
     };
     world.set_up().await?;
     let end = midnight(tz, scenario.start + Days::new(u64::from(scenario.days)))?;
@@ -124,8 +130,11 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
     let mut hours = 0;
     loop {
         let now = world.clock.now_utc();
-        world.act_due(now).await?;
-        world.settle().await?;
+        // the event worker's poll, hourly here (the service's is `poll_interval`): an event put
+        // back for later is taken then
+        world.events_waiting |= now >= next_hour;
+        let acted = world.act_due(now).await?;
+        world.settle(now, acted).await?;
         if now >= next_hour && next_hour < end {
             gauges.push(world.gauges(next_hour).await?);
             next_hour += chrono::Duration::hours(1);
@@ -139,7 +148,8 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
         if let Some(((at, _), _)) = world.agenda.first_key_value() {
             next = next.min(*at);
         }
-        if let Some(at) = world.next_timer().await? {
+        world.next_timer_at = world.next_timer().await?;
+        if let Some(at) = world.next_timer_at {
             next = next.min(at);
         }
         world.clock.set(next.max(now + chrono::Duration::seconds(1)));
@@ -185,12 +195,15 @@ impl World {
     }
 
     /// Everything due now: registrations, what people send (as webhook events), station rounds.
-    async fn act_due(&mut self, now: DateTime<Utc>) -> anyhow::Result<()> {
+    /// Whether anything was.
+    async fn act_due(&mut self, now: DateTime<Utc>) -> anyhow::Result<bool> {
+        let mut acted = false;
         let mut events = Vec::new();
         while let Some(entry) = self.agenda.first_entry() {
             if entry.key().0 > now {
                 break;
             }
+            acted = true;
             match entry.remove() {
                 Act::Register(index) => self.register(index, now).await?,
                 Act::Say(chat, say) => {
@@ -211,10 +224,11 @@ impl World {
             }
         }
         self.messages_in += events.len() as u64;
+        self.events_waiting |= !events.is_empty();
         for chunk in events.chunks(256) {
             events::store(&self.state.db, &mut Held::default(), chunk).await?;
         }
-        Ok(())
+        Ok(acted)
     }
 
     /// A Telegram update for what a person sends.
@@ -253,19 +267,30 @@ impl World {
     }
 
     /// Runs the service until nothing more is due now: events, timers, the outbox, again.
-    async fn settle(&mut self) -> anyhow::Result<()> {
+    /// `acted`: people or the station did something since the last run (it may have scheduled
+    /// timers). Nothing is claimed that cannot be there: a claim finding nothing is a
+    /// transaction like one finding something, and most steps of the clock have one event
+    /// or timer due, not all three kinds of work.
+    async fn settle(&mut self, now: DateTime<Utc>, acted: bool) -> anyhow::Result<()> {
+        let mut timers_may_be_due = acted || self.next_timer_at.is_some_and(|at| at <= now);
         loop {
             let mut busy = false;
-            while worker::process_events_once(&self.state, false, &mut Held::default()).await? {
-                busy = true;
+            if std::mem::take(&mut self.events_waiting) {
+                while worker::process_events_once(&self.state, false, &mut Held::default()).await? {}
+                // (what they did may be due at once)
+                timers_may_be_due = true;
             }
-            // (a claim that came back short took every timer due)
-            loop {
-                let fired = timers::fire_timers_once(&self.state).await?;
-                busy |= fired > 0;
-                if fired < timers::TIMER_CLAIM {
-                    break;
+            if std::mem::take(&mut timers_may_be_due) {
+                // (a claim that came back short took every timer due)
+                loop {
+                    let fired = timers::fire_timers_once(&self.state).await?;
+                    // what the ones fired scheduled may be due too: the next round looks
+                    timers_may_be_due |= fired > 0;
+                    if fired < timers::TIMER_CLAIM {
+                        break;
+                    }
                 }
+                busy |= timers_may_be_due;
             }
             busy |= self.deliver().await?;
             if !busy {

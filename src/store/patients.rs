@@ -135,6 +135,19 @@ pub async fn get(conn: &mut Conn, id: i64) -> sqlx::Result<Option<Patient>> {
         .await
 }
 
+/// Several patients' rows, in no particular order (one statement).
+pub async fn get_all(conn: &mut Conn, ids: &[i64]) -> sqlx::Result<Vec<Patient>> {
+    let engine = Engine::of(conn);
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM patients WHERE {}",
+        engine.in_id_set("id", "$1")
+    ))
+    .bind(engine.id_set(ids))
+    .persistent(engine.keeps_id_set_plans())
+    .fetch_all(&mut *conn)
+    .await
+}
+
 /// The patient wrote: their row, with the contact recorded if their episode is active (one
 /// statement for both).
 pub async fn touch(conn: &mut Conn, id: i64, at: DateTime<Utc>) -> sqlx::Result<Option<Patient>> {

@@ -205,13 +205,27 @@ impl History {
 
 /// Stores a completed report (inserting it, setting its `id`, or saving it) and returns the
 /// patient's completed reports, oldest first, this one included as stored: what the rules and
-/// the release date read. Where the engine joins writes, one statement, which also reads when
-/// the patient's pending timer of `timer_kind` is due (the release date's, which the caller
-/// compares with the date the reports give).
+/// the release date read, with when the patient's pending timer of `timer_kind` is due (the
+/// release date's, which the caller compares with the date the reports give). Where the engine
+/// joins writes, one statement; else two.
 pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: super::timers::TimerKind) -> sqlx::Result<History> {
+    let timer = |patient: usize, kind: usize| {
+        format!(
+            "(SELECT MIN(due_at) FROM timers WHERE patient_id = ${patient} AND kind = ${kind} AND status = 'pending') AS timer_due"
+        )
+    };
     if !Engine::of(conn).joins_writes() {
         store(conn, r).await?;
-        return Ok(History::of(completed(conn, r.patient_id).await?));
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS}, {} FROM reports WHERE patient_id = $1 AND completed_at IS NOT NULL AND corrected_at IS NULL
+             ORDER BY id",
+            timer(1, 2)
+        ))
+        .bind(r.patient_id)
+        .bind(timer_kind.code())
+        .fetch_all(&mut *conn)
+        .await?;
+        return history(&rows, None);
     }
     // the stored row from RETURNING, the others as they were (the statement's snapshot does not
     // hold this one's new version): the fields are $1 … $14, the patient $15; the timer's kind
@@ -219,17 +233,12 @@ pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: super::timers
     let others = format!(
         "SELECT 0, {COLUMNS} FROM reports WHERE patient_id = $15 AND completed_at IS NOT NULL AND corrected_at IS NULL"
     );
-    let timer = |kind: usize| {
-        format!(
-            "(SELECT MIN(due_at) FROM timers WHERE patient_id = $15 AND kind = ${kind} AND status = 'pending') AS timer_due"
-        )
-    };
     let rows = if r.id == 0 {
         let sql = format!(
             "WITH r AS (INSERT INTO reports ({INSERTED}) VALUES ({}) RETURNING {COLUMNS})
              SELECT u.*, {} FROM (SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others}) u ORDER BY id",
             params(17),
-            timer(18)
+            timer(15, 18)
         );
         bind_fields(sqlx::query(&sql), r)
             .bind(r.patient_id)
@@ -242,7 +251,7 @@ pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: super::timers
         let sql = format!(
             "WITH r AS (UPDATE reports SET {UPDATED} WHERE id = $16 RETURNING {COLUMNS})
              SELECT u.*, {} FROM (SELECT 1 AS fresh, {COLUMNS} FROM r UNION ALL {others} AND id <> $16) u ORDER BY id",
-            timer(17)
+            timer(15, 17)
         );
         bind_fields(sqlx::query(&sql), r)
             .bind(r.patient_id)
@@ -251,11 +260,19 @@ pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: super::timers
             .fetch_all(&mut *conn)
             .await?
     };
+    history(&rows, Some(r))
+}
+
+/// The reports and the timer [`complete`] read; `fresh`: the report whose row is marked as the
+/// one it stored, which takes that row's id.
+fn history(rows: &[AnyRow], mut fresh: Option<&mut Report>) -> sqlx::Result<History> {
     let mut all = Vec::with_capacity(rows.len());
     let mut timer_due = None;
-    for row in &rows {
+    for row in rows {
         let report = Report::from_row(row)?;
-        if row.try_get::<i64, _>("fresh")? == 1 {
+        if let Some(r) = fresh.as_deref_mut()
+            && row.try_get::<i64, _>("fresh")? == 1
+        {
             r.id = report.id;
         }
         timer_due = Some(row.try_get::<Option<i64>, _>("timer_due")?);

@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
 use super::columns::Columns;
-use super::{Conn, Db, ms};
+use super::{Conn, Db, Engine, ms};
 
 crate::code_enum! {
     /// What a timer is for; its code is what the `timers` table stores.
@@ -129,6 +129,30 @@ pub async fn schedule(
         .map(|_| ())
 }
 
+/// Schedules several timers of a patient in one statement.
+pub async fn schedule_all(
+    conn: &mut Conn,
+    patient_id: i64,
+    due: &[(TimerKind, DateTime<Utc>)],
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    if due.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..due.len())
+        .map(|i| format!("(${}, $1, ${}, $2)", 3 + 2 * i, 4 + 2 * i))
+        .collect();
+    let sql = format!(
+        "INSERT INTO timers (kind, patient_id, due_at, created_at) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(patient_id).bind(ms(now));
+    for (kind, at) in due {
+        query = query.bind(kind.code()).bind(ms(*at));
+    }
+    query.execute(&mut *conn).await.map(|_| ())
+}
+
 pub async fn has_pending(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::Result<bool> {
     let n: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM timers WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
@@ -144,18 +168,17 @@ pub async fn cancel_kinds(conn: &mut Conn, patient_id: i64, kinds: &[TimerKind])
     match kinds {
         [] => Ok(()),
         [one] => cancel(conn, patient_id, *one).await,
-        [a, b] => sqlx::query(
-            "UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind IN ($2, $3) AND status = 'pending'",
-        )
-        .bind(patient_id)
-        .bind(a.code())
-        .bind(b.code())
-        .execute(&mut *conn)
-        .await
-        .map(|_| ()),
-        [first, rest @ ..] => {
-            cancel(conn, patient_id, *first).await?;
-            Box::pin(cancel_kinds(conn, patient_id, rest)).await
+        _ => {
+            let list: Vec<String> = (0..kinds.len()).map(|i| format!("${}", i + 2)).collect();
+            let sql = format!(
+                "UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind IN ({}) AND status = 'pending'",
+                list.join(", ")
+            );
+            let mut query = sqlx::query(&sql).bind(patient_id);
+            for kind in kinds {
+                query = query.bind(kind.code());
+            }
+            query.execute(&mut *conn).await.map(|_| ())
         }
     }
 }
@@ -214,6 +237,21 @@ pub async fn finish(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> sqlx::Resul
             .await?
             .rows_affected(),
     )
+}
+
+/// [`finish`] for several claimed timers in one statement; returns the ids it marked (the others
+/// were fired elsewhere already).
+pub async fn finish_all(conn: &mut Conn, ids: &[i64], now: DateTime<Utc>) -> sqlx::Result<Vec<i64>> {
+    let engine = Engine::of(conn);
+    sqlx::query_scalar(&format!(
+        "UPDATE timers SET status = 'done', fired_at = $1 WHERE {} AND status = 'pending' RETURNING id",
+        engine.in_id_set("id", "$2")
+    ))
+    .bind(ms(now))
+    .bind(engine.id_set(ids))
+    .persistent(engine.keeps_id_set_plans())
+    .fetch_all(&mut *conn)
+    .await
 }
 
 /// Cancels every pending timer of a patient (the episode ended).

@@ -194,6 +194,50 @@ async fn a_patient_who_answers_gets_neither_staff_call_nor_safety_check(engine: 
 }
 both_engines!(a_patient_who_answers_gets_neither_staff_call_nor_safety_check);
 
+/// Check-ins due at the same minute are prompted together (one batch of timers): each patient
+/// gets their prompt once, and each has their next check-in, reminder and staff call waiting.
+async fn patients_due_at_once_are_each_prompted_once(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let mut enrolled = Vec::new();
+    for (chat, name) in [(6111, "Uma"), (6112, "Vic"), (6113, "Wes")] {
+        let (id, _) = app.enrol_telegram(chat, name, &[]).await;
+        enrolled.push((chat, id, app.texts_to(&chat.to_string()).await.len()));
+    }
+    let due = app.next_check_in(enrolled[0].1).await;
+    for (_, id, _) in &enrolled {
+        assert_eq!(app.next_check_in(*id).await, due, "the same check-in time");
+    }
+    let n = app.texts().await.len();
+    app.set_time(due);
+    app.wait_for_texts(n + 6).await;
+    app.settle().await;
+    for (chat, id, before) in &enrolled {
+        let texts = app.texts_to(&chat.to_string()).await;
+        assert_eq!(texts.len(), before + 2, "one prompt each: {texts:?}");
+        assert!(app.next_check_in(*id).await > due, "the next check-in is scheduled");
+        let waiting = app
+            .scalar_i64(&format!(
+                "SELECT COUNT(*) FROM timers WHERE patient_id = {id} AND status = 'pending'
+                 AND kind IN ('check_in', 'check_in_reminder', 'check_in_staff_call')"
+            ))
+            .await;
+        assert_eq!(waiting, 3, "next check-in, reminder and staff call");
+    }
+    app.set_time(due + chrono::Duration::minutes(60));
+    app.wait_for_texts(n + 12).await;
+    app.settle().await;
+    for (chat, _, before) in &enrolled {
+        let texts = app.texts_to(&chat.to_string()).await;
+        assert_eq!(
+            texts.len(),
+            before + 4,
+            "one reminder (and the question again) each: {texts:?}"
+        );
+        assert!(texts[before + 2].contains("we have not heard from you"), "{texts:?}");
+    }
+}
+both_engines!(patients_due_at_once_are_each_prompted_once);
+
 /// Any message counts as contact, on either platform: patients who only say hello 20 hours
 /// after enrolling get no safety check at 24 hours, and one 24 hours after the hello.
 async fn any_message_counts_as_contact_and_puts_the_safety_check_off(engine: Engine) {
