@@ -106,6 +106,14 @@ impl Engine {
         self == Engine::Sqlite
     }
 
+    /// See [`Db::by_id`].
+    pub fn by_id(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "NOT INDEXED",
+            Engine::Postgres => "",
+        }
+    }
+
     /// The value to bind for [`Engine::in_id_set`].
     pub fn id_set(self, ids: &[i64]) -> String {
         match self {
@@ -414,10 +422,7 @@ impl Db {
     /// After `UPDATE table` when the rows are picked by `id IN (subquery)`: SQLite otherwise
     /// may walk a status index over every pending row and test each against the list.
     pub fn by_id(&self) -> &'static str {
-        match self.engine {
-            Engine::Sqlite => "NOT INDEXED",
-            Engine::Postgres => "",
-        }
+        self.engine.by_id()
     }
 
     pub async fn ping(&self) -> sqlx::Result<()> {

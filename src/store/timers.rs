@@ -244,7 +244,8 @@ pub async fn finish(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> sqlx::Resul
 pub async fn finish_all(conn: &mut Conn, ids: &[i64], now: DateTime<Utc>) -> sqlx::Result<Vec<i64>> {
     let engine = Engine::of(conn);
     sqlx::query_scalar(&format!(
-        "UPDATE timers SET status = 'done', fired_at = $1 WHERE {} AND status = 'pending' RETURNING id",
+        "UPDATE timers {} SET status = 'done', fired_at = $1 WHERE {} AND status = 'pending' RETURNING id",
+        engine.by_id(),
         engine.in_id_set("id", "$2")
     ))
     .bind(ms(now))
