@@ -84,11 +84,13 @@ async fn fire_all(conn: &mut Conn, ctx: &Ctx<'_>, batch: &[timers::Timer]) -> an
             firsts.push(timer);
         }
     }
-    let mut read = Vec::new();
+    // (the firsts' ids when they went in one statement: those not marked were fired elsewhere)
+    let mut batched = Vec::new();
     let mut marked = Vec::new();
+    let mut read = Vec::new();
     if firsts.len() > 1 {
-        let ids: Vec<i64> = firsts.iter().map(|t| t.id).collect();
-        marked = timers::finish_all(conn, &ids, ctx.now).await?;
+        batched = firsts.iter().map(|t| t.id).collect();
+        marked = timers::finish_all(conn, &batched, ctx.now).await?;
         let whose: Vec<i64> = firsts
             .iter()
             .filter(|t| marked.contains(&t.id))
@@ -99,17 +101,18 @@ async fn fire_all(conn: &mut Conn, ctx: &Ctx<'_>, batch: &[timers::Timer]) -> an
         }
     }
     for timer in batch {
-        let patient = match read.iter().position(|p| p.id == timer.patient_id) {
-            Some(at) if marked.contains(&timer.id) => read.swap_remove(at),
-            _ => {
-                if marked.contains(&timer.id) || timers::finish(conn, timer.id, ctx.now).await? == 0 {
-                    // (fired elsewhere; or marked here, the patient gone)
-                    continue;
-                }
-                match patients::get(conn, timer.patient_id).await? {
-                    Some(patient) => patient,
-                    None => continue,
-                }
+        let patient = if marked.contains(&timer.id) {
+            match read.iter().position(|p| p.id == timer.patient_id) {
+                Some(at) => read.swap_remove(at),
+                None => continue,
+            }
+        } else {
+            if batched.contains(&timer.id) || timers::finish(conn, timer.id, ctx.now).await? == 0 {
+                continue;
+            }
+            match patients::get(conn, timer.patient_id).await? {
+                Some(patient) => patient,
+                None => continue,
             }
         };
         fire(conn, ctx, timer, &patient).await?;

@@ -119,14 +119,7 @@ pub async fn schedule(
     due: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO timers (kind, patient_id, due_at, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(kind.code())
-        .bind(patient_id)
-        .bind(ms(due))
-        .bind(ms(now))
-        .execute(&mut *conn)
-        .await
-        .map(|_| ())
+    schedule_all(conn, patient_id, &[(kind, due)], now).await
 }
 
 /// Schedules several timers of a patient in one statement.
