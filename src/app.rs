@@ -148,9 +148,9 @@ impl App {
                         state.clone(),
                         state.wake_timers.clone(),
                         shutdown.clone(),
-                        async move |s, _, _| {
+                        async move |s, _, held| {
                             beat.run(s).await?;
-                            Ok(timers::fire_timers_once(s).await? > 0)
+                            Ok(timers::fire_timers_once(s, held).await? > 0)
                         },
                     )
                 }

@@ -377,6 +377,10 @@ sim-why-never = no provider took it in the run
 sim-about = About this run
 sim-about-text = The service's own code ran this wave on a virtual clock: the parser, triage, chains, rosters, oxygen routing, station, timers and outbox. Patients and providers are synthetic, drawn from the scenario with its seed. A request is overdue when no provider had taken it by its deadline while it was still open.
 sim-run = Run
+sim-database = { $where ->
+    [memory] SQLite in memory
+   *[given] the database given
+}
 sim-messages = messages in / out
 sim-sweep-chart = Urgent requests overdue by { $path }
 sim-kind = { $kind ->

@@ -6,7 +6,7 @@ use crate::care::context::Ctx;
 use crate::care::{chain, nursing, observation, offering, release};
 use crate::conversation::{checkin, questions};
 use crate::store::timers::{self, TimerKind};
-use crate::store::{Conn, patients};
+use crate::store::{Conn, Held, patients};
 
 /// Timers fired per transaction: one commit for several, as for events.
 const TIMER_BATCH: usize = 8;
@@ -18,9 +18,10 @@ pub const TIMER_CLAIM: usize = 64;
 
 /// Fires due timers; returns how many fired. Like events, several share a transaction (one
 /// commit); if one fails, the batch is rolled back and each fires in a transaction of its own.
-pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
+/// `held`: the loop's own connection, for the claim and the batches.
+pub async fn fire_timers_once(state: &AppState, held: &mut Held) -> anyhow::Result<usize> {
     let now = state.clock.now();
-    let due = timers::claim_due(&state.db, &state.instance, now, LEASE, TIMER_CLAIM as i64).await?;
+    let due = timers::claim_due(&state.db, held, &state.instance, now, LEASE, TIMER_CLAIM as i64).await?;
     let n = due.len();
     let ctx = Ctx {
         config: &state.config,
@@ -28,7 +29,7 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
         now,
     };
     for batch in due.chunks(TIMER_BATCH) {
-        let mut tx = state.db.begin_worker().await?;
+        let mut tx = state.db.begin_worker_on(held).await?;
         match fire_all(&mut tx, &ctx, batch).await {
             Ok(()) => {
                 tx.commit().await?;
@@ -38,7 +39,7 @@ pub async fn fire_timers_once(state: &AppState) -> anyhow::Result<usize> {
         }
         tx.rollback().await?;
         for timer in batch {
-            let mut tx = state.db.begin_worker().await?;
+            let mut tx = state.db.begin_worker_on(held).await?;
             match fire_all(&mut tx, &ctx, std::slice::from_ref(timer)).await {
                 Ok(()) => tx.commit().await?,
                 Err(e) => {

@@ -124,10 +124,8 @@ impl World {
         let risk = if p.risk_factor { "diabetes" } else { "" };
         // the family doctor: one of the area's day doctors, in turn
         let family_doctor = if p.family_doctor && s.roster.doctors > 0 {
-            let mut conn = self.state.db.pool.acquire().await?;
-            let doctors = rosters::area(&mut conn, &area, "mon")
-                .await?
-                .covering("day", Some("doctor"));
+            let conn = self.held.get(&self.state.db.relaxed).await?;
+            let doctors = rosters::area(conn, &area, "mon").await?.covering("day", Some("doctor"));
             doctors.get(index % doctors.len().max(1)).map(|d| d.id)
         } else {
             None
@@ -147,8 +145,8 @@ impl World {
             independent: Some(p.independent),
             address: None,
         };
-        let mut tx = self.state.db.begin().await?;
-        let ctx = self.ctx();
+        let mut tx = self.state.db.begin_worker_on(&mut self.held).await?;
+        let ctx = self.state.ctx();
         let registered = crate::conversation::enrolment::register(&mut tx, &ctx, &new).await?;
         tx.commit().await?;
         self.patient_ids[index] = Some(registered.patient_id);

@@ -17,6 +17,7 @@ pub struct RunInfo {
     pub seconds: f64,
     /// The process's peak resident memory, MiB (Linux; `None` elsewhere).
     pub peak_mib: Option<f64>,
+    /// Where it ran: `memory` (the default, SQLite in memory) or `given` (`--database`).
     pub database: String,
 }
 
@@ -194,6 +195,14 @@ impl ReportPage<'_> {
 
     fn kind(&self, code: &str) -> String {
         self.locales.text(self.lang, "sim-kind", &[("kind", code.into())])
+    }
+
+    fn database(&self) -> String {
+        self.locales.text(
+            self.lang,
+            "sim-database",
+            &[("where", self.run.database.as_str().into())],
+        )
     }
 
     fn level(&self, code: &str) -> String {

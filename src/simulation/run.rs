@@ -75,6 +75,10 @@ pub(super) struct World {
     pub(super) events_waiting: bool,
     /// The earliest pending timer as last read (`None`: none pending).
     pub(super) next_timer_at: Option<DateTime<Utc>>,
+    /// The one connection (see `Db::connect_single`), kept from step to step as each of the
+    /// service's loops keeps its own: a connection taken from the pool and given back costs
+    /// more hand-overs to SQLite's thread than most statements do.
+    pub(super) held: Held,
 }
 
 /// The service's settings for a run: the scenario's, over what a simulation needs.
@@ -122,6 +126,7 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
         messages_out: 0,
         events_waiting: false,
         next_timer_at: Some(start),
+        held: Held::default(),
     };
     world.set_up().await?;
     let end = midnight(tz, scenario.start + Days::new(u64::from(scenario.days)))?;
@@ -154,6 +159,7 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
         }
         world.clock.set(next.max(now + chrono::Duration::seconds(1)));
     }
+    world.held.let_go();
     Tally::read(
         &world.state,
         &world.scenario,
@@ -226,7 +232,7 @@ impl World {
         self.messages_in += events.len() as u64;
         self.events_waiting |= !events.is_empty();
         for chunk in events.chunks(256) {
-            events::store(&self.state.db, &mut Held::default(), chunk).await?;
+            events::store(&self.state.db, &mut self.held, chunk).await?;
         }
         Ok(acted)
     }
@@ -276,14 +282,14 @@ impl World {
         loop {
             let mut busy = false;
             if std::mem::take(&mut self.events_waiting) {
-                while worker::process_events_once(&self.state, false, &mut Held::default()).await? {}
+                while worker::process_events_once(&self.state, false, &mut self.held).await? {}
                 // (what they did may be due at once)
                 timers_may_be_due = true;
             }
             if std::mem::take(&mut timers_may_be_due) {
                 // (a claim that came back short took every timer due)
                 loop {
-                    let fired = timers::fire_timers_once(&self.state).await?;
+                    let fired = timers::fire_timers_once(&self.state, &mut self.held).await?;
                     // what the ones fired scheduled may be due too: the next round looks
                     timers_may_be_due |= fired > 0;
                     if fired < timers::TIMER_CLAIM {
@@ -309,15 +315,7 @@ impl World {
         loop {
             let now = self.clock.now_utc();
             let db = self.state.db.clone();
-            let rows = outbox::claim(
-                &db,
-                &mut Held::default(),
-                &self.state.instance,
-                now,
-                LEASE,
-                OUTBOX_CLAIM,
-            )
-            .await?;
+            let rows = outbox::claim(&db, &mut self.held, &self.state.instance, now, LEASE, OUTBOX_CLAIM).await?;
             if rows.is_empty() {
                 return Ok(any);
             }
@@ -354,7 +352,7 @@ impl World {
                     self.at(now + chrono::Duration::minutes(minutes.max(0)), Act::Say(chat, say));
                 }
             }
-            outbox::mark_sent_alone(&db, &mut Held::default(), &ids, now).await?;
+            outbox::mark_sent_alone(&db, &mut self.held, &ids, now).await?;
             if last {
                 return Ok(true);
             }
@@ -368,7 +366,7 @@ impl World {
         }
         let patient: Option<i64> = sqlx::query_scalar("SELECT patient_id FROM care_requests WHERE id = $1")
             .bind(request)
-            .fetch_optional(&self.state.db.pool)
+            .fetch_optional(self.held.get(&self.state.db.relaxed).await?)
             .await?;
         if let Some(index) = patient.and_then(|p| self.patient_ids.iter().position(|id| *id == Some(p))) {
             self.requests.insert(request, index);
@@ -377,8 +375,8 @@ impl World {
     }
 
     async fn next_timer(&mut self) -> anyhow::Result<Option<DateTime<Utc>>> {
-        let mut conn = self.state.db.pool.acquire().await?;
-        Ok(crate::store::timers::next_due(&mut conn).await?)
+        let conn = self.held.get(&self.state.db.relaxed).await?;
+        Ok(crate::store::timers::next_due(conn).await?)
     }
 
     /// The hotline accepts what it can, patients arrive, and go home after their stay.
@@ -386,9 +384,9 @@ impl World {
         let s = &self.scenario.station;
         let accept_after = chrono::Duration::minutes(i64::from(s.accept_minutes));
         let stay = chrono::Duration::days(i64::from(s.stay_days));
-        let mut tx = self.state.db.begin().await?;
+        let mut tx = self.state.db.begin_worker_on(&mut self.held).await?;
         let open = station::admissions(&mut tx, true).await?;
-        let ctx = self.ctx();
+        let ctx = self.state.ctx();
         for a in open {
             let waited = now - a.updated_at;
             let to = match a.status {
@@ -407,7 +405,6 @@ impl World {
 
     /// What is in use at `at`: patients at home, oxygen, beds.
     async fn gauges(&mut self, at: DateTime<Utc>) -> anyhow::Result<Gauges> {
-        let mut conn = self.state.db.pool.acquire().await?;
-        Gauges::read(&mut conn, at).await
+        Gauges::read(self.held.get(&self.state.db.relaxed).await?, at).await
     }
 }

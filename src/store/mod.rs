@@ -135,7 +135,14 @@ async fn open_pool(
     size: u32,
     open: u32,
 ) -> anyhow::Result<AnyPool> {
-    Ok(AnyPoolOptions::new()
+    let options_of_pool = if open == size {
+        // it keeps every connection it may have open: none is closed for its age or idleness
+        // (an in-memory database goes with its last connection)
+        AnyPoolOptions::new().max_lifetime(None).idle_timeout(None)
+    } else {
+        AnyPoolOptions::new()
+    };
+    Ok(options_of_pool
         .max_connections(size)
         .min_connections(open)
         .acquire_timeout(Duration::from_secs(10))
@@ -264,6 +271,11 @@ impl Held {
             }
         }
         Err(last.unwrap_or(sqlx::Error::PoolTimedOut))
+    }
+
+    /// Gives the connection back to its pool, for whoever takes one from there next.
+    pub fn let_go(&mut self) {
+        self.conn = None;
     }
 
     /// Something failed on the connection: let it go.

@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
 use super::columns::Columns;
-use super::{Conn, Db, Engine, ms};
+use super::{Conn, Db, Engine, Held, ms};
 
 crate::code_enum! {
     /// What a timer is for; its code is what the `timers` table stores.
@@ -185,9 +185,11 @@ pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::
         .map(|_| ())
 }
 
-/// `instance`: the claiming process (see `instances::beat`).
+/// `instance`: the claiming process (see `instances::beat`); on the connection the timer loop
+/// keeps.
 pub async fn claim_due(
     db: &Db,
+    held: &mut Held,
     instance: &str,
     now: DateTime<Utc>,
     lease: chrono::Duration,
@@ -214,7 +216,7 @@ pub async fn claim_due(
         .bind(ms(now))
         .bind(limit)
         .bind(instance)
-        .fetch_all(&db.relaxed)
+        .fetch_all(held.get(&db.relaxed).await?)
         .await?;
     rows.sort_by_key(|t| (t.due_at, t.id));
     Ok(rows)
