@@ -38,9 +38,12 @@ pub struct SimulateArgs {
     pub quiet: bool,
 }
 
-/// The default database of a run: nothing of a simulation needs to outlive it, and SQLite in
-/// memory writes no journal (a file, even in /dev/shm, took 6 % longer).
-const IN_MEMORY: &str = "sqlite::memory:";
+/// The default database of a run: SQLite in memory (its `memdb` store, private to the run's one
+/// connection). Nothing of a simulation needs to outlive it. A file, even in /dev/shm, costs a
+/// write-ahead log and file locks on every commit; SQLite's other in-memory form
+/// (`:memory:`) keeps the whole database in its page cache and walks it at every commit.
+/// The 1,000-patient wave: 16.2–16.6 s here, 18.6–19.7 s with `:memory:`, ~6 % more on a file.
+const IN_MEMORY: &str = "sqlite://simulation?vfs=memdb&mode=rwc";
 
 /// Keeps this process, and every thread it starts from now on, on one core; call it before the
 /// runtime is built. A simulated wave is one long exchange between the engine's task and the

@@ -16,6 +16,7 @@ use crate::domain::reading::{Feeling, Invalid, Parsed, Spo2, Temperature};
 use crate::domain::symptom::{self, PAGES, Symptom};
 use crate::domain::triage::{Input, Level, assess};
 use crate::i18n::Lang;
+use crate::store::dialogue::{self, DialogueStep};
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
 use crate::store::timers::TimerKind;
@@ -203,8 +204,12 @@ async fn record(
         apply(&mut report, &parsed, source);
         report.spo2_remeasured = Some(second);
         let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
-        patients::set_dialogue(conn, patient.id, None).await?;
-        timers::cancel(conn, patient.id, REMEASURE).await?;
+        let step = DialogueStep {
+            dialogue: Some(None),
+            cancel: &[REMEASURE],
+            ..DialogueStep::default()
+        };
+        dialogue::step(conn, patient.id, &step, ctx.now).await?;
         let counted = report.counted_spo2().map_or(0, Spo2::percent);
         let note = ctx.t(lang, msg!("remeasure-counted"), &[("value", counted.into())]);
         let (_, mut out) = triage::decide_with(conn, ctx, patient, lang, &report, &history, None).await?;
@@ -234,12 +239,14 @@ async fn record(
         report.completed_at = Some(ctx.now);
         // with it the history the rules read (one statement where the engine joins writes)
         let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
-        if d.check_in {
-            // the check-in is answered. Outside one there is nothing to cancel: only a check-in
-            // prompt schedules these, and should one be pending still (its dialogue replaced),
-            // it finds this report when it fires and does nothing (`unanswered_since`)
-            timers::cancel_kinds(conn, patient.id, &[CHECK_IN_REMINDER, observation::STAFF_CALL]).await?;
-        }
+        // the check-in is answered. Outside one there is nothing to cancel: only a check-in
+        // prompt schedules these, and should one be pending still (its dialogue replaced), it
+        // finds this report when it fires and does nothing (`unanswered_since`)
+        let answered: &[TimerKind] = if d.check_in {
+            &[CHECK_IN_REMINDER, observation::STAFF_CALL]
+        } else {
+            &[]
+        };
         let summary = summary(ctx, lang, &report);
         if wants_remeasure(ctx, patient, &report, &history.reports) {
             let wait = ctx.config.rules.remeasure_wait_minutes;
@@ -247,16 +254,14 @@ async fn record(
                 remeasure_of: Some(report.id),
                 ..Dialogue::default()
             };
-            patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
-            timers::cancel(conn, patient.id, REMEASURE).await?;
-            timers::schedule(
-                conn,
-                REMEASURE,
-                patient.id,
-                ctx.now + chrono::Duration::minutes(wait),
-                ctx.now,
-            )
-            .await?;
+            let json = serde_json::to_string(&d)?;
+            let cancel = [answered, &[REMEASURE]].concat();
+            let step = DialogueStep {
+                dialogue: Some(Some(&json)),
+                cancel: &cancel,
+                schedule: &[(REMEASURE, ctx.now + chrono::Duration::minutes(wait))],
+            };
+            dialogue::step(conn, patient.id, &step, ctx.now).await?;
             out.push(OutMessage::text(ctx.t(
                 lang,
                 msg!("report-noted"),
@@ -269,9 +274,12 @@ async fn record(
                 choices: ask(ctx, lang, Step::Spo2, &d, None).choices,
             });
         } else {
-            if patient.dialogue.is_some() {
-                patients::set_dialogue(conn, patient.id, None).await?;
-            }
+            let step = DialogueStep {
+                dialogue: patient.dialogue.is_some().then_some(None),
+                cancel: answered,
+                ..DialogueStep::default()
+            };
+            dialogue::step(conn, patient.id, &step, ctx.now).await?;
             let (_, messages) = triage::decide_with(conn, ctx, patient, lang, &report, &history, Some(summary)).await?;
             out.extend(messages);
             if d.check_in {
@@ -414,11 +422,16 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
         check_in: true,
         ..Dialogue::default()
     };
-    patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
-    timers::cancel_kinds(conn, patient.id, &[CHECK_IN_REMINDER, observation::STAFF_CALL]).await?;
+    // the new prompt's reminder and staff call replace the last one's
     due.push((CHECK_IN_REMINDER, ctx.now + REMINDER_AFTER));
     due.push((observation::STAFF_CALL, ctx.now + observation::STAFF_CALL_AFTER));
-    timers::schedule_all(conn, patient.id, &due, ctx.now).await?;
+    let json = serde_json::to_string(&d)?;
+    let step = DialogueStep {
+        dialogue: Some(Some(&json)),
+        cancel: &[CHECK_IN_REMINDER, observation::STAFF_CALL],
+        schedule: &due,
+    };
+    dialogue::step(conn, patient.id, &step, ctx.now).await?;
     let lang = crate::care::context::language(Some(patient), chat.language_hint.as_deref());
     let messages = vec![
         OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),

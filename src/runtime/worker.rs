@@ -95,7 +95,7 @@ pub async fn process_events_once(state: &AppState, woken: bool, held: &mut Held)
         // the same events again, each on its own (pending again after the rollback)
         outcomes.clear();
         for (event, decoded, _) in &batch {
-            let mut tx = state.db.begin_worker().await?;
+            let mut tx = state.db.begin_worker_on(held).await?;
             // (the chat is read again: what the batch read was in the transaction rolled back)
             match process_event(&mut tx, &ctx, event, decoded, None, false).await {
                 Ok(Some(outcome)) => {
@@ -126,7 +126,7 @@ pub async fn process_events_once(state: &AppState, woken: bool, held: &mut Held)
             .metrics
             .processed(event.platform.map(Platform::code).unwrap_or("unknown"), "error");
         // the last failure marks the event failed and alerts staff in one transaction
-        let mut tx = state.db.begin().await?;
+        let mut tx = state.db.begin_worker_on(held).await?;
         let gave_up = events::retry_later(
             &mut tx,
             event.id,

@@ -99,7 +99,7 @@ pub async fn record(
     requests: &mut [NewRequest<'_>],
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<Opened>> {
-    if requests.is_empty() || !Engine::of(conn).joins_writes() {
+    if requests.is_empty() || Engine::of(conn) == Engine::Sqlite {
         let id = insert_assessment(conn, patient_id, report_id, a, now).await?;
         requests.iter_mut().for_each(|r| r.assessment_id = Some(id));
         return open_all(conn, requests, now).await;

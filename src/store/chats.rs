@@ -65,8 +65,7 @@ pub async fn create(conn: &mut Conn, platform: Platform, external_id: &str, now:
 }
 
 /// The chat for this platform user and, when `contact_at` is given and the chat is a patient's,
-/// their row with that contact recorded ([`patients::touch`]). Where the engine joins writes,
-/// one statement.
+/// their row with that contact recorded ([`patients::touch`]); one round trip.
 pub async fn find_touching(
     conn: &mut Conn,
     platform: Platform,
@@ -76,15 +75,25 @@ pub async fn find_touching(
     let Some(at) = contact_at else {
         return Ok(find(conn, platform, external_id).await?.map(|chat| (chat, None)));
     };
-    if !Engine::of(conn).joins_writes() {
-        let Some(chat) = find(conn, platform, external_id).await? else {
-            return Ok(None);
-        };
-        let patient = match chat.patient_id {
-            Some(id) => patients::touch(conn, id, at).await?,
-            None => None,
-        };
-        return Ok(Some((chat, patient)));
+    if Engine::of(conn) == Engine::Sqlite {
+        // the patient's row (if the chat has one), then the chat's, in one round trip
+        let sql = format!(
+            "{} WHERE id = (SELECT patient_id FROM chats WHERE platform = $2 AND external_id = $3) RETURNING {};
+             SELECT {COLUMNS} FROM chats WHERE platform = $2 AND external_id = $3",
+            patients::TOUCH,
+            patients::COLUMNS
+        );
+        let rows = sqlx::query(&sql)
+            .bind(ms(at))
+            .bind(platform.code())
+            .bind(external_id)
+            .fetch_all(&mut *conn)
+            .await?;
+        return Ok(match rows.as_slice() {
+            [chat] => Some((Chat::from_row(chat)?, None)),
+            [patient, chat] => Some((Chat::from_row(chat)?, Some(Patient::from_row(patient)?))),
+            _ => None,
+        });
     }
     // the chat's columns renamed (the patient's have the same names), the patient's as they are
     let renamed: Vec<String> = COLUMNS.split(", ").map(|c| format!("c.{c} AS chat_{c}")).collect();

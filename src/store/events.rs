@@ -89,7 +89,7 @@ const INSERT_CHUNK: usize = 128;
 
 /// Stores webhook events durably ([`insert`]): a batch that fits one statement is committed by
 /// that statement alone (no BEGIN and COMMIT round trips) on the writer's connection, a larger
-/// one in a transaction. A failure on the writer's connection (the server dropped it) is tried
+/// one in a transaction there. A failure on the writer's connection (the server dropped it) is tried
 /// once more on a new one before the webhooks are refused; events stored by the first try are
 /// not stored twice (their keys).
 pub async fn store(db: &Db, held: &mut Held, events: &[(NewEvent, DateTime<Utc>)]) -> sqlx::Result<u64> {
@@ -100,10 +100,17 @@ pub async fn store(db: &Db, held: &mut Held, events: &[(NewEvent, DateTime<Utc>)
         }
         return insert_held(db, held, events).await;
     }
-    let mut tx = db.begin().await?;
-    let new = insert(&mut tx, events).await?;
-    tx.commit().await?;
-    Ok(new)
+    let stored = async {
+        let mut tx = db.begin_on(held).await?;
+        let new = insert(&mut tx, events).await?;
+        tx.commit().await?;
+        Ok(new)
+    }
+    .await;
+    if stored.is_err() {
+        held.release();
+    }
+    stored
 }
 
 /// Claims up to `limit` due events inside the caller's (worker) transaction and marks them done

@@ -91,8 +91,9 @@ fn lock_key(instance: &str) -> i64 {
 /// The SQLite database file a URL names, if it names a file.
 fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
-    let path = path.split('?').next()?;
-    (!path.is_empty() && !path.contains(":memory:")).then(|| std::path::PathBuf::from(path))
+    let (path, options) = path.split_once('?').unwrap_or((path, ""));
+    let in_memory = path.contains(":memory:") || options.split('&').any(|o| o == "vfs=memdb" || o == "mode=memory");
+    (!path.is_empty() && !in_memory).then(|| std::path::PathBuf::from(path))
 }
 
 /// Makes this process's liveness visible (see [`Liveness`]).

@@ -10,6 +10,8 @@ pub mod care;
 pub mod chats;
 pub mod codes;
 pub mod columns;
+pub mod dialogue;
+mod engine;
 pub mod equipment;
 pub mod events;
 pub mod exports;
@@ -43,85 +45,7 @@ use sqlx::{AnyConnection, AnyPool, ConnectOptions, Connection, Executor};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub type Conn = AnyConnection;
-
-/// Row ids as a comma-separated list (see [`Engine::id_set`]): our own integers, never user text.
-fn id_list(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    Sqlite,
-    Postgres,
-}
-
-impl Engine {
-    /// The engine behind a connection.
-    pub fn of(conn: &Conn) -> Engine {
-        if conn.backend_name() == "SQLite" {
-            Engine::Sqlite
-        } else {
-            Engine::Postgres
-        }
-    }
-
-    /// Whether two statements that follow each other in a transaction are better sent as one
-    /// (a data-modifying `WITH`). On PostgreSQL each statement is a round trip, and its fixed
-    /// cost (executor start, locks, two sockets' work) was most of the database's CPU per
-    /// report; SQLite runs in this process and has no data-modifying `WITH`.
-    pub fn joins_writes(self) -> bool {
-        self == Engine::Postgres
-    }
-
-    /// `column IN (…)` over the ids bound at `param` as one value ([`Engine::id_set`]; the Any
-    /// driver binds no arrays): one prepared statement whatever the count, where an inline list
-    /// would be parsed and planned anew each time.
-    pub fn in_id_set(self, column: &str, param: &str) -> String {
-        match self {
-            Engine::Sqlite => format!("{column} IN (SELECT value FROM json_each({param}))"),
-            Engine::Postgres => format!("{column} = ANY(CAST({param} AS BIGINT[]))"),
-        }
-    }
-
-    /// `column IN (subquery)` with the subquery run once, whatever the plan: on PostgreSQL
-    /// `= ANY(ARRAY(subquery))`, an init plan. As a semi-join, a plan made without statistics
-    /// (a new database, autovacuum behind) ran the subquery again for every row on the other
-    /// side: the dispatcher's claim took 5 s with 6,000 messages pending. SQLite runs a
-    /// subquery that refers to nothing outside it once.
-    pub fn in_subquery(self, column: &str, subquery: &str) -> String {
-        match self {
-            Engine::Sqlite => format!("{column} IN ({subquery})"),
-            Engine::Postgres => format!("{column} = ANY(ARRAY({subquery}))"),
-        }
-    }
-
-    /// Whether a statement that picks rows by an id set ([`Engine::in_id_set`]) is kept
-    /// prepared. Not on PostgreSQL: it plans such a statement anew each time (0.1 ms). A
-    /// connection that keeps a statement switches to a generic plan after five runs, made for
-    /// the table as it was then; without statistics (a new database, autovacuum behind) that was
-    /// a scan of the whole table, planned while it was nearly empty: on the dispatcher's own
-    /// connection, marking a few outbox rows sent took 2–3 ms with 15,000 rows, against 0.2 ms.
-    /// SQLite's plans do not depend on the values bound.
-    pub fn keeps_id_set_plans(self) -> bool {
-        self == Engine::Sqlite
-    }
-
-    /// See [`Db::by_id`].
-    pub fn by_id(self) -> &'static str {
-        match self {
-            Engine::Sqlite => "NOT INDEXED",
-            Engine::Postgres => "",
-        }
-    }
-
-    /// The value to bind for [`Engine::in_id_set`].
-    pub fn id_set(self, ids: &[i64]) -> String {
-        match self {
-            Engine::Sqlite => format!("[{}]", id_list(ids)),
-            Engine::Postgres => format!("{{{}}}", id_list(ids)),
-        }
-    }
-}
+pub use engine::Engine;
 
 /// A PostgreSQL connection idle this long is checked before use (see [`open_pool`]).
 const IDLE_BEFORE_PING: Duration = Duration::from_millis(500);
@@ -406,8 +330,17 @@ impl Db {
 
     /// [`Db::begin_worker`] on the connection a loop keeps.
     pub async fn begin_worker_on<'h>(&self, held: &'h mut Held) -> sqlx::Result<WriteTx<'h>> {
+        self.begin_held(held, &self.relaxed).await
+    }
+
+    /// [`Db::begin`] on the connection a loop keeps (the webhook writer's).
+    pub async fn begin_on<'h>(&self, held: &'h mut Held) -> sqlx::Result<WriteTx<'h>> {
+        self.begin_held(held, &self.pool).await
+    }
+
+    async fn begin_held<'h>(&self, held: &'h mut Held, pool: &AnyPool) -> sqlx::Result<WriteTx<'h>> {
         let gate = self.gate().await;
-        let conn = held.get(&self.relaxed).await?;
+        let conn = held.get(pool).await?;
         let tx = match self.engine {
             Engine::Sqlite => sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?,
             Engine::Postgres => sqlx::Connection::begin(conn).await?,

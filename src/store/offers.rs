@@ -94,7 +94,7 @@ pub async fn set_step(conn: &mut Conn, request_id: i64, step: i64, now: DateTime
 }
 
 /// The chain has no step left: the request stands at `step` (staff's) and staff are alerted
-/// (`detail`) to arrange it. One statement where the engine joins writes.
+/// (`detail`) to arrange it, in one statement.
 pub async fn hand_to_staff(
     conn: &mut Conn,
     request_id: i64,
@@ -104,25 +104,21 @@ pub async fn hand_to_staff(
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     const KIND: &str = "chain_exhausted";
-    if !Engine::of(conn).joins_writes() {
-        set_step(conn, request_id, step, now).await?;
-        return chats::alert_staff(conn, KIND, Some(patient_id), None, detail, now).await;
-    }
     chats::log_alert(KIND, Some(patient_id), None);
-    sqlx::query(&format!(
-        "WITH step AS (UPDATE care_requests SET chain_step = $1, updated_at = $2 WHERE id = $3)
-         {} ($4, $5, NULL, $6, $2)",
-        chats::INSERT_ALERT
-    ))
-    .bind(step)
-    .bind(ms(now))
-    .bind(request_id)
-    .bind(KIND)
-    .bind(patient_id)
-    .bind(detail)
-    .execute(&mut *conn)
-    .await
-    .map(|_| ())
+    let sql = Engine::of(conn).join_writes(&[
+        "UPDATE care_requests SET chain_step = $1, updated_at = $2 WHERE id = $3".into(),
+        format!("{} ($4, $5, NULL, $6, $2)", chats::INSERT_ALERT),
+    ]);
+    sqlx::query(&sql)
+        .bind(step)
+        .bind(ms(now))
+        .bind(request_id)
+        .bind(KIND)
+        .bind(patient_id)
+        .bind(detail)
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }
 
 /// Moves the time by which the request must be done (a held prescription, an accept).

@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
 use super::columns::Columns;
-use super::{Conn, Engine, ms, timers};
+use super::{Conn, Engine, ms};
 use crate::domain::patient::PatientStatus;
 
 #[derive(Debug, Clone)]
@@ -198,41 +198,27 @@ pub struct Cadence {
     pub schedule: Option<DateTime<Utc>>,
 }
 
-/// Sets the patient's cadence, cancels and schedules its timer: one statement where the
-/// engine joins writes (the cancel does not see the timer scheduled in the same statement).
+/// Sets the patient's cadence, cancels and schedules its timer, in one statement (the cancel
+/// does not touch the timer scheduled with it).
 pub async fn set_cadence(conn: &mut Conn, id: i64, c: &Cadence, now: DateTime<Utc>) -> sqlx::Result<()> {
-    if !Engine::of(conn).joins_writes() {
-        sqlx::query("UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3")
-            .bind(i64::from(c.extra_check_ins))
-            .bind(c.stable_streak)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
-        if c.cancel {
-            timers::cancel(conn, id, c.timer).await?;
-        }
-        if let Some(due) = c.schedule {
-            timers::schedule(conn, c.timer, id, due, now).await?;
-        }
-        return Ok(());
-    }
-    sqlx::query(
-        "WITH cadence AS (UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3),
-              cancelled AS (UPDATE timers SET status = 'cancelled'
-                             WHERE $4 AND patient_id = $3 AND kind = $5 AND status = 'pending')
-         INSERT INTO timers (kind, patient_id, due_at, created_at) SELECT $5, $3, $6, $7 WHERE $8",
-    )
-    .bind(i64::from(c.extra_check_ins))
-    .bind(c.stable_streak)
-    .bind(id)
-    .bind(c.cancel)
-    .bind(c.timer.code())
-    .bind(c.schedule.map(ms))
-    .bind(ms(now))
-    .bind(c.schedule.is_some())
-    .execute(&mut *conn)
-    .await
-    .map(|_| ())
+    let sql = Engine::of(conn).join_writes(&[
+        "UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3".into(),
+        "UPDATE timers SET status = 'cancelled' WHERE $4 AND patient_id = $3 AND kind = $5 AND status = 'pending'"
+            .into(),
+        "INSERT INTO timers (kind, patient_id, due_at, created_at) SELECT $5, $3, $6, $7 WHERE $8".into(),
+    ]);
+    sqlx::query(&sql)
+        .bind(i64::from(c.extra_check_ins))
+        .bind(c.stable_streak)
+        .bind(id)
+        .bind(c.cancel)
+        .bind(c.timer.code())
+        .bind(c.schedule.map(ms))
+        .bind(ms(now))
+        .bind(c.schedule.is_some())
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
 }
 
 /// Ends the episode: released (by the criteria or by staff), with an optional staff note.

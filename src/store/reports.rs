@@ -206,26 +206,40 @@ impl History {
 /// Stores a completed report (inserting it, setting its `id`, or saving it) and returns the
 /// patient's completed reports, oldest first, this one included as stored: what the rules and
 /// the release date read, with when the patient's pending timer of `timer_kind` is due (the
-/// release date's, which the caller compares with the date the reports give). Where the engine
-/// joins writes, one statement; else two.
+/// release date's, which the caller compares with the date the reports give). One round trip.
 pub async fn complete(conn: &mut Conn, r: &mut Report, timer_kind: super::timers::TimerKind) -> sqlx::Result<History> {
     let timer = |patient: usize, kind: usize| {
         format!(
             "(SELECT MIN(due_at) FROM timers WHERE patient_id = ${patient} AND kind = ${kind} AND status = 'pending') AS timer_due"
         )
     };
-    if !Engine::of(conn).joins_writes() {
-        store(conn, r).await?;
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS}, {} FROM reports WHERE patient_id = $1 AND completed_at IS NOT NULL AND corrected_at IS NULL
-             ORDER BY id",
-            timer(1, 2)
-        ))
-        .bind(r.patient_id)
-        .bind(timer_kind.code())
-        .fetch_all(&mut *conn)
-        .await?;
-        return history(&rows, None);
+    if Engine::of(conn) == Engine::Sqlite {
+        // the write, then every completed report as it now is, the one written marked (one
+        // round trip): the fields are $1 … $14, the patient $15, then the source and the time
+        // of a new one or the id of a stored one; the timer's kind is the last parameter
+        let (write, fresh, kind) = if r.id == 0 {
+            (
+                format!("INSERT INTO reports ({INSERTED}) VALUES ({})", params(17)),
+                "last_insert_rowid()",
+                18,
+            )
+        } else {
+            (format!("UPDATE reports SET {UPDATED} WHERE id = $16"), "$16", 17)
+        };
+        let sql = format!(
+            "{write};
+             SELECT {COLUMNS}, id = {fresh} AS fresh, {} FROM reports
+             WHERE patient_id = $15 AND completed_at IS NOT NULL AND corrected_at IS NULL ORDER BY id",
+            timer(15, kind)
+        );
+        let query = bind_fields(sqlx::query(&sql), r).bind(r.patient_id);
+        let query = if r.id == 0 {
+            query.bind(&r.source).bind(ms(r.created_at))
+        } else {
+            query.bind(r.id)
+        };
+        let rows = query.bind(timer_kind.code()).fetch_all(&mut *conn).await?;
+        return history(&rows, Some(r));
     }
     // the stored row from RETURNING, the others as they were (the statement's snapshot does not
     // hold this one's new version): the fields are $1 … $14, the patient $15; the timer's kind
