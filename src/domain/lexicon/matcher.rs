@@ -4,6 +4,8 @@
 //! urgent symptom ("no fever and chest pain"), the answer is "unsure" and the patient is asked,
 //! never a guess towards "no".
 
+use rustc_hash::FxHashSet as HashSet;
+
 use super::concept::Concept;
 use super::file::{Lexicon, Phrase, Term};
 use super::normalise::Folded;
@@ -46,10 +48,46 @@ fn near_miss(written: &str, word: &str) -> bool {
         && strsim::damerau_levenshtein(written, word) == 1
 }
 
-/// Where `term` stands in `units`, as unit ranges.
-fn occurrences(term: &Term, units: &[Unit], fuzzy: bool, out: &mut Vec<(usize, usize)>) {
+/// What a message holds, for passing over at once a term it cannot hold: most of a lexicon's
+/// terms, for any one message, were otherwise compared at every position of it.
+struct Present {
+    keys: HashSet<String>,
+    /// The first letters of the words (stems, and as written) long enough to hold a typo.
+    typo_key_initials: HashSet<char>,
+    typo_raw_initials: HashSet<char>,
+}
+
+impl Present {
+    fn of(units: &[Unit]) -> Present {
+        let initial = |w: &str| w.chars().next().filter(|_| w.len() >= 5);
+        let words = || units.iter().filter(|u| !u.is_break);
+        Present {
+            keys: units.iter().map(|u| u.key.clone()).collect(),
+            typo_key_initials: words().filter_map(|u| initial(&u.key)).collect(),
+            typo_raw_initials: words().filter_map(|u| initial(&u.raw)).collect(),
+        }
+    }
+
+    /// Whether the term's first unit stands in the message, or a typo of it may (see
+    /// [`near_miss`]); of any part of the message too.
+    fn may_hold(&self, term: &Term, fuzzy: bool) -> bool {
+        let Some(first) = term.0.first() else {
+            return false;
+        };
+        let starts = |w: Option<&String>, initials: &HashSet<char>| {
+            w.and_then(|w| w.chars().next()).is_some_and(|c| initials.contains(&c))
+        };
+        self.keys.contains(first)
+            || fuzzy
+                && !term.2
+                && (starts(Some(first), &self.typo_key_initials) || starts(term.1.first(), &self.typo_raw_initials))
+    }
+}
+
+/// Where `term` stands in `units` (part of the message `present` describes), as unit ranges.
+fn occurrences(term: &Term, units: &[Unit], present: &Present, fuzzy: bool, out: &mut Vec<(usize, usize)>) {
     let n = term.0.len();
-    if n == 0 || n > units.len() {
+    if n == 0 || n > units.len() || !present.may_hold(term, fuzzy) {
         return;
     }
     for at in 0..=units.len() - n {
@@ -64,10 +102,10 @@ fn occurrences(term: &Term, units: &[Unit], fuzzy: bool, out: &mut Vec<(usize, u
     }
 }
 
-fn all_occurrences(terms: &[Term], units: &[Unit]) -> Vec<(usize, usize)> {
+fn all_occurrences(terms: &[Term], units: &[Unit], present: &Present) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for t in terms {
-        occurrences(t, units, false, &mut out);
+        occurrences(t, units, present, false, &mut out);
     }
     out.sort_unstable();
     out.dedup();
@@ -88,6 +126,7 @@ struct Match<'a> {
 struct Scene<'a> {
     lex: &'a Lexicon,
     units: Vec<Unit>,
+    present: Present,
     /// Unit ranges of scope-ending terms ("but", "けど").
     ends: Vec<(usize, usize)>,
     /// Unit ranges that look like triggers but are not ("止まらない", "not only").
@@ -178,7 +217,8 @@ impl Scene<'_> {
                 return None;
             }
             // "no fever and chest pain", "no fever, chest pain": which does "no" govern?
-            let joined = between.iter().any(|u| u.is_break) || !all_occurrences(&self.lex.joins, between).is_empty();
+            let joined = between.iter().any(|u| u.is_break)
+                || !all_occurrences(&self.lex.joins, between, &self.present).is_empty();
             let p = if joined && m.phrase.concept.is_danger() {
                 Polarity::Uncertain
             } else {
@@ -231,14 +271,16 @@ impl Scene<'_> {
 /// Every concept `lex` finds in a message, with its polarity.
 pub(crate) fn understand(lex: &Lexicon, original: &str, folded: &Folded) -> Vec<Finding> {
     let units = units(lex.script, lex.stemmer, folded);
+    let present = Present::of(&units);
     let mut scene = Scene {
         lex,
-        ends: all_occurrences(&lex.ends, &units),
-        pseudo: all_occurrences(&lex.pseudo, &units),
-        before: all_occurrences(&lex.negation_before, &units),
-        after: all_occurrences(&lex.negation_after, &units),
-        hedges: all_occurrences(&lex.hedges, &units),
+        ends: all_occurrences(&lex.ends, &units, &present),
+        pseudo: all_occurrences(&lex.pseudo, &units, &present),
+        before: all_occurrences(&lex.negation_before, &units, &present),
+        after: all_occurrences(&lex.negation_after, &units, &present),
+        hedges: all_occurrences(&lex.hedges, &units, &present),
         units,
+        present,
         kept: Vec::new(),
     };
     let fuzzy = lex.script == Script::Words;
@@ -246,7 +288,7 @@ pub(crate) fn understand(lex: &Lexicon, original: &str, folded: &Folded) -> Vec<
     let group_occurrences = |group: &[Term]| {
         let mut at = Vec::new();
         for t in group {
-            occurrences(t, &scene.units, fuzzy, &mut at);
+            occurrences(t, &scene.units, &scene.present, fuzzy, &mut at);
         }
         at.sort_unstable();
         at.dedup();
