@@ -237,7 +237,7 @@ async fn record(
     let step = if complete_in_one { None } else { next_step(&report, &d) };
     if step.is_none() {
         report.completed_at = Some(ctx.now);
-        // with it the history the rules read (one statement where the engine joins writes)
+        // with it the history the rules read (one round trip)
         let history = reports::complete(conn, &mut report, crate::care::release::RELEASE).await?;
         // the check-in is answered. Outside one there is nothing to cancel: only a check-in
         // prompt schedules these, and should one be pending still (its dialogue replaced), it

@@ -40,7 +40,7 @@ pub fn counts_as_contact(kind: &InboundKind) -> bool {
 }
 
 /// Reads the chat of an inbound event — and, when the event counts as contact, records it on
-/// the chat's patient, whose row comes with it (one statement where the engine joins writes).
+/// the chat's patient, whose row comes with it (one round trip).
 pub async fn read_chat(conn: &mut Conn, ctx: &Ctx<'_>, inbound: &Inbound) -> anyhow::Result<Option<Known>> {
     let contact = counts_as_contact(&inbound.kind).then_some(ctx.now);
     Ok(chats::find_touching(conn, inbound.platform, &inbound.chat, contact)

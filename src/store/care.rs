@@ -89,7 +89,7 @@ pub async fn open_all(conn: &mut Conn, all: &[NewRequest<'_>], now: DateTime<Utc
 }
 
 /// Stores the assessment of a report (`report_id`) and opens (or raises) the care requests it
-/// asks for, in order, each given the assessment's id. Where the engine joins writes, the
+/// asks for, in order, each given the assessment's id. On PostgreSQL (a data-modifying `WITH`) the
 /// assessment and the new requests are one statement.
 pub async fn record(
     conn: &mut Conn,

@@ -156,26 +156,6 @@ pub async fn has_pending(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> s
     Ok(n > 0)
 }
 
-/// Cancels the pending timers of these kinds (one statement).
-pub async fn cancel_kinds(conn: &mut Conn, patient_id: i64, kinds: &[TimerKind]) -> sqlx::Result<()> {
-    match kinds {
-        [] => Ok(()),
-        [one] => cancel(conn, patient_id, *one).await,
-        _ => {
-            let list: Vec<String> = (0..kinds.len()).map(|i| format!("${}", i + 2)).collect();
-            let sql = format!(
-                "UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind IN ({}) AND status = 'pending'",
-                list.join(", ")
-            );
-            let mut query = sqlx::query(&sql).bind(patient_id);
-            for kind in kinds {
-                query = query.bind(kind.code());
-            }
-            query.execute(&mut *conn).await.map(|_| ())
-        }
-    }
-}
-
 pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::Result<()> {
     sqlx::query("UPDATE timers SET status = 'cancelled' WHERE patient_id = $1 AND kind = $2 AND status = 'pending'")
         .bind(patient_id)
