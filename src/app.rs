@@ -150,7 +150,7 @@ impl App {
                         shutdown.clone(),
                         async move |s, _, held| {
                             beat.run(s).await?;
-                            Ok(timers::fire_timers_once(s, held).await? > 0)
+                            Ok(timers::fire_timers_once(s, held).await?.fired > 0)
                         },
                     )
                 }

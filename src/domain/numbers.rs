@@ -123,6 +123,8 @@ pub(crate) fn numbers(text: &str, labels: &Labels) -> Vec<Number> {
         let field = labels
             .before
             .iter()
+            // (a label whose first letter is not there is passed over before a search is set up)
+            .filter(|(label, _)| label.chars().next().is_some_and(|c| before.contains(c)))
             .filter_map(|(label, field)| before.rfind(label).map(|at| (at, label, *field)))
             // an English label is a word of its own: "sorry" holds no "rr", "that" no "hr"
             .filter(|(at, label, _)| {

@@ -16,12 +16,21 @@ const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 /// Timers claimed per round: fewer fired means none more was due.
 pub const TIMER_CLAIM: usize = 64;
 
-/// Fires due timers; returns how many fired. Like events, several share a transaction (one
-/// commit); if one fails, the batch is rolled back and each fires in a transaction of its own.
+/// What a round of the timer loop did.
+pub struct Round {
+    /// How many timers it claimed and fired.
+    pub fired: usize,
+    /// When the next timer the claim left is due (see [`timers::Claim`]).
+    pub next_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// Fires due timers. Like events, several share a transaction (one commit); if one fails, the
+/// batch is rolled back and each fires in a transaction of its own.
 /// `held`: the loop's own connection, for the claim and the batches.
-pub async fn fire_timers_once(state: &AppState, held: &mut Held) -> anyhow::Result<usize> {
+pub async fn fire_timers_once(state: &AppState, held: &mut Held) -> anyhow::Result<Round> {
     let now = state.clock.now();
-    let due = timers::claim_due(&state.db, held, &state.instance, now, LEASE, TIMER_CLAIM as i64).await?;
+    let claim = timers::claim_due(&state.db, held, &state.instance, now, LEASE, TIMER_CLAIM as i64).await?;
+    let due = claim.timers;
     let n = due.len();
     let ctx = Ctx {
         config: &state.config,
@@ -53,7 +62,10 @@ pub async fn fire_timers_once(state: &AppState, held: &mut Held) -> anyhow::Resu
     if n > 0 {
         state.wake_outbox.notify_one();
     }
-    Ok(n)
+    Ok(Round {
+        fired: n,
+        next_at: claim.next_at,
+    })
 }
 
 /// Sends the staff pages that are due (`care::paging`), in one transaction; how many alerts.

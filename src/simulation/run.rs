@@ -29,8 +29,6 @@ use crate::store::{Db, Held, events, station};
 /// Chat ids of the synthetic people (Telegram's are numbers).
 pub(super) const PATIENT_CHATS: i64 = 1_000_000_000;
 pub(super) const PROVIDER_CHATS: i64 = 2_000_000_000;
-/// How long a claimed outbox row is the simulator's.
-const LEASE: chrono::Duration = chrono::Duration::minutes(5);
 /// Outbox rows read per claim.
 const OUTBOX_CLAIM: i64 = 256;
 
@@ -73,7 +71,9 @@ pub(super) struct World {
     pub messages_out: u64,
     /// Events were stored since the worker last took every one (its wake, as a webhook's).
     pub(super) events_waiting: bool,
-    /// The earliest pending timer as last read (`None`: none pending).
+    /// The earliest pending timer as the last claim read it (`None`: none pending). Only what
+    /// a step does adds or moves timers, and every step that does anything ends with a claim
+    /// that fired none.
     pub(super) next_timer_at: Option<DateTime<Utc>>,
     /// The one connection (see `Db::connect_single`), kept from step to step as each of the
     /// service's loops keeps its own: a connection taken from the pool and given back costs
@@ -153,7 +153,6 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
         if let Some(((at, _), _)) = world.agenda.first_key_value() {
             next = next.min(*at);
         }
-        world.next_timer_at = world.next_timer().await?;
         if let Some(at) = world.next_timer_at {
             next = next.min(at);
         }
@@ -289,10 +288,12 @@ impl World {
             if std::mem::take(&mut timers_may_be_due) {
                 // (a claim that came back short took every timer due)
                 loop {
-                    let fired = timers::fire_timers_once(&self.state, &mut self.held).await?;
-                    // what the ones fired scheduled may be due too: the next round looks
-                    timers_may_be_due |= fired > 0;
-                    if fired < timers::TIMER_CLAIM {
+                    let round = timers::fire_timers_once(&self.state, &mut self.held).await?;
+                    // what the ones fired scheduled may be due too: the next round looks, and
+                    // the last round of a step, which fired none, says when one is next due
+                    self.next_timer_at = round.next_at;
+                    timers_may_be_due |= round.fired > 0;
+                    if round.fired < timers::TIMER_CLAIM {
                         break;
                     }
                 }
@@ -315,7 +316,8 @@ impl World {
         loop {
             let now = self.clock.now_utc();
             let db = self.state.db.clone();
-            let rows = outbox::claim(&db, &mut self.held, &self.state.instance, now, LEASE, OUTBOX_CLAIM).await?;
+            // (delivered as taken: a synthetic person cannot fail to receive)
+            let rows = outbox::claim_sent(&db, &mut self.held, &self.state.instance, now, OUTBOX_CLAIM).await?;
             if rows.is_empty() {
                 return Ok(any);
             }
@@ -323,7 +325,6 @@ impl World {
             // as the dispatcher does: a claim that came back short, with no chat's next message
             // waiting behind what it took, took every message due
             let last = (rows.len() as i64) < OUTBOX_CLAIM && !rows.iter().any(|r| r.queued_behind);
-            let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
             for row in rows {
                 let Ok(Body::Messages { messages }) = serde_json::from_str::<Body>(&row.body) else {
                     continue;
@@ -352,7 +353,6 @@ impl World {
                     self.at(now + chrono::Duration::minutes(minutes.max(0)), Act::Say(chat, say));
                 }
             }
-            outbox::mark_sent_alone(&db, &mut self.held, &ids, now).await?;
             if last {
                 return Ok(true);
             }
@@ -372,11 +372,6 @@ impl World {
             self.requests.insert(request, index);
         }
         Ok(())
-    }
-
-    async fn next_timer(&mut self) -> anyhow::Result<Option<DateTime<Utc>>> {
-        let conn = self.held.get(&self.state.db.relaxed).await?;
-        Ok(crate::store::timers::next_due(conn).await?)
     }
 
     /// The hotline accepts what it can, patients arrive, and go home after their stay.

@@ -112,6 +112,30 @@ pub async fn claim(
     lease: chrono::Duration,
     limit: i64,
 ) -> sqlx::Result<Vec<Claimed>> {
+    take(db, durable, instance, now, Some(lease), limit).await
+}
+
+/// [`claim`] for a sender that cannot fail (the simulator's synthetic people): the rows are
+/// marked sent in the claim's statement, not leased and marked once sent.
+pub async fn claim_sent(
+    db: &Db,
+    held: &mut Held,
+    instance: &str,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> sqlx::Result<Vec<Claimed>> {
+    take(db, held, instance, now, None, limit).await
+}
+
+/// The due rows, leased for `lease` or (`None`) marked sent.
+async fn take(
+    db: &Db,
+    durable: &mut Held,
+    instance: &str,
+    now: DateTime<Utc>,
+    lease: Option<chrono::Duration>,
+    limit: i64,
+) -> sqlx::Result<Vec<Claimed>> {
     let _gate = db.gate().await;
     // the head of each chat's queue of messages, and every callback answer (they go at once):
     // one grouped pass over the pending rows, from the oldest one on (entries of rows sent since
@@ -133,7 +157,7 @@ pub async fn claim(
         db.skip_locked()
     );
     let sql = format!(
-        "UPDATE outbox {} SET claimed_until = $1, attempts = attempts + 1, claimed_by = $4
+        "UPDATE outbox {} SET claimed_until = $1, attempts = attempts + 1, claimed_by = $4{}
          WHERE status = 'pending' AND {} AND claimed_until <= $2
          RETURNING id, chat_id, body, reply_token, reply_expires_at, retry_key, parts_sent, attempts,
                    -- the chat's address with the row: no second round trip to read the chats
@@ -145,10 +169,14 @@ pub async fn claim(
                                      AND n.status = 'pending' AND n.kind = 'messages') > outbox.id
                         THEN 1 ELSE 0 END AS queued_behind",
         db.by_id(),
+        match lease {
+            Some(_) => "",
+            None => ", status = 'sent', sent_at = $2, reply_token = NULL",
+        },
         db.engine.in_subquery("id", &due),
     );
     let leased: Vec<Leased> = sqlx::query_as(&sql)
-        .bind(ms(now + lease))
+        .bind(ms(now + lease.unwrap_or_default()))
         .bind(ms(now))
         .bind(limit)
         .bind(instance)

@@ -165,8 +165,17 @@ pub async fn cancel(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> sqlx::
         .map(|_| ())
 }
 
+/// What a claim took, and when the next timer it left is due.
+pub struct Claim {
+    /// Oldest due first.
+    pub timers: Vec<Timer>,
+    /// When the earliest pending timer not leased (by this claim or another) is due: what the
+    /// simulator's clock jumps to once what was taken has fired and nothing new came.
+    pub next_at: Option<DateTime<Utc>>,
+}
+
 /// `instance`: the claiming process (see `instances::beat`); on the connection the timer loop
-/// keeps.
+/// keeps. The next due time comes in the same statement, as a last row without an id.
 pub async fn claim_due(
     db: &Db,
     held: &mut Held,
@@ -174,7 +183,7 @@ pub async fn claim_due(
     now: DateTime<Utc>,
     lease: chrono::Duration,
     limit: i64,
-) -> sqlx::Result<Vec<Timer>> {
+) -> sqlx::Result<Claim> {
     let _gate = db.gate().await;
     // the due rows picked once (see `Engine::in_subquery`): as a semi-join, PostgreSQL's plan
     // walked every pending timer, one per enrolled patient at least, and looked for due ones
@@ -184,22 +193,45 @@ pub async fn claim_due(
          ORDER BY due_at LIMIT $3 {}",
         db.skip_locked()
     );
-    let sql = format!(
+    let claim = format!(
         "UPDATE timers {} SET claimed_until = $1, claimed_by = $4
          WHERE {} AND status = 'pending' AND claimed_until <= $2
          RETURNING id, kind, patient_id, due_at, ref_id",
         db.by_id(),
         db.engine.in_subquery("id", &due),
     );
-    let mut rows: Vec<Timer> = sqlx::query_as(&sql)
+    let next = "SELECT NULL AS id, NULL AS kind, NULL AS patient_id, MIN(due_at) AS due_at, NULL AS ref_id
+         FROM timers WHERE status = 'pending' AND claimed_until <= $2";
+    let sql = match db.engine {
+        // (the claim's own rows are leased once it has run)
+        Engine::Sqlite => format!("{claim};\n{next}"),
+        // (every part sees the rows as they were before the statement: the claimed ones are
+        // left out by id)
+        Engine::Postgres => format!(
+            "WITH claimed AS ({claim})
+             SELECT id, kind, patient_id, due_at, ref_id FROM claimed
+             UNION ALL {next} AND id NOT IN (SELECT id FROM claimed)"
+        ),
+    };
+    let rows: Vec<AnyRow> = sqlx::query(&sql)
         .bind(ms(now + lease))
         .bind(ms(now))
         .bind(limit)
         .bind(instance)
         .fetch_all(held.get(&db.relaxed).await?)
         .await?;
-    rows.sort_by_key(|t| (t.due_at, t.id));
-    Ok(rows)
+    let mut claim = Claim {
+        timers: Vec::with_capacity(rows.len()),
+        next_at: None,
+    };
+    for row in &rows {
+        match row.try_get::<Option<i64>, _>("id")? {
+            Some(_) => claim.timers.push(Timer::from_row(row)?),
+            None => claim.next_at = row.at_opt("due_at")?,
+        }
+    }
+    claim.timers.sort_by_key(|t| (t.due_at, t.id));
+    Ok(claim)
 }
 
 /// Zero rows: fired elsewhere already; the caller rolls back.
@@ -247,14 +279,6 @@ pub async fn pending_due(conn: &mut Conn, patient_id: i64, kind: TimerKind) -> s
             .bind(kind.code())
             .fetch_one(&mut *conn)
             .await?;
-    Ok(due.map(super::from_ms))
-}
-
-/// When the next pending timer is due (the simulator's clock jumps to it).
-pub async fn next_due(conn: &mut Conn) -> sqlx::Result<Option<DateTime<Utc>>> {
-    let due: Option<i64> = sqlx::query_scalar("SELECT MIN(due_at) FROM timers WHERE status = 'pending'")
-        .fetch_one(&mut *conn)
-        .await?;
     Ok(due.map(super::from_ms))
 }
 

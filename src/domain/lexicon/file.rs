@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use super::concept::{Answer, Concept};
+use super::index::PhraseIndex;
 use super::normalise;
 use super::units::{Script, units};
 use crate::domain::symptom::Symptom;
@@ -22,6 +23,8 @@ pub struct Lexicon {
     /// A negation after a list denies all of it (Japanese: 咳、熱はない).
     pub(crate) lists: bool,
     pub(crate) phrases: Vec<Phrase>,
+    /// The phrases by how they begin (see [`PhraseIndex`]).
+    pub(crate) starts: PhraseIndex,
     pub(crate) negation_before: Vec<Term>,
     pub(crate) negation_after: Vec<Term>,
     pub(crate) between: Vec<Term>,
@@ -173,6 +176,7 @@ impl Lexicon {
             unsure_gap: raw.negation.unsure_gap,
             lists: raw.negation.lists,
             phrases: Vec::new(),
+            starts: PhraseIndex::default(),
             negation_before: Vec::new(),
             negation_after: Vec::new(),
             between: Vec::new(),
@@ -307,6 +311,7 @@ impl Lexicon {
                 format!("urgent symptom {:?} has no phrase", missing.code()),
             ));
         }
+        lex.starts = PhraseIndex::of(&lex.phrases);
         Ok(lex)
     }
 
@@ -347,24 +352,21 @@ impl Lexicon {
         !self.commands.is_empty()
     }
 
-    /// The whole-message command `text` is, if it is one.
-    pub fn command(&self, text: &str) -> Option<Command> {
-        let folded = answer_form(text);
-        self.commands.iter().find(|(c, _)| *c == folded).map(|(_, c)| *c)
+    /// The whole-message command a message is, if it is one; `form`: the message's
+    /// [`answer_form`].
+    pub fn command(&self, form: &str) -> Option<Command> {
+        self.commands.iter().find(|(c, _)| *c == form).map(|(_, c)| *c)
     }
 
-    /// The whole-message answer `text` is, if it is one.
-    pub fn answer(&self, text: &str) -> Option<Answer> {
-        let folded = answer_form(text);
-        self.answers
-            .iter()
-            .find(|(a, _)| *a == folded)
-            .map(|(_, answer)| *answer)
+    /// The whole-message answer a message is, if it is one; `form`: the message's
+    /// [`answer_form`].
+    pub fn answer(&self, form: &str) -> Option<Answer> {
+        self.answers.iter().find(|(a, _)| *a == form).map(|(_, answer)| *answer)
     }
 }
 
 /// A whole-message answer compared without spaces, punctuation or emoji ("はい！", "Yes.").
-fn answer_form(text: &str) -> String {
+pub fn answer_form(text: &str) -> String {
     normalise::fold_str(text)
         .chars()
         .filter(|c| c.is_alphanumeric())

@@ -4,10 +4,9 @@
 //! urgent symptom ("no fever and chest pain"), the answer is "unsure" and the patient is asked,
 //! never a guess towards "no".
 
-use rustc_hash::FxHashSet as HashSet;
-
 use super::concept::Concept;
 use super::file::{Lexicon, Phrase, Term};
+use super::index::Present;
 use super::normalise::Folded;
 use super::units::{Script, Unit, units};
 
@@ -34,7 +33,7 @@ pub struct Finding {
 }
 
 /// A typo of a lexicon word: one edit away, same first letter, long enough not to be another word.
-fn near_miss(written: &str, word: &str) -> bool {
+pub(super) fn near_miss(written: &str, word: &str) -> bool {
     // (the first letter first: it turns away nearly every pair before anything is counted)
     if written.chars().next() != word.chars().next() || written.len() < 5 || word.len() < 5 {
         return false;
@@ -46,42 +45,6 @@ fn near_miss(written: &str, word: &str) -> bool {
         && written != word
         && written.chars().all(char::is_alphabetic)
         && strsim::damerau_levenshtein(written, word) == 1
-}
-
-/// What a message holds, for passing over at once a term it cannot hold: most of a lexicon's
-/// terms, for any one message, were otherwise compared at every position of it.
-struct Present {
-    keys: HashSet<String>,
-    /// The first letters of the words (stems, and as written) long enough to hold a typo.
-    typo_key_initials: HashSet<char>,
-    typo_raw_initials: HashSet<char>,
-}
-
-impl Present {
-    fn of(units: &[Unit]) -> Present {
-        let initial = |w: &str| w.chars().next().filter(|_| w.len() >= 5);
-        let words = || units.iter().filter(|u| !u.is_break);
-        Present {
-            keys: units.iter().map(|u| u.key.clone()).collect(),
-            typo_key_initials: words().filter_map(|u| initial(&u.key)).collect(),
-            typo_raw_initials: words().filter_map(|u| initial(&u.raw)).collect(),
-        }
-    }
-
-    /// Whether the term's first unit stands in the message, or a typo of it may (see
-    /// [`near_miss`]); of any part of the message too.
-    fn may_hold(&self, term: &Term, fuzzy: bool) -> bool {
-        let Some(first) = term.0.first() else {
-            return false;
-        };
-        let starts = |w: Option<&String>, initials: &HashSet<char>| {
-            w.and_then(|w| w.chars().next()).is_some_and(|c| initials.contains(&c))
-        };
-        self.keys.contains(first)
-            || fuzzy
-                && !term.2
-                && (starts(Some(first), &self.typo_key_initials) || starts(term.1.first(), &self.typo_raw_initials))
-    }
 }
 
 /// Where `term` stands in `units` (part of the message `present` describes), as unit ranges.
@@ -294,7 +257,12 @@ pub(crate) fn understand(lex: &Lexicon, original: &str, folded: &Folded) -> Vec<
         at.dedup();
         at
     };
-    for phrase in &lex.phrases {
+    for phrase in scene
+        .present
+        .phrases(&lex.starts, fuzzy)
+        .into_iter()
+        .map(|at| &lex.phrases[at])
+    {
         let starts = group_occurrences(&phrase.groups[0]);
         if starts.is_empty() {
             continue;

@@ -9,6 +9,7 @@
 //! (`止まらない`, "not only"). See [`matcher`].
 pub mod concept;
 pub mod file;
+mod index;
 pub mod matcher;
 pub mod normalise;
 pub mod units;
@@ -119,7 +120,8 @@ impl Lexicons {
 
     /// The whole-message command `text` is, in any language.
     pub fn command(&self, text: &str) -> Option<Command> {
-        self.languages.iter().find_map(|l| l.command(text))
+        let form = file::answer_form(text);
+        self.languages.iter().find_map(|l| l.command(&form))
     }
 
     /// The lexicon of a language code, if one ships or the ward added one.
@@ -129,7 +131,8 @@ impl Lexicons {
 
     /// The whole-message answer `text` is, in any language.
     pub fn answer(&self, text: &str) -> Option<Answer> {
-        self.languages.iter().find_map(|l| l.answer(text))
+        let form = file::answer_form(text);
+        self.languages.iter().find_map(|l| l.answer(&form))
     }
 }
 
