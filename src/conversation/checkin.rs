@@ -17,6 +17,7 @@ use crate::domain::symptom::{self, PAGES, Symptom};
 use crate::domain::triage::{Input, Level, assess};
 use crate::i18n::Lang;
 use crate::store::dialogue::{self, DialogueStep};
+use crate::store::outbox::{Body, Push};
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
 use crate::store::timers::TimerKind;
@@ -260,6 +261,7 @@ async fn record(
                 dialogue: Some(Some(&json)),
                 cancel: &cancel,
                 schedule: &[(REMEASURE, ctx.now + chrono::Duration::minutes(wait))],
+                ..DialogueStep::default()
             };
             dialogue::step(conn, patient.id, &step, ctx.now).await?;
             out.push(OutMessage::text(ctx.t(
@@ -426,18 +428,20 @@ pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: b
     due.push((CHECK_IN_REMINDER, ctx.now + REMINDER_AFTER));
     due.push((observation::STAFF_CALL, ctx.now + observation::STAFF_CALL_AFTER));
     let json = serde_json::to_string(&d)?;
-    let step = DialogueStep {
-        dialogue: Some(Some(&json)),
-        cancel: &[CHECK_IN_REMINDER, observation::STAFF_CALL],
-        schedule: &due,
-    };
-    dialogue::step(conn, patient.id, &step, ctx.now).await?;
     let lang = crate::care::context::language(Some(patient), chat.language_hint.as_deref());
     let messages = vec![
         OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),
         ask(ctx, lang, Step::Spo2, &d, None),
     ];
-    crate::care::context::push(conn, ctx, chat.id, messages).await
+    let prompt = Push::new(chat.id, &Body::Messages { messages })?;
+    let step = DialogueStep {
+        dialogue: Some(Some(&json)),
+        cancel: &[CHECK_IN_REMINDER, observation::STAFF_CALL],
+        schedule: &due,
+        push: Some(&prompt),
+    };
+    dialogue::step(conn, patient.id, &step, ctx.now).await?;
+    Ok(())
 }
 
 /// The chat a check-in prompt goes to; `None` when there is none to prompt in: a nurse observes

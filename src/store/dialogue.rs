@@ -1,8 +1,9 @@
-//! A step of a patient's conversation: their dialogue (what the check-in waits on) and the
-//! timers that wait on their answer, moved together in one statement.
+//! A step of a patient's conversation: their dialogue (what the check-in waits on), the timers
+//! that wait on their answer and the message that asks, moved together in one statement.
 
 use chrono::{DateTime, Utc};
 
+use super::outbox::Push;
 use super::timers::TimerKind;
 use super::{Conn, Engine, ms};
 
@@ -15,6 +16,8 @@ pub struct DialogueStep<'a> {
     pub cancel: &'a [TimerKind],
     /// Then these are scheduled (the cancel does not touch them).
     pub schedule: &'a [(TimerKind, DateTime<Utc>)],
+    /// A message queued to the patient's chat with it (the question the step asks).
+    pub push: Option<&'a Push>,
 }
 
 /// Applies the step in one statement (one round trip), nothing when it changes nothing.
@@ -48,6 +51,9 @@ pub async fn step(conn: &mut Conn, patient_id: i64, step: &DialogueStep<'_>, now
             rows.join(", ")
         ));
     }
+    if step.push.is_some() {
+        parts.push(Push::insert(&mut param));
+    }
     if parts.is_empty() {
         return Ok(());
     }
@@ -64,6 +70,9 @@ pub async fn step(conn: &mut Conn, patient_id: i64, step: &DialogueStep<'_>, now
     }
     for (kind, at) in step.schedule {
         query = query.bind(kind.code()).bind(ms(*at));
+    }
+    if let Some(push) = step.push {
+        query = push.bind(query, now);
     }
     query.execute(&mut *conn).await.map(|_| ())
 }

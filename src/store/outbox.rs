@@ -35,6 +35,46 @@ impl Body {
     }
 }
 
+/// A push (no reply token) to write with other statements ([`super::dialogue::step`]): the
+/// row [`enqueue`] writes for it.
+pub struct Push {
+    chat_id: i64,
+    kind: &'static str,
+    body: String,
+}
+
+impl Push {
+    pub fn new(chat_id: i64, body: &Body) -> sqlx::Result<Push> {
+        Ok(Push {
+            chat_id,
+            kind: body.kind(),
+            body: serde_json::to_string(body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?,
+        })
+    }
+
+    /// The INSERT, its parameters numbered by `param`; bound by [`Push::bind`] in that order.
+    pub fn insert(param: &mut impl FnMut() -> String) -> String {
+        let (chat, kind, body, key, now) = (param(), param(), param(), param(), param());
+        format!(
+            "INSERT INTO outbox (chat_id, kind, body, retry_key, next_attempt_at, created_at)
+             VALUES ({chat}, {kind}, {body}, {key}, {now}, {now})"
+        )
+    }
+
+    pub fn bind<'q>(
+        &'q self,
+        query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+        now: DateTime<Utc>,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        query
+            .bind(self.chat_id)
+            .bind(self.kind)
+            .bind(self.body.as_str())
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(ms(now))
+    }
+}
+
 pub async fn enqueue(
     conn: &mut Conn,
     chat_id: i64,
