@@ -178,7 +178,7 @@ pub async fn on_choice(
         _ => {}
     }
     let label = format!("[{data}]");
-    patients::set_dialogue(conn, patient.id, Some(&serde_json::to_string(&d)?)).await?;
+    // (stored by `record`, which writes the dialogue on every path)
     let patient = Patient {
         dialogue: Some(serde_json::to_string(&d)?),
         ..patient.clone()

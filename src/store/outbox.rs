@@ -35,7 +35,7 @@ impl Body {
     }
 }
 
-/// A push (no reply token) to write with other statements ([`super::dialogue::step`]): the
+/// A push (no reply token) to write with other statements (a dialogue step's): the
 /// row [`enqueue`] writes for it.
 pub struct Push {
     chat_id: i64,

@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use toml::Spanned;
 
 use super::concept::{Answer, Concept};
-use super::index::PhraseIndex;
 use super::normalise;
 use super::units::{Script, units};
 use crate::domain::symptom::Symptom;
@@ -59,6 +60,44 @@ pub(crate) struct Phrase {
 /// matching), and whether it must be written exactly ("=dying": no typo of it counts).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Term(pub Vec<String>, pub Vec<String>, pub bool);
+
+/// The phrases of a lexicon (their positions in it) by how their first words begin: for any
+/// one message, nearly every phrase starts with a word it does not contain (see
+/// `present::Present::phrases`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseIndex {
+    /// By the first unit of each term of the phrase's first group.
+    pub(super) by_key: HashMap<String, Vec<usize>>,
+    /// By the first letter of each such term a typo may stand for: of its first unit, and of
+    /// its first word as written (the typos the matcher forgives begin as the word does).
+    pub(super) by_key_initial: HashMap<char, Vec<usize>>,
+    pub(super) by_raw_initial: HashMap<char, Vec<usize>>,
+}
+
+impl PhraseIndex {
+    pub(crate) fn of(phrases: &[Phrase]) -> PhraseIndex {
+        let mut index = PhraseIndex::default();
+        for (at, phrase) in phrases.iter().enumerate() {
+            for term in phrase.groups.first().into_iter().flatten() {
+                let Some(first) = term.0.first() else {
+                    continue;
+                };
+                index.by_key.entry(first.clone()).or_default().push(at);
+                if term.2 {
+                    // (written exactly: no typo of it counts)
+                    continue;
+                }
+                if let Some(c) = first.chars().next() {
+                    index.by_key_initial.entry(c).or_default().push(at);
+                }
+                if let Some(c) = term.1.first().and_then(|w| w.chars().next()) {
+                    index.by_raw_initial.entry(c).or_default().push(at);
+                }
+            }
+        }
+        index
+    }
+}
 
 /// A problem in a lexicon file, with the line it is on.
 pub type LexiconError = crate::domain::data_file::DataFileError;

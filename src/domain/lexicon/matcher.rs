@@ -6,8 +6,8 @@
 
 use super::concept::Concept;
 use super::file::{Lexicon, Phrase, Term};
-use super::index::Present;
 use super::normalise::Folded;
+use super::present::Present;
 use super::units::{Script, Unit, units};
 
 /// What the patient said about a concept.
@@ -33,7 +33,7 @@ pub struct Finding {
 }
 
 /// A typo of a lexicon word: one edit away, same first letter, long enough not to be another word.
-pub(super) fn near_miss(written: &str, word: &str) -> bool {
+fn near_miss(written: &str, word: &str) -> bool {
     // (the first letter first: it turns away nearly every pair before anything is counted)
     if written.chars().next() != word.chars().next() || written.len() < 5 || word.len() < 5 {
         return false;

@@ -9,9 +9,9 @@
 //! (`止まらない`, "not only"). See [`matcher`].
 pub mod concept;
 pub mod file;
-mod index;
 pub mod matcher;
 pub mod normalise;
+mod present;
 pub mod units;
 
 pub use concept::{Answer, Concept};

@@ -4,44 +4,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::file::{Phrase, Term};
+use super::file::{PhraseIndex, Term};
 use super::units::Unit;
-
-/// The phrases of a lexicon (their positions in it) by how their first words begin.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PhraseIndex {
-    /// By the first unit of each term of the phrase's first group.
-    by_key: HashMap<String, Vec<usize>>,
-    /// By the first letter of each such term a typo may stand for: of its first unit, and of
-    /// its first word as written (see `matcher::near_miss`).
-    by_key_initial: HashMap<char, Vec<usize>>,
-    by_raw_initial: HashMap<char, Vec<usize>>,
-}
-
-impl PhraseIndex {
-    pub(crate) fn of(phrases: &[Phrase]) -> PhraseIndex {
-        let mut index = PhraseIndex::default();
-        for (at, phrase) in phrases.iter().enumerate() {
-            for term in phrase.groups.first().into_iter().flatten() {
-                let Some(first) = term.0.first() else {
-                    continue;
-                };
-                index.by_key.entry(first.clone()).or_default().push(at);
-                if term.2 {
-                    // (written exactly: no typo of it counts)
-                    continue;
-                }
-                if let Some(c) = first.chars().next() {
-                    index.by_key_initial.entry(c).or_default().push(at);
-                }
-                if let Some(c) = term.1.first().and_then(|w| w.chars().next()) {
-                    index.by_raw_initial.entry(c).or_default().push(at);
-                }
-            }
-        }
-        index
-    }
-}
 
 /// What a message holds, for passing over at once a term it cannot hold: most of a lexicon's
 /// terms, for any one message, were otherwise compared at every position of it.
@@ -64,7 +28,7 @@ impl Present {
     }
 
     /// Whether the term's first unit stands in the message, or a typo of it may (see
-    /// [`super::matcher::near_miss`]); of any part of the message too.
+    /// the matcher's `near_miss`); of any part of the message too.
     pub(super) fn may_hold(&self, term: &Term, fuzzy: bool) -> bool {
         let Some(first) = term.0.first() else {
             return false;
