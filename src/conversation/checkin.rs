@@ -3,10 +3,6 @@
 //! so nothing read is lost; a dangerous value is answered with "call" at once, before the
 //! remaining questions.
 
-use crate::domain::enrolment::ChatStatus;
-use crate::domain::patient::PatientStatus;
-use fluent_bundle::FluentValue;
-
 pub use super::dialogue::{Dialogue, Step, next_step};
 use super::prompts::{ask, choice, how_to_report, other_symptoms_prompt, summary};
 use crate::care::context::Ctx;
@@ -17,16 +13,13 @@ use crate::domain::symptom::{self, PAGES, Symptom};
 use crate::domain::triage::{Input, Level, assess};
 use crate::i18n::Lang;
 use crate::store::dialogue::{self, DialogueStep};
-use crate::store::outbox::{Body, Push};
 use crate::store::patients::Patient;
 use crate::store::reports::Report;
 use crate::store::timers::TimerKind;
-use crate::store::{Conn, chats, patients, reports, timers};
+use crate::store::{Conn, patients, reports};
 
 pub const CHECK_IN_REMINDER: TimerKind = TimerKind::CheckInReminder;
 pub const REMEASURE: TimerKind = TimerKind::Remeasure;
-/// A check-in prompt not answered within this long gets a reminder (docs/TRIAGE.md).
-pub const REMINDER_AFTER: chrono::Duration = chrono::Duration::minutes(60);
 
 /// How urgent a draft report already is, by the ward's rules and what has been read so far
 /// (no history): urgent or worse is answered at once, before the remaining questions.
@@ -249,7 +242,7 @@ async fn record(
             &[]
         };
         let summary = summary(ctx, lang, &report);
-        if wants_remeasure(ctx, patient, &report, &history.reports) {
+        if super::remeasure::wants_remeasure(ctx, patient, &report, &history.reports) {
             let wait = ctx.config.rules.remeasure_wait_minutes;
             let d = Dialogue {
                 remeasure_of: Some(report.id),
@@ -338,48 +331,6 @@ async fn record(
     Ok(out)
 }
 
-/// A first SpO2 in the re-measure range gets one more measurement — unless the other signals
-/// already decide at least as urgently, so nothing is delayed by asking.
-fn wants_remeasure(ctx: &Ctx<'_>, patient: &Patient, report: &Report, history: &[Report]) -> bool {
-    let rules = &ctx.config.rules;
-    let Some(spo2) = report.spo2.map(Spo2::percent) else {
-        return false;
-    };
-    if report.spo2_remeasured.is_some() || !rules.wants_remeasure(spo2) {
-        return false;
-    }
-    let input = triage::input_for(ctx, patient, report, history);
-    let with = assess(rules, &input).level;
-    let without = assess(
-        rules,
-        &Input {
-            spo2: Some(100),
-            ..input
-        },
-    )
-    .level;
-    // an emergency is never delayed by asking again
-    with > without && with < Level::Emergency
-}
-
-/// Nobody answered the re-measure prompt in time: the first reading counts.
-pub async fn remeasure_timed_out(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<()> {
-    // the report still waiting for its decision (the dialogue may have moved on meanwhile)
-    let Some(report) = reports::awaiting_assessment(conn, patient.id).await? else {
-        return Ok(());
-    };
-    if Dialogue::load(patient).is_some_and(|d| d.remeasure_of == Some(report.id)) {
-        patients::set_dialogue(conn, patient.id, None).await?;
-    }
-    let chat = chats::for_patient(conn, patient.id).await?;
-    let lang = crate::care::context::language(Some(patient), chat.as_ref().and_then(|c| c.language_hint.as_deref()));
-    let (_, messages) = triage::decide(conn, ctx, patient, lang, &report, None).await?;
-    if let Some(chat) = chat.filter(|c| c.status == ChatStatus::Active) {
-        crate::care::context::push(conn, ctx, chat.id, messages).await?;
-    }
-    Ok(())
-}
-
 /// "worse" / "悪化" / "苦しい" / "help" / "相談": honoured at once, also in the middle of a
 /// check-in, which then goes on where it was.
 pub async fn on_keyword(
@@ -405,118 +356,12 @@ pub async fn on_keyword(
     Ok(out)
 }
 
-/// A check-in timer fired: open a new dialogue (an unfinished draft stays stored as it is),
-/// ask for SpO2, schedule the reminder and the next check-in.
-pub async fn start(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient, regular: bool) -> anyhow::Result<()> {
-    if patient.status != PatientStatus::Active {
-        return Ok(());
-    }
-    // the timers this prompt starts go in with the next check-in, one statement for all
-    let mut due = Vec::with_capacity(3);
-    if regular {
-        due.push((observation::CHECK_IN, observation::next_check_in_at(ctx, patient)?));
-    }
-    let Some(chat) = chat_to_prompt(conn, ctx, patient).await? else {
-        timers::schedule_all(conn, patient.id, &due, ctx.now).await?;
-        return Ok(());
-    };
-    let d = Dialogue {
-        check_in: true,
-        ..Dialogue::default()
-    };
-    // the new prompt's reminder and staff call replace the last one's
-    due.push((CHECK_IN_REMINDER, ctx.now + REMINDER_AFTER));
-    due.push((observation::STAFF_CALL, ctx.now + observation::STAFF_CALL_AFTER));
-    let json = serde_json::to_string(&d)?;
-    let lang = crate::care::context::language(Some(patient), chat.language_hint.as_deref());
-    let messages = vec![
-        OutMessage::text(ctx.t(lang, msg!("check-in-prompt"), &[("name", patient.name.clone().into())])),
-        ask(ctx, lang, Step::Spo2, &d, None),
-    ];
-    let prompt = Push::new(chat.id, &Body::Messages { messages })?;
-    let step = DialogueStep {
-        dialogue: Some(Some(&json)),
-        cancel: &[CHECK_IN_REMINDER, observation::STAFF_CALL],
-        schedule: &due,
-        push: Some(&prompt),
-    };
-    dialogue::step(conn, patient.id, &step, ctx.now).await?;
-    Ok(())
-}
-
-/// The chat a check-in prompt goes to; `None` when there is none to prompt in: a nurse observes
-/// the patient instead, or staff are told the patient cannot be reached.
-async fn chat_to_prompt(conn: &mut Conn, ctx: &Ctx<'_>, patient: &Patient) -> anyhow::Result<Option<chats::Chat>> {
-    if patient.nurse_observed {
-        // a visiting nurse observes this patient: their visits are watched instead
-        return Ok(None);
-    }
-    let Some(chat) = chats::for_patient(conn, patient.id).await? else {
-        chats::alert_staff(
-            conn,
-            "check_in_not_enrolled",
-            Some(patient.id),
-            None,
-            "a check-in is due but the patient has not enrolled a chat",
-            ctx.now,
-        )
-        .await?;
-        return Ok(None);
-    };
-    if chat.status != ChatStatus::Active {
-        chats::alert_staff(
-            conn,
-            "check_in_unreachable",
-            Some(patient.id),
-            Some(chat.id),
-            "a check-in is due but the patient's chat is unreachable",
-            ctx.now,
-        )
-        .await?;
-        return Ok(None);
-    }
-    Ok(Some(chat))
-}
-
-/// Messages that no inbound event answers (timers): pushed to the patient's chat.
 /// The draft report of a dialogue, and the question it waits on.
-async fn current(conn: &mut Conn, d: &Dialogue) -> anyhow::Result<(Option<Report>, Step)> {
+pub(super) async fn current(conn: &mut Conn, d: &Dialogue) -> anyhow::Result<(Option<Report>, Step)> {
     let report = match d.report_id {
         Some(id) => reports::get(conn, id).await?,
         None => None,
     };
     let step = report.as_ref().and_then(|r| next_step(r, d)).unwrap_or(Step::Spo2);
     Ok((report, step))
-}
-
-/// The reminder timer fired: remind unless the patient reported since the prompt.
-pub async fn remind(
-    conn: &mut Conn,
-    ctx: &Ctx<'_>,
-    patient: &Patient,
-    prompted_at: chrono::DateTime<chrono::Utc>,
-) -> anyhow::Result<()> {
-    if !observation::unanswered_since(conn, patient, prompted_at).await? {
-        return Ok(());
-    }
-    let Some(d) = Dialogue::load(patient) else {
-        return Ok(());
-    };
-    let Some(chat) = chats::for_patient(conn, patient.id).await? else {
-        return Ok(());
-    };
-    if chat.status != ChatStatus::Active {
-        return Ok(());
-    }
-    let (report, step) = current(conn, &d).await?;
-    let lang = crate::care::context::language(Some(patient), chat.language_hint.as_deref());
-    let messages = vec![
-        OutMessage::text(ctx.t(
-            lang,
-            msg!("check-in-reminder"),
-            &[("name", FluentValue::from(patient.name.clone()))],
-        )),
-        ask(ctx, lang, step, &d, report.as_ref()),
-    ];
-    crate::care::context::push(conn, ctx, chat.id, messages).await
 }

@@ -2,6 +2,7 @@
 //! caller's transaction. It speaks the neutral model of [`crate::channels`] only.
 
 pub mod checkin;
+pub mod checkin_prompt;
 pub mod correction;
 pub mod dialogue;
 pub mod enrolment;
@@ -14,6 +15,7 @@ pub mod prompts;
 pub mod provider;
 pub mod provider_menu;
 pub mod questions;
+pub mod remeasure;
 pub mod staff;
 
 use crate::care::context::{Ctx, language};

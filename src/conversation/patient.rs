@@ -74,7 +74,7 @@ pub async fn on_choice(
     }
     if data == "checkin:now" {
         // a broadcast's "check in now": the check-in starts as if it were due
-        checkin::start(conn, ctx, patient, false).await?;
+        super::checkin_prompt::start(conn, ctx, patient, false).await?;
         return Ok(vec![]);
     }
     let keyword = match data {

@@ -4,7 +4,7 @@
 use super::state::AppState;
 use crate::care::context::Ctx;
 use crate::care::{chain, nursing, observation, offering, release};
-use crate::conversation::{checkin, questions};
+use crate::conversation::{checkin_prompt, questions, remeasure};
 use crate::store::timers::{self, TimerKind};
 use crate::store::{Conn, Held, patients};
 
@@ -145,8 +145,8 @@ async fn fire(
         return Ok(());
     };
     match kind {
-        TimerKind::CheckIn => checkin::start(conn, ctx, patient, true).await?,
-        TimerKind::ExtraCheckIn => checkin::start(conn, ctx, patient, false).await?,
+        TimerKind::CheckIn => checkin_prompt::start(conn, ctx, patient, true).await?,
+        TimerKind::ExtraCheckIn => checkin_prompt::start(conn, ctx, patient, false).await?,
         TimerKind::StaffCall => {
             let prompted = timer.due_at - observation::STAFF_CALL_AFTER;
             observation::staff_call_due(conn, ctx, patient, prompted).await?
@@ -154,10 +154,10 @@ async fn fire(
         TimerKind::Release => release::due(conn, ctx, patient).await?,
         TimerKind::SafetyCheck => observation::safety_check_due(conn, ctx, patient).await?,
         TimerKind::CheckInReminder => {
-            let prompted = timer.due_at - checkin::REMINDER_AFTER;
-            checkin::remind(conn, ctx, patient, prompted).await?
+            let prompted = timer.due_at - checkin_prompt::REMINDER_AFTER;
+            checkin_prompt::remind(conn, ctx, patient, prompted).await?
         }
-        TimerKind::Remeasure => checkin::remeasure_timed_out(conn, ctx, patient).await?,
+        TimerKind::Remeasure => remeasure::timed_out(conn, ctx, patient).await?,
         TimerKind::SafetyQuestion => {
             if let Some(question) = timer.ref_id {
                 questions::timed_out(conn, ctx, patient, question).await?

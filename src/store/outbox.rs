@@ -1,8 +1,12 @@
 //! The outbox: outbound messages written in the transaction of the change that caused them
 //! (docs/ARCHITECTURE.md invariants 2 and 5), sent by the dispatcher.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+use sqlx::Row;
 
 use super::{Conn, Db, Engine, Held, from_ms, ms};
 use crate::channels::{OutMessage, Platform};
@@ -35,12 +39,14 @@ impl Body {
     }
 }
 
-/// A push (no reply token) to write with other statements (a dialogue step's): the
-/// row [`enqueue`] writes for it.
+/// A row for the outbox: what [`enqueue`] writes, or a dialogue step writes with its other
+/// statements (`DialogueStep::push`).
 pub struct Push {
     chat_id: i64,
     kind: &'static str,
     body: String,
+    /// LINE's reply token for the message this answers, and when it expires (ms).
+    reply: Option<(String, i64)>,
 }
 
 impl Push {
@@ -49,15 +55,23 @@ impl Push {
             chat_id,
             kind: body.kind(),
             body: serde_json::to_string(body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?,
+            reply: None,
         })
+    }
+
+    /// The same row, sent with `token` while it lasts (a reply costs no push quota on LINE).
+    pub fn replying(mut self, token: Option<&(String, DateTime<Utc>)>) -> Push {
+        self.reply = token.map(|(token, expires)| (token.clone(), ms(*expires)));
+        self
     }
 
     /// The INSERT, its parameters numbered by `param`; bound by [`Push::bind`] in that order.
     pub fn insert(param: &mut impl FnMut() -> String) -> String {
-        let (chat, kind, body, key, now) = (param(), param(), param(), param(), param());
+        let (chat, kind, body, token, expires, key, now) =
+            (param(), param(), param(), param(), param(), param(), param());
         format!(
-            "INSERT INTO outbox (chat_id, kind, body, retry_key, next_attempt_at, created_at)
-             VALUES ({chat}, {kind}, {body}, {key}, {now}, {now})"
+            "INSERT INTO outbox (chat_id, kind, body, reply_token, reply_expires_at, retry_key, next_attempt_at, created_at)
+             VALUES ({chat}, {kind}, {body}, {token}, {expires}, {key}, {now}, {now})"
         )
     }
 
@@ -70,10 +84,22 @@ impl Push {
             .bind(self.chat_id)
             .bind(self.kind)
             .bind(self.body.as_str())
+            .bind(self.reply.as_ref().map(|(token, _)| token.as_str()))
+            .bind(self.reply.as_ref().map(|(_, expires)| *expires))
             .bind(uuid::Uuid::new_v4().to_string())
             .bind(ms(now))
     }
 }
+
+/// [`Push::insert`] numbered from $1, returning the row's id.
+static ENQUEUE: LazyLock<String> = LazyLock::new(|| {
+    let mut next = 0;
+    let insert = Push::insert(&mut || {
+        next += 1;
+        format!("${next}")
+    });
+    format!("{insert} RETURNING id")
+});
 
 pub async fn enqueue(
     conn: &mut Conn,
@@ -82,20 +108,11 @@ pub async fn enqueue(
     reply_token: Option<&(String, DateTime<Utc>)>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<i64> {
-    let json = serde_json::to_string(body).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query_scalar(
-        "INSERT INTO outbox (chat_id, kind, body, reply_token, reply_expires_at, retry_key, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-    )
-    .bind(chat_id)
-    .bind(body.kind())
-    .bind(json)
-    .bind(reply_token.map(|t| t.0.clone()))
-    .bind(reply_token.map(|t| ms(t.1)))
-    .bind(uuid::Uuid::new_v4().to_string())
-    .bind(ms(now))
-    .fetch_one(&mut *conn)
-    .await
+    let push = Push::new(chat_id, body)?.replying(reply_token);
+    push.bind(sqlx::query(ENQUEUE.as_str()), now)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)
 }
 
 /// An outbox row as leased.
