@@ -102,6 +102,10 @@ pub fn config(scenario: &Scenario, database: &str, dir: &std::path::Path) -> any
 
 /// Runs a scenario on `config`'s database (an empty one) and tallies what happened.
 pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) -> anyhow::Result<Tally> {
+    crate::store::timers::watching_scheduled(run_watched(scenario, config, progress)).await
+}
+
+async fn run_watched(scenario: &Scenario, config: Config, progress: Progress<'_>) -> anyhow::Result<Tally> {
     let tz = config.timezone;
     let start = midnight(tz, scenario.start)?;
     let clock = ManualClock::new(start);
@@ -138,8 +142,8 @@ pub async fn run(scenario: &Scenario, config: Config, progress: Progress<'_>) ->
         // the event worker's poll, hourly here (the service's is `poll_interval`): an event put
         // back for later is taken then
         world.events_waiting |= now >= next_hour;
-        let acted = world.act_due(now).await?;
-        world.settle(now, acted).await?;
+        world.act_due(now).await?;
+        world.settle(now).await?;
         if now >= next_hour && next_hour < end {
             gauges.push(world.gauges(next_hour).await?);
             next_hour += chrono::Duration::hours(1);
@@ -200,15 +204,12 @@ impl World {
     }
 
     /// Everything due now: registrations, what people send (as webhook events), station rounds.
-    /// Whether anything was.
-    async fn act_due(&mut self, now: DateTime<Utc>) -> anyhow::Result<bool> {
-        let mut acted = false;
+    async fn act_due(&mut self, now: DateTime<Utc>) -> anyhow::Result<()> {
         let mut events = Vec::new();
         while let Some(entry) = self.agenda.first_entry() {
             if entry.key().0 > now {
                 break;
             }
-            acted = true;
             match entry.remove() {
                 Act::Register(index) => self.register(index, now).await?,
                 Act::Say(chat, say) => {
@@ -233,7 +234,7 @@ impl World {
         for chunk in events.chunks(256) {
             events::store(&self.state.db, &mut self.held, chunk).await?;
         }
-        Ok(acted)
+        Ok(())
     }
 
     /// A Telegram update for what a person sends.
@@ -272,38 +273,47 @@ impl World {
     }
 
     /// Runs the service until nothing more is due now: events, timers, the outbox, again.
-    /// `acted`: people or the station did something since the last run (it may have scheduled
-    /// timers). Nothing is claimed that cannot be there: a claim finding nothing is a
-    /// transaction like one finding something, and most steps of the clock have one event
-    /// or timer due, not all three kinds of work.
-    async fn settle(&mut self, now: DateTime<Utc>, acted: bool) -> anyhow::Result<()> {
-        let mut timers_may_be_due = acted || self.next_timer_at.is_some_and(|at| at <= now);
+    /// Timers are claimed only when one is due: the last claim said when the next was, and
+    /// what was scheduled since is watched (`timers::watching_scheduled`). Most steps of the
+    /// clock have an event or a timer due, not both; a claim finding nothing is a transaction
+    /// like one finding something.
+    async fn settle(&mut self, now: DateTime<Utc>) -> anyhow::Result<()> {
         loop {
             let mut busy = false;
             if std::mem::take(&mut self.events_waiting) {
                 while worker::process_events_once(&self.state, false, &mut self.held).await? {}
-                // (what they did may be due at once)
-                timers_may_be_due = true;
             }
-            if std::mem::take(&mut timers_may_be_due) {
-                // (a claim that came back short took every timer due)
+            self.note_scheduled();
+            if self.timer_due(now) {
                 loop {
                     let round = timers::fire_timers_once(&self.state, &mut self.held).await?;
-                    // what the ones fired scheduled may be due too: the next round looks, and
-                    // the last round of a step, which fired none, says when one is next due
+                    // the claim said when the next timer left was due; those the fired ones
+                    // scheduled are noted after it
                     self.next_timer_at = round.next_at;
-                    timers_may_be_due |= round.fired > 0;
+                    self.note_scheduled();
+                    // (a claim that came back short took every timer due)
                     if round.fired < timers::TIMER_CLAIM {
                         break;
                     }
                 }
-                busy |= timers_may_be_due;
+                busy |= self.timer_due(now);
             }
             busy |= self.deliver().await?;
             if !busy {
                 return Ok(());
             }
         }
+    }
+
+    /// Folds the timers scheduled since the last look into when the next is due.
+    fn note_scheduled(&mut self) {
+        if let Some(at) = crate::store::timers::take_scheduled() {
+            self.next_timer_at = Some(self.next_timer_at.map_or(at, |next| next.min(at)));
+        }
+    }
+
+    fn timer_due(&self, now: DateTime<Utc>) -> bool {
+        self.next_timer_at.is_some_and(|at| at <= now)
     }
 
     /// Delivers what the outbox holds to the people it is for; returns whether there was any.

@@ -69,6 +69,7 @@ pub async fn step(conn: &mut Conn, patient_id: i64, step: &DialogueStep<'_>, now
         query = query.bind(ms(now));
     }
     for (kind, at) in step.schedule {
+        super::timers::note_scheduled(*at);
         query = query.bind(kind.code()).bind(ms(*at));
     }
     if let Some(push) = step.push {

@@ -201,6 +201,9 @@ pub struct Cadence {
 /// Sets the patient's cadence, cancels and schedules its timer, in one statement (the cancel
 /// does not touch the timer scheduled with it).
 pub async fn set_cadence(conn: &mut Conn, id: i64, c: &Cadence, now: DateTime<Utc>) -> sqlx::Result<()> {
+    if let Some(due) = c.schedule {
+        super::timers::note_scheduled(due);
+    }
     let sql = Engine::of(conn).join_writes(&[
         "UPDATE patients SET extra_check_ins = $1, stable_streak = $2 WHERE id = $3".into(),
         "UPDATE timers SET status = 'cancelled' WHERE $4 AND patient_id = $3 AND kind = $5 AND status = 'pending'"

@@ -1,13 +1,15 @@
 //! Durable timers (docs/ARCHITECTURE.md invariant 4): rows with a `due_at`, claimed by a worker and
 //! marked done in the transaction of their effect, so each fires once.
 
+use std::cell::Cell;
+
 use chrono::{DateTime, Utc};
 
 use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
 use super::columns::Columns;
-use super::{Conn, Db, Engine, Held, ms};
+use super::{Conn, Db, Engine, Held, from_ms, ms};
 
 crate::code_enum! {
     /// What a timer is for; its code is what the `timers` table stores.
@@ -37,6 +39,36 @@ crate::code_enum! {
         /// A while after a nursing visit was due: was it reported? (`ref_id`: the request).
         NursingCheck = "nursing_check",
     }
+}
+
+tokio::task_local! {
+    /// When the earliest timer scheduled in this task since [`take_scheduled`] last looked is
+    /// due (ms; `i64::MAX`: none). Only a caller that fires the timers itself watches this.
+    static SCHEDULED: Cell<i64>;
+}
+
+/// Runs `work` noting when the timers it schedules are due, for [`take_scheduled`]. The
+/// simulator runs the timer loop itself: this tells it when a timer is next due without a
+/// claim after every step of its clock.
+pub async fn watching_scheduled<F: Future>(work: F) -> F::Output {
+    SCHEDULED.scope(Cell::new(i64::MAX), work).await
+}
+
+/// When the earliest timer scheduled since the last call is due; `None` when none was (or
+/// nobody is watching). A scheduled timer whose transaction rolled back still counts: a claim
+/// then finds nothing, which costs a statement and changes nothing.
+pub fn take_scheduled() -> Option<DateTime<Utc>> {
+    SCHEDULED
+        .try_with(|earliest| earliest.replace(i64::MAX))
+        .ok()
+        .filter(|&at| at != i64::MAX)
+        .map(from_ms)
+}
+
+/// Notes a timer scheduled, for whoever is watching ([`watching_scheduled`]).
+pub(super) fn note_scheduled(due: DateTime<Utc>) {
+    // (nobody watching: nothing to note)
+    let _ = SCHEDULED.try_with(|earliest| earliest.set(earliest.get().min(ms(due))));
 }
 
 #[derive(Debug, Clone)]
@@ -71,6 +103,7 @@ pub async fn schedule_ref(
     due: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
+    note_scheduled(due);
     sqlx::query("INSERT INTO timers (kind, patient_id, ref_id, due_at, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(kind.code())
         .bind(patient_id)
@@ -141,6 +174,7 @@ pub async fn schedule_all(
     );
     let mut query = sqlx::query(&sql).bind(patient_id).bind(ms(now));
     for (kind, at) in due {
+        note_scheduled(*at);
         query = query.bind(kind.code()).bind(ms(*at));
     }
     query.execute(&mut *conn).await.map(|_| ())
