@@ -5,7 +5,6 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-
 use sqlx::Row;
 
 use super::{Conn, Db, Engine, Held, from_ms, ms};
