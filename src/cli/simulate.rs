@@ -45,14 +45,23 @@ pub struct SimulateArgs {
 /// The 1,000-patient wave: 16.2–16.6 s here, 18.6–19.7 s with `:memory:`, ~6 % more on a file.
 const IN_MEMORY: &str = "sqlite://simulation?vfs=memdb&mode=rwc";
 
-/// Keeps this process, and every thread it starts from now on, on one core; call it before the
-/// runtime is built. A simulated wave is one long exchange between the engine's task and the
-/// thread sqlx runs each SQLite connection on: on one core each hand-over is a switch there,
-/// while across two each wakes the other core, which cost more than the statement itself (a
-/// wave took twice as long).
+/// Keeps this process, and every thread it starts from now on, on one core, as a batch job; call
+/// it before the runtime is built. A simulated wave is one long exchange between the engine's task
+/// and the thread sqlx runs each SQLite connection on: on one core each hand-over is a switch
+/// there, while across two each wakes the other core, which cost more than the statement itself
+/// (a wave took twice as long). As a batch job a thread that is woken waits for the waker to
+/// sleep instead of taking the core from it while it still holds the channel's lock: half the
+/// switches, an eighth less time.
 pub fn keep_to_one_core() {
     if let Some(core) = core_affinity::get_core_ids().and_then(|ids| ids.last().copied()) {
         core_affinity::set_for_current(core);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let normal_priority = libc::sched_param { sched_priority: 0 };
+        // SAFETY: the call only reads the parameter it is given. Lowering one's own thread to
+        // SCHED_BATCH needs no privilege; if it is refused, the run is only slower.
+        unsafe { libc::sched_setscheduler(0, libc::SCHED_BATCH, &normal_priority) };
     }
 }
 
