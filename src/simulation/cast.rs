@@ -7,6 +7,7 @@ use rand::Rng;
 use super::course;
 use super::people::{self, Say};
 use super::run::{Act, PATIENT_CHATS, PROVIDER_CHATS, Who, World, midnight};
+use super::vocabulary::Vocabulary;
 use crate::domain::equipment::UnitKind;
 use crate::domain::station::BedKind;
 use crate::store::patients::NewPatient;
@@ -84,6 +85,16 @@ impl World {
             }
         }
         tx.commit().await?;
+        // the patients who write in another language than Japanese write as its lexicon says
+        let vocabularies: std::collections::BTreeMap<String, std::sync::Arc<Vocabulary>> =
+            if s.population.languages.is_empty() {
+                Default::default()
+            } else {
+                Vocabulary::shipped()
+                    .into_iter()
+                    .map(|(l, v)| (l, std::sync::Arc::new(v)))
+                    .collect()
+            };
         // the health centre registers the day's new patients between 9:00 and 18:00; those at
         // home already are registered as the run starts
         for day in 0..s.days {
@@ -106,7 +117,8 @@ impl World {
                     (date, opening + chrono::Duration::seconds(spread))
                 };
                 let person = course::draw(&mut rng, &s.population, &s.course, first_day);
-                self.patients.push(people::Patient::new(person, rng));
+                let words = vocabularies.get(person.language.code()).cloned();
+                self.patients.push(people::Patient::new(person, rng, words));
                 self.patient_ids.push(None);
                 self.at(at, Act::Register(index));
             }
@@ -136,7 +148,7 @@ impl World {
             birth_date: born,
             onset_date: p.onset,
             test_date: Some(p.onset),
-            language: Some("ja"),
+            language: Some(p.language.code()),
             risk_factors: risk.to_string(),
             area: Some(&area),
             asymptomatic: p.asymptomatic,

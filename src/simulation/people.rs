@@ -6,8 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rand::Rng;
 use rand::rngs::StdRng;
 
-use super::course::{self, Answer, Person, Severity};
+use super::course::{self, Answer, Person, Phrasing, Severity, Vitals};
 use super::scenario::{Answers, Behaviour};
+use super::vocabulary::{Layout, Vocabulary};
 use crate::channels::OutMessage;
 
 /// What a person sends.
@@ -29,6 +30,8 @@ pub enum Say {
 pub struct Patient {
     pub person: Person,
     pub rng: StdRng,
+    /// How they write when it is not Japanese.
+    vocabulary: Option<std::sync::Arc<Vocabulary>>,
     /// When the last check-in prompt came (a prompt within this one's reach is its reminder).
     prompted_at: Option<DateTime<Utc>>,
     /// When the patient last sent a report.
@@ -48,10 +51,11 @@ fn data(messages: &[OutMessage]) -> Vec<&str> {
 }
 
 impl Patient {
-    pub fn new(person: Person, rng: StdRng) -> Patient {
+    pub fn new(person: Person, rng: StdRng, vocabulary: Option<std::sync::Arc<Vocabulary>>) -> Patient {
         Patient {
             person,
             rng,
+            vocabulary,
             prompted_at: None,
             reported_at: None,
         }
@@ -91,7 +95,7 @@ impl Patient {
             };
             self.reported_at = Some(now + chrono::Duration::minutes(minutes));
             let how = course::phrasing(&mut self.rng, habits);
-            return vec![(minutes, Say::Text(course::report_text(&v, how)))];
+            return vec![(minutes, Say::Text(self.report(&v, how)))];
         }
         if has("v:temp:") {
             return vec![(quick(&mut self.rng), Say::Text(course::temperature_only(&v)))];
@@ -132,10 +136,25 @@ impl Patient {
         }
         if has("kw:worse") {
             // the message was not understood: written again, plainly
-            let text = course::report_text(&v, course::Phrasing::Numbers);
+            let text = self.report(&v, Phrasing::Numbers);
             return vec![(quick(&mut self.rng), Say::Text(text))];
         }
         vec![]
+    }
+
+    /// A whole check-in in one message, in the patient's language.
+    fn report(&self, v: &Vitals, how: Phrasing) -> String {
+        match &self.vocabulary {
+            None => course::report_text(v, how),
+            Some(words) => words.report(
+                v,
+                match how {
+                    Phrasing::Numbers => Layout::Labelled,
+                    Phrasing::Typed => Layout::Units,
+                    Phrasing::Sentence => Layout::WordsFirst,
+                },
+            ),
+        }
     }
 }
 

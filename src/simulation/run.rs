@@ -239,7 +239,11 @@ impl World {
 
     /// A Telegram update for what a person sends.
     async fn update_for(&mut self, chat: i64, say: Say, now: DateTime<Utc>) -> anyhow::Result<Option<String>> {
-        let from = json!({"id": chat, "is_bot": false, "first_name": "sim", "language_code": "ja"});
+        let language = match self.chats.get(&chat.to_string()) {
+            Some(Who::Patient(index)) => self.patients[*index].person.language.code(),
+            _ => "ja",
+        };
+        let from = json!({"id": chat, "is_bot": false, "first_name": "sim", "language_code": language});
         let message = |text: &str| {
             json!({"update_id": self.update + 1, "message": {
                 "message_id": self.update + 1, "date": now.timestamp(),

@@ -69,6 +69,17 @@ pub struct Population {
     pub family_doctor: f64,
     /// Days from onset to the first day at home, low and high.
     pub onset_days_before: [u32; 2],
+    /// The languages patients write in and their shares (normalised); none: all Japanese.
+    #[serde(default)]
+    pub languages: Vec<LanguageShare>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageShare {
+    /// A language the service speaks and reads (`en`, `vi`, …).
+    pub lang: crate::i18n::Lang,
+    pub share: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -199,6 +210,9 @@ impl Scenario {
             .all(share)
         {
             return bad("population shares must be between 0 and 1");
+        }
+        if p.languages.iter().any(|l| l.share < 0.0) {
+            return bad("population.languages: shares must be ≥ 0");
         }
         let c = &self.course;
         if ![c.moderate1, c.moderate2, c.severe].into_iter().all(share) || c.moderate1 + c.moderate2 + c.severe > 1.0 {

@@ -80,6 +80,50 @@ async fn without_deterioration_nobody_is_sent_anyone(engine: Engine) {
 }
 both_engines!(without_deterioration_nobody_is_sent_anyone);
 
+async fn patients_who_write_english_or_vietnamese_are_read_in_their_language(engine: Engine) {
+    let mut changes = never_worse();
+    let mix: toml::Value =
+        toml::from_str("languages = [{ lang = 'en', share = 0.5 }, { lang = 'vi', share = 0.5 }]").expect("languages");
+    changes.push(("population.languages", mix["languages"].clone()));
+    let (tally, db) = simulate(engine, &small(&changes)).await;
+    let pool = pool(&db).await;
+    let languages: Vec<(String, i64)> =
+        sqlx::query_as("SELECT language, COUNT(*) FROM patients GROUP BY language ORDER BY language")
+            .fetch_all(&pool)
+            .await
+            .expect("patients");
+    assert_eq!(
+        languages.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
+        ["en", "vi"],
+        "{languages:?}"
+    );
+    assert!(
+        tally.totals.reports >= 60,
+        "two check-ins a day: {}",
+        tally.totals.reports
+    );
+    // every check-in was read whole from what the patient wrote in their language
+    let (reports, read): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN spo2 IS NOT NULL AND temperature IS NOT NULL
+                                         AND feeling IS NOT NULL AND symptoms IS NOT NULL THEN 1 ELSE 0 END), 0)
+         FROM reports WHERE completed_at IS NOT NULL",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("reports");
+    assert!(reports >= 60, "{reports}");
+    assert_eq!(read, reports);
+    let vietnamese: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM reports r JOIN patients p ON p.id = r.patient_id
+         WHERE p.language = 'vi' AND r.source_text LIKE '%nhiệt độ%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("reports in Vietnamese");
+    assert!(vietnamese > 0);
+}
+both_engines!(patients_who_write_english_or_vietnamese_are_read_in_their_language);
+
 async fn one_doctor_who_always_accepts_takes_every_request_at_the_first_offer(engine: Engine) {
     let mut changes = vec![
         // everyone falls to moderate I on their first days at home
