@@ -91,8 +91,8 @@ impl Vocabulary {
         }
     }
 
-    /// How they feel, then their symptoms: "same, cough" (a "no symptoms" before the feeling
-    /// would reach it in some languages' reading: "sin síntomas, igual").
+    /// How they feel, then their symptoms: "same, cough". A negation before a comma reaches the
+    /// words after it ("sin fiebre, igual" is read as not the same), so the feeling goes first.
     fn words(&self, v: &Vitals) -> String {
         let mut parts = vec![match v.feeling {
             Feeling::Better => &self.better,
