@@ -54,18 +54,26 @@ fn between<R: Rng>(rng: &mut R, [low, high]: [u32; 2]) -> u32 {
     rng.gen_range(low..=high)
 }
 
+/// One of `items`, each as likely as its share of their sum (`None`: the draw fell past the
+/// last one, which rounding allows).
+fn by_share<'a, T, R: Rng>(rng: &mut R, items: &'a [T], share: impl Fn(&T) -> f64) -> Option<&'a T> {
+    let total: f64 = items.iter().map(&share).sum();
+    let mut pick = rng.r#gen::<f64>() * total;
+    for item in items {
+        if pick < share(item) {
+            return Some(item);
+        }
+        pick -= share(item);
+    }
+    None
+}
+
 /// Draws a patient who starts home recovery on `first_day`.
 pub fn draw<R: Rng>(rng: &mut R, population: &Population, course: &Course, first_day: NaiveDate) -> Person {
-    let total: f64 = population.ages.iter().map(|b| b.share).sum();
-    let mut pick = rng.r#gen::<f64>() * total;
-    let mut age = population.ages.last().map_or(40, |b| b.from);
-    for band in &population.ages {
-        if pick < band.share {
-            age = rng.gen_range(band.from..=band.to);
-            break;
-        }
-        pick -= band.share;
-    }
+    let age = match by_share(rng, &population.ages, |b| b.share) {
+        Some(band) => rng.gen_range(band.from..=band.to),
+        None => population.ages.last().map_or(40, |b| b.from),
+    };
     let risk_factor = rng.gen_bool(population.risk_factor);
     let independent = rng.gen_bool(population.independent);
     let asymptomatic = rng.gen_bool(population.asymptomatic);
@@ -99,18 +107,10 @@ pub fn draw<R: Rng>(rng: &mut R, population: &Population, course: &Course, first
     let worst_from = onset + Days::new(u64::from(between(rng, course.worst_from_day)));
     let worst_until = worst_from + Days::new(u64::from(between(rng, course.worst_days).max(1)));
     // (drawn only where the scenario has a mix: a Japanese-only one keeps its seed's results)
-    let mut language = Lang::JA;
-    if !population.languages.is_empty() {
-        let total: f64 = population.languages.iter().map(|l| l.share).sum();
-        let mut pick = rng.r#gen::<f64>() * total;
-        for l in &population.languages {
-            language = l.lang;
-            if pick < l.share {
-                break;
-            }
-            pick -= l.share;
-        }
-    }
+    let language = match population.languages.last() {
+        None => Lang::JA,
+        Some(last) => by_share(rng, &population.languages, |l| l.share).unwrap_or(last).lang,
+    };
     Person {
         age,
         risk_factor,
